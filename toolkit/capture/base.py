@@ -1,0 +1,124 @@
+"""The contract of a capture kind, and the context its result function sees.
+
+A capture kind is one class: pydantic models for its step options and for one captured
+record, a *pure* function from records to a result, and a Markdown renderer for that
+result. Pure means: the same records, options and context always give the same result (a
+seed in the options or context replaces randomness), so a resumed session, the workbook and
+the projector all agree. Nothing here imports Textual; a kind names its widget as an import
+path that only the terminal UI resolves.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class KindModel(BaseModel):
+    """Base for options and records: unknown fields are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone in the room, as the workshop plan lists them."""
+
+    id: str
+    name: str
+    role: str
+    organisation: str = ""
+
+
+@dataclass(frozen=True)
+class CaptureContext:
+    """What a result function may look at besides its own records.
+
+    ``results`` gives the result of another step by reference (``"step-id"`` within the same
+    agenda item, or ``"item-id.step-id"``), for kinds that build on an earlier step (dot votes
+    over idea cards, matching over interests). ``seed`` makes shuffles reproducible.
+    """
+
+    people: Sequence[Person] = ()
+    seed: int = 0
+    results: Callable[[str], Any] = field(default=lambda ref: None)
+    lang: str = "en"
+
+    def people_with_role(self, role: str) -> list[Person]:
+        return [p for p in self.people if p.role == role]
+
+
+class CaptureKind(ABC):
+    """Base class of every capture kind. Subclasses set the class attributes and override
+    :meth:`result` and :meth:`to_markdown`.
+    """
+
+    #: The name method cards use: ``capture: {kind: NAME}``.
+    name: ClassVar[str]
+    #: Display name per language, ``{"de": ..., "en": ...}``.
+    title: ClassVar[Mapping[str, str]]
+    #: Options a card or plan sets for a step of this kind.
+    Options: ClassVar[type[BaseModel]]
+    #: One captured item, as the store keeps it.
+    Record: ClassVar[type[BaseModel]]
+    #: ``"module:Class"`` of a Textual widget for the capture panel, or ``None`` for the
+    #: generic form built from :attr:`Record`.
+    widget: ClassVar[str | None] = None
+
+    @abstractmethod
+    def result(self, records: Sequence[BaseModel], options: BaseModel, context: CaptureContext) -> Any:
+        """The outcome of a step from its current records (after edits, removals and undo)."""
+
+    @abstractmethod
+    def to_markdown(self, result: Any, options: BaseModel, lang: str) -> str:
+        """The result as Markdown for a workbook chapter, in ``lang``."""
+
+    def references(self, options: BaseModel) -> list[str]:
+        """Step references (see :class:`CaptureContext`) this step's result depends on."""
+        ref = getattr(options, "source", None)
+        return [ref] if ref else []
+
+    def __repr__(self) -> str:
+        return f"<CaptureKind {self.name}>"
+
+
+class Kinds(Mapping[str, CaptureKind]):
+    """The registered capture kinds by name."""
+
+    def __init__(self, kinds: Mapping[str, CaptureKind]):
+        self._kinds = dict(kinds)
+
+    def __getitem__(self, name: str) -> CaptureKind:
+        return self._kinds[name]
+
+    def __iter__(self):
+        return iter(self._kinds)
+
+    def __len__(self) -> int:
+        return len(self._kinds)
+
+
+BUILTIN_KIND_NAMES = (
+    "notes",
+    "cards",
+    "dots",
+    "scorecard",
+    "pitch",
+    "rotation",
+    "interests",
+    "matching",
+    "checklist",
+    "canvas",
+)
+
+
+STEP_REF_PATTERN = r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)?$"
+
+
+def step_ref_field(description: str, **kwargs: Any) -> Any:
+    """A field holding a step reference (``step-id`` or ``item-id.step-id``)."""
+    return Field(pattern=STEP_REF_PATTERN, description=description, **kwargs)

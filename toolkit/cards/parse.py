@@ -1,0 +1,258 @@
+"""Read one method card file into a :class:`MethodCard`, or a list of precise problems.
+
+Parsing never raises for bad input: every failure becomes a :class:`Problem` naming the
+file, the line and the field. The YAML is composed once with libyaml (when available) so the
+same node tree serves both the data and the line numbers of errors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from toolkit.cards.model import CardMeta, MethodCard
+from toolkit.errors import Problem
+from toolkit.i18n import _
+from toolkit.validation import describe, format_loc, node_line
+
+#: Cards are short texts; anything larger is almost certainly the wrong file.
+MAX_BYTES = 1024 * 1024
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+SECTION_NAMES = {
+    "checklist": {"checklist", "checkliste"},
+    "shortcuts": {"shortcuts", "abkürzungen", "abkuerzungen"},
+}
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+_ITEM = re.compile(r"^[ \t]*[-*+][ \t]+(?:\[[ xX]\][ \t]+)?(.*\S)")
+
+
+class CardResult:
+    """What parsing one file produced: a card, or problems (never both empty)."""
+
+    __slots__ = ("card", "problems")
+
+    def __init__(self, card: MethodCard | None, problems: list[Problem]):
+        self.card = card
+        self.problems = problems
+
+    @property
+    def ok(self) -> bool:
+        return self.card is not None and not any(p.severity == "error" for p in self.problems)
+
+
+def read_card(path: Path, kinds: Mapping[str, Any] | None = None) -> CardResult:
+    """Read and validate the card at ``path``.
+
+    ``kinds`` maps capture kind names to kinds; when given, each step's capture kind must be
+    one of them and its options must validate against the kind's ``Options`` model.
+    """
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return _fail(path, 0, _("file is too large for a method card ({size:.1f} MiB; at most 1 MiB)").format(
+                size=size / 1024 / 1024))
+        raw = path.read_bytes()
+    except OSError as exc:
+        return _fail(path, 0, _("cannot read file: {error}").format(error=exc.strerror or exc))
+    return parse_card(raw, path, kinds)
+
+
+def parse_card(raw: bytes, path: Path, kinds: Mapping[str, Any] | None = None) -> CardResult:
+    """Validate the bytes of a card file; ``path`` is used for messages and the result."""
+    if not raw.strip():
+        return _fail(path, 0, _("file is empty: a method card starts with YAML front matter between '---' lines"))
+    if len(raw) > MAX_BYTES:
+        return _fail(path, 0, _("file is too large for a method card ({size:.1f} MiB; at most 1 MiB)").format(
+            size=len(raw) / 1024 / 1024))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return _fail(path, line, _("file is not UTF-8 (invalid byte at position {pos}); save it as UTF-8").format(
+            pos=exc.start))
+    if "\x00" in text:
+        return _fail(path, text[: text.index("\x00")].count("\n") + 1, _("file contains a NUL character; is it a binary file?"))
+
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != "---":
+        return _fail(path, 1, _("no front matter: the first line of a method card must be '---'"))
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in {"---", "..."}), None)
+    if end is None:
+        return _fail(path, 1, _("front matter is not closed: add a line '---' after it"))
+    front = "\n".join(lines[1:end])
+    body_start = end + 1  # 0-based index of the first body line
+
+    try:
+        loader = _Loader(front)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 2) if mark is not None else 2
+        reason = exc.problem or exc.context or ""
+        return _fail(path, line, _("broken YAML in front matter: {reason}").format(reason=reason))
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml raises only marked errors
+        return _fail(path, 2, _("broken YAML in front matter: {reason}").format(reason=exc))
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+        # SafeConstructor raises these for values like an out-of-range date.
+        return _fail(path, 2, _("broken YAML in front matter: {reason}").format(reason=exc))
+
+    if not isinstance(data, dict):
+        return _fail(path, 2, _("front matter must be a mapping of fields (key: value)"))
+
+    problems: list[Problem] = []
+    _check_duplicate_keys(node, path, problems)
+    try:
+        meta = CardMeta.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = err.get("loc", ())
+            problems.append(Problem.at(path, node_line(node, loc, offset=1),
+                                       f"{format_loc(loc) or _('front matter')}: {describe(err)}"))
+        return CardResult(None, problems)
+
+    def at(loc: tuple[Any, ...]) -> int:
+        return node_line(node, loc, offset=1)
+
+    _check_steps(meta, at, path, kinds, problems)
+    card = _read_body(meta, lines, body_start, path, problems)
+    return CardResult(card, problems)
+
+
+def _fail(path: Path, line: int, message: str) -> CardResult:
+    return CardResult(None, [Problem.at(path, line, message)])
+
+
+def _check_duplicate_keys(node: Any, path: Path, problems: list[Problem]) -> None:
+    """YAML silently keeps the last of two equal keys; in a hand-written card that is a typo."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        kind = type(current).__name__
+        if kind == "MappingNode":
+            seen: set[Any] = set()
+            for key, value in current.value:
+                name = getattr(key, "value", None)
+                if isinstance(name, str):
+                    if name in seen:
+                        problems.append(Problem.at(path, key.start_mark.line + 2,
+                                                   _("{field}: field is given twice").format(field=name)))
+                    seen.add(name)
+                stack.append(value)
+        elif kind == "SequenceNode":
+            stack.extend(current.value)
+
+
+def _check_steps(meta: CardMeta, at: Any, path: Path, kinds: Mapping[str, Any] | None,
+                 problems: list[Problem]) -> None:
+    seen: dict[str, int] = {}
+    for i, step in enumerate(meta.steps):
+        if step.id in seen:
+            problems.append(Problem.at(path, at(("steps", i, "id")),
+                                       _("steps[{i}].id: duplicate step id '{id}' (first used by steps[{first}])").format(
+                                           i=i, id=step.id, first=seen[step.id])))
+        else:
+            seen[step.id] = i
+        if step.capture is None or kinds is None:
+            continue
+        kind = kinds.get(step.capture.kind)
+        if kind is None:
+            problems.append(Problem.at(path, at(("steps", i, "capture", "kind")),
+                                       _("steps[{i}].capture.kind: unknown capture kind '{kind}' (known: {known})").format(
+                                           i=i, kind=step.capture.kind, known=", ".join(sorted(kinds)))))
+            continue
+        options_model = getattr(kind, "Options", None)
+        if options_model is None:
+            continue
+        try:
+            options_model.model_validate(step.capture.options)
+        except ValidationError as exc:
+            for err in exc.errors():
+                loc = ("steps", i, "capture", "options", *err.get("loc", ()))
+                problems.append(Problem.at(path, at(loc), f"{format_loc(loc)}: {describe(err)}"))
+    total = sum(step.minutes for step in meta.steps)
+    if total != meta.duration:
+        problems.append(Problem.at(path, at(("duration",)),
+                                   _("duration: the steps add up to {total} minutes, but duration is {duration}").format(
+                                       total=total, duration=meta.duration)))
+
+
+def _read_body(meta: CardMeta, lines: list[str], start: int, path: Path,
+               problems: list[Problem]) -> MethodCard:
+    """Split the Markdown body into intro, one section per step, checklist and shortcuts."""
+    sections: list[tuple[str, int, list[str]]] = []
+    intro: list[str] = []
+    fence: str | None = None
+    current = intro
+    for index in range(start, len(lines)):
+        line = lines[index]
+        marker = _FENCE.match(line)
+        if marker:
+            token = marker.group(1)
+            if fence is None:
+                fence = token
+            elif token[0] == fence[0] and len(token) >= len(fence):
+                fence = None
+        if fence is None and not marker:
+            heading = _HEADING.match(line)
+            if heading and len(heading.group(1)) == 2:
+                current = []
+                sections.append((heading.group(2).strip(), index + 1, current))
+                continue
+        current.append(line)
+
+    by_title = {step.title.casefold(): step for step in meta.steps}
+    instructions: dict[str, str] = {}
+    checklist: list[str] = []
+    shortcuts: list[str] = []
+    for title, line_no, body in sections:
+        key = title.casefold()
+        text = "\n".join(body).strip()
+        if key in SECTION_NAMES["checklist"]:
+            checklist = _items(body)
+        elif key in SECTION_NAMES["shortcuts"]:
+            shortcuts = _items(body)
+        elif key in by_title:
+            step = by_title[key]
+            if step.id in instructions:
+                problems.append(Problem.at(path, line_no, _("section '## {title}' appears twice").format(title=title)))
+            if not text:
+                problems.append(Problem.at(path, line_no,
+                                           _("section '## {title}' has no instructions").format(title=title)))
+            instructions[step.id] = text
+        else:
+            problems.append(Problem.at(path, line_no, _(
+                "section '## {title}' matches no step title (steps: {titles}); "
+                "other sections must be 'Checklist' or 'Shortcuts'").format(
+                    title=title, titles=", ".join(s.title for s in meta.steps))))
+    for step in meta.steps:
+        if step.id not in instructions:
+            problems.append(Problem.at(path, start + 1, _(
+                "step '{id}' has no instructions: add a section '## {title}'").format(id=step.id, title=step.title)))
+    intro_text = "\n".join(intro).strip()
+    if not intro_text:
+        problems.append(Problem.at(path, start + 1, _("the card has no introduction before its first '##' section")))
+    return MethodCard(
+        meta=meta,
+        path=str(path),
+        intro=intro_text,
+        instructions=instructions,
+        checklist=checklist,
+        shortcuts=shortcuts,
+        body="\n".join(lines[start:]).strip(),
+    )
+
+
+def _items(body: list[str]) -> list[str]:
+    return [m.group(1).strip() for line in body if (m := _ITEM.match(line))]

@@ -1,0 +1,45 @@
+"""The ``cimis`` command: a click group whose commands live in their own modules.
+
+Only this module and :mod:`toolkit.cli.group` load on start; a command's module (and what
+it needs: pydantic, Textual, the workbook renderer) is imported when that command runs.
+Commands, built-in ones included, are added through the ``register_commands`` hook.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from toolkit.errors import CimisError
+
+
+def build_cli() -> click.Group:
+    """A fresh root group with every plugin's commands added."""
+    from toolkit.cli.clicki18n import install
+    from toolkit.cli.group import RootGroup, root_params
+    from toolkit.plugins import get_host
+
+    install()
+    group = RootGroup(name="cimis", params=root_params(), help="Run co-creation workshops and write up what they produce.",
+                      context_settings={"help_option_names": ["-h", "--help"]})
+
+    host = get_host()
+    for impl in reversed(host.pm.hook.register_commands.get_hookimpls()):
+        before = dict(group.commands), dict(group.lazy)
+        try:  # isolated per plugin, like every hook: a failing plugin adds no commands
+            impl.function(cli=group)
+        except Exception as exc:
+            group.commands, group.lazy = before
+            host.fail(impl.plugin_name, "register_commands", exc)
+    return group
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the ``cimis`` console script."""
+    try:
+        cli = build_cli()
+    except CimisError as exc:
+        click.echo(f"cimis: {exc}", err=True)
+        sys.exit(1)
+    cli.main(args=argv, prog_name="cimis")

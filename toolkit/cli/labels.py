@@ -1,0 +1,32 @@
+"""Display names of categories and roles (English msgids, translated where shown)."""
+
+from toolkit.i18n import N_
+
+CATEGORY_TITLES = {
+    "opening": N_("Opening and check-in"),
+    "input": N_("Talk and input"),
+    "break": N_("Break"),
+    "networking": N_("Networking"),
+    "pitch": N_("Pitch"),
+    "evaluation": N_("Evaluation"),
+    "ideation": N_("Ideation"),
+    "convergence": N_("Converging"),
+    "problem-framing": N_("Framing the problem"),
+    "research": N_("Research"),
+    "design-thinking": N_("Design thinking"),
+    "prototyping": N_("Prototyping"),
+    "peer-learning": N_("Peer learning"),
+    "reflection": N_("Reflection"),
+    "writing": N_("Writing"),
+}
+
+ROLE_TITLES = {
+    "facilitator": N_("Facilitator"),
+    "participant": N_("Participant"),
+    "creative": N_("Creative"),
+    "company": N_("Company"),
+    "jury": N_("Jury"),
+    "speaker": N_("Speaker"),
+    "author": N_("Author"),
+    "reviewer": N_("Reviewer"),
+}

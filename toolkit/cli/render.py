@@ -1,0 +1,46 @@
+"""A method card rendered for the terminal with rich."""
+
+from __future__ import annotations
+
+from toolkit.cards.model import MethodCard
+from toolkit.i18n import _
+
+
+def card_markdown(card: MethodCard) -> str:
+    """The card as one Markdown document: intro, steps with timings, checklist, shortcuts."""
+    from toolkit.cli.labels import CATEGORY_TITLES, ROLE_TITLES
+
+    m = card.meta
+    lines = [f"# {m.title}", "", f"*{m.summary}*", ""]
+    facts = [
+        (_("Category"), _(CATEGORY_TITLES.get(m.category, m.category))),
+        (_("Duration"), _("{n} minutes").format(n=m.duration)),
+        (_("People"), f"{m.group_size.min}–{m.group_size.max}"),
+    ]
+    if m.roles:
+        facts.append((_("Roles"), ", ".join(_(ROLE_TITLES.get(r, r)) for r in m.roles)))
+    if m.materials:
+        facts.append((_("Materials"), ", ".join(m.materials)))
+    if m.tags:
+        facts.append((_("Tags"), ", ".join(m.tags)))
+    lines += [f"- **{k}:** {v}" for k, v in facts]
+    lines += ["", card.intro, ""]
+    start = 0
+    for number, step in enumerate(m.steps, 1):
+        kind = f" · {_('captures')} `{step.capture.kind}`" if step.capture else ""
+        lines += [f"## {number}. {step.title} ({start}–{start + step.minutes} min){kind}", "",
+                  card.instructions.get(step.id, ""), ""]
+        start += step.minutes
+    if card.checklist:
+        lines += [f"## {_('Checklist')}", ""] + [f"- [ ] {item}" for item in card.checklist] + [""]
+    if card.shortcuts:
+        lines += [f"## {_('Shortcuts')}", ""] + [f"- {item}" for item in card.shortcuts] + [""]
+    return "\n".join(lines)
+
+
+def render_card(card: MethodCard) -> None:
+    from rich.markdown import Markdown
+
+    from toolkit.cli.output import console
+
+    console().print(Markdown(card_markdown(card)))

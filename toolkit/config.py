@@ -1,0 +1,51 @@
+"""The user's configuration file (``config.toml`` in the platform's config folder).
+
+Read on start-up by the plugin host, so it is checked by hand rather than with pydantic,
+which would cost more than the rest of ``cimis --help``. Unknown keys are errors, as in
+every file a person writes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from toolkit.errors import CimisError
+from toolkit.i18n import _
+from toolkit.paths import config_file
+
+#: key -> (type, description); the UI adds its sections (keys, theme) here.
+KEYS: dict[str, tuple[type, str]] = {
+    "plugins_dir": (str, "folder of local plugin modules (*.py) to load"),
+    "theme": (str, "the terminal UI's theme"),
+    "keys": (dict, "key binding overrides: binding id -> keys"),
+}
+
+
+def load_config(path: Path | None = None) -> dict[str, Any]:
+    """The configuration as a dict; an absent file is an empty configuration."""
+    path = path or config_file()
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        raise CimisError(_("{path}: cannot read configuration: {error}").format(path=path, error=exc.strerror)) from None
+    import tomllib
+
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise CimisError(_("{path}: broken configuration: {error}").format(path=path, error=exc)) from None
+    for key, value in data.items():
+        if key not in KEYS:
+            raise CimisError(_("{path}: unknown setting '{key}' (known: {known})").format(
+                path=path, key=key, known=", ".join(KEYS)))
+        kind = KEYS[key][0]
+        if not isinstance(value, kind):
+            raise CimisError(_("{path}: setting '{key}' must be of type {kind}").format(
+                path=path, key=key, kind=kind.__name__))
+    if "plugins_dir" in data:
+        folder = Path(data["plugins_dir"]).expanduser()
+        data["plugins_dir"] = str(folder if folder.is_absolute() else path.parent / folder)
+    return data

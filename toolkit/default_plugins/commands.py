@@ -1,0 +1,18 @@
+"""Registers the built-in commands. Each lives in its own module under ``toolkit.cli`` and
+is imported only when it runs; the short help here is what ``cimis --help`` shows."""
+
+from __future__ import annotations
+
+from toolkit import hookimpl
+
+BUILTIN_COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("methods", "toolkit.cli.methods:build", "Browse, show and check method cards."),
+    ("plugins", "toolkit.cli.plugins:build", "List loaded plugins and their hooks."),
+    ("plugin", "toolkit.cli.plugin_new:build", "Create a new plugin package."),
+)
+
+
+@hookimpl
+def register_commands(cli):
+    for name, target, short_help in BUILTIN_COMMANDS:
+        cli.add_lazy_command(name, target, short_help)
