@@ -3,7 +3,6 @@ CLI runner that goes through the same entry point as the ``cimis`` script."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -34,15 +33,18 @@ def isolated_env(tmp_path_factory, monkeypatch):
 class Cli:
     """Runs ``cimis`` in-process: ``cli("methods", "list")`` -> click Result."""
 
-    def __init__(self):
+    def __init__(self, monkeypatch):
         self.runner = CliRunner()
+        self.monkeypatch = monkeypatch
 
     def __call__(self, *args: str, input: str | None = None, env: dict[str, str] | None = None):
         from toolkit.cli import build_cli
 
-        if env:
-            for key, value in env.items():
-                os.environ[key] = value
+        for key, value in (env or {}).items():
+            if value is None:
+                self.monkeypatch.delenv(key, raising=False)
+            else:
+                self.monkeypatch.setenv(key, value)
         from toolkit.plugins import reset_host
 
         reset_host()
@@ -50,5 +52,5 @@ class Cli:
 
 
 @pytest.fixture
-def cli() -> Cli:
-    return Cli()
+def cli(monkeypatch) -> Cli:
+    return Cli(monkeypatch)
