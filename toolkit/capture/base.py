@@ -24,6 +24,28 @@ class KindModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class ResultModel(BaseModel):
+    """Base for results: immutable, and ``model_dump(mode="json")`` gives what the CLI prints
+    and the projector shows."""
+
+    model_config = ConfigDict(frozen=True)
+
+
+@dataclass(frozen=True)
+class Captured:
+    """One current record of a step, as the session store hands it to a kind.
+
+    ``id`` is the store's stable id of the capture. Kinds that give captured items an identity
+    (idea cards, notes) use it as that identity, so it must stay the same across edits and be
+    unique within a session (a step may show the cards of an earlier step next to its own).
+    """
+
+    id: int
+    data: BaseModel
+    author: str | None = None
+    at: float = 0.0
+
+
 @dataclass(frozen=True)
 class Person:
     """Someone in the room, as the workshop plan lists them."""
@@ -54,7 +76,11 @@ class CaptureContext:
 
 class CaptureKind(ABC):
     """Base class of every capture kind. Subclasses set the class attributes and override
-    :meth:`result` and :meth:`to_markdown`.
+    :meth:`result` and :meth:`to_markdown`, and :meth:`check` where a kind has rules that a
+    single record cannot express (vote budgets, references to other records).
+
+    ``result([], options, context)`` must always work: a step that captured nothing yet still
+    shows (an empty) result on the projector and in the workbook.
     """
 
     #: The name method cards use: ``capture: {kind: NAME}``.
@@ -70,8 +96,32 @@ class CaptureKind(ABC):
     widget: ClassVar[str | None] = None
 
     @abstractmethod
-    def result(self, records: Sequence[BaseModel], options: BaseModel, context: CaptureContext) -> Any:
-        """The outcome of a step from its current records (after edits, removals and undo)."""
+    def result(self, records: Sequence[Captured], options: BaseModel, context: CaptureContext) -> Any:
+        """The outcome of a step from its current records (after edits, removals and undo).
+
+        Records arrive in the order they were captured. Records that break a rule of
+        :meth:`check` (imported, or captured before an option changed) must not break the
+        result: a kind ignores or clips them, always the same way.
+        """
+
+    def check(
+        self,
+        record: BaseModel | Captured,
+        records: Sequence[Captured],
+        options: BaseModel,
+        context: CaptureContext,
+    ) -> str | None:
+        """Why adding ``record`` to the current ``records`` would break a rule of this kind,
+        as a message in the active language, or ``None`` when it may be committed.
+
+        ``record`` is the validated :attr:`Record`, or a :class:`Captured` when the engine
+        knows its author (rules per author, such as cards per person, need it).
+        """
+        return None
+
+    def empty_result(self, options: BaseModel, context: CaptureContext) -> Any:
+        """The result of a step that captured nothing yet."""
+        return self.result([], options, context)
 
     @abstractmethod
     def to_markdown(self, result: Any, options: BaseModel, lang: str) -> str:

@@ -100,7 +100,11 @@ def parse_card(raw: bytes, path: Path, kinds: Mapping[str, Any] | None = None) -
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 2) if mark is not None else 2
-        reason = exc.problem or exc.context or ""
+        # libyaml's diagnostics are English; the common ones have German entries in the catalogue
+        reason = _(exc.problem or exc.context or "")
+        if exc.context and exc.context_mark is not None and exc.problem:
+            reason = _("{problem} ({context} that starts on line {line})").format(
+                problem=reason, context=_(exc.context), line=exc.context_mark.line + 2)
         return _fail(path, line, _("broken YAML in front matter: {reason}").format(reason=reason))
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml raises only marked errors
         return _fail(path, 2, _("broken YAML in front matter: {reason}").format(reason=exc))

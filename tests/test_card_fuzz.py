@@ -1,0 +1,53 @@
+"""Property test: whatever bytes a card file holds, parsing reports problems and never
+raises."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cards_util import card_text
+from toolkit.cards.parse import parse_card
+from toolkit.registry import capture_kinds
+
+BASE = card_text().encode("utf-8")
+TOKENS = [b"---", b"\n", b":", b"- ", b"[", b"]", b"{", b"}", b"'", b'"', b"&a", b"*a", b"!!python/object:os.system",
+          b"## ", b"```", b"\t", b"\xff", b"\x00", b"minutes: -1", b"capture:", b"kind: dots", b"options: {source: 1}",
+          b"id: A B", b"2026-99-99", b"duration: 1e309", b"steps: []", b"? ", b"%YAML 1.1", b"\xef\xbb\xbf"]
+
+
+@st.composite
+def mutated_cards(draw):
+    data = bytearray(BASE)
+    for _ in range(draw(st.integers(1, 6))):
+        op = draw(st.sampled_from(["insert", "delete", "replace", "token"]))
+        pos = draw(st.integers(0, len(data)))
+        if op == "insert":
+            data[pos:pos] = draw(st.binary(min_size=1, max_size=8))
+        elif op == "delete":
+            del data[pos : pos + draw(st.integers(1, 40))]
+        elif op == "replace":
+            data[pos : pos + 1] = draw(st.binary(min_size=1, max_size=3))
+        else:
+            data[pos:pos] = draw(st.sampled_from(TOKENS))
+    return bytes(data)
+
+
+@settings(max_examples=400, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated_cards())
+def test_mutated_cards_never_raise(raw):
+    result = parse_card(raw, Path("fuzz.md"), capture_kinds())
+    if result.card is None:
+        assert result.problems, "a rejected card must say why"
+    for problem in result.problems:
+        assert problem.path == "fuzz.md"
+        assert problem.message
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(st.binary(max_size=400))
+def test_random_bytes_never_raise(raw):
+    result = parse_card(raw, Path("noise.md"), capture_kinds())
+    assert result.card is not None or result.problems

@@ -1,0 +1,102 @@
+"""Browsing the library: ``cimis methods list|show|schema`` in both languages."""
+
+from __future__ import annotations
+
+import json
+
+
+def test_list_json_has_every_method_once_per_language(cli):
+    result = cli("methods", "list", "--json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert len(rows) >= 24
+    assert {row["language"] for row in rows} == {"en"}
+    assert len({row["id"] for row in rows}) == len(rows)
+    both = json.loads(cli("methods", "list", "--json", "--language", "all").stdout)
+    assert len(both) == 2 * len(rows)
+
+
+def test_list_filters(cli):
+    def ids(*args):
+        result = cli("methods", "list", "--json", *args)
+        assert result.exit_code == 0, result.output
+        return {row["id"] for row in json.loads(result.stdout)}
+
+    everything = ids()
+    assert "speed-dating" in ids("--category", "networking")
+    assert ids("--category", "networking") < everything
+    assert all(row["duration"] <= 20 for row in json.loads(cli("methods", "list", "--json", "--max-minutes", "20").stdout))
+    assert "speed-dating" in ids("--tag", "matching")
+    assert "speed-dating" not in ids("--people", "3")
+    assert ids("--search", "speed") == {"speed-dating"}
+    assert ids("--max-minutes", "1") == set()
+
+
+def test_list_table_in_german(cli):
+    result = cli("--lang", "de", "methods", "list")
+    assert result.exit_code == 0, result.output
+    assert "Speed-Dating zwischen Kreativen und Unternehmen" in result.output
+    assert "Netzwerken" in result.output
+
+
+def test_list_rejects_unknown_category(cli):
+    result = cli("methods", "list", "--category", "juggling")
+    assert result.exit_code == 2
+    assert "juggling" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_show_renders_card(cli):
+    result = cli("methods", "show", "speed-dating")
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Speed dating between creatives and companies" in out
+    assert "Rounds" in out and "Mark interests" in out
+    assert "Checklist" in out
+
+
+def test_show_json(cli):
+    data = json.loads(cli("methods", "show", "speed-dating", "--json", "--language", "de").stdout)
+    assert data["language"] == "de"
+    assert [s["id"] for s in data["steps"]] == ["briefing", "rounds", "interests"]
+    assert sum(s["minutes"] for s in data["steps"]) == data["duration"]
+    assert data["steps"][1]["capture"]["kind"] == "rotation"
+    assert data["checklist"]
+
+
+def test_show_unknown_id_suggests(cli):
+    result = cli("methods", "show", "speed-datin")
+    assert result.exit_code == 1
+    assert "no method with id 'speed-datin'" in result.output
+    assert "speed-dating" in result.output
+
+
+def test_schema_is_json_schema(cli):
+    result = cli("methods", "schema")
+    schema = json.loads(result.stdout)
+    assert schema["type"] == "object"
+    assert {"id", "language", "steps", "duration"} <= set(schema["properties"])
+    assert schema["additionalProperties"] is False
+
+
+def test_completion_of_method_ids(cli):
+    from click.shell_completion import ShellComplete
+
+    from toolkit.cli import build_cli
+
+    comp = ShellComplete(build_cli(), {}, "cimis", "_CIMIS_COMPLETE")
+    names = [c.value for c in comp.get_completions(["methods", "show"], "speed")]
+    assert names == ["speed-dating"]
+    commands = [c.value for c in comp.get_completions([], "me")]
+    assert commands == ["methods"]
+
+
+def test_completion_script(cli, monkeypatch):
+    from toolkit.cli import main
+
+    monkeypatch.setenv("_CIMIS_COMPLETE", "bash_source")
+    import pytest
+
+    with pytest.raises(SystemExit) as exit_info:
+        main([])
+    assert exit_info.value.code == 0

@@ -1,0 +1,191 @@
+"""The plugin host: built-ins through the same hooks, installed and local plugins, failures
+isolated and reported, ``CIMIS_LOAD_PLUGINS`` and ``CIMIS_STRICT_PLUGINS``."""
+
+from __future__ import annotations
+
+import json
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from cards_util import write_pair
+from toolkit.plugins import DEFAULT_PLUGINS, PluginHost, reset_host
+
+
+class FakeEntryPoint:
+    """An installed plugin: a module written into tmp_path, loaded like an entry point."""
+
+    def __init__(self, name: str, folder: Path, source: str):
+        self.name = self.dist = name
+        self.version = "1.2.3"
+        self.module = f"plug_{name.replace('-', '_')}"
+        (folder / f"{self.module}.py").write_text(textwrap.dedent(source), "utf-8")
+        self.folder = folder
+
+    def load(self):
+        sys.path.insert(0, str(self.folder))
+        try:
+            sys.modules.pop(self.module, None)
+            return __import__(self.module)
+        finally:
+            sys.path.remove(str(self.folder))
+
+
+GOOD = """
+    from pathlib import Path
+    import click
+    from toolkit import hookimpl
+
+    @hookimpl
+    def register_methods(register):
+        register(Path(__file__).parent / "cards")
+
+    @hookimpl
+    def register_commands(cli):
+        @cli.command(name="hello")
+        def hello():
+            click.echo("hello from a plugin")
+"""
+
+
+def install(monkeypatch, *entry_points):
+    """Make the process-wide host see these entry points."""
+    import toolkit.entrypoints
+
+    monkeypatch.setattr(toolkit.entrypoints, "installed", lambda: list(entry_points))
+    reset_host()
+
+
+def test_builtins_are_registered_through_hooks():
+    host = PluginHost(environ={}, config={}, entry_points=[]).load()
+    infos = {info.name: info for info in host.plugin_infos()}
+    assert set(DEFAULT_PLUGINS) <= set(infos)
+    assert infos["toolkit.default_plugins.methods"].hooks == ["register_methods"]
+    assert all(info.source == "built-in" and info.error is None for info in infos.values())
+
+
+def test_installed_plugin_adds_methods_and_commands(cli, tmp_path, monkeypatch):
+    write_pair(tmp_path / "cards", id="plugin-method")
+    install(monkeypatch, FakeEntryPoint("good", tmp_path, GOOD))
+    assert cli("hello").output == "hello from a plugin\n"
+    listing = json.loads(cli("methods", "list", "--json").stdout)
+    assert "plugin-method" in {row["id"] for row in listing}
+    plugins = {p["name"]: p for p in json.loads(cli("plugins", "--json").stdout)}
+    assert plugins["good"] == {"name": "good", "version": "1.2.3", "source": "installed",
+                               "hooks": ["register_commands", "register_methods"], "error": None}
+
+
+@pytest.mark.parametrize("source, stage", [
+    ("raise RuntimeError('boom at import')", "failed to import: RuntimeError: boom at import"),
+    ("""
+     from toolkit import hookimpl
+     @hookimpl
+     def register_methods(register):
+         raise ValueError('boom in hook')
+     """, "raised in register_methods: ValueError: boom in hook"),
+    ("""
+     from toolkit import hookimpl
+     @hookimpl
+     def register_commands(cli):
+         @cli.command(name="half")
+         def half():
+             pass
+         raise KeyError('late')
+     """, "raised in register_commands: KeyError: 'late'"),
+    ("""
+     from toolkit import hookimpl
+     @hookimpl
+     def register_methodz(register):
+         pass
+     """, "invalid plugin: "),
+])
+def test_broken_plugin_is_reported_and_skipped(cli, tmp_path, monkeypatch, source, stage):
+    install(monkeypatch, FakeEntryPoint("broken", tmp_path, source))
+    listing = cli("plugins", "--json")
+    assert listing.exit_code == 0, listing.output
+    broken = {p["name"]: p for p in json.loads(listing.stdout)}["broken"]
+    assert broken["error"].startswith(stage), broken["error"]
+    # every other command keeps working
+    methods = cli("methods", "list", "--json")
+    assert methods.exit_code == 0
+    assert "half" not in cli("--help").output
+    table = cli("plugins")
+    assert "broken" in table.output and "1 plugin(s) failed and were skipped." in table.output
+
+
+def test_strict_plugins_turns_failure_into_error(tmp_path, monkeypatch, capsys):
+    install(monkeypatch, FakeEntryPoint("broken", tmp_path, "raise RuntimeError('boom')"))
+    monkeypatch.setenv("CIMIS_STRICT_PLUGINS", "1")
+    from toolkit.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["methods", "list"])
+    assert exit_info.value.code == 1
+    err = capsys.readouterr().err
+    assert "plugin 'broken': failed to import: RuntimeError: boom" in err
+    assert "Traceback" not in err
+
+
+def test_load_plugins_limits_installed_plugins(cli, tmp_path, monkeypatch):
+    install(monkeypatch, FakeEntryPoint("good", tmp_path, GOOD), FakeEntryPoint("other", tmp_path, GOOD))
+    names = {p["name"] for p in json.loads(cli("plugins", "--json", env={"CIMIS_LOAD_PLUGINS": "other"}).stdout)}
+    assert "other" in names and "good" not in names
+    assert set(DEFAULT_PLUGINS) <= names  # built-ins always load
+    names = {p["name"] for p in json.loads(cli("plugins", "--json", env={"CIMIS_LOAD_PLUGINS": ""}).stdout)}
+    assert names == set(DEFAULT_PLUGINS)
+
+
+def test_local_plugin_folder_from_config(cli, tmp_path, monkeypatch):
+    folder = tmp_path / "local"
+    folder.mkdir()
+    (folder / "mine.py").write_text(textwrap.dedent(GOOD).replace('"cards"', '"../cards"'), "utf-8")
+    write_pair(tmp_path / "cards", id="local-method")
+    config = tmp_path / "config.toml"
+    config.write_text('plugins_dir = "local"\n', "utf-8")
+    monkeypatch.setenv("CIMIS_CONFIG", str(config))
+    assert cli("hello").output == "hello from a plugin\n"
+    plugins = {p["name"]: p for p in json.loads(cli("plugins", "--json").stdout)}
+    assert plugins["mine"]["source"] == "local"
+
+
+def test_broken_config_is_a_clear_error(tmp_path, monkeypatch, capsys):
+    config = tmp_path / "config.toml"
+    config.write_text('plugin_dir = "typo"\n', "utf-8")
+    monkeypatch.setenv("CIMIS_CONFIG", str(config))
+    reset_host()
+    from toolkit.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["methods", "list"])
+    assert exit_info.value.code == 1
+    assert f"{config}: unknown setting 'plugin_dir'" in capsys.readouterr().err
+
+
+def test_duplicate_capture_kind_is_reported(cli, tmp_path, monkeypatch):
+    source = """
+        from toolkit import hookimpl
+        from toolkit.capture.kinds import BUILTIN_KINDS
+
+        @hookimpl
+        def register_capture_kinds(register):
+            register(BUILTIN_KINDS[0]())
+    """
+    install(monkeypatch, FakeEntryPoint("dupe", tmp_path, source))
+    plugins = {p["name"]: p for p in json.loads(cli("plugins", "--json").stdout)}
+    assert "is already registered by" in plugins["dupe"]["error"]
+
+
+def test_entry_point_cache_is_invalidated_by_install(tmp_path, monkeypatch):
+    import toolkit.entrypoints as eps
+
+    calls = []
+    monkeypatch.setattr(eps, "_scan", lambda: calls.append(1) or [])
+    monkeypatch.setattr(sys, "path", [str(tmp_path)])
+    eps.installed()
+    eps.installed()
+    assert len(calls) == 1
+    (tmp_path / "new_dist-1.0.dist-info").mkdir()  # what an install does to site-packages
+    eps.installed()
+    assert len(calls) == 2

@@ -1,0 +1,352 @@
+"""The session store: ``session.db`` in a workshop folder, an append-only log of events.
+
+Provides :class:`Store` (open, read and append events), :class:`Event` (one committed
+event), :data:`EVENT_TYPES`, :data:`SCHEMA_VERSION` and :data:`MIGRATIONS`.
+
+Durability is the point of this module: SQLite in WAL mode with ``synchronous=FULL``, every
+write in a ``BEGIN IMMEDIATE`` transaction, so that once :meth:`Store.append` (or a
+:meth:`Store.writing` block) returns, the event survives a killed process. Several
+processes may write at once; a busy database is waited for, never reported as "database is
+locked". Each event carries a client event id, so a retried write is stored once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from toolkit.errors import CimisError
+from toolkit.i18n import _
+
+FILENAME = "session.db"
+
+EVENT_TYPES: tuple[str, ...] = (
+    "started",
+    "step_entered",
+    "timer_paused",
+    "timer_resumed",
+    "timer_extended",
+    "captured",
+    "edited",
+    "removed",
+    "undone",
+    "finished",
+)
+
+#: Schema migrations: ``MIGRATIONS[n]`` takes a store from version ``n`` to ``n + 1``.
+#: Append only; never change a migration that has shipped.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        """CREATE TABLE sessions (
+               id TEXT PRIMARY KEY,
+               created REAL NOT NULL
+           )""",
+        """CREATE TABLE events (
+               seq INTEGER PRIMARY KEY AUTOINCREMENT,
+               session TEXT NOT NULL REFERENCES sessions(id),
+               type TEXT NOT NULL,
+               item TEXT,
+               step TEXT,
+               payload TEXT NOT NULL DEFAULT '{}',
+               author TEXT NOT NULL DEFAULT '',
+               at REAL NOT NULL,
+               client_id TEXT NOT NULL UNIQUE
+           )""",
+        "CREATE INDEX events_session ON events(session, seq)",
+    ),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+#: How long a writer waits for another process's transaction before giving up.
+BUSY_TIMEOUT_SECONDS = 30.0
+_SQLITE_BUSY = 5
+_SQLITE_LOCKED = 6
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Event:
+    """One committed event of a session's log."""
+
+    seq: int
+    session: str
+    type: str
+    item: str | None
+    step: str | None
+    payload: dict[str, Any] = field(default_factory=dict)
+    author: str = ""
+    at: float = 0.0
+    client_id: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"seq": self.seq, "session": self.session, "type": self.type, "item": self.item,
+                "step": self.step, "payload": self.payload, "author": self.author, "at": self.at,
+                "client_id": self.client_id}
+
+
+_COLUMNS = "seq, session, type, item, step, payload, author, at, client_id"
+
+
+def _event(row: Sequence[Any]) -> Event:
+    return Event(row[0], row[1], row[2], row[3], row[4], json.loads(row[5]), row[6], row[7], row[8])
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED)
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+class Writer:
+    """What a :meth:`Store.writing` block may do inside its transaction."""
+
+    def __init__(self, store: "Store"):
+        self._store = store
+        self.inserted: list[Event] = []
+
+    def events_after(self, seq: int) -> list[Event]:
+        """Events committed (by anyone) after ``seq``: catch up before deciding."""
+        return self._store._read_after(seq)
+
+    def insert(self, type: str, *, item: str | None = None, step: str | None = None,
+               payload: dict[str, Any] | None = None, author: str = "", at: float = 0.0,
+               client_id: str | None = None) -> tuple[Event, bool]:
+        """Add one event; ``(event, True)``, or ``(the stored event, False)`` when an event
+        with ``client_id`` exists already (a retried write)."""
+        if type not in EVENT_TYPES:
+            raise ValueError(f"unknown event type {type!r}")
+        client_id = client_id or uuid.uuid4().hex
+        store = self._store
+        cur = store._conn.execute(
+            "INSERT INTO events (session, type, item, step, payload, author, at, client_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(client_id) DO NOTHING",
+            (store.session_id, type, item, step, json.dumps(payload or {}, ensure_ascii=False,
+                                                            separators=(",", ":")),
+             author, at, client_id))
+        if cur.rowcount == 0:
+            existing = store.event_by_client_id(client_id)
+            assert existing is not None
+            return existing, False
+        event = Event(cur.lastrowid, store.session_id, type, item, step, dict(payload or {}), author, at,
+                      client_id)
+        self.inserted.append(event)
+        return event, True
+
+
+class Store:
+    """``session.db`` of one workshop folder.
+
+    ``readonly=True`` opens an existing store for reading only (``status``, ``export``,
+    archives on read-only media) and never creates one; a missing file then reads as an
+    empty log.
+    """
+
+    def __init__(self, folder: Path | str, *, readonly: bool = False):
+        self.folder = Path(folder)
+        self.path = self.folder / FILENAME
+        self.readonly = readonly
+        self._lock = threading.RLock()
+        self._conn: sqlite3.Connection | None = None
+        self.session_id = ""
+        if not self.folder.is_dir():
+            raise CimisError(_("workshop folder does not exist: {path}").format(path=self.folder))
+        if readonly and not self.path.exists():
+            return
+        if not readonly:
+            self._check_writable()
+        with self._errors():
+            self._open()
+
+    # -- opening -------------------------------------------------------------------------
+
+    def _check_writable(self) -> None:
+        # os.access also reports read-only file systems (EROFS), even to root
+        target = self.path if self.path.exists() else self.folder
+        if not os.access(target, os.W_OK) or not os.access(self.folder, os.W_OK):
+            raise CimisError(_("cannot write the session store {path}: the folder or file is read-only").format(
+                path=self.path))
+
+    def _open(self) -> None:
+        if self.readonly:
+            uri = f"{self.path.resolve().as_uri()}?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None,
+                                   check_same_thread=False)
+        else:
+            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None,
+                                   check_same_thread=False)
+        self._conn = conn
+        try:
+            # reading the header first turns a garbage file into "file is not a database" here
+            version = self._retry(lambda: conn.execute("PRAGMA user_version").fetchone()[0])
+            if version > SCHEMA_VERSION:
+                raise CimisError(_(
+                    "{path} was written by a newer version of cimis (schema {found}, this version reads up to "
+                    "{known}); update cimis to open it").format(path=self.path, found=version, known=SCHEMA_VERSION))
+            if not self.readonly:
+                self._retry(lambda: conn.execute("PRAGMA journal_mode=WAL").fetchone())
+            conn.execute("PRAGMA synchronous=FULL")
+            if version < SCHEMA_VERSION:
+                if self.readonly:
+                    raise CimisError(_("{path} needs an upgrade, which a read-only store cannot do").format(
+                        path=self.path))
+                self._migrate()
+            self.session_id = self._session()
+        except BaseException:
+            conn.close()
+            self._conn = None
+            raise
+
+    def _migrate(self) -> None:
+        with self._transaction():
+            # another process may have migrated while this one waited for the lock
+            version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise CimisError(_("{path} was changed by a newer version of cimis while opening it").format(
+                    path=self.path))
+            for step in range(version, SCHEMA_VERSION):
+                for statement in MIGRATIONS[step]:
+                    self._conn.execute(statement)
+            self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _session(self) -> str:
+        row = self._conn.execute("SELECT id FROM sessions ORDER BY created, id LIMIT 1").fetchone()
+        if row is not None or self.readonly:
+            return row[0] if row else ""
+        with self._transaction():
+            row = self._conn.execute("SELECT id FROM sessions ORDER BY created, id LIMIT 1").fetchone()
+            if row is not None:
+                return row[0]
+            session_id = uuid.uuid4().hex
+            self._conn.execute("INSERT INTO sessions (id, created) VALUES (?, ?)", (session_id, time.time()))
+            return session_id
+
+    # -- errors and retries --------------------------------------------------------------
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """SQLite errors become one clear message that names the file."""
+        try:
+            yield
+        except CimisError:
+            raise
+        except sqlite3.Error as exc:
+            text = str(exc)
+            lowered = text.lower()
+            if "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:
+                message = _("{path} is damaged or not a session store ({error}); restore it from a backup or "
+                            "move it away to start a new session").format(path=self.path, error=text)
+            elif "readonly" in lowered or "read-only" in lowered:
+                message = _("cannot write the session store {path}: it is read-only ({error})").format(
+                    path=self.path, error=text)
+            elif _is_busy(exc):
+                message = _("the session store {path} stayed busy for {seconds} seconds; is another program "
+                            "holding it?").format(path=self.path, seconds=int(BUSY_TIMEOUT_SECONDS))
+            else:
+                message = _("cannot use the session store {path}: {error}").format(path=self.path, error=text)
+            raise CimisError(message) from None
+
+    def _retry(self, fn: Callable[[], T]) -> T:
+        # the busy timeout covers most waits; BEGIN and WAL recovery can still report BUSY
+        # at once, so retry with a growing pause until the deadline
+        deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+        pause = 0.001
+        while True:
+            try:
+                return fn()
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc) or time.monotonic() >= deadline:
+                    raise
+                time.sleep(pause)
+                pause = min(pause * 2, 0.05)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        conn = self._conn
+        self._retry(lambda: conn.execute("BEGIN IMMEDIATE"))
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except BaseException:
+            # a failed COMMIT may leave the transaction open; nothing of it was acknowledged
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    # -- writing -------------------------------------------------------------------------
+
+    @contextmanager
+    def writing(self) -> Iterator[Writer]:
+        """A write transaction: everything inserted in the block commits together, durably,
+        when the block ends; an exception rolls it all back."""
+        if self.readonly or self._conn is None:
+            raise CimisError(_("cannot write the session store {path}: it was opened read-only").format(
+                path=self.path))
+        with self._lock, self._errors(), self._transaction():
+            yield Writer(self)
+
+    def append(self, type: str, *, item: str | None = None, step: str | None = None,
+               payload: dict[str, Any] | None = None, author: str = "", at: float | None = None,
+               client_id: str | None = None) -> Event:
+        """Commit one event durably and return it (the stored one for a retried client id)."""
+        with self.writing() as tx:
+            event, _new = tx.insert(type, item=item, step=step, payload=payload, author=author,
+                                    at=time.time() if at is None else at, client_id=client_id)
+        return event
+
+    # -- reading -------------------------------------------------------------------------
+
+    def _read_after(self, seq: int) -> list[Event]:
+        rows = self._conn.execute(
+            f"SELECT {_COLUMNS} FROM events WHERE session = ? AND seq > ? ORDER BY seq",
+            (self.session_id, seq)).fetchall()
+        return [_event(row) for row in rows]
+
+    def events(self, after: int = 0) -> list[Event]:
+        """Every event after ``after`` (a seq), oldest first."""
+        if self._conn is None:
+            return []
+        with self._lock, self._errors():
+            return self._retry(lambda: self._read_after(after))
+
+    def event_by_client_id(self, client_id: str) -> Event | None:
+        if self._conn is None:
+            return None
+        row = self._conn.execute(f"SELECT {_COLUMNS} FROM events WHERE client_id = ?", (client_id,)).fetchone()
+        return _event(row) if row else None
+
+    def integrity_check(self) -> str:
+        """``ok``, or what SQLite found wrong."""
+        if self._conn is None:
+            return "ok"
+        with self._lock, self._errors():
+            rows = self._conn.execute("PRAGMA integrity_check").fetchall()
+        return "\n".join(str(r[0]) for r in rows)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
