@@ -10,6 +10,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from toolkit.i18n import _
+
 Language = Literal["de", "en"]
 
 #: What kind of agenda item a method is; used for filtering and for the plan's rail.
@@ -62,7 +64,7 @@ class GroupSize(_Strict):
     @model_validator(mode="after")
     def _ordered(self) -> "GroupSize":
         if self.min > self.max:
-            raise ValueError(f"min ({self.min}) is larger than max ({self.max})")
+            raise ValueError(_("min ({min}) is larger than max ({max})").format(min=self.min, max=self.max))
         return self
 
 

@@ -18,10 +18,11 @@ def build_cli() -> click.Group:
     """A fresh root group with every plugin's commands added."""
     from toolkit.cli.clicki18n import install
     from toolkit.cli.group import RootGroup, root_params
+    from toolkit.i18n import N_
     from toolkit.plugins import get_host
 
     install()
-    group = RootGroup(name="cimis", params=root_params(), help="Run co-creation workshops and write up what they produce.",
+    group = RootGroup(name="cimis", params=root_params(), help=N_("Run co-creation workshops and write up what they produce."),
                       context_settings={"help_option_names": ["-h", "--help"]})
 
     host = get_host()

@@ -11,7 +11,7 @@ import click
 
 from toolkit import __version__
 from toolkit.errors import CimisError
-from toolkit.i18n import LANGUAGES, _, set_language
+from toolkit.i18n import LANGUAGES, N_, _, set_language
 
 
 class UserError(click.ClickException):
@@ -47,9 +47,9 @@ def root_params() -> list[click.Parameter]:
     return [
         TranslatedOption(["--lang"], type=click.Choice(LANGUAGES), is_eager=True, expose_value=False,
                          callback=_set_lang, envvar="CIMIS_LANG", show_envvar=True,
-                         help="Language of all output (default: the system's language, else English)."),
+                         help=N_("Language of all output (default: the system's language, else English).")),
         TranslatedOption(["--version"], is_flag=True, is_eager=True, expose_value=False, callback=_show_version,
-                         help="Show the version and exit."),
+                         help=N_("Show the version and exit.")),
     ]
 
 
@@ -98,6 +98,20 @@ class RootGroup(click.Group):
         if rows:
             with formatter.section(_("Commands")):
                 formatter.write_dl(rows)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        # --help may come before --lang or rely on CIMIS_LANG; either way the language must be
+        # known before any text is produced, so look ahead for it
+        lang = None
+        for index, arg in enumerate(args):
+            if arg == "--":
+                break
+            if arg == "--lang" and index + 1 < len(args):
+                lang = args[index + 1]
+            elif arg.startswith("--lang="):
+                lang = arg.split("=", 1)[1]
+        set_language(lang if lang in LANGUAGES else None)
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import click
 
-from toolkit.i18n import _
+from toolkit.i18n import N_, _
+
+SOURCE_TITLES = {"built-in": N_("built-in"), "installed": N_("installed"), "local": N_("local")}
 
 
 def _exercise_hooks() -> None:
@@ -32,7 +34,7 @@ def build() -> click.Group:
         if as_json:
             echo_json([info.as_dict() for info in infos])
             return
-        rows = [(info.name, info.version, _(info.source), ", ".join(info.hooks) or "–",
+        rows = [(info.name, info.version, _(SOURCE_TITLES.get(info.source, info.source)), ", ".join(info.hooks) or "–",
                  info.error or _("ok")) for info in infos]
         table([_("Plugin"), _("Version"), _("Source"), _("Hooks"), _("Status")], rows)
         failed = [info for info in infos if info.error]

@@ -154,6 +154,7 @@ def parse_plan(raw: bytes, path: Path) -> PlanSource:
         return _fail(path, 1, _("the plan is nested too deeply"))
     _unique_ids(plan, source)
     if not any(p.severity == "error" for p in source.problems):
+        plan._source = source
         source.plan = plan
     return source
 

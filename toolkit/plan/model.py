@@ -17,6 +17,7 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    PrivateAttr,
     Tag,
     model_validator,
 )
@@ -122,6 +123,9 @@ class Plan(_Strict):
     seed: int = Field(default=0, ge=0, le=2**63 - 1, description="Seed for shuffles, so that reruns agree.")
     people: list[PersonEntry] = Field(default_factory=list, max_length=2000, description="Who takes part.")
     agenda: list[Item] = Field(default_factory=list, max_length=500, description="The agenda items, in order.")
+
+    #: The file the plan was read from (a ``PlanSource``), so that later checks can name lines.
+    _source: Any = PrivateAttr(default=None)
 
     @model_validator(mode="after")
     def _end_after_start(self) -> "Plan":

@@ -11,6 +11,7 @@ from pydantic import Field, model_validator
 
 from toolkit.capture.base import KindModel, step_ref_field
 from toolkit.cards.model import Role
+from toolkit.i18n import _
 
 
 class NotesOptions(KindModel):
@@ -59,10 +60,11 @@ class ScorecardOptions(KindModel):
     @model_validator(mode="after")
     def _scale(self) -> "ScorecardOptions":
         if self.scale_min >= self.scale_max:
-            raise ValueError(f"scale_min ({self.scale_min}) must be below scale_max ({self.scale_max})")
+            raise ValueError(_("scale_min ({low}) must be below scale_max ({high})").format(
+                low=self.scale_min, high=self.scale_max))
         ids = [c.id for c in self.criteria]
         if len(ids) != len(set(ids)):
-            raise ValueError("criterion ids must be unique")
+            raise ValueError(_("criterion ids must be unique"))
         return self
 
 
@@ -87,7 +89,7 @@ class RotationOptions(KindModel):
     @model_validator(mode="after")
     def _distinct(self) -> "RotationOptions":
         if self.groups[0] == self.groups[1]:
-            raise ValueError("the two groups must have different roles")
+            raise ValueError(_("the two groups must have different roles"))
         return self
 
 
@@ -130,5 +132,5 @@ class CanvasOptions(KindModel):
     def _unique(self) -> "CanvasOptions":
         ids = [f.id for f in self.fields]
         if len(ids) != len(set(ids)):
-            raise ValueError("canvas field ids must be unique")
+            raise ValueError(_("canvas field ids must be unique"))
         return self

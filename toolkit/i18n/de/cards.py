@@ -1,4 +1,109 @@
-"""German messages of the cards area (English msgid -> German)."""
+"""German messages of method cards, the library and validation (English msgid -> German)."""
 
 MESSAGES: dict[str, str] = {
+    # toolkit/cards/parse.py
+    "file is empty: a method card starts with YAML front matter between '---' lines":
+        "Datei ist leer: Eine Methodenkarte beginnt mit YAML-Kopfdaten zwischen '---'-Zeilen",
+    "file contains a NUL character; is it a binary file?": "Datei enthält ein NUL-Zeichen; ist es eine Binärdatei?",
+    "no front matter: the first line of a method card must be '---'":
+        "Keine Kopfdaten: Die erste Zeile einer Methodenkarte muss '---' sein",
+    "front matter is not closed: add a line '---' after it":
+        "Kopfdaten sind nicht abgeschlossen: Fügen Sie danach eine Zeile '---' ein",
+    "front matter must be a mapping of fields (key: value)":
+        "Kopfdaten müssen aus Feldern bestehen (Schlüssel: Wert)",
+    "the card has no introduction before its first '##' section":
+        "Die Karte hat keine Einleitung vor ihrem ersten '##'-Abschnitt",
+    "file is too large for a method card ({size:.1f} MiB; at most 1 MiB)":
+        "Datei ist zu groß für eine Methodenkarte ({size:.1f} MiB; höchstens 1 MiB)",
+    "cannot read file: {error}": "Datei kann nicht gelesen werden: {error}",
+    "file is not UTF-8 (invalid byte at position {pos}); save it as UTF-8":
+        "Datei ist nicht UTF-8 (ungültiges Byte an Position {pos}); speichern Sie sie als UTF-8",
+    "{problem} ({context} that starts on line {line})": "{problem} ({context}, beginnend in Zeile {line})",
+    "broken YAML in front matter: {reason}": "fehlerhaftes YAML in den Kopfdaten: {reason}",
+    "duration: the steps add up to {total} minutes, but duration is {duration}":
+        "duration: die Schritte ergeben {total} Minuten, aber die Dauer ist {duration}",
+    "steps[{i}].id: duplicate step id '{id}' (first used by steps[{first}])":
+        "steps[{i}].id: doppelte Schritt-ID '{id}' (zuerst verwendet von steps[{first}])",
+    "steps[{i}].capture.kind: unknown capture kind '{kind}' (known: {known})":
+        "steps[{i}].capture.kind: unbekannte Erfassungsart '{kind}' (bekannt: {known})",
+    "step '{id}' has no instructions: add a section '## {title}'":
+        "Schritt '{id}' hat keine Anleitung: Fügen Sie einen Abschnitt '## {title}' hinzu",
+    "front matter": "Kopfdaten",
+    "section '## {title}' matches no step title (steps: {titles}); other sections must be 'Checklist' or 'Shortcuts'":
+        "Abschnitt '## {title}' passt zu keinem Schritttitel (Schritte: {titles}); andere Abschnitte müssen "
+        "'Checkliste' oder 'Abkürzungen' heißen",
+    "{field}: field is given twice": "{field}: Feld ist doppelt angegeben",
+    "section '## {title}' appears twice": "Abschnitt '## {title}' kommt doppelt vor",
+    "section '## {title}' has no instructions": "Abschnitt '## {title}' enthält keine Anleitung",
+    # toolkit/cards/library.py
+    "steps differ from the {lang} twin {path} (ids, minutes and capture kinds must match)":
+        "Schritte weichen vom {lang}-Gegenstück {path} ab (IDs, Minuten und Erfassungsarten müssen übereinstimmen)",
+    "{field} differs from the {lang} twin {path}": "{field} weicht vom {lang}-Gegenstück {path} ab",
+    "id '{id}' ({lang}) is already used by {other}": "ID '{id}' ({lang}) wird bereits von {other} verwendet",
+    "no such file or folder": "Datei oder Ordner existiert nicht",
+    "method '{id}' has no {other} twin: add a card with 'id: {id}' and 'language: {other}'":
+        "Methode '{id}' hat kein Gegenstück in {other}: Legen Sie eine Karte mit 'id: {id}' und "
+        "'language: {other}' an",
+    # toolkit/cards/model.py
+    "min ({min}) is larger than max ({max})": "min ({min}) ist größer als max ({max})",
+    # toolkit/capture/kinds/options.py
+    "scale_min ({low}) must be below scale_max ({high})": "scale_min ({low}) muss kleiner als scale_max ({high}) sein",
+    "criterion ids must be unique": "Kriterien-IDs müssen eindeutig sein",
+    "the two groups must have different roles": "die beiden Gruppen müssen verschiedene Rollen haben",
+    "canvas field ids must be unique": "Canvas-Feld-IDs müssen eindeutig sein",
+    # toolkit/validation.py
+    "required field is missing": "Pflichtfeld fehlt",
+    "unknown field (check the spelling)": "unbekanntes Feld (Schreibweise prüfen)",
+    "must not be empty": "darf nicht leer sein",
+    "expected text, got {value!r}": "Text erwartet, erhalten: {value!r}",
+    "expected a whole number, got {value!r}": "ganze Zahl erwartet, erhalten: {value!r}",
+    "expected a number, got {value!r}": "Zahl erwartet, erhalten: {value!r}",
+    "expected true or false, got {value!r}": "true oder false erwartet, erhalten: {value!r}",
+    "expected a list, got {value!r}": "Liste erwartet, erhalten: {value!r}",
+    "expected a mapping of fields, got {value!r}": "Felder (Schlüssel: Wert) erwartet, erhalten: {value!r}",
+    "{value!r} is not one of {expected}": "{value!r} ist keiner der Werte {expected}",
+    "{value!r} may hold only lower-case letters, digits and '-'":
+        "{value!r} darf nur Kleinbuchstaben, Ziffern und '-' enthalten",
+    "is longer than {n} characters": "ist länger als {n} Zeichen",
+    "needs at least {n} entries": "braucht mindestens {n} Einträge",
+    "allows at most {n} entries": "erlaubt höchstens {n} Einträge",
+    "must be at least {limit}, got {value!r}": "muss mindestens {limit} sein, erhalten: {value!r}",
+    "must be at most {limit}, got {value!r}": "darf höchstens {limit} sein, erhalten: {value!r}",
+    "expected a date like 2026-03-14, got {value!r}": "Datum wie 2026-03-14 erwartet, erhalten: {value!r}",
+    "expected a time like 09:30, got {value!r}": "Uhrzeit wie 09:30 erwartet, erhalten: {value!r}",
 }
+
+#: libyaml's most common diagnostics (they reach users inside "broken YAML" messages).
+YAML_MESSAGES: dict[str, str] = {
+    "did not find expected ',' or ']'": "erwartetes ',' oder ']' nicht gefunden",
+    "did not find expected ',' or '}'": "erwartetes ',' oder '}' nicht gefunden",
+    "did not find expected key": "erwarteter Schlüssel nicht gefunden",
+    "did not find expected '-' indicator": "erwartetes '-' nicht gefunden",
+    "did not find expected node content": "erwarteter Inhalt nicht gefunden",
+    "mapping values are not allowed in this context": "Schlüssel-Wert-Paare sind hier nicht erlaubt",
+    "could not find expected ':'": "erwarteter ':' nicht gefunden",
+    "found character that cannot start any token": "Zeichen gefunden, mit dem nichts beginnen kann",
+    "found undefined alias": "undefinierter Alias gefunden",
+    "found unexpected end of stream": "unerwartetes Ende der Datei",
+    "found unknown escape character": "unbekanntes Escape-Zeichen gefunden",
+    "found a tab character that violates indentation": "Tabulator verletzt die Einrückung",
+    "found a tab character where an indentation space is expected": "Tabulator statt Leerzeichen zur Einrückung",
+    "while parsing a flow sequence": "beim Lesen einer Liste in eckigen Klammern",
+    "while parsing a flow mapping": "beim Lesen einer Zuordnung in geschweiften Klammern",
+    "while parsing a block mapping": "beim Lesen einer Zuordnung",
+    "while parsing a block collection": "beim Lesen einer Liste",
+    "while parsing a flow node": "beim Lesen eines Werts",
+    "while parsing a block node": "beim Lesen eines Werts",
+    "while scanning a simple key": "beim Lesen eines Schlüssels",
+    "while scanning a quoted scalar": "beim Lesen eines Texts in Anführungszeichen",
+    "while scanning a plain scalar": "beim Lesen eines Werts",
+    "while scanning an alias": "beim Lesen eines Alias",
+    "while scanning an anchor": "beim Lesen eines Ankers",
+    "while scanning a tag": "beim Lesen eines Tags",
+    "while scanning a directive": "beim Lesen einer Direktive",
+    "while scanning a block scalar": "beim Lesen eines Textblocks",
+    "while constructing a mapping": "beim Aufbau einer Zuordnung",
+    "control characters are not allowed": "Steuerzeichen sind nicht erlaubt",
+}
+
+MESSAGES.update(YAML_MESSAGES)

@@ -1,4 +1,166 @@
-"""German messages of the cli area (English msgid -> German)."""
+"""German messages of the command line, the plugin host and configuration (English msgid
+-> German), plus click's own texts."""
 
 MESSAGES: dict[str, str] = {
+    # root group
+    "Run co-creation workshops and write up what they produce.":
+        "Co-Creation-Workshops durchführen und ihre Ergebnisse aufschreiben.",
+    "Language of all output (default: the system's language, else English).":
+        "Sprache aller Ausgaben (Standard: die Sprache des Systems, sonst Englisch).",
+    "Commands": "Befehle",
+    # built-in commands' short help (toolkit/default_plugins/commands.py)
+    "Browse, show and check method cards.": "Methodenkarten durchsuchen, anzeigen und prüfen.",
+    "List loaded plugins and their hooks.": "Geladene Plugins und ihre Hooks auflisten.",
+    "Create a new plugin package.": "Ein neues Plugin-Paket anlegen.",
+    # cimis methods
+    "List the methods in the library.": "Die Methoden der Bibliothek auflisten.",
+    "Only methods of this category.": "Nur Methoden dieser Kategorie.",
+    "Only methods with this tag.": "Nur Methoden mit diesem Schlagwort.",
+    "Only methods that take at most this long.": "Nur Methoden, die höchstens so lange dauern.",
+    "Only methods that take at least this long.": "Nur Methoden, die mindestens so lange dauern.",
+    "Only methods that work for this many people.": "Nur Methoden, die für so viele Personen passen.",
+    "Only methods whose id, title, summary or tags contain this text.":
+        "Nur Methoden, deren ID, Titel, Zusammenfassung oder Schlagwörter diesen Text enthalten.",
+    "Language of the cards to list (default: the output language).":
+        "Sprache der aufgelisteten Karten (Standard: die Ausgabesprache).",
+    "Print JSON instead of a table.": "JSON statt einer Tabelle ausgeben.",
+    "Show one method card.": "Eine Methodenkarte anzeigen.",
+    "Language of the card (default: the output language).": "Sprache der Karte (Standard: die Ausgabesprache).",
+    "Print JSON instead of the rendered card.": "JSON statt der gesetzten Karte ausgeben.",
+    "Print the JSON Schema of a method card's front matter.":
+        "Das JSON-Schema der Kopfdaten einer Methodenkarte ausgeben.",
+    "Check method cards; print file:line: message per problem.":
+        "Methodenkarten prüfen; je Problem Datei:Zeile: Meldung ausgeben.",
+    "ID": "ID",
+    "Title": "Titel",
+    "Category": "Kategorie",
+    "Minutes": "Minuten",
+    "People": "Personen",
+    "Language": "Sprache",
+    "warning: {n} problem(s) in the method library; run 'cimis methods check' to see them":
+        "Warnung: {n} Problem(e) in der Methodenbibliothek; 'cimis methods check' zeigt sie",
+    "{n} card(s) valid.": "{n} Karte(n) gültig.",
+    "{n} methods": "{n} Methoden",
+    " Did you mean: {ids}?": " Meinten Sie: {ids}?",
+    "{errors} problem(s) in the checked cards ({ok} valid).": "{errors} Problem(e) in den geprüften Karten ({ok} gültig).",
+    "no method with id '{id}'.": "keine Methode mit der ID '{id}'.",
+    # card rendering (toolkit/cli/render.py)
+    "Duration": "Dauer",
+    "Roles": "Rollen",
+    "Materials": "Material",
+    "Tags": "Schlagwörter",
+    "{n} minutes": "{n} Minuten",
+    "captures": "erfasst",
+    "Checklist": "Checkliste",
+    "Shortcuts": "Abkürzungen",
+    # labels (toolkit/cli/labels.py)
+    "Opening and check-in": "Ankommen und Einstieg",
+    "Talk and input": "Vortrag und Input",
+    "Break": "Pause",
+    "Networking": "Netzwerken",
+    "Pitch": "Pitch",
+    "Evaluation": "Bewertung",
+    "Ideation": "Ideenfindung",
+    "Converging": "Verdichten",
+    "Framing the problem": "Problem fassen",
+    "Research": "Recherche",
+    "Design thinking": "Design Thinking",
+    "Prototyping": "Prototypen",
+    "Peer learning": "Voneinander lernen",
+    "Reflection": "Reflexion",
+    "Writing": "Schreiben",
+    "Facilitator": "Moderation",
+    "Participant": "Teilnehmende",
+    "Creative": "Kreative",
+    "Company": "Unternehmen",
+    "Jury": "Jury",
+    "Speaker": "Vortragende",
+    "Author": "Autorin/Autor",
+    "Reviewer": "Gegenlesende",
+    # cimis plugins, cimis plugin new
+    "Print the hook reference (from the hook specifications).":
+        "Die Hook-Referenz ausgeben (aus den Hook-Spezifikationen).",
+    "Plugin": "Plugin",
+    "Version": "Version",
+    "Source": "Herkunft",
+    "Hooks": "Hooks",
+    "Status": "Status",
+    "ok": "ok",
+    "built-in": "eingebaut",
+    "installed": "installiert",
+    "local": "lokal",
+    "{n} plugin(s) failed and were skipped.": "{n} Plugin(s) sind fehlgeschlagen und wurden übersprungen.",
+    "Write a new plugin package cimis-NAME with a method card, a capture kind, a command and a passing test.":
+        "Ein neues Plugin-Paket cimis-NAME mit Methodenkarte, Erfassungsart, Befehl und einem bestandenen Test "
+        "anlegen.",
+    "Folder in which to create the package.": "Ordner, in dem das Paket angelegt wird.",
+    "Created {path}. Next: cd {path} && pip install -e '.[test]' && pytest":
+        "{path} angelegt. Weiter: cd {path} && pip install -e '.[test]' && pytest",
+    "'{name}' is not a valid plugin name: use lower-case letters, digits and single '-'":
+        "'{name}' ist kein gültiger Plugin-Name: Verwenden Sie Kleinbuchstaben, Ziffern und einzelne '-'",
+    "{path} already exists; choose another name or folder": "{path} existiert bereits; wählen Sie einen anderen Namen oder Ordner",
+    "cannot write {path}: {error}": "{path} kann nicht geschrieben werden: {error}",
+    # plugin host, registry, configuration
+    "raised in {hook}: {error}": "Fehler in {hook}: {error}",
+    "failed to import: {error}": "Import fehlgeschlagen: {error}",
+    "invalid plugin: {error}": "ungültiges Plugin: {error}",
+    "plugin '{name}': {error}": "Plugin '{name}': {error}",
+    "plugin folder does not exist: {path}": "Plugin-Ordner existiert nicht: {path}",
+    "a capture kind needs a 'name'": "eine Erfassungsart braucht einen 'name'",
+    "capture kind '{name}' is already registered by '{owner}'":
+        "Erfassungsart '{name}' ist bereits von '{owner}' registriert",
+    "{path}: cannot read configuration: {error}": "{path}: Konfiguration kann nicht gelesen werden: {error}",
+    "{path}: broken configuration: {error}": "{path}: fehlerhafte Konfiguration: {error}",
+    "{path}: unknown setting '{key}' (known: {known})": "{path}: unbekannte Einstellung '{key}' (bekannt: {known})",
+    "{path}: setting '{key}' must be of type {kind}": "{path}: Einstellung '{key}' muss vom Typ {kind} sein",
 }
+
+#: click's own messages (click looks them up through toolkit.cli.clicki18n).
+CLICK_MESSAGES: dict[str, str] = {
+    "Usage:": "Verwendung:",
+    "Options": "Optionen",
+    "Commands": "Befehle",
+    "Positional arguments": "Argumente",
+    "Show this message and exit.": "Diese Hilfe anzeigen und beenden.",
+    "Show the version and exit.": "Die Version anzeigen und beenden.",
+    "Error: {message}": "Fehler: {message}",
+    "Aborted!": "Abgebrochen!",
+    "Try '{command} {option}' for help.": "'{command} {option}' zeigt die Hilfe.",
+    "No such command {name!r}.": "Befehl {name!r} gibt es nicht.",
+    "No such option {name!r}.": "Option {name!r} gibt es nicht.",
+    "Missing argument": "Fehlendes Argument",
+    "Missing command.": "Befehl fehlt.",
+    "Missing option": "Fehlende Option",
+    "Missing parameter": "Fehlender Parameter",
+    "Missing {param_type}": "{param_type} fehlt",
+    "Missing parameter: {param_name}": "Fehlender Parameter: {param_name}",
+    "Invalid value for {param_hint}: {message}": "Ungültiger Wert für {param_hint}: {message}",
+    "Invalid value: {message}": "Ungültiger Wert: {message}",
+    "Option {name!r} does not take a value.": "Option {name!r} nimmt keinen Wert.",
+    "Option {name!r} requires an argument.": "Option {name!r} benötigt ein Argument.",
+    "Option {name!r} requires {nargs} arguments.": "Option {name!r} benötigt {nargs} Argumente.",
+    "Got unexpected extra argument ({args})": "Unerwartetes zusätzliches Argument ({args})",
+    "Got unexpected extra arguments ({args})": "Unerwartete zusätzliche Argumente ({args})",
+    "{value!r} is not {choice}.": "{value!r} ist nicht {choice}.",
+    "{value!r} is not one of {choices}.": "{value!r} ist keiner der Werte {choices}.",
+    "{value!r} is not a valid {number_type}.": "{value!r} ist keine gültige Zahl ({number_type}).",
+    "{value} is not in the range {range}.": "{value} liegt nicht im Bereich {range}.",
+    "Did you mean {possibility}?": "Meinten Sie {possibility}?",
+    "(Did you mean one of: {possibilities}?)": "(Meinten Sie eines von: {possibilities}?)",
+    "{name} {filename!r} does not exist.": "{name} {filename!r} existiert nicht.",
+    "{name} {filename!r} is a directory.": "{name} {filename!r} ist ein Ordner.",
+    "{name} {filename!r} is a file.": "{name} {filename!r} ist eine Datei.",
+    "{name} {filename!r} is not readable.": "{name} {filename!r} ist nicht lesbar.",
+    "{name} {filename!r} is not writable.": "{name} {filename!r} ist nicht schreibbar.",
+    "Could not open file {filename!r}: {message}": "Datei {filename!r} kann nicht geöffnet werden: {message}",
+    "default: {default}": "Standard: {default}",
+    "env var: {var}": "Umgebungsvariable: {var}",
+    "required": "erforderlich",
+    "file": "Datei",
+    "directory": "Ordner",
+    "path": "Pfad",
+    "Do you want to continue?": "Möchten Sie fortfahren?",
+    "Confirm the action without prompting.": "Die Aktion ohne Rückfrage bestätigen.",
+}
+
+MESSAGES.update({k: v for k, v in CLICK_MESSAGES.items() if k not in MESSAGES})

@@ -1,0 +1,305 @@
+"""A session's current state, derived from its event log by one linear fold.
+
+Provides :class:`SessionState` (position, per-step timers and records, finished flag),
+:class:`StepTimer`, :class:`RecordState` and :func:`fold`.
+
+The fold never raises on a well-formed event: an event that no longer applies (an edit of
+a record that was undone meanwhile, an undo with nothing left to undo) is counted in
+:attr:`SessionState.ignored` and otherwise skipped, so a log written by several processes
+always has a state. Every event costs O(1) (amortised), which keeps resuming a long session
+linear in its length. Timers are kept as wall-clock marks, so the state answers "how long"
+for any ``now`` without further events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from toolkit.session.store import Event
+
+Key = tuple[str, str]
+"""``(item id, step id)`` of an agenda step."""
+
+
+@dataclass
+class StepTimer:
+    """The timer of one step. Elapsed time counts only while the step is current and not
+    paused; extensions add to the allowed time."""
+
+    planned: float = 0.0
+    extended: float = 0.0
+    extensions: int = 0
+    accumulated: float = 0.0
+    running_since: float | None = None
+    paused: bool = False
+    #: Time over the allowed time, recorded when the step was last left (or the session
+    #: finished); see :meth:`overrun` for the live value.
+    recorded_overrun: float = 0.0
+    entered: int = 0
+
+    @property
+    def running(self) -> bool:
+        return self.running_since is not None
+
+    @property
+    def allowed(self) -> float:
+        return self.planned + self.extended
+
+    def elapsed(self, now: float) -> float:
+        if self.running_since is None:
+            return self.accumulated
+        # a clock that jumped backwards must not make time negative
+        return self.accumulated + max(0.0, now - self.running_since)
+
+    def remaining(self, now: float) -> float:
+        return self.allowed - self.elapsed(now)
+
+    def overrun(self, now: float) -> float:
+        return max(0.0, self.elapsed(now) - self.allowed)
+
+    def stop(self, at: float) -> None:
+        if self.running_since is not None:
+            self.accumulated = self.elapsed(at)
+            self.running_since = None
+        self.recorded_overrun = max(0.0, self.accumulated - self.allowed)
+
+    def as_dict(self, now: float) -> dict[str, Any]:
+        return {"planned": self.planned, "extended": self.extended, "extensions": self.extensions,
+                "elapsed": round(self.elapsed(now), 3), "remaining": round(self.remaining(now), 3),
+                "overrun": round(self.overrun(now), 3), "recorded_overrun": round(self.recorded_overrun, 3),
+                "running": self.running, "paused": self.paused}
+
+
+@dataclass(frozen=True)
+class RecordState:
+    """One current record: ``id`` is the seq of the event that captured it."""
+
+    id: int
+    item: str
+    step: str
+    data: dict[str, Any]
+    author: str
+    at: float
+    kind: str | None = None
+    client_id: str = ""
+    edits: int = 0
+
+
+@dataclass(frozen=True)
+class _Undoable:
+    seq: int
+    type: str
+    record_id: int
+    before: RecordState | None  # the record as it was before the event; None for a capture
+
+
+@dataclass
+class SessionState:
+    """Everything the log says about a session, up to :attr:`last_seq`."""
+
+    session: str = ""
+    started: bool = False
+    started_at: float | None = None
+    finished: bool = False
+    finished_at: float | None = None
+    item: str | None = None
+    step: str | None = None
+    timers: dict[Key, StepTimer] = field(default_factory=dict)
+    records: dict[Key, dict[int, RecordState]] = field(default_factory=dict)
+    #: seq of an undone event -> seq of the ``undone`` event that reverted it
+    undone: dict[int, int] = field(default_factory=dict)
+    last_seq: int = 0
+    events: int = 0
+    ignored: int = 0
+    _where: dict[int, Key] = field(default_factory=dict, repr=False)
+    _undo: list[_Undoable] = field(default_factory=list, repr=False)
+
+    # -- queries -------------------------------------------------------------------------
+
+    @property
+    def position(self) -> Key | None:
+        return (self.item, self.step) if self.item is not None and self.step is not None else None
+
+    def timer(self, item: str, step: str) -> StepTimer:
+        return self.timers.get((item, step)) or StepTimer()
+
+    def step_records(self, item: str, step: str) -> list[RecordState]:
+        """The step's current records in the order they were captured."""
+        found = self.records.get((item, step))
+        return sorted(found.values(), key=lambda r: r.id) if found else []
+
+    def all_records(self) -> list[RecordState]:
+        return sorted((r for recs in self.records.values() for r in recs.values()), key=lambda r: r.id)
+
+    def record(self, record_id: int) -> RecordState | None:
+        key = self._where.get(record_id)
+        return self.records[key].get(record_id) if key else None
+
+    def next_undo(self) -> tuple[int, str, int] | None:
+        """``(seq, type, record id)`` of the event an undo would revert now, if any."""
+        if not self._undo:
+            return None
+        top = self._undo[-1]
+        return top.seq, top.type, top.record_id
+
+    # -- the fold ------------------------------------------------------------------------
+
+    def apply(self, event: Event) -> None:
+        """Advance the state by one event (events must come in seq order)."""
+        self.last_seq = max(self.last_seq, event.seq)
+        self.events += 1
+        if not self.session:
+            self.session = event.session
+        handler = _HANDLERS.get(event.type)
+        applied = False
+        if handler is not None:
+            try:
+                applied = handler(self, event)
+            except (KeyError, TypeError, ValueError, AttributeError):
+                applied = False  # a malformed payload from a foreign writer: skip the event
+        if not applied:
+            self.ignored += 1
+
+    def apply_all(self, events: Iterable[Event]) -> "SessionState":
+        for event in events:
+            self.apply(event)
+        return self
+
+    # -- handlers: each returns whether the event changed anything -------------------------
+
+    def _enter(self, event: Event) -> bool:
+        if event.item is None or event.step is None:
+            return False
+        current = self.position
+        if current is not None and current in self.timers:
+            self.timers[current].stop(event.at)
+        timer = self.timers.setdefault((event.item, event.step), StepTimer())
+        planned = event.payload.get("planned")
+        if planned is not None:
+            timer.planned = max(0.0, float(planned))
+        timer.running_since = event.at
+        timer.paused = False
+        timer.entered += 1
+        self.item, self.step = event.item, event.step
+        return True
+
+    def _started(self, event: Event) -> bool:
+        if self.started:
+            return False
+        self.started = True
+        self.started_at = event.at
+        if event.item is not None and event.step is not None:
+            self._enter(event)
+        return True
+
+    def _paused(self, event: Event) -> bool:
+        timer = self.timers.get((event.item, event.step))
+        if timer is None or not timer.running:
+            return False
+        timer.stop(event.at)
+        timer.paused = True
+        return True
+
+    def _resumed(self, event: Event) -> bool:
+        key = (event.item, event.step)
+        timer = self.timers.get(key)
+        # only the current step's timer runs; resuming another step would run two at once
+        if timer is None or not timer.paused or key != self.position:
+            return False
+        timer.paused = False
+        timer.running_since = event.at
+        return True
+
+    def _extended(self, event: Event) -> bool:
+        if event.item is None or event.step is None:
+            return False
+        seconds = float(event.payload["seconds"])
+        timer = self.timers.setdefault((event.item, event.step), StepTimer())
+        timer.extended += seconds
+        timer.extensions += 1
+        if not timer.running:
+            timer.recorded_overrun = max(0.0, timer.accumulated - timer.allowed)
+        return True
+
+    def _captured(self, event: Event) -> bool:
+        if event.item is None or event.step is None:
+            return False
+        data = event.payload["record"]
+        if not isinstance(data, dict):
+            return False
+        key = (event.item, event.step)
+        at = event.payload.get("at")
+        record = RecordState(event.seq, event.item, event.step, data, event.author,
+                             float(at) if at is not None else event.at, event.payload.get("kind"),
+                             event.client_id)
+        self.records.setdefault(key, {})[event.seq] = record
+        self._where[event.seq] = key
+        self._undo.append(_Undoable(event.seq, "captured", event.seq, None))
+        return True
+
+    def _edited(self, event: Event) -> bool:
+        record_id = int(event.payload["record_id"])
+        data = event.payload["record"]
+        before = self.record(record_id)
+        if before is None or not isinstance(data, dict):
+            return False
+        self.records[(before.item, before.step)][record_id] = replace(before, data=data, edits=before.edits + 1)
+        self._undo.append(_Undoable(event.seq, "edited", record_id, before))
+        return True
+
+    def _removed(self, event: Event) -> bool:
+        record_id = int(event.payload["record_id"])
+        before = self.record(record_id)
+        if before is None:
+            return False
+        del self.records[(before.item, before.step)][record_id]
+        del self._where[record_id]
+        self._undo.append(_Undoable(event.seq, "removed", record_id, before))
+        return True
+
+    def _undone(self, event: Event) -> bool:
+        if not self._undo:
+            return False
+        top = self._undo.pop()
+        if top.type == "captured":
+            key = self._where.pop(top.record_id)
+            del self.records[key][top.record_id]
+        else:  # edited or removed: put the record back as it was
+            before = top.before
+            assert before is not None
+            key = (before.item, before.step)
+            self.records.setdefault(key, {})[before.id] = before
+            self._where[before.id] = key
+        self.undone[top.seq] = event.seq
+        return True
+
+    def _finished(self, event: Event) -> bool:
+        if self.finished:
+            return False
+        current = self.position
+        if current is not None and current in self.timers:
+            self.timers[current].stop(event.at)
+        self.finished = True
+        self.finished_at = event.at
+        return True
+
+
+_HANDLERS = {
+    "started": SessionState._started,
+    "step_entered": SessionState._enter,
+    "timer_paused": SessionState._paused,
+    "timer_resumed": SessionState._resumed,
+    "timer_extended": SessionState._extended,
+    "captured": SessionState._captured,
+    "edited": SessionState._edited,
+    "removed": SessionState._removed,
+    "undone": SessionState._undone,
+    "finished": SessionState._finished,
+}
+
+
+def fold(events: Iterable[Event], state: SessionState | None = None) -> SessionState:
+    """The state after ``events`` (continuing ``state`` when given)."""
+    return (state or SessionState()).apply_all(events)
