@@ -7,7 +7,7 @@ every file a person writes.
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 from typing import Any
 
 from toolkit.errors import CimisError
@@ -22,11 +22,12 @@ KEYS: dict[str, tuple[type, str]] = {
 }
 
 
-def load_config(path: Path | None = None) -> dict[str, Any]:
+def load_config(path: str | None = None) -> dict[str, Any]:
     """The configuration as a dict; an absent file is an empty configuration."""
     path = path or config_file()
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as fh:
+            raw = fh.read()
     except FileNotFoundError:
         return {}
     except OSError as exc:
@@ -46,6 +47,6 @@ def load_config(path: Path | None = None) -> dict[str, Any]:
             raise CimisError(_("{path}: setting '{key}' must be of type {kind}").format(
                 path=path, key=key, kind=kind.__name__))
     if "plugins_dir" in data:
-        folder = Path(data["plugins_dir"]).expanduser()
-        data["plugins_dir"] = str(folder if folder.is_absolute() else path.parent / folder)
+        folder = os.path.expanduser(data["plugins_dir"])
+        data["plugins_dir"] = os.path.join(os.path.dirname(os.path.abspath(path)), folder)
     return data

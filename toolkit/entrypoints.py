@@ -9,10 +9,9 @@ package is installed or removed, which changes the modification time of a folder
 
 from __future__ import annotations
 
-import json
+import ast
 import os
 import sys
-from dataclasses import asdict, dataclass
 
 from toolkit.paths import cache_dir, write_atomic
 
@@ -20,14 +19,16 @@ GROUP = "cimis"
 _CACHE_VERSION = 1
 
 
-@dataclass(frozen=True)
 class EntryPoint:
     """An installed plugin: entry point name, ``module:attr`` value and its distribution."""
 
-    name: str
-    value: str
-    dist: str
-    version: str
+    __slots__ = ("name", "value", "dist", "version")
+
+    def __init__(self, name: str, value: str, dist: str, version: str):
+        self.name, self.value, self.dist, self.version = name, value, dist, version
+
+    def as_dict(self) -> dict[str, str]:
+        return {"name": self.name, "value": self.value, "dist": self.dist, "version": self.version}
 
     def load(self):
         import importlib
@@ -41,7 +42,9 @@ class EntryPoint:
 
 def _key() -> list[list[object]]:
     key: list[list[object]] = []
-    for entry in sys.path:
+    # sys.path[0] is the script's folder or the working directory, whose mtime changes with
+    # every file saved there; distributions are never installed into it
+    for entry in sys.path[1:]:
         try:
             key.append([entry, os.stat(entry or ".").st_mtime_ns])
         except OSError:
@@ -65,17 +68,19 @@ def _scan() -> list[EntryPoint]:
 def installed() -> list[EntryPoint]:
     """Every entry point in the ``cimis`` group, from the cache when it is still valid."""
     key = _key()
-    path = cache_dir() / "entrypoints.json"
+    path = os.path.join(cache_dir(), "entrypoints.py-literal")
     try:
-        cached = json.loads(path.read_text("utf-8"))
+        with open(path, encoding="utf-8") as fh:
+            # a Python literal rather than JSON: ast is already loaded (by inspect), json is not
+            cached = ast.literal_eval(fh.read())
         if cached.get("version") == _CACHE_VERSION and cached.get("key") == key:
             return [EntryPoint(**item) for item in cached["plugins"]]
-    except (OSError, ValueError, TypeError, KeyError):
+    except (OSError, ValueError, TypeError, KeyError, SyntaxError, MemoryError, RecursionError):
         pass
     plugins = _scan()
     try:
-        payload = {"version": _CACHE_VERSION, "key": key, "plugins": [asdict(p) for p in plugins]}
-        write_atomic(path, json.dumps(payload).encode("utf-8"))
+        payload = {"version": _CACHE_VERSION, "key": key, "plugins": [p.as_dict() for p in plugins]}
+        write_atomic(path, repr(payload).encode("utf-8"))
     except OSError:
         pass  # a read-only cache only costs speed
     return plugins

@@ -8,13 +8,14 @@ arguments are, and when it is called.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pluggy
 
-if TYPE_CHECKING:  # pragma: no cover - typing only
+if TYPE_CHECKING:  # pragma: no cover - typing only; kept off the start-up path
+    from collections.abc import Callable
+    from pathlib import Path
+
     import click
 
 hookspec = pluggy.HookspecMarker("cimis")

@@ -1,39 +1,50 @@
 """Where cimis keeps its cache and reads its user configuration.
 
 ``CIMIS_CACHE_DIR`` and ``CIMIS_CONFIG`` override the platform's usual locations (tests
-use them to stay out of the real home directory).
+use them to stay out of the real home directory). Paths are plain strings because this
+module is on every start-up path, where even ``pathlib`` costs measurable time.
 """
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
+import sys
 
 
-def cache_dir() -> Path:
+def _user_dir(kind: str) -> str:
+    """The platform's per-user cache or config folder for cimis.
+
+    On Linux and other XDG systems this is the XDG base directory, computed here because
+    importing platformdirs costs more than all of click; elsewhere platformdirs decides.
+    """
+    if sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        var, default = {"cache": ("XDG_CACHE_HOME", ".cache"), "config": ("XDG_CONFIG_HOME", ".config")}[kind]
+        base = os.environ.get(var, "").strip()
+        if not os.path.isabs(base):  # the spec says relative values are invalid
+            base = os.path.join(os.path.expanduser("~"), default)
+        return os.path.join(base, "cimis")
+    import platformdirs
+
+    finder = platformdirs.user_cache_dir if kind == "cache" else platformdirs.user_config_dir
+    return finder("cimis", appauthor=False)
+
+
+def cache_dir() -> str:
     """Folder for caches that can be deleted at any time."""
-    explicit = os.environ.get("CIMIS_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("cimis", appauthor=False))
+    return os.environ.get("CIMIS_CACHE_DIR") or _user_dir("cache")
 
 
-def config_file() -> Path:
+def config_file() -> str:
     """The user's configuration file (TOML)."""
-    explicit = os.environ.get("CIMIS_CONFIG")
-    if explicit:
-        return Path(explicit)
-    import platformdirs
-
-    return Path(platformdirs.user_config_dir("cimis", appauthor=False)) / "config.toml"
+    return os.environ.get("CIMIS_CONFIG") or os.path.join(_user_dir("config"), "config.toml")
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see the old or the new file, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    path = os.fspath(path)
+    folder = os.path.dirname(path) or "."
+    os.makedirs(folder, exist_ok=True)
+    tmp = os.path.join(folder, f".{os.path.basename(path)}.{os.getpid()}.tmp")
     try:
         with open(tmp, "wb") as fh:
             fh.write(data)
@@ -41,5 +52,5 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     finally:
-        if tmp.exists():
-            tmp.unlink()
+        if os.path.exists(tmp):
+            os.unlink(tmp)

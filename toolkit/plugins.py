@@ -10,13 +10,9 @@ into an error; ``CIMIS_LOAD_PLUGINS=a,b`` limits which installed plugins load.
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import os
 import sys
-import traceback
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pluggy
@@ -32,15 +28,18 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
 )
 
 
-@dataclass
 class PluginInfo:
-    """What ``cimis plugins`` shows about one plugin."""
+    """What ``cimis plugins`` shows about one plugin (``source``: built-in, installed or local)."""
 
-    name: str
-    version: str
-    source: str  # "built-in", "installed" or "local"
-    hooks: list[str] = field(default_factory=list)
-    error: str | None = None
+    __slots__ = ("name", "version", "source", "hooks", "error")
+
+    def __init__(self, name: str, version: str, source: str, hooks: list[str] | None = None,
+                 error: str | None = None):
+        self.name = name
+        self.version = version
+        self.source = source
+        self.hooks = hooks or []
+        self.error = error
 
     def as_dict(self) -> dict[str, Any]:
         return {"name": self.name, "version": self.version, "source": self.source,
@@ -49,6 +48,8 @@ class PluginInfo:
 
 def _describe(exc: BaseException) -> str:
     """``Type: message (file:line)`` of the innermost frame, so a plugin author can find it."""
+    import traceback
+
     where = ""
     frames = traceback.extract_tb(exc.__traceback__)
     if frames:
@@ -111,19 +112,21 @@ class PluginHost:
             folder = self.config.get("plugins_dir")
         if not folder:
             return
-        path = Path(folder)
-        if not path.is_dir():
-            self._record(PluginInfo(str(path), "", "local",
-                                    error=_("plugin folder does not exist: {path}").format(path=path)))
+        if not os.path.isdir(folder):
+            self._record(PluginInfo(folder, "", "local",
+                                    error=_("plugin folder does not exist: {path}").format(path=folder)))
             return
-        for file in sorted(path.glob("*.py")):
-            if file.name.startswith("_"):
-                continue
-            self._register(lambda file=file: self._import_file(file), file.stem, "", "local")
+        for entry in sorted(os.listdir(folder)):
+            if entry.endswith(".py") and not entry.startswith(("_", ".")):
+                file = os.path.join(folder, entry)
+                self._register(lambda file=file: self._import_file(file), entry[:-3], "", "local")
 
     @staticmethod
-    def _import_file(file: Path) -> Any:
-        name = f"cimis_local_plugins.{file.stem}"
+    def _import_file(file: str) -> Any:
+        import importlib.util
+
+        stem = os.path.splitext(os.path.basename(file))[0]
+        name = f"cimis_local_plugins.{stem}"
         spec = importlib.util.spec_from_file_location(name, file)
         if spec is None or spec.loader is None:
             raise ImportError(f"cannot load {file}")

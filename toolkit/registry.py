@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from toolkit.i18n import _
+from toolkit.i18n import _, get_language
 
 if TYPE_CHECKING:  # pragma: no cover
     from toolkit.capture.base import CaptureKind
@@ -65,6 +65,7 @@ def _cache_key(kinds: dict[str, Any]) -> str:
 
     parts = [f"{name}={type(kind).__module__}.{type(kind).__qualname__}" for name, kind in sorted(kinds.items())]
     parts += [f"{info.name}@{info.version}" for info in get_host().plugin_infos()]
+    parts.append(f"lang={get_language()}")  # problems are cached with their translated text
     return CardCache.key_for(parts)
 
 
@@ -78,7 +79,7 @@ def library() -> "Library":
     kinds = capture_kinds()
     card_cache = None
     if os.environ.get("CIMIS_NO_CACHE", "") in {"", "0"}:
-        card_cache = CardCache(cache_dir() / "cards.pickle", _cache_key(kinds))
+        card_cache = CardCache(Path(cache_dir()) / "cards.pickle", _cache_key(kinds))
     return load_paths(method_sources(), kinds, cache=card_cache)
 
 

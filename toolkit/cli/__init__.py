@@ -23,7 +23,7 @@ def build_cli() -> click.Group:
 
     install()
     group = RootGroup(name="cimis", params=root_params(), help=N_("Run co-creation workshops and write up what they produce."),
-                      context_settings={"help_option_names": ["-h", "--help"]})
+                      context_settings={"help_option_names": ["-h", "--help"], "terminal_width": _terminal_width()})
 
     host = get_host()
     for impl in reversed(host.pm.hook.register_commands.get_hookimpls()):
@@ -34,6 +34,23 @@ def build_cli() -> click.Group:
             group.commands, group.lazy = before
             host.fail(impl.plugin_name, "register_commands", exc)
     return group
+
+
+def _terminal_width() -> int:
+    """What ``shutil.get_terminal_size`` answers, without importing shutil (and with it
+    bz2 and lzma) on every start."""
+    import os
+
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 80
+    return max(min(columns, 80) - 2, 50)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -9,6 +9,9 @@ BUILTIN_COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("methods", "toolkit.cli.methods:build", "Browse, show and check method cards."),
     ("plugins", "toolkit.cli.plugins:build", "List loaded plugins and their hooks."),
     ("plugin", "toolkit.cli.plugin_new:build", "Create a new plugin package."),
+    ("session", "toolkit.cli.session:build", "Look at, script and export a workshop's session."),
+    ("new", "toolkit.cli.workshop:build_new", "Create a workshop folder."),
+    ("check", "toolkit.cli.workshop:build_check", "Check a workshop plan and print its timetable."),
 )
 
 

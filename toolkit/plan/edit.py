@@ -32,12 +32,15 @@ PERSON_FIELDS = ("id", "name", "role", "organisation")
 class PlanEditor:
     """A plan file opened for editing. Change it with the methods below, then :meth:`save`."""
 
-    def __init__(self, folder_or_file: Path | str):
+    def __init__(self, folder_or_file: Path | str, text: str | None = None):
+        """Open the plan in a folder (or the plan file); with ``text``, edit that text instead
+        of the file's content (``save`` still writes to the file)."""
         self.path = plan_path(folder_or_file)
-        try:
-            text = self.path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CimisError(_("{path}: cannot read file: {error}").format(path=self.path, error=exc)) from None
+        if text is None:
+            try:
+                text = self.path.read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise CimisError(_("{path}: cannot read file: {error}").format(path=self.path, error=exc)) from None
         self.yaml = YAML(typ="rt")
         self.yaml.preserve_quotes = True
         self.yaml.width = 4096  # never re-wrap a line the person wrote

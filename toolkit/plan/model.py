@@ -19,8 +19,11 @@ from pydantic import (
     Field,
     PrivateAttr,
     Tag,
-    model_validator,
+    ValidationInfo,
+    field_validator,
 )
+
+from pydantic_core import PydanticCustomError
 
 from toolkit.cards.model import SLUG_PATTERN, Language, Role
 
@@ -38,11 +41,14 @@ _CLOCK = re.compile(r"^\s*([01]?\d|2[0-3])[:.]([0-5]\d)\s*$")
 
 
 def _clock(value: Any) -> Any:
-    """Accept ``9:30`` and ``9.30`` besides ``09:30``: people write times both ways."""
+    """Accept ``9:30`` and ``9.30`` besides ``09:30``: people write times both ways. Refuse
+    numbers, which pydantic would read as seconds after midnight (an unquoted ``9.30`` is one)."""
     if isinstance(value, str):
         match = _CLOCK.match(value)
         if match:
             return dt.time(int(match.group(1)), int(match.group(2)))
+    elif not isinstance(value, dt.time):
+        raise PydanticCustomError("time_type", "expected a time like 09:30")
     return value
 
 
@@ -127,11 +133,13 @@ class Plan(_Strict):
     #: The file the plan was read from (a ``PlanSource``), so that later checks can name lines.
     _source: Any = PrivateAttr(default=None)
 
-    @model_validator(mode="after")
-    def _end_after_start(self) -> "Plan":
-        if self.end is not None and self.end <= self.start:
+    @field_validator("end")
+    @classmethod
+    def _end_after_start(cls, end: dt.time | None, info: ValidationInfo) -> dt.time | None:
+        start = info.data.get("start")
+        if end is not None and start is not None and end <= start:
             raise ValueError("end must be later than start")
-        return self
+        return end
 
     def person(self, person_id: str) -> PersonEntry | None:
         return next((p for p in self.people if p.id == person_id), None)

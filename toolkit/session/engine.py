@@ -85,6 +85,9 @@ class Engine:
         self._order = {(item.id, step.id): n for n, (_index, item, step) in enumerate(self._steps)}
         self.store = Store(self.folder, readonly=readonly)
         self.state = SessionState()
+        #: record id -> (the RecordState it was made from, its Captured), so that checking a
+        #: capture does not validate every earlier record of the step again
+        self._captured: dict[int, tuple[RecordState, Any]] = {}
         self.refresh()
 
     # -- reading -------------------------------------------------------------------------
@@ -128,11 +131,15 @@ class Engine:
         kind = self._kind(self.step(item_id, step_id))
         out = []
         for rec in self.state.step_records(item_id, step_id):
-            try:
-                data = kind.Record.model_validate(rec.data)
-            except ValidationError:
-                continue  # written by another version of the kind: leave it out of results
-            out.append(Captured(id=rec.id, data=data, author=rec.author or None, at=rec.at))
+            cached = self._captured.get(rec.id)
+            if cached is None or cached[0] is not rec:
+                try:
+                    data = kind.Record.model_validate(rec.data)
+                except ValidationError:
+                    continue  # written by another version of the kind: leave it out of results
+                cached = (rec, Captured(id=rec.id, data=data, author=rec.author or None, at=rec.at))
+                self._captured[rec.id] = cached
+            out.append(cached[1])
         return out
 
     def context(self, item_id: str | None = None, _seen: frozenset[str] = frozenset()) -> Any:
@@ -248,13 +255,13 @@ class Engine:
             self._require_open(state)
             specs: list[_Spec] = []
             current = self._order.get(state.position) if state.position else None
+            target = where(current if state.started else None)
             if not state.started:
                 if not self._steps:
                     raise CimisError(_("the agenda has no steps to run"))
                 _index, item, step = self._steps[0]
                 specs.append(("started", item.id, step.id, {"planned": step.minutes * 60}, None))
                 current = 0
-            target = where(current)
             if target is not None and target != current and 0 <= target < len(self._steps):
                 specs.append(self._enter(target))
             if specs:
@@ -322,7 +329,7 @@ class Engine:
         return kind
 
     def _validate(self, step: Any, kind: Any, record: Any, author: str, at: float, record_id: int,
-                  others: list[Any]) -> Any:
+                  others: Callable[[], list[Any]]) -> Any:
         from toolkit.capture.base import Captured
 
         try:
@@ -330,10 +337,12 @@ class Engine:
         except ValidationError as exc:
             raise CimisError(_("the record for step '{ref}' is not valid: {errors}").format(
                 ref=f"{step.item_id}.{step.id}", errors=validation_message(exc))) from None
-        check = getattr(kind, "check", None)
-        if check is not None:
-            problem = check(Captured(id=record_id, data=model, author=author or None, at=at), others,
-                            step.options, self.context(step.item_id))
+        from toolkit.capture.base import CaptureKind
+
+        # a kind without rules of its own needs no list of the step's records
+        if getattr(type(kind), "check", CaptureKind.check) is not CaptureKind.check:
+            problem = kind.check(Captured(id=record_id, data=model, author=author or None, at=at), others(),
+                                 step.options, self.context(step.item_id))
             if problem:
                 raise CimisError(problem)
         return model
@@ -363,7 +372,7 @@ class Engine:
             kind = self._kind(step)
             when = self.clock.now() if at is None else at
             model = self._validate(step, kind, dict(record), author, when, state.last_seq + 1,
-                                   self.records(target_item, target_step))
+                                   lambda: self.records(target_item, target_step))
             payload: dict[str, Any] = {"kind": kind.name, "record": model.model_dump(mode="json")}
             if at is not None:
                 payload["at"] = float(at)
@@ -380,7 +389,9 @@ class Engine:
                 raise CimisError(_("there is no record {id}").format(id=record_id))
             step = self.step(current.item, current.step)
             kind = self._kind(step)
-            others = [r for r in self.records(current.item, current.step) if r.id != record_id]
+            def others() -> list[Any]:
+                return [r for r in self.records(current.item, current.step) if r.id != record_id]
+
             model = self._validate(step, kind, dict(record), current.author, current.at, record_id, others)
             return [("edited", current.item, current.step,
                      {"record_id": record_id, "record": model.model_dump(mode="json")}, None)]

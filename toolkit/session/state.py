@@ -115,6 +115,8 @@ class SessionState:
     ignored: int = 0
     _where: dict[int, Key] = field(default_factory=dict, repr=False)
     _undo: list[_Undoable] = field(default_factory=list, repr=False)
+    #: steps whose record dict is out of capture order (an undone removal put one back)
+    _unsorted: set[Key] = field(default_factory=set, repr=False)
 
     # -- queries -------------------------------------------------------------------------
 
@@ -127,8 +129,15 @@ class SessionState:
 
     def step_records(self, item: str, step: str) -> list[RecordState]:
         """The step's current records in the order they were captured."""
-        found = self.records.get((item, step))
-        return sorted(found.values(), key=lambda r: r.id) if found else []
+        key = (item, step)
+        found = self.records.get(key)
+        if not found:
+            return []
+        if key in self._unsorted:
+            # re-sorted once when read, so that a long log of undos stays linear to fold
+            self.records[key] = found = dict(sorted(found.items()))
+            self._unsorted.discard(key)
+        return list(found.values())
 
     def all_records(self) -> list[RecordState]:
         return sorted((r for recs in self.records.values() for r in recs.values()), key=lambda r: r.id)
@@ -270,7 +279,10 @@ class SessionState:
             before = top.before
             assert before is not None
             key = (before.item, before.step)
-            self.records.setdefault(key, {})[before.id] = before
+            step_records = self.records.setdefault(key, {})
+            if top.type == "removed" and step_records and next(reversed(step_records)) > before.id:
+                self._unsorted.add(key)
+            step_records[before.id] = before
             self._where[before.id] = key
         self.undone[top.seq] = event.seq
         return True

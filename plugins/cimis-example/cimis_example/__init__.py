@@ -1,0 +1,1 @@
+"""Example: a cimis plugin."""

@@ -1,0 +1,172 @@
+"""Dot voting over the cards (or clusters) of an earlier cards step.
+
+Every voter has ``dots_per_person`` dots and may put at most ``max_per_item`` on one item.
+:meth:`DotsKind.check` refuses votes beyond that; :meth:`DotsKind.result` also clips records
+that got past it (imported, or captured before a limit was lowered): they are counted in
+capture order and a vote counts only as far as the voter's budget still allows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Annotated
+
+from pydantic import BeforeValidator, Field, StringConstraints
+
+from toolkit.capture.algorithms.ranking import competition_ranking
+from toolkit.capture.base import Captured, CaptureContext, CaptureKind, KindModel, ResultModel
+from toolkit.capture.common import PersonRef, name_of, of_type, resolve, source_result, unwrap
+from toolkit.capture.kinds.cards import CardsResult
+from toolkit.capture.kinds.options import DotsOptions
+from toolkit.capture.markdown import table, translator
+from toolkit.i18n import _
+
+#: An item is a card id (sent as number or text) or a cluster name.
+ItemRef = Annotated[
+    str,
+    BeforeValidator(lambda v: str(v) if isinstance(v, int) and not isinstance(v, bool) else v),
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+]
+
+
+class DotVote(KindModel):
+    """Dots one voter puts on one item."""
+
+    voter: PersonRef = Field(description="Person id or name of the voter.")
+    item: ItemRef = Field(description="Card id, or cluster name when voting over clusters.")
+    dots: int = Field(default=1, ge=1, le=100, description="Number of dots.")
+
+
+class Item(ResultModel):
+    id: str
+    label: str
+
+
+class VoterDots(ResultModel):
+    voter: str
+    dots: int
+
+
+class RankedItem(ResultModel):
+    rank: int
+    id: str
+    label: str
+    dots: int
+    voters: list[VoterDots] | None = Field(default=None, description="Who gave the dots; None when anonymous.")
+
+
+class DotsResult(ResultModel):
+    """Items best first; equal dot counts share a rank (1, 2, 2, 4) and are listed in the
+    order of the source step."""
+
+    ranking: list[RankedItem] = []
+    voters: int = Field(default=0, description="People who gave at least one counted dot.")
+    dots: int = Field(default=0, description="Dots counted in total.")
+    anonymous: bool = True
+
+
+def items_of(options: DotsOptions, context: CaptureContext | None) -> list[Item]:
+    """What can be voted on, in the source step's order."""
+    source = source_result(context, options.source, CardsResult) if context is not None else None
+    if source is None:
+        return []
+    if options.over == "clusters":
+        return [Item(id=c.name, label=c.name) for c in source.clusters]
+    return [Item(id=str(c.id), label=c.text) for c in source.cards]
+
+
+def _find(items: list[Item], ref: str, over: str) -> str | None:
+    for item in items:
+        if item.id == ref:
+            return item.id
+    if over == "clusters":
+        folded = " ".join(ref.split()).casefold()
+        for item in items:
+            if " ".join(item.id.split()).casefold() == folded:
+                return item.id
+    return None
+
+
+def tally(votes: Sequence[tuple[str, str, int]], known: set[str], dots_per_person: int, max_per_item: int
+          ) -> dict[tuple[str, str], int]:
+    """Counted dots per ``(voter, item)`` from ``(voter, item, dots)`` in capture order, each
+    clipped to what the voter's limits still allow; votes for unknown items count nothing."""
+    given: dict[tuple[str, str], int] = {}
+    spent: dict[str, int] = {}
+    for voter, item, dots in votes:
+        if item not in known:
+            continue
+        allowed = min(dots, max_per_item - given.get((voter, item), 0), dots_per_person - spent.get(voter, 0))
+        if allowed > 0:
+            given[(voter, item)] = given.get((voter, item), 0) + allowed
+            spent[voter] = spent.get(voter, 0) + allowed
+    return given
+
+
+class DotsKind(CaptureKind):
+    name = "dots"
+    title = {"de": "Punktabfrage", "en": "Dot voting"}
+    Options = DotsOptions
+    Record = DotVote
+
+    def _votes(self, records: Sequence[Captured], items: list[Item], options: DotsOptions, context):
+        people = context.people if context is not None else ()
+        for _c, vote in of_type(records, DotVote):
+            item = _find(items, vote.item, options.over)
+            yield resolve(vote.voter, people), item if item is not None else "", vote.dots
+
+    def check(self, record, records, options, context):
+        vote, _author = unwrap(record)
+        items = items_of(options, context)
+        item = _find(items, vote.item, options.over)
+        if item is None:
+            return _("There is nothing called '{item}' to vote on.").format(item=vote.item)
+        voter = resolve(vote.voter, context.people if context is not None else ())
+        spent = on_item = 0
+        for who, what, dots in self._votes(records, items, options, context):
+            if who == voter:
+                spent += dots
+                on_item += dots if what == item else 0
+        if spent + vote.dots > options.dots_per_person:
+            return _("{voter} has {left} of {total} dots left.").format(
+                voter=vote.voter, left=max(0, options.dots_per_person - spent), total=options.dots_per_person)
+        if on_item + vote.dots > options.max_per_item:
+            return _("At most {count} dots per person on one item.").format(count=options.max_per_item)
+        return None
+
+    def result(self, records: Sequence[Captured], options: DotsOptions, context: CaptureContext) -> DotsResult:
+        items = items_of(options, context)
+        counted = tally(list(self._votes(records, items, options, context)), {i.id for i in items},
+                        options.dots_per_person, options.max_per_item)
+        totals = {item.id: 0 for item in items}
+        for (_voter, item), dots in counted.items():
+            totals[item] += dots
+        people = context.people if context is not None else ()
+        ranking = []
+        for rank, item, dots in competition_ranking([(item, totals[item.id]) for item in items]):
+            voters = None
+            if not options.anonymous:
+                voters = [VoterDots(voter=name_of(v, people), dots=d) for (v, i), d in sorted(counted.items()) if i == item.id]
+            ranking.append(RankedItem(rank=rank, id=item.id, label=item.label, dots=int(dots), voters=voters))
+        return DotsResult(
+            ranking=ranking,
+            voters=len({voter for voter, _item in counted}),
+            dots=sum(counted.values()),
+            anonymous=options.anonymous,
+        )
+
+    def to_markdown(self, result: DotsResult, options: DotsOptions, lang: str) -> str:
+        _ = translator(lang)
+        if not result.ranking:
+            return _("Nothing to vote on.") + "\n"
+        header = [_("Rank"), _("Item"), _("Dots")]
+        rows = []
+        for entry in result.ranking:
+            row = [str(entry.rank), entry.label, str(entry.dots)]
+            if entry.voters is not None:
+                row.append(", ".join(f"{v.voter} ({v.dots})" for v in entry.voters))
+            rows.append(row)
+        if not result.anonymous:
+            header.append(_("Voters"))
+        summary = _("{voters} people gave {dots} dots.").format(voters=result.voters, dots=result.dots)
+        return table(header, rows, "lrr") + "\n\n" + summary + "\n"
