@@ -41,6 +41,8 @@ def report(name: str, value: float, baseline_name: str, baseline: float, ratio: 
 
 
 def env_with(**extra: str) -> dict[str, str]:
-    env = dict(os.environ)
+    """The environment for measured processes: as a user's, so with bytecode caching on
+    (some CI and sandbox environments turn it off, which would time the compiler instead)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env.update(extra)
     return env

@@ -19,7 +19,8 @@ def test_valid_pair_passes(cli, tmp_path):
     write_pair(tmp_path)
     result = check(cli, tmp_path)
     assert result.exit_code == 0, result.output
-    assert result.output == ""
+    assert result.stdout == ""
+    assert "2 card(s) valid." in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -182,7 +182,7 @@ def test_entry_point_cache_is_invalidated_by_install(tmp_path, monkeypatch):
 
     calls = []
     monkeypatch.setattr(eps, "_scan", lambda: calls.append(1) or [])
-    monkeypatch.setattr(sys, "path", [str(tmp_path)])
+    monkeypatch.setattr(sys, "path", ["", str(tmp_path)])
     eps.installed()
     eps.installed()
     assert len(calls) == 1

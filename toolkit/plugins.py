@@ -182,8 +182,9 @@ class PluginHost:
         self.load()
         results: list[tuple[str, Any]] = []
         caller = getattr(self.pm.hook, hook)
-        # pluggy calls implementations last-registered first; keep that order
-        for impl in reversed(caller.get_hookimpls()):
+        # registration order (built-ins, then installed, then local plugins), so that where
+        # names clash, such as two capture kinds called "notes", the built-in one wins
+        for impl in caller.get_hookimpls():
             name = impl.plugin_name
             try:
                 results.append((name, impl.function(**make_kwargs(name))))

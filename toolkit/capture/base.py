@@ -21,7 +21,8 @@ from pydantic import BaseModel, ConfigDict, Field
 class KindModel(BaseModel):
     """Base for options and records: unknown fields are errors, values are immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # validators are built on first use, so a command pays only for the models it uses
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class ResultModel(BaseModel):

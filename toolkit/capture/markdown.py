@@ -20,10 +20,13 @@ _BLOCK_START = re.compile(r"^([#>+=:-])")
 _ORDERED = re.compile(r"^(\d{1,9})([.)])")
 
 
+def _escape_inline(text: str) -> str:
+    return _ENTITY.sub("\\\\&", _INLINE.sub(r"\\\1", text))
+
+
 def _escape_one_line(line: str) -> str:
     # Leading spaces would turn a line into indented code, trailing ones into a hard break.
-    line = line.strip()
-    line = _ENTITY.sub("\\\\&", _INLINE.sub(r"\\\1", line))
+    line = _escape_inline(line.strip())
     line = _BLOCK_START.sub(r"\\\1", line)
     return _ORDERED.sub(r"\1\\\2", line)
 
@@ -50,12 +53,18 @@ def bullet(text: str) -> str:
     return "- " + escape_text(text, "  ")
 
 
+def escape_cell(text: str) -> str:
+    """``text`` for a table cell: one line, inline markup and ``|`` escaped (a cell holds no
+    blocks, so a leading ``#`` or ``+`` needs no escape there)."""
+    return _escape_inline(" ".join(_lines(text)))
+
+
 def table(header: Sequence[str], rows: Sequence[Sequence[str]], align: str = "") -> str:
     """A GFM pipe table; every cell is escaped. ``align`` holds one of ``l``/``r`` per
     column (left when missing)."""
 
     def row(cells: Sequence[str]) -> str:
-        return "| " + " | ".join(escape_line(str(cell)) or " " for cell in cells) + " |"
+        return "| " + " | ".join(escape_cell(str(cell)) for cell in cells) + " |"
 
     rule = ["---:" if (align[i:i + 1] == "r") else "---" for i in range(len(header))]
     return "\n".join([row(header), "| " + " | ".join(rule) + " |", *(row(r) for r in rows)])

@@ -90,11 +90,12 @@ def parse_card(raw: bytes, path: Path, kinds: Mapping[str, Any] | None = None) -
     front = "\n".join(lines[1:end])
     body_start = end + 1  # 0-based index of the first body line
 
+    problems: list[Problem] = []
     try:
         loader = _Loader(front)
         try:
             node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
+            data = _construct(node, loader, path, problems, {}) if node is not None else None
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
@@ -115,8 +116,6 @@ def parse_card(raw: bytes, path: Path, kinds: Mapping[str, Any] | None = None) -
     if not isinstance(data, dict):
         return _fail(path, 2, _("front matter must be a mapping of fields (key: value)"))
 
-    problems: list[Problem] = []
-    _check_duplicate_keys(node, path, problems)
     try:
         meta = CardMeta.model_validate(data)
     except ValidationError as exc:
@@ -138,24 +137,50 @@ def _fail(path: Path, line: int, message: str) -> CardResult:
     return CardResult(None, [Problem.at(path, line, message)])
 
 
-def _check_duplicate_keys(node: Any, path: Path, problems: list[Problem]) -> None:
-    """YAML silently keeps the last of two equal keys; in a hand-written card that is a typo."""
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        kind = type(current).__name__
-        if kind == "MappingNode":
-            seen: set[Any] = set()
-            for key, value in current.value:
-                name = getattr(key, "value", None)
-                if isinstance(name, str):
-                    if name in seen:
-                        problems.append(Problem.at(path, key.start_mark.line + 2,
-                                                   _("{field}: field is given twice").format(field=name)))
-                    seen.add(name)
-                stack.append(value)
-        elif kind == "SequenceNode":
-            stack.extend(current.value)
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+def _construct(node: Any, loader: Any, path: Path, problems: list[Problem], memo: dict[int, Any]) -> Any:
+    """Python data from a composed YAML node, reporting keys that are given twice.
+
+    Plain strings, mappings and lists (nearly all of a card) are built here directly, which
+    is several times faster than PyYAML's pure-Python constructor; every other tag (numbers,
+    booleans, dates, merge keys) goes through that constructor, so the result is the same.
+    ``memo`` shares aliased nodes, as PyYAML does, so an alias bomb stays small.
+    """
+    key = id(node)
+    if key in memo:
+        return memo[key]
+    kind = type(node)
+    if kind is yaml.ScalarNode and node.tag == _STR:
+        return node.value
+    if kind is yaml.MappingNode and node.tag == _MAP and not any(k.tag == _MERGE for k, _v in node.value):
+        mapping: dict[Any, Any] = {}
+        memo[key] = mapping
+        for key_node, value_node in node.value:
+            name = _construct(key_node, loader, path, problems, memo)
+            try:
+                hash(name)
+            except TypeError:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "found unhashable key", key_node.start_mark) from None
+            if name in mapping:
+                # YAML silently keeps the last of two equal keys; in a hand-written card that is a typo
+                problems.append(Problem.at(path, key_node.start_mark.line + 2,
+                                           _("{field}: field is given twice").format(field=name)))
+            mapping[name] = _construct(value_node, loader, path, problems, memo)
+        return mapping
+    if kind is yaml.SequenceNode and node.tag == _SEQ:
+        items: list[Any] = []
+        memo[key] = items
+        items.extend(_construct(child, loader, path, problems, memo) for child in node.value)
+        return items
+    value = loader.construct_object(node, deep=True)
+    memo[key] = value
+    return value
 
 
 def _check_steps(meta: CardMeta, at: Any, path: Path, kinds: Mapping[str, Any] | None,
@@ -201,6 +226,9 @@ def _read_body(meta: CardMeta, lines: list[str], start: int, path: Path,
     current = intro
     for index in range(start, len(lines)):
         line = lines[index]
+        if not line or line[0] not in "#`~ ":
+            current.append(line)  # most lines: neither a heading nor a fence
+            continue
         marker = _FENCE.match(line)
         if marker:
             token = marker.group(1)

@@ -26,7 +26,7 @@ def build_cli() -> click.Group:
                       context_settings={"help_option_names": ["-h", "--help"], "terminal_width": _terminal_width()})
 
     host = get_host()
-    for impl in reversed(host.pm.hook.register_commands.get_hookimpls()):
+    for impl in host.pm.hook.register_commands.get_hookimpls():
         before = dict(group.commands), dict(group.lazy)
         try:  # isolated per plugin, like every hook: a failing plugin adds no commands
             impl.function(cli=group)

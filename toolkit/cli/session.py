@@ -60,14 +60,14 @@ def _import(folder: Path, source: str, ack: bool, author: str | None) -> None:
 
     name = "<stdin>" if source == "-" else source
     engine = Engine(folder, author=author or "")
-    stream = click.get_binary_stream("stdin") if source == "-" else None
+    stream = sys.stdin.buffer if source == "-" else None
     try:
         if stream is None:
             try:
                 stream = open(source, "rb")  # noqa: SIM115 - closed below
             except OSError as exc:
                 raise CimisError(_("cannot read {path}: {error}").format(path=source, error=exc.strerror or exc)) from None
-        out = click.get_text_stream("stdout")
+        out = sys.stdout
         count = 0
         # one line at a time: each capture is committed (and acknowledged) before the next is read
         for number, raw in enumerate(iter(stream.readline, b""), start=1):
@@ -121,7 +121,7 @@ def _export(folder: Path, fmt: str, output: Path | None) -> None:
         else:
             text = to_csv(rows)
     if output is None:
-        click.get_text_stream("stdout").write(text)
+        sys.stdout.write(text)
         return
     from toolkit.errors import CimisError
     from toolkit.paths import write_atomic

@@ -17,7 +17,8 @@ def _example_choice() -> click.Choice:
 
 
 def build_new() -> click.Command:
-    @click.command(name="new", help=_("Create a workshop folder with a plan (workshop.yaml) and a workbook/ folder."))
+    @click.command(name="new", short_help=_("Create a workshop folder."),
+                   help=_("Create a workshop folder with a plan (workshop.yaml) and a workbook/ folder."))
     @click.argument("folder", metavar="DIR", type=click.Path(path_type=Path, file_okay=False))
     @click.option("--example", type=_example_choice(), help=_("Start from a bundled example plan."))
     @click.option("--title", help=_("Title of the workshop."))
@@ -60,7 +61,8 @@ def build_new() -> click.Command:
 
 
 def build_check() -> click.Command:
-    @click.command(name="check", help=_("Check a workshop plan against the method library and print its timetable."))
+    @click.command(name="check", short_help=_("Check a workshop plan and print its timetable."),
+                   help=_("Check a workshop plan against the method library and print its timetable."))
     @click.argument("folder", metavar="DIR", type=click.Path(path_type=Path))
     @click.option("--json", "as_json", is_flag=True, help=_("Print problems and timetable as JSON."))
     def check(folder: Path, as_json: bool) -> None:

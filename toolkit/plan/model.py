@@ -26,6 +26,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from toolkit.cards.model import SLUG_PATTERN, Language, Role
+from toolkit.i18n import N_
 
 #: Fields of the plan in the order a person reads them; the editor inserts new fields here.
 PLAN_FIELDS = ("title", "date", "start", "end", "place", "language", "seed", "people", "agenda")
@@ -35,7 +36,7 @@ FREE_TYPES = ("talk", "break", "free")
 
 #: Error type (and English message) of an agenda item that is neither kind or both.
 ITEM_KIND_ERROR = "agenda_item_kind"
-ITEM_KIND_MESSAGE = "an agenda item needs exactly one of 'method:' (a method run) or 'type:' (talk, break or free)"
+ITEM_KIND_MESSAGE = N_("an agenda item needs exactly one of 'method:' (a method run) or 'type:' (talk, break or free)")
 
 _CLOCK = re.compile(r"^\s*([01]?\d|2[0-3])[:.]([0-5]\d)\s*$")
 
@@ -138,7 +139,7 @@ class Plan(_Strict):
     def _end_after_start(cls, end: dt.time | None, info: ValidationInfo) -> dt.time | None:
         start = info.data.get("start")
         if end is not None and start is not None and end <= start:
-            raise ValueError("end must be later than start")
+            raise ValueError(N_("end must be later than start"))  # translated where shown
         return end
 
     def person(self, person_id: str) -> PersonEntry | None:

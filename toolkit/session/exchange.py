@@ -25,7 +25,7 @@ FORMAT_VERSION = 1
 KEYS = ("item", "step", "kind", "record", "author", "at", "id", "seq")
 REQUIRED = ("item", "step", "record")
 CSV_COLUMNS = ("seq", "id", "item", "step", "kind", "author", "at", "record")
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")
+_ID = re.compile(r"^[^\s\x00-\x1f\x7f]{1,128}$")
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ def parse_line(text: str) -> ImportLine:
             raise ValueError(_("'{key}' must be a text").format(key=key))
     client_id = data.get("id")
     if client_id is not None and (not isinstance(client_id, str) or not _ID.match(client_id)):
-        raise ValueError(_("'id' must be up to 128 letters, digits or . _ : - (a unique id of this capture)"))
+        raise ValueError(_("'id' must be a text of up to 128 characters without spaces (a unique id of this capture)"))
     at = parse_time(data["at"]) if data.get("at") is not None else None
     return ImportLine(data["item"], data["step"], data["record"], data.get("author"), at, client_id,
                       data.get("kind"))

@@ -167,8 +167,12 @@ class RotationKind(CaptureKind):
         return None
 
     def result(self, records: Sequence[Captured], options: RotationOptions, context: CaptureContext) -> RotationResult:
-        a, b, absent, plan, played, current = self._run(records, options, context)
+        shuffled_a, shuffled_b, absent, plan, played, current = self._run(records, options, context)
         people = context.people if context is not None else ()
+        # Lists of people follow the plan's order; only the schedule itself is shuffled.
+        position = {p.id: i for i, p in enumerate(people)}
+        a = sorted(shuffled_a, key=position.__getitem__)
+        b = sorted(shuffled_b, key=position.__getitem__)
         rounds = []
         for i, planned in enumerate(plan):
             seated = {p for pair in planned.pairs for p in pair}

@@ -134,5 +134,30 @@ def test_kickoff_example_with_new_title_keeps_comments(cli, tmp_path):
     assert cli("new", str(folder), "--example", "kickoff", "--title", "Auftakt Lausitz").exit_code == 0
     text = (folder / "workshop.yaml").read_text(encoding="utf-8")
     assert "# Workshop-Plan: ein Auftakttag im Cross-Innovation-Programm." in text
-    assert "title: Auftakt Lausitz" in text
+    assert 'title: "Auftakt Lausitz"' in text  # the quoting style of the line is kept
     assert load_plan(folder).title == "Auftakt Lausitz"
+
+
+def test_kickoff_resolves_with_builtin_library():
+    from toolkit import registry
+    from toolkit.examples import example_path
+    from toolkit.plan import resolve
+
+    plan = load_plan(example_path("kickoff"))
+    agenda, problems = resolve(plan, registry.library(), registry.capture_kinds())
+    assert [p for p in problems if p.severity == "error"] == []
+    assert agenda.step("speed-dating", "rounds").options.rounds == 6
+    assert agenda.step("speed-dating", "rounds").minutes == 30
+    assert agenda.step("teams-finden", "reveal").options.source == "speed-dating.interests"
+    assert agenda.step("ankommen", "arrival").instructions  # German card text
+    assert agenda.items[0].start.strftime("%H:%M") == "09:00"
+
+
+def test_core_imports_no_click_or_textual():
+    import subprocess
+    import sys
+
+    code = ("import sys, toolkit.plan, toolkit.plan.check, toolkit.plan.edit, toolkit.plan.template; "
+            "bad = [m for m in ('click', 'textual') if m in sys.modules]; print(bad); sys.exit(bool(bad))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
