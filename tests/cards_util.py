@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+REPO = Path(__file__).resolve().parent.parent
+
 FRONT = """---
 id: {id}
 language: {lang}

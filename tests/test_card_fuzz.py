@@ -51,3 +51,42 @@ def test_mutated_cards_never_raise(raw):
 def test_random_bytes_never_raise(raw):
     result = parse_card(raw, Path("noise.md"), capture_kinds())
     assert result.card is not None or result.problems
+
+
+SCALARS = ["yes", "No", "true", "off", "null", "~", "", "1", "-2", "0x1F", "1_000", "1.5", ".inf", "-.NaN", "2026-03-14",
+           "2026-03-14 09:30:00", "tools", "onion", "notes", "'quoted'", '"7"', "<<", "=", "a: b", "Tag", "y", "n"]
+
+
+@st.composite
+def yaml_documents(draw):
+    def value(depth):
+        if depth > 2 or draw(st.booleans()):
+            return draw(st.sampled_from(SCALARS))
+        if draw(st.booleans()):
+            return "[" + ", ".join(value(depth + 1) for _ in range(draw(st.integers(0, 3)))) + "]"
+        return "{" + ", ".join(f"k{i}: {value(depth + 1)}" for i in range(draw(st.integers(0, 3)))) + "}"
+
+    keys = draw(st.lists(st.sampled_from(["a", "b", "on", "yes", "1", "c"]), min_size=1, max_size=5, unique=True))
+    return "\n".join(f"{key}: {value(0)}" for key in keys)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(yaml_documents())
+def test_fast_yaml_path_reads_what_pyyaml_reads(text):
+    """The card loader's shortcuts (resolver and constructor) change speed, never values."""
+    import yaml
+
+    from toolkit.cards.parse import _card_loader, _construct
+
+    try:
+        expected = yaml.load(text, Loader=yaml.CSafeLoader)
+    except yaml.YAMLError:
+        return
+    loader = _card_loader()(text)
+    try:
+        node = loader.get_single_node()
+        actual = _construct(node, loader, Path("x.md"), [], {})
+    finally:
+        loader.dispose()
+    assert actual == expected
+    assert [type(v) for v in actual.values()] == [type(v) for v in expected.values()]

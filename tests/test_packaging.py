@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from cards_util import REPO
 
 
 @pytest.fixture(scope="module")

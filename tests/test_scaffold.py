@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from cards_util import REPO
 from toolkit.scaffold import plan_files
 
 

@@ -31,15 +31,17 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
 class PluginInfo:
     """What ``cimis plugins`` shows about one plugin (``source``: built-in, installed or local)."""
 
-    __slots__ = ("name", "version", "source", "hooks", "error")
+    __slots__ = ("name", "version", "source", "hooks", "error", "stamp")
 
     def __init__(self, name: str, version: str, source: str, hooks: list[str] | None = None,
-                 error: str | None = None):
+                 error: str | None = None, stamp: str = ""):
         self.name = name
         self.version = version
         self.source = source
         self.hooks = hooks or []
         self.error = error
+        #: changes whenever the plugin's code may have changed (for caches keyed on plugins)
+        self.stamp = stamp
 
     def as_dict(self) -> dict[str, Any]:
         return {"name": self.name, "version": self.version, "source": self.source,
@@ -119,7 +121,8 @@ class PluginHost:
         for entry in sorted(os.listdir(folder)):
             if entry.endswith(".py") and not entry.startswith(("_", ".")):
                 file = os.path.join(folder, entry)
-                self._register(lambda file=file: self._import_file(file), entry[:-3], "", "local")
+                self._register(lambda file=file: self._import_file(file), entry[:-3], "", "local",
+                               stamp=str(os.stat(file).st_mtime_ns))
 
     @staticmethod
     def _import_file(file: str) -> Any:
@@ -139,8 +142,9 @@ class PluginHost:
             raise
         return module
 
-    def _register(self, load: Callable[[], Any], name: str, version: str, source: str, dist: str | None = None) -> None:
-        info = PluginInfo(dist or name, version, source)
+    def _register(self, load: Callable[[], Any], name: str, version: str, source: str, dist: str | None = None,
+                  stamp: str = "") -> None:
+        info = PluginInfo(dist or name, version, source, stamp=stamp)
         try:
             plugin = load()
         except Exception as exc:

@@ -59,12 +59,13 @@ def exporters() -> dict[str, Any]:
     return found
 
 
-def _cache_key(kinds: dict[str, Any]) -> str:
+def _cache_key() -> str:
+    """What a cached card's validity depends on besides the file: which plugins (hence which
+    capture kinds) are loaded, in which version, and the language of the messages."""
     from toolkit.cards.cache import CardCache
     from toolkit.plugins import get_host
 
-    parts = [f"{name}={type(kind).__module__}.{type(kind).__qualname__}" for name, kind in sorted(kinds.items())]
-    parts += [f"{info.name}@{info.version}" for info in get_host().plugin_infos()]
+    parts = [f"{info.name}@{info.version}@{info.stamp}" for info in get_host().plugin_infos()]
     parts.append(f"lang={get_language()}")  # problems are cached with their translated text
     return CardCache.key_for(parts)
 
@@ -76,11 +77,10 @@ def library() -> "Library":
     from toolkit.cards.library import load_paths
     from toolkit.paths import cache_dir
 
-    kinds = capture_kinds()
     card_cache = None
     if os.environ.get("CIMIS_NO_CACHE", "") in {"", "0"}:
-        card_cache = CardCache(Path(cache_dir()) / "cards.pickle", _cache_key(kinds))
-    return load_paths(method_sources(), kinds, cache=card_cache)
+        card_cache = CardCache(Path(cache_dir()) / "cards.pickle", _cache_key())
+    return load_paths(method_sources(), capture_kinds, cache=card_cache)
 
 
 def reset() -> None:

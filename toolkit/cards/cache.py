@@ -2,8 +2,9 @@
 
 An entry is valid while the file's size and modification time are unchanged and the cache
 was written for the same toolkit version and the same set of capture kinds (a card's
-validity depends on them). Stored as one pickle in the user's cache folder, written
-atomically; a missing, stale or corrupt cache only costs time.
+validity depends on them). Stored as one pickle of plain data (not of pydantic objects,
+which unpickle several times slower) in the user's cache folder, written atomically; a
+missing, stale or corrupt cache only costs time.
 """
 
 from __future__ import annotations
@@ -14,10 +15,12 @@ import pickle
 from pathlib import Path
 
 from toolkit import __version__
+from toolkit.cards.model import MethodCard
 from toolkit.cards.parse import CardResult
+from toolkit.errors import Problem
 from toolkit.paths import write_atomic
 
-_FORMAT = 1
+_FORMAT = 2
 
 
 class CardCache:
@@ -26,7 +29,8 @@ class CardCache:
     def __init__(self, path: Path, key: str):
         self.path = path
         self.key = f"{_FORMAT}:{__version__}:{key}"
-        self._entries: dict[str, tuple[int, int, CardResult]] = {}
+        #: path -> (mtime_ns, size, card as plain data or None, problems as tuples)
+        self._entries: dict[str, tuple[int, int, dict | None, list[tuple]]] = {}
         self._dirty = False
         try:
             with open(path, "rb") as fh:
@@ -51,14 +55,17 @@ class CardCache:
             return None
         if (st.st_mtime_ns, st.st_size) != entry[:2]:
             return None
-        return entry[2]
+        card = MethodCard.from_plain(entry[2]) if entry[2] is not None else None
+        return CardResult(card, [Problem(*p) for p in entry[3]])
 
     def put(self, file: Path, result: CardResult) -> None:
         try:
             st = os.stat(file)
         except OSError:
             return
-        self._entries[os.fspath(file)] = (st.st_mtime_ns, st.st_size, result)
+        card = result.card.to_plain() if result.card is not None else None
+        problems = [(p.path, p.line, p.message, p.severity) for p in result.problems]
+        self._entries[os.fspath(file)] = (st.st_mtime_ns, st.st_size, card, problems)
         self._dirty = True
 
     def save(self) -> None:

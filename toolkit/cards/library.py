@@ -8,7 +8,7 @@ twins agree on their steps and duration, and no id is registered twice in one la
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -133,9 +133,20 @@ def _compare_twins(a: MethodCard, b: MethodCard) -> list[Problem]:
     return problems
 
 
-def load_paths(sources: Iterable[tuple[str, Path]], kinds: Mapping[str, Any] | None,
+def load_paths(sources: Iterable[tuple[str, Path]], kinds: Mapping[str, Any] | Callable[[], Mapping[str, Any]] | None,
                cache: Any = None, require_twins: bool = True) -> Library:
-    """Parse every card under ``sources`` (plugin name, path), using ``cache`` when given."""
+    """Parse every card under ``sources`` (plugin name, path), using ``cache`` when given.
+
+    ``kinds`` may be a function, called only if some card has to be parsed: a run that finds
+    every card in the cache then never imports the capture kinds.
+    """
+    resolved: list[Mapping[str, Any] | None] = []
+
+    def get_kinds() -> Mapping[str, Any] | None:
+        if not resolved:
+            resolved.append(kinds() if callable(kinds) else kinds)
+        return resolved[0]
+
     results: list[tuple[str, CardResult]] = []
     for origin, root in sources:
         if not root.exists():
@@ -144,7 +155,7 @@ def load_paths(sources: Iterable[tuple[str, Path]], kinds: Mapping[str, Any] | N
         for file in find_cards(root):
             result = cache.get(file) if cache is not None else None
             if result is None:
-                result = read_card(file, kinds)
+                result = read_card(file, get_kinds())
                 if cache is not None:
                     cache.put(file, result)
             results.append((origin, result))

@@ -106,7 +106,7 @@ class CardMeta(_Strict):
 class MethodCard(BaseModel):
     """A parsed and validated card: front matter plus the sections of its Markdown body."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     meta: CardMeta
     path: str
@@ -114,7 +114,6 @@ class MethodCard(BaseModel):
     instructions: dict[str, str] = Field(default_factory=dict, description="Step id -> Markdown.")
     checklist: list[str] = Field(default_factory=list)
     shortcuts: list[str] = Field(default_factory=list)
-    body: str = ""
 
     @property
     def id(self) -> str:
@@ -123,6 +122,25 @@ class MethodCard(BaseModel):
     @property
     def language(self) -> str:
         return self.meta.language
+
+    def to_plain(self) -> dict[str, Any]:
+        """The validated card as plain data (for the parse cache)."""
+        return {"meta": self.meta.model_dump(), "path": self.path, "intro": self.intro,
+                "instructions": self.instructions, "checklist": self.checklist, "shortcuts": self.shortcuts}
+
+    @classmethod
+    def from_plain(cls, data: dict[str, Any]) -> "MethodCard":
+        """Rebuild a card from :meth:`to_plain` without validating again: the data was
+        validated before it was cached, and validating 1,000 cards again would cost more than
+        reading them."""
+        meta = dict(data["meta"])
+        meta["group_size"] = GroupSize.model_construct(**meta["group_size"])
+        meta["steps"] = [
+            Step.model_construct(**{**step, "capture": CaptureSpec.model_construct(**step["capture"])
+                                    if step["capture"] else None})
+            for step in meta["steps"]
+        ]
+        return cls.model_construct(**{**data, "meta": CardMeta.model_construct(**meta)})
 
     def summary_dict(self) -> dict[str, Any]:
         """The card's fields for ``--json`` listings."""

@@ -14,16 +14,16 @@ for any ``now`` without further events.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
-from toolkit.session.store import Event
+from toolkit.session.store import Event, gc_paused
 
 Key = tuple[str, str]
 """``(item id, step id)`` of an agenda step."""
 
 
-@dataclass
+@dataclass(slots=True)
 class StepTimer:
     """The timer of one step. Elapsed time counts only while the step is current and not
     paused; extensions add to the allowed time."""
@@ -72,8 +72,7 @@ class StepTimer:
                 "running": self.running, "paused": self.paused}
 
 
-@dataclass(frozen=True)
-class RecordState:
+class RecordState(NamedTuple):
     """One current record: ``id`` is the seq of the event that captured it."""
 
     id: int
@@ -87,8 +86,7 @@ class RecordState:
     edits: int = 0
 
 
-@dataclass(frozen=True)
-class _Undoable:
+class _Undoable(NamedTuple):
     seq: int
     type: str
     record_id: int
@@ -172,8 +170,9 @@ class SessionState:
             self.ignored += 1
 
     def apply_all(self, events: Iterable[Event]) -> "SessionState":
-        for event in events:
-            self.apply(event)
+        with gc_paused():  # the fold makes no reference cycles
+            for event in events:
+                self.apply(event)
         return self
 
     # -- handlers: each returns whether the event changed anything -------------------------
@@ -254,7 +253,7 @@ class SessionState:
         before = self.record(record_id)
         if before is None or not isinstance(data, dict):
             return False
-        self.records[(before.item, before.step)][record_id] = replace(before, data=data, edits=before.edits + 1)
+        self.records[(before.item, before.step)][record_id] = before._replace(data=data, edits=before.edits + 1)
         self._undo.append(_Undoable(event.seq, "edited", record_id, before))
         return True
 

@@ -12,6 +12,7 @@ locked". Each event carries a client event id, so a retried write is stored once
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sqlite3
@@ -20,9 +21,8 @@ import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from toolkit.errors import CimisError
 from toolkit.i18n import _
@@ -74,31 +74,44 @@ _SQLITE_LOCKED = 6
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Event:
-    """One committed event of a session's log."""
+class Event(NamedTuple):
+    """One committed event of a session's log (immutable; a named tuple because a resumed
+    session builds one per stored event)."""
 
     seq: int
     session: str
     type: str
     item: str | None
     step: str | None
-    payload: dict[str, Any] = field(default_factory=dict)
+    payload: dict[str, Any]
     author: str = ""
     at: float = 0.0
     client_id: str = ""
 
     def as_dict(self) -> dict[str, Any]:
-        return {"seq": self.seq, "session": self.session, "type": self.type, "item": self.item,
-                "step": self.step, "payload": self.payload, "author": self.author, "at": self.at,
-                "client_id": self.client_id}
+        return self._asdict()
 
 
 _COLUMNS = "seq, session, type, item, step, payload, author, at, client_id"
 
 
 def _event(row: Sequence[Any]) -> Event:
-    return Event(row[0], row[1], row[2], row[3], row[4], json.loads(row[5]), row[6], row[7], row[8])
+    seq, session, type_, item, step, payload, author, at, client_id = row
+    return Event(seq, session, type_, item, step, json.loads(payload), author, at, client_id)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many acyclic objects (events,
+    state): its full passes cost time in proportion to everything alive, which would make
+    reading or folding a long log grow faster than linearly."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _is_busy(exc: sqlite3.Error) -> bool:
@@ -316,7 +329,8 @@ class Store:
         rows = self._conn.execute(
             f"SELECT {_COLUMNS} FROM events WHERE session = ? AND seq > ? ORDER BY seq",
             (self.session_id, seq)).fetchall()
-        return [_event(row) for row in rows]
+        with gc_paused():
+            return [_event(row) for row in rows]
 
     def events(self, after: int = 0) -> list[Event]:
         """Every event after ``after`` (a seq), oldest first."""

@@ -1,0 +1,22 @@
+"""The benchmarks keep working: each runs in its quick mode and prints its ratio lines.
+(The full benchmarks are not part of the test run: ``python -m benchmarks.run``.)"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from cards_util import REPO
+
+
+@pytest.mark.parametrize("module, expect", [
+    ("benchmarks.bench_cli", "ratio"),
+    ("benchmarks.bench_cards", "ratio to cold"),
+])
+def test_benchmark_quick_mode(module, expect):
+    out = subprocess.run([sys.executable, "-m", module, "--quick"], cwd=REPO, capture_output=True, text=True,
+                         timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert expect in out.stdout
