@@ -19,6 +19,8 @@ from typing import Any, NamedTuple
 
 from toolkit.session.store import Event, gc_paused
 
+_new = tuple.__new__
+
 Key = tuple[str, str]
 """``(item id, step id)`` of an agenda step."""
 
@@ -232,19 +234,22 @@ class SessionState:
         return True
 
     def _captured(self, event: Event) -> bool:
-        if event.item is None or event.step is None:
+        item, step, payload, seq = event.item, event.step, event.payload, event.seq
+        data = payload["record"]
+        if item is None or step is None or not isinstance(data, dict):
             return False
-        data = event.payload["record"]
-        if not isinstance(data, dict):
-            return False
-        key = (event.item, event.step)
-        at = event.payload.get("at")
-        record = RecordState(event.seq, event.item, event.step, data, event.author,
-                             float(at) if at is not None else event.at, event.payload.get("kind"),
-                             event.client_id)
-        self.records.setdefault(key, {})[event.seq] = record
-        self._where[event.seq] = key
-        self._undo.append(_Undoable(event.seq, "captured", event.seq, None))
+        key = (item, step)
+        at = payload.get("at")
+        # tuple.__new__ skips the named tuples' Python-level constructors: this runs once per
+        # capture when a session resumes
+        record = _new(RecordState, (seq, item, step, data, event.author, event.at if at is None else float(at),
+                                    payload.get("kind"), event.client_id, 0))
+        step_records = self.records.get(key)
+        if step_records is None:
+            step_records = self.records[key] = {}
+        step_records[seq] = record
+        self._where[seq] = key
+        self._undo.append(_new(_Undoable, (seq, "captured", seq, None)))
         return True
 
     def _edited(self, event: Event) -> bool:

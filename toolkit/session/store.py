@@ -95,9 +95,28 @@ class Event(NamedTuple):
 _COLUMNS = "seq, session, type, item, step, payload, author, at, client_id"
 
 
+_scan = json.JSONDecoder().scan_once
+_new = tuple.__new__
+
+
+def _payload(text: str) -> dict[str, Any]:
+    # payloads are compact JSON objects this module wrote; the scanner alone reads them
+    # (json.loads would run two regular expressions around it), anything else falls back
+    try:
+        value, end = _scan(text, 0)
+        if end != len(text):
+            value = json.loads(text)
+    except (StopIteration, ValueError, TypeError):
+        try:
+            value = json.loads(text)
+        except (ValueError, TypeError):
+            value = None
+    return value if isinstance(value, dict) else {}
+
+
 def _event(row: Sequence[Any]) -> Event:
     seq, session, type_, item, step, payload, author, at, client_id = row
-    return Event(seq, session, type_, item, step, json.loads(payload), author, at, client_id)
+    return _new(Event, (seq, session, type_, item, step, _payload(payload), author, at, client_id))
 
 
 @contextmanager
