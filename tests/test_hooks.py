@@ -121,3 +121,38 @@ def test_configure_markdown_default_is_safe():
     html = make_markdown().render("<script>alert(1)</script>\n\n[x](javascript:alert(1))")
     assert "<script>" not in html
     assert 'href="javascript:' not in html
+
+
+def test_hook_session_event(cli, tmp_path, monkeypatch):
+    install(monkeypatch, FakeEntryPoint("observer", tmp_path, """
+        from toolkit import hookimpl
+
+        SEEN = []
+
+        @hookimpl
+        def session_event(event):
+            SEEN.append((event.type, event.item, event.step))
+            if event.type == "captured":
+                raise RuntimeError("an observer that fails must not roll anything back")
+    """))
+    workshop = tmp_path / "w"
+    assert cli("new", str(workshop), "--example", "kickoff").exit_code == 0
+    from toolkit.plugins import get_host
+    from toolkit.session.clock import FakeClock
+    from toolkit.session.engine import Engine
+
+    import plug_observer
+
+    with Engine(workshop, clock=FakeClock()) as engine:
+        position = engine.start()
+        assert plug_observer.SEEN == [("started", position.item.id, position.step.id)]
+        capture_step = next((item, step) for item in engine.agenda.items for step in item.steps
+                            if step.capture_kind == "notes")
+        engine.go_to(capture_step[0].id, capture_step[1].id)
+        assert plug_observer.SEEN[-1] == ("step_entered", capture_step[0].id, capture_step[1].id)
+        saved = engine.capture({"text": "Moin"})
+        assert saved.new
+    # the observer raised: it is reported and skipped, and the capture stays committed
+    assert "raised in session_event" in get_host().infos["observer"].error
+    with Engine(workshop, clock=FakeClock(), readonly=True) as engine:
+        assert [r.data.text for r in engine.records(*[x.id for x in capture_step])] == ["Moin"]

@@ -71,3 +71,31 @@ def test_example_plugin_is_the_template_filled_in():
     assert set(actual) == set(expected)
     for path, content in expected.items():
         assert actual[path] == content, f"plugins/cimis-example/{path} differs from the template"
+
+
+def test_installed_example_plugin_is_found_through_its_entry_point(tmp_path):
+    """pip-install plugins/cimis-example (into a folder on PYTHONPATH) and use it through
+    the real entry-point discovery: listed with its version and hooks, its command runs,
+    its card shows."""
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--no-build-isolation", "-q",
+                    "--target", str(target), str(REPO / "plugins" / "cimis-example")], check=True, capture_output=True)
+    env = {**os.environ, "PYTHONPATH": str(target), "CIMIS_CACHE_DIR": str(tmp_path / "cache"),
+           "CIMIS_CONFIG": str(tmp_path / "none.toml"), "CIMIS_LANG": "en"}
+
+    def cimis(*args):
+        code = f"from toolkit.cli import main; main({list(args)!r})"
+        return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=tmp_path)
+
+    import json
+
+    listing = cimis("plugins", "--json")
+    assert listing.returncode == 0, listing.stderr
+    example = {p["name"]: p for p in json.loads(listing.stdout)}["cimis-example"]
+    assert example == {"name": "cimis-example", "version": "0.1.0", "source": "installed", "error": None,
+                       "hooks": ["register_capture_kinds", "register_commands", "register_methods"]}
+    assert cimis("example-hello", "Meißen").stdout == "Hello, Meißen!\n"
+    shown = cimis("methods", "show", "example-quotes", "--json", "--language", "de")
+    assert json.loads(shown.stdout)["title"] == "Zitate aus dem Raum"
+    env["CIMIS_LOAD_PLUGINS"] = "none-of-them"
+    assert "cimis-example" not in cimis("plugins", "--json").stdout

@@ -157,24 +157,28 @@ class SessionState:
 
     def apply(self, event: Event) -> None:
         """Advance the state by one event (events must come in seq order)."""
-        self.last_seq = max(self.last_seq, event.seq)
-        self.events += 1
-        if not self.session:
-            self.session = event.session
-        handler = _HANDLERS.get(event.type)
-        applied = False
-        if handler is not None:
-            try:
-                applied = handler(self, event)
-            except (KeyError, TypeError, ValueError, AttributeError):
-                applied = False  # a malformed payload from a foreign writer: skip the event
-        if not applied:
-            self.ignored += 1
+        self.apply_all((event,))
 
     def apply_all(self, events: Iterable[Event]) -> "SessionState":
+        """Advance the state by each event in turn (the loop of :meth:`apply`, kept in one
+        function because resuming a session runs it once per stored event)."""
+        handlers = _HANDLERS
+        last, count, ignored = self.last_seq, 0, 0
         with gc_paused():  # the fold makes no reference cycles
             for event in events:
-                self.apply(event)
+                if event.seq > last:
+                    last = event.seq
+                count += 1
+                handler = handlers.get(event.type)
+                try:
+                    applied = handler is not None and handler(self, event)
+                except (KeyError, TypeError, ValueError, AttributeError):
+                    applied = False  # a malformed payload from a foreign writer: skip the event
+                if not applied:
+                    ignored += 1
+                if not self.session:
+                    self.session = event.session
+        self.last_seq, self.events, self.ignored = last, self.events + count, self.ignored + ignored
         return self
 
     # -- handlers: each returns whether the event changed anything -------------------------

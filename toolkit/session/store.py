@@ -101,16 +101,18 @@ _new = tuple.__new__
 
 def _payload(text: str) -> dict[str, Any]:
     # payloads are compact JSON objects this module wrote; the scanner alone reads them
-    # (json.loads would run two regular expressions around it), anything else falls back
+    # (json.loads would run two regular expressions around it); anything else goes the
+    # slow way, and what is not an object reads as empty
     try:
         value, end = _scan(text, 0)
-        if end != len(text):
-            value = json.loads(text)
+        if end == len(text) and type(value) is dict:
+            return value
     except (StopIteration, ValueError, TypeError):
-        try:
-            value = json.loads(text)
-        except (ValueError, TypeError):
-            value = None
+        pass
+    try:
+        value = json.loads(text)
+    except (ValueError, TypeError):
+        return {}
     return value if isinstance(value, dict) else {}
 
 
@@ -345,11 +347,15 @@ class Store:
     # -- reading -------------------------------------------------------------------------
 
     def _read_after(self, seq: int) -> list[Event]:
+        # "+session" keeps SQLite on the rowid range instead of the index: the same rows,
+        # read in one sweep
         rows = self._conn.execute(
-            f"SELECT {_COLUMNS} FROM events WHERE session = ? AND seq > ? ORDER BY seq",
-            (self.session_id, seq)).fetchall()
+            "SELECT seq, type, item, step, payload, author, at, client_id FROM events "
+            "WHERE +session = ? AND seq > ? ORDER BY seq", (self.session_id, seq)).fetchall()
+        session, new, payload = self.session_id, _new, _payload
         with gc_paused():
-            return [_event(row) for row in rows]
+            return [new(Event, (seq, session, type_, item, step, payload(text), author, at, client_id))
+                    for seq, type_, item, step, text, author, at, client_id in rows]
 
     def events(self, after: int = 0) -> list[Event]:
         """Every event after ``after`` (a seq), oldest first."""
