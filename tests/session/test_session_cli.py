@@ -189,3 +189,13 @@ def test_missing_folder(cli, tmp_path):
     for command in (["status"], ["export"], ["undo"], ["import", "-"]):
         result = cli("session", command[0], str(tmp_path / "nowhere"), *command[1:], input="")
         assert result.exit_code == 1 and "does not exist" in result.output
+
+
+def test_export_needs_only_the_store(cli, workshop):
+    """What was captured stays exportable when the plan breaks; status names the plan."""
+    cli("session", "import", str(workshop), "-", input=lines("a"))
+    (workshop / "workshop.yaml").write_text("title: [broken\n", encoding="utf-8")
+    assert json.loads(export(cli, workshop, "jsonl"))["record"]["text"] == "a"
+    assert json.loads(export(cli, workshop, "json"))["workshop"] == "workshop"
+    result = cli("session", "status", str(workshop))
+    assert result.exit_code == 1 and "workshop.yaml" in result.output

@@ -33,7 +33,7 @@ def _print_status(info: dict[str, Any]) -> None:
     if position is not None:
         click.echo(_("Step: {item} / {step} ({ref}), agenda item {n} of {total}").format(
             item=position["item_title"], step=position["step_title"], ref=f"{position['item']}.{position['step']}",
-            n=position["index"] + 1, total=len({s["item"] for s in info["steps"]})))
+            n=position["index"] + 1, total=info["items"]))
     if timer is not None:
         line = _("Timer: {elapsed} of {allowed}").format(elapsed=_clock_text(timer["elapsed"]),
                                                        allowed=_clock_text(timer["planned"] + timer["extended"]))
@@ -109,21 +109,31 @@ def _fail_line(name: str, number: int, message: str, committed: int) -> None:
 
 
 def _export(folder: Path, fmt: str, output: Path | None) -> None:
-    from toolkit.session.engine import Engine
-    from toolkit.session.exchange import export_rows, to_csv, to_json, to_jsonl
+    import time
 
-    with Engine(folder, readonly=True) as engine:
-        rows = export_rows(engine)
-        if fmt == "jsonl":
-            text = to_jsonl(rows)
-        elif fmt == "json":
-            text = to_json(rows, engine.agenda.title, engine.now())
-        else:
-            text = to_csv(rows)
+    from toolkit.errors import CimisError
+    from toolkit.session.exchange import export_rows, to_csv, to_json, to_jsonl
+    from toolkit.session.state import fold
+    from toolkit.session.store import Store
+
+    # the store alone, not the plan: what was captured stays exportable when the plan breaks
+    with Store(folder, readonly=True) as store:
+        rows = export_rows(fold(store.stream()))
+    if fmt == "jsonl":
+        text = to_jsonl(rows)
+    elif fmt == "json":
+        try:
+            from toolkit.plan import load_plan
+
+            title = load_plan(folder).title
+        except CimisError:
+            title = folder.name
+        text = to_json(rows, title, time.time())
+    else:
+        text = to_csv(rows)
     if output is None:
         sys.stdout.write(text)
         return
-    from toolkit.errors import CimisError
     from toolkit.paths import write_atomic
 
     try:

@@ -53,7 +53,9 @@ def build_new() -> click.Command:
             print_problems(source.problems)
             raise click.ClickException(_("the plan would not be valid; nothing was created."))
         write_atomic(target, editor.text().encode("utf-8"))
-        (folder / "workbook").mkdir(exist_ok=True)
+        from toolkit.workbook.init import init_workbook
+
+        init_workbook(folder / "workbook", [".."], title=source.plan.title, language=source.plan.language)
         click.echo(_("Created {folder}. Edit {plan}, then run 'cimis check {folder}'.").format(
             folder=folder, plan=target))
 

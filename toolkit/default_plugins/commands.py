@@ -12,6 +12,8 @@ BUILTIN_COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("session", "toolkit.cli.session:build", "Look at, script and export a workshop's session."),
     ("new", "toolkit.cli.workshop:build_new", "Create a workshop folder."),
     ("check", "toolkit.cli.workshop:build_check", "Check a workshop plan and print its timetable."),
+    ("ui", "toolkit.cli.ui:build", "Open the terminal UI."),
+    ("workbook", "toolkit.cli.workbook:build", "Create, sync, check and build the workbook."),
 )
 
 

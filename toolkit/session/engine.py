@@ -94,7 +94,7 @@ class Engine:
 
     def refresh(self) -> SessionState:
         """Catch up with events other processes committed since the last look."""
-        self.state.apply_all(self.store.events(after=self.state.last_seq))
+        self.state.apply_all(self.store.stream(after=self.state.last_seq))
         return self.state
 
     @property
@@ -184,6 +184,7 @@ class Engine:
                           "timer": timer.as_dict(now) if timer else None})
         return {
             "workshop": self.agenda.title, "folder": str(self.folder), "store": str(self.store.path),
+            "items": len(self.agenda.items),
             "started": state.started, "finished": state.finished, "events": state.events,
             "ignored_events": state.ignored, "last_seq": state.last_seq,
             "position": None if position is None else {
@@ -216,11 +217,17 @@ class Engine:
         if not events:
             return
         try:
+            import copy
+
             from toolkit.plugins import get_host
 
             host = get_host()
+            if not host.pm.hook.session_event.get_hookimpls():
+                return
             for event in events:
-                host.call_each("session_event", lambda name, event=event: {"event": event})
+                # each observer gets its own copy: the payload's dicts are the state's records
+                host.call_each("session_event",
+                               lambda name, event=event: {"event": event._replace(payload=copy.deepcopy(event.payload))})
         except Exception:  # noqa: BLE001 - the event is committed; an observer must not undo that
             pass
 

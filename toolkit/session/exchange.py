@@ -97,10 +97,11 @@ def parse_line(text: str) -> ImportLine:
                       data.get("kind"))
 
 
-def export_rows(engine: Any) -> list[dict[str, Any]]:
-    """Every current record of the session, in capture order, as exchange objects."""
+def export_rows(state: Any) -> list[dict[str, Any]]:
+    """Every current record of a session (a :class:`~toolkit.session.state.SessionState`),
+    in capture order, as exchange objects."""
     rows = []
-    for rec in engine.state.all_records():
+    for rec in state.all_records():
         rows.append({"item": rec.item, "step": rec.step, "kind": rec.kind, "record": rec.data,
                      "author": rec.author, "at": iso(rec.at), "id": rec.client_id, "seq": rec.id})
     return rows

@@ -1,7 +1,9 @@
 """The session store: ``session.db`` in a workshop folder, an append-only log of events.
 
-Provides :class:`Store` (open, read and append events), :class:`Event` (one committed
-event), :data:`EVENT_TYPES`, :data:`SCHEMA_VERSION` and :data:`MIGRATIONS`.
+Provides :class:`Store` (open; read events with ``events``/``stream``; append with
+``append`` or a ``writing`` transaction), :class:`Event` (one committed event),
+:data:`EVENT_TYPES`, :data:`SCHEMA_VERSION` and :data:`MIGRATIONS`. Nothing is ever updated
+or deleted: undo, edits and removals are events of their own.
 
 Durability is the point of this module: SQLite in WAL mode with ``synchronous=FULL``, every
 write in a ``BEGIN IMMEDIATE`` transaction, so that once :meth:`Store.append` (or a
@@ -19,7 +21,7 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
@@ -346,16 +348,20 @@ class Store:
 
     # -- reading -------------------------------------------------------------------------
 
-    def _read_after(self, seq: int) -> list[Event]:
-        # "+session" keeps SQLite on the rowid range instead of the index: the same rows,
-        # read in one sweep
-        rows = self._conn.execute(
-            "SELECT seq, type, item, step, payload, author, at, client_id FROM events "
-            "WHERE +session = ? AND seq > ? ORDER BY seq", (self.session_id, seq)).fetchall()
+    _SELECT = ("SELECT seq, type, item, step, payload, author, at, client_id FROM events "
+               # "+session" keeps SQLite on the rowid range instead of the index: the same
+               # rows, read in one sweep
+               "WHERE +session = ? AND seq > ? ORDER BY seq")
+
+    def _rows_to_events(self, rows: Iterable[Sequence[Any]]) -> Iterator[Event]:
         session, new, payload = self.session_id, _new, _payload
+        for seq, type_, item, step, text, author, at, client_id in rows:
+            yield new(Event, (seq, session, type_, item, step, payload(text), author, at, client_id))
+
+    def _read_after(self, seq: int) -> list[Event]:
+        rows = self._conn.execute(self._SELECT, (self.session_id, seq)).fetchall()
         with gc_paused():
-            return [new(Event, (seq, session, type_, item, step, payload(text), author, at, client_id))
-                    for seq, type_, item, step, text, author, at, client_id in rows]
+            return list(self._rows_to_events(rows))
 
     def events(self, after: int = 0) -> list[Event]:
         """Every event after ``after`` (a seq), oldest first."""
@@ -363,6 +369,16 @@ class Store:
             return []
         with self._lock, self._errors():
             return self._retry(lambda: self._read_after(after))
+
+    def stream(self, after: int = 0) -> Iterator[Event]:
+        """Like :meth:`events`, one event at a time: folding a long log while it is read
+        keeps memory flat and resuming fast."""
+        if self._conn is None:
+            return
+        with self._lock, self._errors():
+            # a busy database shows on the first step, which execute() runs: retry that
+            cursor = self._retry(lambda: self._conn.execute(self._SELECT, (self.session_id, after)))
+            yield from self._rows_to_events(cursor)
 
     def event_by_client_id(self, client_id: str) -> Event | None:
         if self._conn is None:

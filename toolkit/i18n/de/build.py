@@ -1,4 +1,32 @@
 """German messages of the build area (English msgid -> German)."""
 
 MESSAGES: dict[str, str] = {
+    # toolkit/workbook/build.py
+    "unknown format '{format}'; available formats: {formats}":
+        "unbekanntes Format '{format}'; verfügbare Formate: {formats}",
+    "the output folder must not be the workbook folder or contain it: {path}":
+        "Der Ausgabeordner darf weder der Arbeitsbuchordner sein noch ihn enthalten: {path}",
+    "the output path exists and is not a folder: {path}":
+        "Der Ausgabepfad existiert und ist kein Ordner: {path}",
+    "'{path}' is not empty and not an earlier build output; choose another folder":
+        "'{path}' ist nicht leer und keine frühere Build-Ausgabe; wählen Sie einen anderen Ordner",
+    "building '{format}' failed: {error}": "Erstellen von '{format}' fehlgeschlagen: {error}",
+    # toolkit/default_plugins/exporters.py, toolkit/workbook/html.py, exporters_md.py
+    "HTML website with search": "HTML-Website mit Suche",
+    "Markdown, one file": "Markdown, eine Datei",
+    # toolkit/workbook/htmlpage.py (labels of the built site, in the book's language)
+    "To do": "Offen",
+    "Draft": "Entwurf",
+    "In review": "In Prüfung",
+    "Final": "Fertig",
+    "Contents": "Inhalt",
+    "Search": "Suche",
+    "Previous": "Zurück",
+    "Next": "Weiter",
+    "Print version": "Druckversion",
+    "Authors": "Autorinnen und Autoren",
+    "Reviewers": "Gegenlesende",
+    "No results": "Keine Treffer",
+    "Skip to content": "Zum Inhalt springen",
+    "(not written yet)": "(noch nicht geschrieben)",
 }

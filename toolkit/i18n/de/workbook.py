@@ -1,4 +1,108 @@
 """German messages of the workbook area (English msgid -> German)."""
 
 MESSAGES: dict[str, str] = {
+    # reading the workbook
+    "workbook folder does not exist": "der Werkbuch-Ordner existiert nicht",
+    "no book.yaml here; create a workbook with 'cimis workbook init'":
+        "hier gibt es keine book.yaml; legen Sie ein Werkbuch mit 'cimis workbook init' an",
+    "'{path}' is outside the workbook folder": "'{path}' liegt außerhalb des Werkbuch-Ordners",
+    "'{path}' is listed twice (first on line {line})": "'{path}' steht zweimal im Inhaltsverzeichnis (zuerst in Zeile {line})",
+    "chapter file '{path}' does not exist": "die Kapiteldatei '{path}' existiert nicht",
+    "file does not exist": "die Datei existiert nicht",
+    "file is empty: book.yaml needs at least title and language":
+        "die Datei ist leer: book.yaml braucht mindestens title und language",
+    "{what} must be a mapping of fields (key: value)": "{what} muss eine Zuordnung von Feldern sein (Schlüssel: Wert)",
+    "file is too large ({size:.1f} MiB; at most 8 MiB)": "die Datei ist zu groß ({size:.1f} MiB; höchstens 8 MiB)",
+    "cannot read this line of SUMMARY.md: expected '- [Title](chapters/file.md)', '[Title](file.md)', "
+    "'# Part title' or '---'":
+        "diese Zeile von SUMMARY.md ist unverständlich: erwartet wird '- [Titel](chapters/datei.md)', "
+        "'[Titel](datei.md)', '# Teiltitel' oder '---'",
+    "a prefix or suffix chapter cannot be a draft: give it a file":
+        "ein Kapitel vor oder nach den nummerierten Kapiteln kann kein Entwurf sein: geben Sie ihm eine Datei",
+    # init
+    "unknown language '{language}': use de or en": "unbekannte Sprache '{language}': verwenden Sie de oder en",
+    # sync
+    "Who took part": "Wer dabei war",
+    "The plan lists nobody.": "Der Plan nennt niemanden.",
+    "Checklists and shortcuts": "Checklisten und Abkürzungen",
+    "**Sync conflict:** the session results changed after this passage was edited. This is the new generated "
+    "version: merge what you need into the passage above, then delete this block.":
+        "**Sync-Konflikt:** Die Ergebnisse der Sitzung haben sich geändert, nachdem dieser Abschnitt bearbeitet "
+        "wurde. Dies ist die neu erzeugte Fassung: Übernehmen Sie, was Sie brauchen, in den Abschnitt darüber "
+        "und löschen Sie dann diesen Block.",
+    "Chapter planned in the booksprint's concept step.": "Kapitel, geplant im Konzeptschritt des Booksprints.",
+    "no session yet in this workshop; nothing to sync from it":
+        "in diesem Workshop gibt es noch keine Sitzung; nichts zu übernehmen",
+    "source '{source}' is not a folder": "die Quelle '{source}' ist kein Ordner",
+    "cannot render step '{ref}' ({kind}): {error}": "Schritt '{ref}' ({kind}) lässt sich nicht darstellen: {error}",
+    "cannot read SUMMARY.md to add the new chapters; add them by hand":
+        "SUMMARY.md lässt sich nicht lesen, um die neuen Kapitel einzutragen; tragen Sie sie von Hand ein",
+    "conflict: '{ref}' was edited here and the session results changed; the new version is in the block below it":
+        "Konflikt: '{ref}' wurde hier bearbeitet und die Ergebnisse der Sitzung haben sich geändert; die neue "
+        "Fassung steht im Block darunter",
+    # status and edits
+    "a comment needs a name and a text": "ein Kommentar braucht einen Namen und einen Text",
+    "line numbers start at 1": "Zeilennummern beginnen bei 1",
+    "unknown status '{status}': use one of {statuses}": "unbekannter Status '{status}': verwenden Sie einen von {statuses}",
+    "{path} has no comment {n} (it has {count})": "{path} hat keinen Kommentar {n} (es hat {count})",
+    # check
+    "chapter is not listed in SUMMARY.md; add it there or delete it":
+        "das Kapitel steht nicht in SUMMARY.md; tragen Sie es dort ein oder löschen Sie es",
+    "chapter is still todo": "das Kapitel hat noch den Status todo",
+    "chapter is empty": "das Kapitel ist leer",
+    "link to '{target}': the file does not exist": "Link auf '{target}': die Datei existiert nicht",
+    "link to '{target}': that chapter has no heading with the anchor '{anchor}'":
+        "Link auf '{target}': dieses Kapitel hat keine Überschrift mit dem Anker '{anchor}'",
+    "link to '#{anchor}': this chapter has no heading with that anchor":
+        "Link auf '#{anchor}': dieses Kapitel hat keine Überschrift mit diesem Anker",
+    "image '{target}' does not exist": "das Bild '{target}' existiert nicht",
+    "conflict block without its end marker; merge it by hand and delete the marker lines":
+        "Konfliktblock ohne Endmarkierung; führen Sie ihn von Hand zusammen und löschen Sie die Markierungszeilen",
+    "marker line without its partner: sync treats this passage as author text":
+        "Markierungszeile ohne Gegenstück: sync behandelt diesen Abschnitt als Text der Autorinnen und Autoren",
+    "unresolved sync conflict for '{ref}': merge the new version into the passage above and delete this block":
+        "ungelöster Sync-Konflikt für '{ref}': übernehmen Sie die neue Fassung in den Abschnitt darüber und "
+        "löschen Sie diesen Block",
+    "'{title}' is a draft entry without a file": "'{title}' ist ein Entwurfseintrag ohne Datei",
+    # the command
+    "Create, sync, check and build the workbook.": "Das Werkbuch anlegen, abgleichen, prüfen und bauen.",
+    "Create a workbook folder (book.yaml, SUMMARY.md, chapters/).":
+        "Einen Werkbuch-Ordner anlegen (book.yaml, SUMMARY.md, chapters/).",
+    "A workshop folder whose sessions feed the workbook (repeatable).":
+        "Ein Workshop-Ordner, dessen Sitzungen ins Werkbuch eingehen (mehrfach möglich).",
+    "Title of the workbook.": "Titel des Werkbuchs.",
+    "Language of the workbook (default: the output language).": "Sprache des Werkbuchs (Standard: die Ausgabesprache).",
+    "Write chapters from the sessions of the workbook's sources; author text is never lost.":
+        "Kapitel aus den Sitzungen der Quellen des Werkbuchs schreiben; Text der Autorinnen und Autoren geht "
+        "nie verloren.",
+    "Show the sprint board: status, authors, reviewers, words and open comments per chapter.":
+        "Die Sprint-Übersicht zeigen: Status, Autorinnen, Reviewer, Wörter und offene Kommentare je Kapitel.",
+    "Change a chapter's front matter.": "Den Kopfbereich (Front Matter) eines Kapitels ändern.",
+    "Set a chapter's status: todo, draft, review or final.":
+        "Den Status eines Kapitels setzen: todo, draft, review oder final.",
+    "Add a review comment to a chapter.": "Einem Kapitel einen Review-Kommentar hinzufügen.",
+    "Who writes the comment.": "Wer den Kommentar schreibt.",
+    "Line of the chapter the comment refers to.": "Zeile des Kapitels, auf die sich der Kommentar bezieht.",
+    "Mark a chapter's review comment N as resolved.": "Den Review-Kommentar N eines Kapitels als erledigt markieren.",
+    "Check links, anchors, images, SUMMARY.md and chapter status; print file:line: message per problem.":
+        "Links, Anker, Bilder, SUMMARY.md und Kapitelstatus prüfen; je Problem Datei:Zeile: Meldung ausgeben.",
+    "Build the workbook as HTML, Markdown or another installed format.":
+        "Das Werkbuch als HTML, Markdown oder in einem anderen installierten Format bauen.",
+    "Output format.": "Ausgabeformat.",
+    "Output folder (default: DIR/build/FORMAT).": "Ausgabeordner (Standard: ORDNER/build/FORMAT).",
+    "Chapter": "Kapitel",
+    "Words": "Wörter",
+    "Open comments": "Offene Kommentare",
+    "Authors": "Autorinnen und Autoren",
+    "Reviewers": "Reviewerinnen und Reviewer",
+    "Created the workbook {folder}. Run 'cimis workbook sync {folder}' after a session.":
+        "Werkbuch {folder} angelegt. Führen Sie nach einer Sitzung 'cimis workbook sync {folder}' aus.",
+    "{created} chapter(s) created, {updated} updated; {replaced} passage(s) replaced, {inserted} added, "
+    "{conflicts} conflict(s).":
+        "{created} Kapitel angelegt, {updated} aktualisiert; {replaced} Abschnitt(e) ersetzt, {inserted} "
+        "hinzugefügt, {conflicts} Konflikt(e).",
+    "{file}: comment {n} added.": "{file}: Kommentar {n} hinzugefügt.",
+    "{file}: comment {n} resolved.": "{file}: Kommentar {n} erledigt.",
+    "{errors} error(s); nothing was written.": "{errors} Fehler; nichts wurde geschrieben.",
+    "{errors} error(s).": "{errors} Fehler.",
 }

@@ -1,0 +1,37 @@
+"""Registers the built-in workbook formats ``md`` and ``html`` (their modules load only
+when a book is built)."""
+
+from __future__ import annotations
+
+from toolkit import hookimpl
+from toolkit.i18n import N_
+
+
+class _Lazy:
+    """An exporter whose implementation is imported on the first build."""
+
+    def __init__(self, name: str, target: str, title: str):
+        self.name = name
+        self._target = target
+        self._title = title
+
+    @property
+    def title(self) -> str:
+        from toolkit.i18n import _
+
+        return _(self._title)
+
+    def _load(self):
+        import importlib
+
+        module, _sep, attr = self._target.partition(":")
+        return getattr(importlib.import_module(module), attr)()
+
+    def build(self, book, out_dir, cache_dir=None):
+        return self._load().build(book, out_dir, cache_dir=cache_dir)
+
+
+@hookimpl
+def register_exporters(register):
+    register(_Lazy("md", "toolkit.workbook.exporters_md:MarkdownExporter", N_("Markdown, one file")))
+    register(_Lazy("html", "toolkit.workbook.html:HtmlExporter", N_("HTML website with search")))

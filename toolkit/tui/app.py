@@ -1,0 +1,193 @@
+"""The Textual app: :class:`CimisApp`, which opens the start screen (or run mode for a
+workshop folder), applies the user's themes and key overrides, and moves between screens.
+
+Only the start screen is imported on start-up; the library, agenda, workbook, run and
+projector screens (and the method library and plans they read) load when first opened.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from textual.app import App
+
+from toolkit.i18n import _
+from toolkit.tui.bindings import binding, localize, user_keymap
+from toolkit.tui.themes import CYCLE, DEFAULT_THEME, PROJECTOR_THEME, THEMES
+
+
+def _palette_provider() -> type:
+    from toolkit.tui.commands import CimisCommands
+
+    return CimisCommands
+
+
+class CimisApp(App[None]):
+    """The facilitator's workshop tool."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "cimis"
+    COMMANDS = App.COMMANDS | {_palette_provider}
+    COMMAND_PALETTE_BINDING = "ctrl+p"
+    BINDINGS = [
+        binding("app.help"),
+        binding("app.command-palette", "app.command_palette"),
+        binding("app.home"),
+        binding("app.library"),
+        binding("app.next-theme"),
+        binding("app.quit", priority=True),
+    ]
+
+    def __init__(self, folder: Path | None = None, *, projector: bool = False, clock: Any = None,
+                 config: dict[str, Any] | None = None, start: str = "home"):
+        if clock is None:
+            from toolkit.session.clock import SystemClock
+
+            clock = SystemClock()
+        self.clock = clock
+        self.folder = Path(folder) if folder is not None else None
+        self.projector = projector
+        self.start = "run" if (folder is not None and start == "home") or projector else start
+        if config is None:
+            from toolkit.config import load_config
+
+            config = load_config()
+        self.config: dict[str, Any] = config
+        super().__init__()
+        localize(self)
+        for theme in THEMES:
+            self.register_theme(theme)
+        keymap, self._unknown_keys = user_keymap(config)
+        self.set_keymap(keymap)
+        self.keymap = keymap
+        chosen = config.get("theme")
+        if projector:
+            chosen = PROJECTOR_THEME
+        self.theme = chosen if chosen in self.available_themes else DEFAULT_THEME
+        self._remember_theme = False
+
+    # -- start-up --------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        from toolkit.tui.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        if self.start == "run" and self.folder is not None:
+            self.open_run(self.folder, projector=self.projector)
+        elif self.start == "agenda" and self.folder is not None:
+            self.open_agenda(self.folder)
+        elif self.start == "library":
+            self.action_library()
+        if self._unknown_keys:
+            self.notify(_("Unknown key binding ids in the configuration: {ids}").format(
+                ids=", ".join(self._unknown_keys)), severity="warning", timeout=8)
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self._remember_theme = True
+        if os.environ.get("CIMIS_EXIT_WHEN_READY") == "1":
+            self.call_after_refresh(self.exit)
+
+    def _theme_changed(self, theme: Any) -> None:
+        if not self._remember_theme or self.projector:
+            return
+        self.config["theme"] = theme.name
+        if os.environ.get("CIMIS_NO_SAVE_THEME") == "1":
+            return
+        from toolkit.config import save_config
+        from toolkit.errors import CimisError
+
+        try:
+            save_config({"theme": theme.name})
+        except (OSError, CimisError) as exc:
+            self.notify(_("The theme could not be remembered: {error}").format(error=exc), severity="warning")
+
+    # -- opening things --------------------------------------------------------------------
+
+    def remember(self, folder: Path, title: str) -> None:
+        from toolkit.tui.workshops import remember
+
+        remember(folder, title, self.clock.now())
+
+    def engine(self, folder: Path) -> Any:
+        """A session engine for ``folder`` on the app's clock; a notification (and ``None``)
+        if the plan cannot run."""
+        from toolkit.errors import CimisError, ProblemsError
+        from toolkit.session.engine import Engine
+
+        try:
+            return Engine(folder, clock=self.clock)
+        except ProblemsError as exc:
+            lines = [f"{p.line}: {p.message}" if p.line else p.message for p in exc.problems[:5]]
+            self.notify("\n".join(lines), title=_("The plan cannot run yet"), severity="error", timeout=12)
+        except CimisError as exc:
+            self.notify(str(exc), title=_("The plan cannot run yet"), severity="error", timeout=12)
+        return None
+
+    def open_run(self, folder: Path, *, projector: bool = False) -> None:
+        """Run the workshop in ``folder`` (run mode, or the projector view)."""
+        engine = self.engine(folder)
+        if engine is None:
+            return
+        self.remember(folder, engine.plan.title)
+        if projector:
+            from toolkit.tui.screens.projector import ProjectorScreen
+
+            self.push_screen(ProjectorScreen(engine))
+        else:
+            from toolkit.tui.screens.run import RunScreen
+
+            self.push_screen(RunScreen(engine))
+
+    def open_agenda(self, folder: Path) -> None:
+        """The agenda builder for the workshop in ``folder``."""
+        from toolkit.errors import CimisError
+        from toolkit.tui.screens.agenda import AgendaScreen
+
+        try:
+            screen = AgendaScreen(folder)
+        except CimisError as exc:
+            self.notify(str(exc), title=_("Cannot open the plan"), severity="error", timeout=12)
+            return
+        self.remember(folder, screen.title_text())
+        self.push_screen(screen)
+
+    def open_workbook(self, folder: Path) -> None:
+        from toolkit.tui.screens.workbook import WorkbookScreen, available
+
+        if not available():
+            self.notify(_("The workbook is not available in this version."), severity="warning")
+            return
+        self.push_screen(WorkbookScreen(folder))
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from toolkit.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_home(self) -> None:
+        from toolkit.tui.screens.home import HomeScreen
+
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
+            self.pop_screen()
+
+    def action_library(self) -> None:
+        from toolkit.tui.screens.library import LibraryScreen
+
+        if not isinstance(self.screen, LibraryScreen):
+            self.push_screen(LibraryScreen())
+
+    def action_next_theme(self) -> None:
+        names = list(CYCLE)
+        current = names.index(self.theme) if self.theme in names else -1
+        self.theme = names[(current + 1) % len(names)]
+        self.notify(_("Theme: {name}").format(name=self.theme), timeout=2)
+
+    def action_set_theme(self, name: str) -> None:
+        if name in self.available_themes:
+            self.theme = name
+
+

@@ -1,0 +1,156 @@
+"""Key bindings with ids, which a user can remap in the configuration file.
+
+Every binding of the terminal UI is registered in :data:`DEFAULTS` under an id
+(``"area.action-name"``) with its default keys, the English description (a msgid, translated
+where shown) and whether the footer shows it. Screens build their ``BINDINGS`` with
+:func:`binding`; the action is the part of the id after the first dot with ``-`` turned
+into ``_`` (``"agenda.move-up"`` -> ``action_move_up``), and ids starting with ``app.`` run
+on the app. A user overrides keys in ``config.toml``::
+
+    [keys]
+    "run.next" = "n,right"
+
+The app applies those overrides through Textual's keymap (:func:`user_keymap`), so they
+hold for every screen, also for screens imported before the configuration was read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from typing import Any
+
+from textual.binding import Binding
+
+from toolkit.i18n import N_, _
+
+#: id -> (default keys, description msgid, shown in the footer)
+DEFAULTS: dict[str, tuple[str, str, bool]] = {
+    # the whole app
+    "app.help": ("f1,question_mark", N_("Keys"), True),
+    "app.command-palette": ("ctrl+p", N_("Commands"), True),
+    "app.home": ("f2", N_("Home"), False),
+    "app.library": ("f3", N_("Method library"), False),
+    "app.next-theme": ("f9", N_("Next theme"), False),
+    "app.quit": ("ctrl+q", N_("Quit"), False),
+    # home screen
+    "home.new": ("n", N_("New workshop"), True),
+    "home.open": ("o", N_("Open folder"), True),
+    "home.demo": ("d", N_("Demo workshop"), False),
+    "home.library": ("l", N_("Method library"), False),
+    "home.agenda": ("a", N_("Edit agenda"), True),
+    "home.run": ("r", N_("Run workshop"), True),
+    "home.forget": ("delete", N_("Remove from list"), False),
+    # method library
+    "library.search": ("slash", N_("Search"), True),
+    "library.pick": ("a", N_("Add to agenda"), True),
+    "library.next-category": ("c", N_("Next category"), False),
+    "library.next-language": ("ctrl+g", N_("Switch card language"), False),
+    "library.clear": ("ctrl+r", N_("Clear filters"), False),
+    "library.close": ("escape", N_("Back"), True),
+    # agenda builder
+    "agenda.add-method": ("a", N_("Add method"), True),
+    "agenda.add-talk": ("t", N_("Add talk"), True),
+    "agenda.add-break": ("b", N_("Add break"), True),
+    "agenda.edit": ("e", N_("Edit item"), True),
+    "agenda.longer": ("plus,equals_sign", N_("5 minutes longer"), False),
+    "agenda.shorter": ("minus", N_("5 minutes shorter"), False),
+    "agenda.move-up": ("shift+up,K", N_("Move up"), True),
+    "agenda.move-down": ("shift+down,J", N_("Move down"), True),
+    "agenda.remove": ("delete,x", N_("Remove item"), True),
+    "agenda.undo": ("ctrl+z,u", N_("Undo"), True),
+    "agenda.save": ("ctrl+s", N_("Save"), True),
+    "agenda.run": ("ctrl+r", N_("Run workshop"), False),
+    "agenda.close": ("escape", N_("Back"), True),
+    # dialogs
+    "dialog.cancel": ("escape", N_("Cancel"), True),
+    # help screen
+    "help.close": ("escape,f1,question_mark,q", N_("Close"), True),
+    # workbook
+    "workbook.edit": ("enter", N_("Edit chapter"), True),
+    "workbook.next-status": ("s", N_("Next status"), True),
+    "workbook.save": ("ctrl+s", N_("Save"), True),
+    "workbook.close": ("escape", N_("Back"), True),
+}
+
+#: Titles of the id prefixes, for the help screen and the command palette.
+AREAS: dict[str, str] = {
+    "app": N_("Everywhere"),
+    "home": N_("Start screen"),
+    "library": N_("Method library"),
+    "agenda": N_("Agenda"),
+    "run": N_("Running a workshop"),
+    "projector": N_("Projector"),
+    "help": N_("Keys"),
+    "dialog": N_("Dialogs"),
+    "workbook": N_("Workbook"),
+}
+
+
+def action_of(binding_id: str) -> str:
+    """The action a binding id runs: ``"agenda.move-up"`` -> ``"move_up"``."""
+    return binding_id.split(".", 1)[1].replace("-", "_")
+
+
+def binding(binding_id: str, action: str | None = None, *, show: bool | None = None,
+            priority: bool = False, key_display: str | None = None) -> Binding:
+    """The :class:`Binding` registered as ``binding_id`` (default keys; the app's keymap
+    applies the user's overrides). ``action`` replaces the action derived from the id."""
+    keys, description, shown = DEFAULTS[binding_id]
+    if action is None:
+        action = action_of(binding_id)
+        if binding_id.startswith("app."):
+            action = f"app.{action}"
+    return Binding(keys, action, description, show=shown if show is None else show, priority=priority,
+                   key_display=key_display, id=binding_id)
+
+
+def localize(node: Any) -> None:
+    """Translate the descriptions of ``node``'s bindings into the active language.
+
+    Textual builds a class's bindings once, when the class is defined; a screen made later
+    in another language (tests switch between languages, so can a long session) calls this
+    from its ``__init__`` so that its footer speaks the active language."""
+    bindings = node._bindings  # the instance's copy of the class's bindings
+    for key, entries in bindings.key_to_bindings.items():
+        bindings.key_to_bindings[key] = [
+            dataclasses.replace(b, description=_(b.description)) if b.description else b for b in entries]
+
+
+def user_keymap(config: Mapping[str, Any] | None) -> tuple[dict[str, str], list[str]]:
+    """The ``[keys]`` section as a Textual keymap, and the ids in it nobody registered."""
+    keys = dict((config or {}).get("keys") or {})
+    keymap = {bid: str(value) for bid, value in keys.items() if bid in DEFAULTS and isinstance(value, str)}
+    unknown = sorted(bid for bid in keys if bid not in keymap)
+    return keymap, unknown
+
+
+def keys_for(binding_id: str, keymap: Mapping[str, str] | None = None) -> str:
+    """The keys bound to ``binding_id`` (comma-separated), the user's override first."""
+    if keymap and binding_id in keymap:
+        return keymap[binding_id]
+    return DEFAULTS[binding_id][0]
+
+
+def display_keys(keys: str) -> str:
+    """Keys as a person reads them: ``"shift+up,K"`` -> ``"Shift+↑ / K"``."""
+    names = {"up": "↑", "down": "↓", "left": "←", "right": "→", "question_mark": "?", "slash": "/",
+             "plus": "+", "minus": "-", "equals_sign": "=", "escape": "Esc", "enter": "Enter",
+             "delete": "Del", "space": "Space", "tab": "Tab", "backspace": "⌫"}
+    shown = []
+    for key in keys.split(","):
+        parts = [p.strip() for p in key.strip().split("+")]
+        words = [names.get(p, p.capitalize() if p in {"ctrl", "shift", "alt"} else p.upper() if len(p) > 1 and
+                           p.startswith("f") and p[1:].isdigit() else p) for p in parts]
+        shown.append("+".join(words))
+    return " / ".join(shown)
+
+
+def help_rows(keymap: Mapping[str, str] | None = None) -> list[tuple[str, str, str, str]]:
+    """``(area title, keys, description, id)`` for every registered binding, translated."""
+    rows = []
+    for binding_id, (_keys, description, _shown) in DEFAULTS.items():
+        area = binding_id.split(".", 1)[0]
+        rows.append((_(AREAS.get(area, area)), display_keys(keys_for(binding_id, keymap)), _(description),
+                     binding_id))
+    return rows

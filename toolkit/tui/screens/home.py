@@ -1,0 +1,195 @@
+"""The start screen: what to do (new workshop, open a folder, the demo, the method library)
+and the workshops opened recently. Enter on a recent workshop opens its agenda; ``r`` runs it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.markup import escape
+from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from toolkit.i18n import _
+from toolkit.tui.bindings import binding, display_keys, keys_for
+from toolkit.tui.screens import CimisScreen
+
+
+class HomeScreen(CimisScreen[None]):
+    """Start here."""
+
+    BINDINGS = [
+        binding("home.new"),
+        binding("home.open"),
+        binding("home.demo"),
+        binding("home.library"),
+        binding("home.agenda"),
+        binding("home.run"),
+        binding("home.forget"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="home"):
+            yield Static(_("Plan and run co-creation workshops"), id="home-title")
+            with Horizontal(id="home-columns"):
+                with Vertical(id="home-actions", classes="panel"):
+                    yield Label(_("Start"), classes="panel-title")
+                    yield OptionList(id="actions")
+                with Vertical(id="home-recent", classes="panel"):
+                    yield Label(_("Recent workshops"), classes="panel-title")
+                    yield OptionList(id="recent")
+                    yield Static("", id="recent-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = _("Start")
+        keymap = getattr(self.app, "keymap", {})
+        actions = self.query_one("#actions", OptionList)
+        for action_id, text in (("new", _("New workshop…")), ("open", _("Open a workshop folder…")),
+                                ("demo", _("Try the demo workshop")), ("library", _("Browse the method library"))):
+            key = display_keys(keys_for(f"home.{action_id}", keymap))
+            actions.add_option(Option(f"{text}  [dim]({key})[/]", id=action_id))
+        self.refresh_recent()
+        recent = self.query_one("#recent", OptionList)
+        (recent if recent.option_count else actions).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_recent()
+
+    # -- recent workshops ------------------------------------------------------------------
+
+    def refresh_recent(self) -> None:
+        from toolkit.tui.workshops import display_path, recent_workshops
+
+        recent = self.query_one("#recent", OptionList)
+        highlighted = recent.highlighted
+        recent.clear_options()
+        for entry in recent_workshops():
+            when = dt.datetime.fromtimestamp(entry.opened).strftime("%Y-%m-%d %H:%M")
+            missing = "" if os.path.isdir(entry.path) else f"  [$error]{_('(folder missing)')}[/]"
+            title = escape(entry.title or Path(entry.path).name)
+            recent.add_option(Option(f"[b]{title}[/]{missing}\n[dim]{escape(display_path(entry.path))} · {when}[/]",
+                                     id=entry.path))
+        if recent.option_count:
+            recent.highlighted = min(highlighted or 0, recent.option_count - 1)
+        else:
+            recent.add_option(Option(_("No workshops yet: create one or open a folder."), disabled=True))
+        self._update_detail()
+
+    def selected_folder(self) -> Path | None:
+        recent = self.query_one("#recent", OptionList)
+        if recent.highlighted is None or not recent.option_count:
+            return None
+        option = recent.get_option_at_index(recent.highlighted)
+        return Path(option.id) if option.id else None
+
+    @on(OptionList.OptionHighlighted, "#recent")
+    def _update_detail(self) -> None:
+        folder = self.selected_folder()
+        keymap = getattr(self.app, "keymap", {})
+        text = ""
+        if folder is not None:
+            text = _("Enter or {agenda}: edit the agenda · {run}: run the workshop").format(
+                agenda=display_keys(keys_for("home.agenda", keymap)), run=display_keys(keys_for("home.run", keymap)))
+        self.query_one("#recent-detail", Static).update(text)
+
+    @on(OptionList.OptionSelected, "#recent")
+    def _recent_selected(self) -> None:
+        self.action_agenda()
+
+    @on(OptionList.OptionSelected, "#actions")
+    def _action_selected(self, event: OptionList.OptionSelected) -> None:
+        self.run_action(event.option.id or "")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"agenda", "run", "forget"}:
+            return self.selected_folder() is not None
+        return True
+
+    def _usable(self, folder: Path | None) -> Path | None:
+        if folder is None:
+            return None
+        if not (folder / "workshop.yaml").is_file():
+            self.notify(_("There is no workshop.yaml in {path}.").format(path=folder), severity="error")
+            return None
+        return folder
+
+    def action_agenda(self) -> None:
+        folder = self._usable(self.selected_folder())
+        if folder is not None:
+            self.app.open_agenda(folder)
+
+    def action_run(self) -> None:
+        folder = self._usable(self.selected_folder())
+        if folder is not None:
+            self.app.open_run(folder)
+
+    def action_forget(self) -> None:
+        from toolkit.tui.workshops import forget
+
+        folder = self.selected_folder()
+        if folder is not None:
+            forget(folder)
+            self.refresh_recent()
+
+    # -- the start actions -----------------------------------------------------------------
+
+    def action_new(self) -> None:
+        from toolkit.tui.widgets.dialogs import NewWorkshopDialog
+
+        today = dt.date.fromtimestamp(self.app.clock.now())
+        default = os.path.join("~", "cimis", f"workshop-{today.isoformat()}")
+        self.app.push_screen(NewWorkshopDialog(default), self._create)
+
+    def _create(self, values) -> None:
+        if values is None:
+            return
+        from toolkit.errors import CimisError, ProblemsError
+        from toolkit.tui.workshops import create_workshop
+
+        try:
+            folder = create_workshop(values.folder, example=values.example, title=values.title or None,
+                                     language=values.language,
+                                     today=dt.date.fromtimestamp(self.app.clock.now()))
+        except ProblemsError as exc:
+            self.notify("\n".join(p.message for p in exc.problems[:5]), severity="error")
+            return
+        except (CimisError, OSError) as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.notify(_("Created {folder}.").format(folder=folder))
+        self.app.open_agenda(folder)
+
+    def action_open(self) -> None:
+        from toolkit.tui.widgets.dialogs import OpenFolderDialog
+
+        self.app.push_screen(OpenFolderDialog(os.path.join("~", "")), self._opened)
+
+    def _opened(self, folder: Path | None) -> None:
+        if folder is not None:
+            self.app.open_agenda(folder.resolve())
+
+    def action_demo(self) -> None:
+        try:
+            from toolkit.cli.demo import prepare_demo
+        except ImportError:
+            self.notify(_("The demo is not available in this version."), severity="warning")
+            return
+        from toolkit.errors import CimisError
+        from toolkit.paths import cache_dir
+
+        try:
+            folder = prepare_demo(Path(cache_dir()) / "demo")
+        except (CimisError, OSError) as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.app.open_run(Path(folder))
+
+    def action_library(self) -> None:
+        self.app.action_library()

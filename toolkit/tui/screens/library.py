@@ -1,0 +1,191 @@
+"""The method library: search as you type, filter by category, duration, group size and
+language, the highlighted card rendered beside the list. Opened from the agenda builder it
+picks a method (``a`` or Enter adds it) and dismisses with the method's id.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.markup import escape
+from textual.widgets import Footer, Header, Input, Label, Markdown, OptionList, Select
+from textual.widgets.option_list import Option
+
+from toolkit.i18n import LANGUAGES, _, get_language, ngettext
+from toolkit.tui.bindings import binding
+from toolkit.tui.screens import CimisScreen
+
+#: (value, min minutes, max minutes) of the duration filter
+DURATIONS = (("15", None, 15), ("30", None, 30), ("60", None, 60), ("90", None, 90), ("long", 91, None))
+GROUP_SIZES = (4, 8, 12, 16, 20, 30, 50)
+
+
+def _duration_label(value: str) -> str:
+    labels = {"15": _("up to 15 minutes"), "30": _("up to 30 minutes"), "60": _("up to an hour"),
+              "90": _("up to 90 minutes"), "long": _("longer than 90 minutes")}
+    return labels[value]
+
+
+class LibraryScreen(CimisScreen[Any]):
+    """Browse the method cards."""
+
+    BINDINGS = [
+        binding("library.search"),
+        binding("library.pick"),
+        binding("library.next-category"),
+        binding("library.next-language"),
+        binding("library.clear"),
+        binding("library.close"),
+    ]
+
+    def __init__(self, *, pick: bool = False, language: str | None = None) -> None:
+        super().__init__()
+        self.pick = pick
+        self.language = language if language in LANGUAGES else get_language()
+        self.cards: list[Any] = []
+        self._library: Any = None
+        self._shown: str | None = None
+
+    def compose(self) -> ComposeResult:
+        from toolkit.cli.labels import CATEGORY_TITLES
+
+        yield Header()
+        with Horizontal(id="filters"):
+            yield Input(placeholder=_("Search title, summary, tags…"), id="search")
+            yield Select([(_(title), key) for key, title in CATEGORY_TITLES.items()], prompt=_("Any category"),
+                         id="category")
+            yield Select([(_duration_label(v), v) for v, *_rest in DURATIONS], prompt=_("Any length"), id="duration")
+            yield Select([(_("for {n} people").format(n=n), n) for n in GROUP_SIZES], prompt=_("Any group size"),
+                         id="people")
+            yield Select([(_("German cards"), "de"), (_("English cards"), "en")], value=self.language,
+                         allow_blank=False, id="language")
+        with Horizontal(id="library-body"):
+            with Vertical(id="card-column"):
+                yield Label("", id="count")
+                yield OptionList(id="cards")
+            with VerticalScroll(id="card-view"):
+                yield Markdown("", id="card")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = _("Pick a method for the agenda") if self.pick else _("Method library")
+        from toolkit import registry
+
+        self._library = registry.library()
+        self.refresh_cards()
+        self.query_one("#search", Input).focus()
+
+    # -- filtering -------------------------------------------------------------------------
+
+    def filters(self) -> dict[str, Any]:
+        def value(widget_id: str) -> Any:
+            selected = self.query_one(widget_id, Select).value
+            return None if selected is Select.NULL else selected
+
+        duration = value("#duration")
+        low, high = next(((lo, hi) for v, lo, hi in DURATIONS if v == duration), (None, None))
+        return {"lang": value("#language") or self.language, "category": value("#category"),
+                "min_minutes": low, "max_minutes": high, "people": value("#people"),
+                "text": self.query_one("#search", Input).value.strip() or None}
+
+    def refresh_cards(self) -> None:
+        from toolkit.cli.labels import CATEGORY_TITLES
+
+        if self._library is None:
+            return
+        self.cards = self._library.select(**self.filters())
+        cards = self.query_one("#cards", OptionList)
+        cards.clear_options()
+        for card in self.cards:
+            m = card.meta
+            category = _(CATEGORY_TITLES.get(m.category, m.category))
+            cards.add_option(Option(f"[b]{escape(m.title)}[/]\n[dim]{escape(category)} · "
+                                    f"{m.duration} min · {m.group_size.min}–{m.group_size.max}[/]", id=card.id))
+        total = len({key[0] for key in self._library.cards})
+        self.query_one("#count", Label).update(ngettext("{n} of {total} method", "{n} of {total} methods",
+                                                        total).format(n=len(self.cards), total=total))
+        if self.cards:
+            cards.highlighted = 0
+        self.show_card()
+
+    def current(self) -> Any:
+        cards = self.query_one("#cards", OptionList)
+        index = cards.highlighted
+        if index is None or not 0 <= index < len(self.cards):
+            return None
+        return self.cards[index]
+
+    def show_card(self) -> None:
+        from toolkit.cli.render import card_markdown
+
+        card = self.current()
+        key = None if card is None else f"{card.id}/{card.language}"
+        if key == self._shown:
+            return
+        self._shown = key
+        text = card_markdown(card) if card is not None else _("No method matches these filters.")
+        self.query_one("#card", Markdown).update(text)
+        self.query_one("#card-view", VerticalScroll).scroll_home(animate=False)
+
+    @on(Input.Changed, "#search")
+    @on(Select.Changed)
+    def _filters_changed(self) -> None:
+        self.refresh_cards()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        self.query_one("#cards", OptionList).focus()
+
+    @on(OptionList.OptionHighlighted, "#cards")
+    def _highlighted(self) -> None:
+        self.show_card()
+
+    @on(OptionList.OptionSelected, "#cards")
+    def _selected(self) -> None:
+        if self.pick:
+            self.action_pick()
+        else:
+            self.query_one("#card-view", VerticalScroll).focus()
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "pick":
+            return self.pick and self.current() is not None
+        return True
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_pick(self) -> None:
+        card = self.current()
+        if self.pick and card is not None:
+            self.dismiss(card.id)
+
+    def action_next_category(self) -> None:
+        from toolkit.cli.labels import CATEGORY_TITLES
+
+        select = self.query_one("#category", Select)
+        keys = list(CATEGORY_TITLES)
+        current = select.value
+        if current is Select.NULL:
+            select.value = keys[0]
+        elif keys.index(current) + 1 < len(keys):
+            select.value = keys[keys.index(current) + 1]
+        else:
+            select.clear()
+
+    def action_next_language(self) -> None:
+        select = self.query_one("#language", Select)
+        select.value = "en" if select.value == "de" else "de"
+
+    def action_clear(self) -> None:
+        for widget_id in ("#category", "#duration", "#people"):
+            self.query_one(widget_id, Select).clear()
+        self.query_one("#search", Input).value = ""
+
+    def action_close(self) -> None:
+        self.dismiss(None)

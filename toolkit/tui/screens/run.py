@@ -1,0 +1,449 @@
+"""Run mode: :class:`RunScreen`, the screen a facilitator runs a workshop on.
+
+The agenda rail on the left; the current step's title and its big countdown on top; the
+step's instructions (Markdown) and its capture panel below. Everything is keyboard-driven;
+the keys are Textual bindings with ids (``run.next``, ``run.pause``, ...), so the user's
+``[keys]`` configuration can move them. Page Down / Page Up also suit a presentation
+clicker.
+
+Every change goes through the :class:`~toolkit.session.engine.Engine`, which commits it
+before it returns; the status line says "saved" only then. The timer is read from the
+engine's clock (injectable): :meth:`RunScreen.tick` redraws it and is called by an interval
+in the app and explicitly by tests that move a fake clock. Reopening a session shows exactly
+where it stood, because everything shown is derived from the store.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingsMap
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Footer, Input, Label, Markdown, Static
+
+from toolkit.errors import CimisError
+from toolkit.i18n import N_, _
+from toolkit.tui.widgets.capture.base import CapturePanel
+from toolkit.tui.widgets.capture.boundary import CaptureHost
+from toolkit.tui.widgets.rail import AgendaRail
+from toolkit.tui.widgets.timer import TimerDisplay
+
+#: Run-mode bindings: id -> (keys, description msgid, shown in the footer, action).
+RUN_BINDINGS: dict[str, tuple[str, str, bool, str]] = {
+    "run.next": ("pagedown", N_("Next"), True, "next_step"),
+    "run.previous": ("pageup", N_("Back"), True, "previous_step"),
+    "run.pause": ("f5", N_("Pause"), True, "toggle_pause"),
+    "run.add-minute": ("f6", N_("+1 min"), True, "add_minute"),
+    "run.remove-minute": ("shift+f6", N_("−1 min"), False, "remove_minute"),
+    "run.edit": ("f2", N_("Edit"), True, "edit_record"),
+    "run.remove": ("f8", N_("Remove"), True, "remove_record"),
+    "run.undo": ("ctrl+z", N_("Undo"), True, "undo"),
+    "run.projector-toggle": ("f9", N_("Projector"), True, "toggle_projector"),
+    "run.finish": ("ctrl+f", N_("Finish"), False, "finish"),
+}
+
+#: Seconds between two timer redraws; the store is polled every fourth tick.
+TICK_SECONDS = 0.25
+
+
+def run_bindings() -> list[Binding]:
+    """The run-mode bindings, with keys from the shared registry (the user's ``[keys]``)
+    when it knows the id, and descriptions in the active language."""
+    try:
+        from toolkit.tui import bindings as shared  # the app shell's registry, when present
+    except ImportError:
+        shared = None
+    out = []
+    for binding_id, (keys, description, show, action) in RUN_BINDINGS.items():
+        if shared is not None:
+            try:
+                found = shared.binding(binding_id)
+                keys = getattr(found, "key", None) or (found[0] if isinstance(found, tuple) else keys)
+            except Exception:  # noqa: BLE001 - an id the registry does not know keeps its default
+                pass
+        out.append(Binding(keys, action, _(description), show=show, priority=True, id=binding_id))
+    return out
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes/no question; Enter or y confirms, Escape or n cancels."""
+
+    BINDINGS = [Binding("y,j", "answer(True)", show=False), Binding("escape,n", "answer(False)", show=False)]
+    DEFAULT_CSS = """
+    ConfirmScreen { align: center middle; }
+    ConfirmScreen > Vertical { width: 60; height: auto; border: thick $accent; padding: 1 2; background: $surface; }
+    ConfirmScreen Label { width: 100%; text-style: bold; margin-bottom: 1; }
+    ConfirmScreen Horizontal { height: auto; }
+    ConfirmScreen Button { margin-right: 2; }
+    """
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self.question)
+            with Horizontal():
+                yield Button(_("Yes"), id="yes", variant="primary")
+                yield Button(_("No"), id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#yes", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class EditRecordScreen(ModalScreen[dict | None]):
+    """Edit one record: its text, or (for records without one) its fields as JSON."""
+
+    BINDINGS = [Binding("escape", "cancel", show=False)]
+    DEFAULT_CSS = """
+    EditRecordScreen { align: center middle; }
+    EditRecordScreen > Vertical { width: 80; height: auto; border: thick $accent; padding: 1 2; background: $surface; }
+    EditRecordScreen Label { text-style: bold; }
+    EditRecordScreen #edit-error { color: $error; }
+    """
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        super().__init__()
+        self.data = data
+        self.field = "text" if isinstance(data.get("text"), str) else None
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(_("Edit the record; Enter saves, Escape cancels."))
+            value = self.data["text"] if self.field else json.dumps(self.data, ensure_ascii=False)
+            yield Input(value, id="edit-input")
+            yield Static("", id="edit-error")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.field:
+            self.dismiss({**self.data, self.field: event.value})
+            return
+        try:
+            data = json.loads(event.value)
+        except ValueError:
+            self.query_one("#edit-error", Static).update(_("This is not valid JSON."))
+            return
+        self.dismiss(data if isinstance(data, dict) else None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class RunScreen(Screen):
+    """Run a workshop: rail, step, timer, instructions and capture panel."""
+
+    DEFAULT_CSS = """
+    RunScreen { layout: vertical; }
+    RunScreen #run-header { height: 1; background: $primary-background; color: $text; padding: 0 1; }
+    RunScreen #run-main { height: 1fr; }
+    RunScreen #run-stage { width: 1fr; height: 1fr; }
+    RunScreen #run-head { height: auto; padding: 0 1; }
+    RunScreen #run-titles { width: 1fr; height: auto; }
+    RunScreen #step-title {
+        text-style: bold; color: $text; background: $accent 30%; padding: 1 2; width: 100%;
+    }
+    RunScreen #item-title { color: $text-muted; padding: 0 2; }
+    RunScreen #run-body { height: 1fr; }
+    RunScreen #instructions-box { width: 1fr; height: 1fr; border: round $primary-background-lighten-2; }
+    RunScreen #run-body.-capture #instructions-box { width: 2fr; }
+    RunScreen CaptureHost { width: 3fr; border: round $accent; }
+    RunScreen #run-status { height: 1; padding: 0 1; background: $panel; }
+    RunScreen #run-status.-saved { color: $success; text-style: bold; }
+    RunScreen #run-status.-error { color: $error; text-style: bold; }
+    """
+
+    def __init__(self, engine: Any, *, poll: bool = True, name: str | None = None) -> None:
+        super().__init__(name=name)
+        self.engine = engine
+        self.poll = poll
+        self._bindings = BindingsMap(run_bindings())  # per instance: descriptions in today's language
+        self._shown_step: tuple[str, str] | None = None
+        self._ticks = 0
+        self._rang: set[tuple[str, str, int]] = set()
+        self._last_remaining: float | None = None
+        self.host: CaptureHost | None = None
+
+    # -- layout --------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._header_text(), id="run-header")
+        with Horizontal(id="run-main"):
+            yield AgendaRail(self.engine.agenda, id="rail")
+            with Vertical(id="run-stage"):
+                with Horizontal(id="run-head"):
+                    with Vertical(id="run-titles"):
+                        yield Static("", id="step-title")
+                        yield Static("", id="item-title")
+                    yield TimerDisplay(id="run-timer")
+                yield Horizontal(id="run-body")
+        yield Static("", id="run-status")
+        yield Footer()
+
+    def _header_text(self) -> str:
+        agenda = self.engine.agenda
+        when = agenda.start.strftime("%d.%m.%Y") if agenda.start else ""
+        return " · ".join(part for part in ("cimis", agenda.title, when) if part)
+
+    async def on_mount(self) -> None:
+        await self.show_step()
+        self.tick()
+        if self.poll:
+            self.set_interval(TICK_SECONDS, self.tick)
+        if not self.engine.state.started:
+            keys = self._keys("run.next")
+            self.set_status(_("Not started yet: {key} starts the session with the first step.").format(key=keys))
+
+    def _keys(self, binding_id: str) -> str:
+        for bindings in self._bindings.key_to_bindings.values():
+            for binding in bindings:
+                if binding.id == binding_id:
+                    return binding.key
+        return RUN_BINDINGS[binding_id][0]
+
+    # -- what is shown -------------------------------------------------------------------
+
+    def current(self) -> tuple[Any, Any, int]:
+        """(item, step, index) shown now: the session's position, or the first step before
+        the start."""
+        position = self.engine.position
+        if position is not None:
+            return position.item, position.step, position.index
+        items = self.engine.agenda.items
+        for index, item in enumerate(items):
+            if item.steps:
+                return item, item.steps[0], index
+        raise CimisError(_("the agenda has no steps to run"))
+
+    async def show_step(self) -> None:
+        """Show the current step (titles, instructions, capture panel) if it changed."""
+        item, step, index = self.current()
+        key = (item.id, step.id)
+        finished = self.engine.state.finished
+        self.query_one(AgendaRail).show(self.engine.state.position, finished)
+        if key == self._shown_step:
+            return
+        self._shown_step = key
+        self._last_remaining = None
+        self.query_one("#step-title", Static).update(Text(step.title))
+        number = item.steps.index(step) + 1
+        facts = [item.title if item.title != step.title else "",
+                 _("step {n} of {total}").format(n=number, total=len(item.steps)) if len(item.steps) > 1 else "",
+                 _("agenda item {n} of {total}").format(n=index + 1, total=len(self.engine.agenda.items)),
+                 _("{minutes} min planned").format(minutes=step.minutes)]
+        self.query_one("#item-title", Static).update(" · ".join(f for f in facts if f))
+        body = self.query_one("#run-body", Horizontal)
+        await body.remove_children()
+        instructions = step.instructions.strip() or _("No instructions for this step.")
+        widgets: list[Any] = [VerticalScroll(Markdown(instructions), id="instructions-box")]
+        self.host = None
+        if step.capture_kind:
+            self.host = CaptureHost(self.engine, step, id="capture")
+            widgets.append(self.host)
+        body.set_class(bool(step.capture_kind), "-capture")
+        await body.mount_all(widgets)
+        self.focus_capture()
+
+    def focus_capture(self) -> None:
+        """Put the cursor where the room's input goes: the panel's text input, if any."""
+        if self.host is None:
+            return
+        for widget in self.host.query("Input, OptionList, Select, Button"):
+            if widget.focusable:
+                widget.focus()
+                return
+
+    @property
+    def panel(self) -> Any:
+        return self.host.panel if self.host is not None else None
+
+    def tick(self) -> None:
+        """Redraw the timer from the engine's clock; ring the bell once when it reaches zero;
+        every fourth tick, catch up with what other processes committed."""
+        self._ticks += 1
+        if self.poll and self._ticks % 4 == 0:
+            self.sync()
+        now = self.engine.now()
+        timer = self.engine.timer()
+        if self.engine.state.position is None:
+            item, step, _index = self.current()
+            from toolkit.session.state import StepTimer
+
+            timer = StepTimer(planned=step.minutes * 60)
+        self.query_one(TimerDisplay).show(timer, now)
+        remaining = timer.remaining(now)
+        position = self.engine.state.position
+        if (position is not None and timer.running and self._last_remaining is not None
+                and self._last_remaining > 0 >= remaining):
+            key = (*position, timer.entered)
+            if key not in self._rang:
+                self._rang.add(key)
+                self.app.bell()
+                self.set_status(_("Time is up for this step."), "error")
+        self._last_remaining = remaining
+
+    def sync(self) -> None:
+        """Catch up with the store (another window may have moved on or captured)."""
+        before = self.engine.state.last_seq
+        self.engine.refresh()
+        if self.engine.state.last_seq == before:
+            return
+        self.run_worker(self._resync(), exclusive=True, group="resync")
+
+    async def _resync(self) -> None:
+        await self.show_step()
+        panel = self.panel
+        if isinstance(panel, CapturePanel):
+            panel.refresh_records()
+
+    def set_status(self, message: str, state: str = "") -> None:
+        status = self.query_one("#run-status", Static)
+        status.update(message)
+        status.set_class(state == "saved", "-saved")
+        status.set_class(state == "error", "-error")
+
+    # -- messages from the capture panel -------------------------------------------------
+
+    def on_capture_panel_saved(self, message: CapturePanel.Saved) -> None:
+        seq = message.saved.event.seq
+        text = message.text or _("Saved")
+        self.set_status("✓ " + _("{what} (#{seq}) – committed to the session store").format(what=text, seq=seq), "saved")
+
+    def on_capture_panel_failed(self, message: CapturePanel.Failed) -> None:
+        self.set_status("✗ " + _("Not saved: {reason}").format(reason=message.message), "error")
+
+    # -- actions -------------------------------------------------------------------------
+
+    async def _engine(self, call, *args) -> Any:
+        """Run an engine call; a refusal becomes a status message, never a crash."""
+        try:
+            return call(*args)
+        except CimisError as exc:
+            self.set_status("✗ " + str(exc), "error")
+            return None
+
+    async def action_next_step(self) -> None:
+        if not self.engine.state.started:
+            await self._engine(self.engine.start)
+            self.set_status(_("Session started."))
+        elif self.engine.state.finished:
+            self.set_status(_("The session is finished."))
+            return
+        else:
+            moved = await self._engine(self.engine.next_step)
+            if moved is None and not self.engine.state.finished:
+                self.app.push_screen(ConfirmScreen(_("This was the last step. Finish the session?")),
+                                     self._finish_answer)
+                return
+            self.set_status("")
+        await self.show_step()
+        self.tick()
+
+    async def action_previous_step(self) -> None:
+        if self.engine.state.finished:
+            self.set_status(_("The session is finished."))
+            return
+        await self._engine(self.engine.previous_step)
+        await self.show_step()
+        self.tick()
+
+    async def action_toggle_pause(self) -> None:
+        if not self.engine.state.started:
+            await self.action_next_step()
+            return
+        timer = self.engine.timer()
+        if timer.paused:
+            if await self._engine(self.engine.resume):
+                self.set_status(_("Timer running again."))
+        elif await self._engine(self.engine.pause):
+            self.set_status(_("Timer paused."))
+        self.tick()
+
+    async def action_add_minute(self) -> None:
+        if await self._engine(self.engine.add_minutes, 1):
+            self.set_status(_("One minute added."))
+        self.tick()
+
+    async def action_remove_minute(self) -> None:
+        if await self._engine(self.engine.add_minutes, -1):
+            self.set_status(_("One minute taken away."))
+        self.tick()
+
+    def _selected(self) -> int | None:
+        panel = self.panel
+        if isinstance(panel, CapturePanel):
+            return panel.selected_record()
+        return None
+
+    async def action_remove_record(self) -> None:
+        record_id = self._selected()
+        if record_id is None:
+            self.set_status(_("Highlight a record in the list first."), "error")
+            return
+        if await self._engine(self.engine.remove, record_id):
+            self.set_status("✓ " + _("Record #{id} removed (undo brings it back).").format(id=record_id), "saved")
+            self._refresh_panel()
+
+    async def action_edit_record(self) -> None:
+        record_id = self._selected()
+        record = self.engine.state.record(record_id) if record_id is not None else None
+        if record is None:
+            self.set_status(_("Highlight a record in the list first."), "error")
+            return
+
+        async def done(data: dict | None) -> None:
+            if data is None:
+                return
+            if await self._engine(self.engine.edit, record_id, data):
+                self.set_status("✓ " + _("Record #{id} changed.").format(id=record_id), "saved")
+                self._refresh_panel()
+
+        self.app.push_screen(EditRecordScreen(dict(record.data)), done)
+
+    async def action_undo(self) -> None:
+        undone = await self._engine(self.engine.undo)
+        if undone is None:
+            if not self.engine.state.finished:
+                self.set_status(_("Nothing to undo."))
+            return
+        self.set_status("✓ " + _("Undone: {what} of record #{id}.").format(
+            what={"captured": _("capture"), "edited": _("edit"), "removed": _("removal")}.get(undone[1], undone[1]),
+            id=undone[2]), "saved")
+        self._refresh_panel()
+
+    def _refresh_panel(self) -> None:
+        panel = self.panel
+        if isinstance(panel, CapturePanel):
+            panel.refresh_records()
+
+    async def action_finish(self) -> None:
+        if self.engine.state.finished:
+            self.set_status(_("The session is finished."))
+            return
+        self.app.push_screen(ConfirmScreen(_("Finish the session? Nothing can be captured afterwards.")),
+                             self._finish_answer)
+
+    async def _finish_answer(self, yes: bool | None) -> None:
+        if not yes:
+            return
+        if await self._engine(self.engine.finish) is not None:
+            self.set_status("✓ " + _("Session finished. Everything is saved."), "saved")
+        self._shown_step = None
+        await self.show_step()
+        self.tick()
+
+    def action_toggle_projector(self) -> None:
+        from toolkit.tui.screens.projector import ProjectorScreen
+
+        self.app.push_screen(ProjectorScreen(self.engine, poll=self.poll))

@@ -1,0 +1,76 @@
+"""The dot-voting panel: choose the voter, then Enter on an item gives it one dot; the
+ranking beside it updates with every dot."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import OptionList, Select
+from textual.widgets.option_list import Option
+
+from toolkit.capture.kinds.dots import items_of
+from toolkit.i18n import _
+from toolkit.tui.widgets.capture.base import CapturePanel, bar, people_options, person_label
+
+
+class DotsPanel(CapturePanel):
+    DEFAULT_CSS = """
+    DotsPanel #dot-items { height: 1fr; max-height: 12; }
+    DotsPanel #voter { width: 1fr; }
+    """
+
+    def compose_controls(self) -> ComposeResult:
+        voters = people_options(self.engine)
+        with Horizontal(classes="dots-head", id="dots-head"):
+            yield Select(voters, value=voters[0][1] if voters else Select.BLANK, allow_blank=not voters,
+                         id="voter", prompt=_("Voter"))
+        items = items_of(self.options, self.engine.context(self.step.item_id))
+        yield OptionList(*[Option(item.label, id=item.id) for item in items], id="dot-items")
+
+    def hint(self) -> str:
+        return _("Enter gives the highlighted item one dot from the voter.")
+
+    def describe(self, captured: Any) -> Any:
+        data = captured.data
+        label = {i.id: i.label for i in items_of(self.options, self.engine.context(self.step.item_id))}.get(data.item, data.item)
+        return f"{person_label(self.engine, data.voter)} → {label} ({data.dots})"
+
+    def render_result(self, result: Any) -> Any:
+        table = Table.grid(padding=(0, 1))
+        most = max((r.dots for r in result.ranking), default=0)
+        for row in result.ranking:
+            table.add_row(f"{row.rank}.", Text(row.label, overflow="ellipsis", no_wrap=True), str(row.dots),
+                          Text(bar(row.dots, most, 12), style="green"))
+        voter = self.query_one("#voter", Select).value
+        if isinstance(voter, str):
+            spent = sum(c.data.dots for c in self.records() if c.data.voter == voter)
+            left = max(0, self.options.dots_per_person - spent)
+            table.add_row("", Text(_("{name}: {left} of {total} dots left").format(
+                name=person_label(self.engine, voter), left=left, total=self.options.dots_per_person), style="dim"), "", "")
+        return table
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self.refresh_result()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id != "dot-items":
+            return
+        event.stop()
+        voter = self.query_one("#voter", Select)
+        if not isinstance(voter.value, str):
+            self.post_message(self.Failed(_("Choose the voter first.")))
+            return
+        saved = self.commit({"voter": voter.value, "item": event.option.id, "dots": 1})
+        if saved is not None:
+            spent = sum(c.data.dots for c in self.records() if c.data.voter == voter.value)
+            if spent >= self.options.dots_per_person:
+                # this voter is done: the next one steps up, as at the pinboard
+                ids = [v for _n, v in people_options(self.engine)]
+                at = ids.index(voter.value)
+                if at + 1 < len(ids):
+                    voter.value = ids[at + 1]

@@ -1,0 +1,151 @@
+"""The generic capture form: :class:`GenericForm`, built from a kind's ``Record`` model, for
+capture kinds that bring no widget of their own (and as the fallback of a failed one).
+
+Every pydantic field becomes an input (text, number, a choice for ``Literal`` fields, a
+checkbox for ``bool``, comma-separated text for lists). A record that is a union told apart
+by ``op`` gets a selector for the shape first. Pydantic validates what is typed, via the
+engine; the form only turns text into the field's basic type.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from typing import Any, Literal, Union
+
+from pydantic import BaseModel, RootModel
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Checkbox, Input, Label, Select
+
+from toolkit.i18n import _
+from toolkit.tui.widgets.capture.base import CapturePanel
+
+
+def record_shapes(record: type[BaseModel]) -> list[type[BaseModel]]:
+    """The models a record can be: the union members of a RootModel, or the model itself."""
+    if isinstance(record, type) and issubclass(record, RootModel):
+        annotation = record.model_fields["root"].annotation
+        while typing.get_origin(annotation) is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        if typing.get_origin(annotation) in (Union, types.UnionType):
+            return [m for m in typing.get_args(annotation) if isinstance(m, type) and issubclass(m, BaseModel)]
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return [annotation]
+        return []
+    return [record]
+
+
+def _op(model: type[BaseModel]) -> str | None:
+    field = model.model_fields.get("op")
+    if field is None:
+        return None
+    args = typing.get_args(field.annotation)
+    return str(args[0]) if typing.get_origin(field.annotation) is Literal and args else None
+
+
+def _base(annotation: Any) -> Any:
+    """The field's basic type without Optional and Annotated."""
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    if typing.get_origin(annotation) in (Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(args) == 1:
+            return _base(args[0])
+    return annotation
+
+
+def convert(annotation: Any, text: str) -> Any:
+    """Typed text as the field's basic type (pydantic checks the rest)."""
+    base = _base(annotation)
+    origin = typing.get_origin(base)
+    if origin in (list, tuple, set):
+        inner = typing.get_args(base)[0] if typing.get_args(base) else str
+        return [convert(inner, part) for part in text.split(",") if part.strip()]
+    text = text.strip()
+    if base is int:
+        try:
+            return int(text)
+        except ValueError:
+            return text
+    if base is float:
+        try:
+            return float(text.replace(",", "."))
+        except ValueError:
+            return text
+    return text
+
+
+class GenericForm(CapturePanel):
+    """A form for any record model."""
+
+    DEFAULT_CSS = """
+    GenericForm #generic-fields { height: auto; }
+    GenericForm #generic-fields Label { color: $text-muted; }
+    """
+
+    def __init__(self, engine: Any, step: Any, *, id: str | None = None) -> None:
+        super().__init__(engine, step, id=id)
+        self.shapes = record_shapes(self.kind.Record) if self.kind is not None else []
+        self.shape = self.shapes[0] if self.shapes else None
+
+    def compose_controls(self) -> ComposeResult:
+        if len(self.shapes) > 1:
+            yield Select([(_op(m) or m.__name__, n) for n, m in enumerate(self.shapes)], value=0,
+                         allow_blank=False, id="generic-op")
+        with Vertical(id="generic-fields"):
+            yield from self._fields()
+        yield Label(_("Fill in the fields; Enter saves."), classes="capture-hint")
+
+    def _fields(self) -> list[Any]:
+        widgets: list[Any] = []
+        if self.shape is None:
+            return widgets
+        for name, field in self.shape.model_fields.items():
+            if name == "op":
+                continue
+            base = _base(field.annotation)
+            label = name + (f" – {field.description}" if field.description else "")
+            widgets.append(Label(label))
+            if base is bool:
+                widgets.append(Checkbox(name, value=bool(field.default), id=f"field-{name}"))
+            elif typing.get_origin(base) is Literal:
+                choices = [(str(v), v) for v in typing.get_args(base)]
+                widgets.append(Select(choices, value=choices[0][1], allow_blank=False, id=f"field-{name}"))
+            else:
+                kind = "integer" if base is int else "number" if base is float else "text"
+                widgets.append(Input(placeholder=name, type=kind, id=f"field-{name}"))
+        return widgets
+
+    async def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id != "generic-op" or not isinstance(event.value, int):
+            return
+        event.stop()
+        self.shape = self.shapes[event.value]
+        box = self.query_one("#generic-fields", Vertical)
+        await box.remove_children()
+        await box.mount_all(self._fields())
+
+    def values(self) -> dict[str, Any]:
+        record: dict[str, Any] = {}
+        if self.shape is None:
+            return record
+        op = _op(self.shape)
+        if op is not None:
+            record["op"] = op
+        for name, field in self.shape.model_fields.items():
+            if name == "op":
+                continue
+            widget = self.query_one(f"#field-{name}")
+            if isinstance(widget, Input):
+                if widget.value.strip() or field.is_required():
+                    record[name] = convert(field.annotation, widget.value)
+            else:
+                record[name] = widget.value
+        return record
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.commit(self.values()) is not None:
+            for field in self.query("#generic-fields Input").results(Input):
+                field.value = ""

@@ -1,0 +1,109 @@
+"""Workshop folders as the start screen sees them: the recently opened ones (remembered in
+``recent.json`` in the user's cache folder) and creating a new one, as ``cimis new`` does.
+
+No Textual here: the start screen and its tests use these as plain functions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from toolkit.errors import CimisError, ProblemsError
+from toolkit.i18n import _
+from toolkit.paths import cache_dir, write_atomic
+
+RECENT_FILE = "recent.json"
+MAX_RECENT = 12
+
+
+@dataclass(frozen=True)
+class Recent:
+    """A workshop folder opened before: where, its title then, and when (epoch seconds)."""
+
+    path: str
+    title: str
+    opened: float
+
+
+def _recent_path() -> str:
+    return os.path.join(cache_dir(), RECENT_FILE)
+
+
+def recent_workshops() -> list[Recent]:
+    """The remembered folders, newest first (a broken or missing file is an empty list)."""
+    try:
+        with open(_recent_path(), encoding="utf-8") as fh:
+            data = json.load(fh)
+        return [Recent(str(e["path"]), str(e.get("title", "")), float(e.get("opened", 0))) for e in data]
+    except (OSError, ValueError, TypeError, KeyError):
+        return []
+
+
+def _store(entries: list[Recent]) -> None:
+    data = [{"path": e.path, "title": e.title, "opened": e.opened} for e in entries[:MAX_RECENT]]
+    try:
+        write_atomic(_recent_path(), json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+    except OSError:
+        pass  # a read-only cache only costs the list of recent workshops
+
+
+def remember(folder: Path | str, title: str, when: float) -> None:
+    """Put ``folder`` at the top of the recent list."""
+    path = str(Path(folder).resolve())
+    entries = [e for e in recent_workshops() if e.path != path]
+    _store([Recent(path, title, when), *entries])
+
+
+def forget(folder: Path | str) -> None:
+    path = str(Path(folder).resolve())
+    _store([e for e in recent_workshops() if e.path != path])
+
+
+def display_path(path: Path | str) -> str:
+    """``path`` with the home folder written as ``~``."""
+    text = str(path)
+    home = os.path.expanduser("~")
+    if home not in {"", "/"} and (text == home or text.startswith(home + os.sep)):
+        return "~" + text[len(home):]
+    return text
+
+
+def plan_title(folder: Path | str) -> str | None:
+    """The title of the plan in ``folder``, or ``None`` when there is no readable plan."""
+    from toolkit.plan.load import read_plan
+
+    source = read_plan(folder)
+    return source.plan.title if source.plan is not None else None
+
+
+def create_workshop(folder: Path | str, *, example: str | None = None, title: str | None = None,
+                    language: str = "de", today: dt.date | None = None) -> Path:
+    """Create a workshop folder (plan + ``workbook/``) from a bundled example or the starter
+    plan; :class:`CimisError` if the folder is not empty or the plan would be invalid."""
+    from toolkit.plan.edit import PlanEditor
+    from toolkit.plan.load import PLAN_FILE
+
+    folder = Path(os.path.expanduser(str(folder))).resolve()
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise CimisError(_("'{folder}' already exists and is not empty; choose a new folder.").format(folder=folder))
+    if example:
+        from toolkit.examples import example_path
+
+        text = (example_path(example) / PLAN_FILE).read_text(encoding="utf-8")
+    else:
+        from toolkit.plan.template import render_template
+
+        text = render_template(language, title, today)
+    editor = PlanEditor(folder / PLAN_FILE, text=text)
+    if title:
+        editor.set_field("title", title)
+    source = editor.validate()
+    if not source.ok:
+        raise ProblemsError([p for p in source.problems if p.severity == "error"])
+    write_atomic(folder / PLAN_FILE, editor.text().encode("utf-8"))
+    (folder / "workbook").mkdir(exist_ok=True)
+    return folder

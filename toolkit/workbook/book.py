@@ -1,0 +1,205 @@
+"""A workbook folder, read: :func:`load_book` (raises on errors) and :func:`read_book`
+(never raises; returns the book it could read and every problem).
+
+Public API (the HTML/Markdown builder imports this)::
+
+    from toolkit.workbook.book import load_book
+    book = load_book(folder)          # ProblemsError (file:line problems) on broken input
+    book.title, book.subtitle, book.authors, book.language, book.folder
+    book.sources, book.anonymise      # from book.yaml (sources as written, relative)
+    book.chapters                     # every chapter in SUMMARY.md order (prefix, numbered, suffix)
+    book.prefix, book.numbered, book.suffix   # the same chapters by section
+    book.parts                        # [Part(title, chapters)] for the numbered section; the
+                                      # chapters before the first part title have title None
+    book.summary_title                # the title line of SUMMARY.md ("Summary")
+
+    chapter.path      # Path of the file (absolute), None for a draft chapter "- [Title]()"
+    chapter.rel       # the path as written in SUMMARY.md, None for a draft
+    chapter.title     # front matter title, else the SUMMARY.md link text
+    chapter.number    # "1", "1.2", ... for numbered chapters, None for prefix/suffix
+    chapter.level     # 0 for top-level entries, 1 for nested, ...
+    chapter.kind      # "prefix", "numbered" or "suffix"
+    chapter.status, .authors, .reviewers, .comments (list of model.Comment), .source
+    chapter.body      # Markdown without front matter (markers still in: use
+                      # toolkit.workbook.markers.strip_markers before rendering)
+    chapter.body_line # file line of the body's first line
+    chapter.draft     # True for "- [Title]()"
+
+A chapter file listed twice is an error; chapter files in ``chapters/`` that SUMMARY.md
+does not list are in ``book.unlisted`` (``cimis workbook check`` reports them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from toolkit.errors import Problem, ProblemsError
+from toolkit.i18n import _
+from toolkit.workbook.files import parse_chapter, read_book_config, read_text
+from toolkit.workbook.model import BOOK_FILE, CHAPTERS_DIR, SUMMARY_FILE, BookConfig, ChapterSource, Comment
+from toolkit.workbook.summary import parse_summary
+
+
+@dataclass
+class Chapter:
+    path: Path | None
+    title: str
+    number: str | None
+    level: int
+    status: str
+    authors: list[str]
+    reviewers: list[str]
+    comments: list[Comment]
+    body: str
+    source: ChapterSource | None
+    rel: str | None = None
+    kind: str = "numbered"
+    part: str | None = None
+    body_line: int = 1
+    summary_line: int = 0
+    link_title: str = ""
+
+    @property
+    def draft(self) -> bool:
+        return self.path is None
+
+    @property
+    def open_comments(self) -> list[Comment]:
+        return [c for c in self.comments if not c.resolved]
+
+
+@dataclass
+class Part:
+    title: str | None
+    chapters: list[Chapter] = field(default_factory=list)
+
+
+@dataclass
+class Book:
+    folder: Path
+    config: BookConfig
+    chapters: list[Chapter] = field(default_factory=list)
+    summary_title: str | None = None
+    parts: list[Part] = field(default_factory=list)
+    unlisted: list[Path] = field(default_factory=list)
+
+    title = property(lambda self: self.config.title)
+    subtitle = property(lambda self: self.config.subtitle)
+    authors = property(lambda self: list(self.config.authors))
+    language = property(lambda self: self.config.language)
+    sources = property(lambda self: list(self.config.sources))
+    anonymise = property(lambda self: self.config.anonymise)
+
+    @property
+    def prefix(self) -> list[Chapter]:
+        return [c for c in self.chapters if c.kind == "prefix"]
+
+    @property
+    def numbered(self) -> list[Chapter]:
+        return [c for c in self.chapters if c.kind == "numbered"]
+
+    @property
+    def suffix(self) -> list[Chapter]:
+        return [c for c in self.chapters if c.kind == "suffix"]
+
+    @property
+    def summary_path(self) -> Path:
+        return self.folder / SUMMARY_FILE
+
+    def chapter_for(self, path: Path) -> Chapter | None:
+        target = path.resolve()
+        return next((c for c in self.chapters if c.path is not None and c.path.resolve() == target), None)
+
+
+def resolve_in(folder: Path, rel: str) -> Path | None:
+    """``folder/rel`` when it stays inside ``folder``, else ``None``."""
+    path = (folder / rel).resolve()
+    try:
+        path.relative_to(folder.resolve())
+    except ValueError:
+        return None
+    return path
+
+
+def read_chapter_file(path: Path, rel: str, title: str = "") -> tuple[Chapter | None, list[Problem]]:
+    """One chapter file as a :class:`Chapter` (numbering fields left empty)."""
+    text, problems = read_text(path)
+    if text is None:
+        return None, problems
+    meta, body, body_line, problems = parse_chapter(text, path)
+    if meta is None:
+        return None, problems
+    chapter = Chapter(path=path, title=meta.title or title or path.stem, number=None, level=0, status=meta.status,
+                      authors=list(meta.authors), reviewers=list(meta.reviewers), comments=list(meta.comments),
+                      body=body, source=meta.source, rel=rel, body_line=body_line, link_title=title)
+    return chapter, problems
+
+
+def read_book(folder: Path | str) -> tuple[Book | None, list[Problem]]:
+    """The book in ``folder`` and every problem found reading it (``None`` when book.yaml or
+    SUMMARY.md cannot be read at all)."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return None, [Problem.at(folder, 0, _("workbook folder does not exist"))]
+    config, problems = read_book_config(folder / BOOK_FILE)
+    if config is None:
+        if not (folder / BOOK_FILE).exists():
+            problems = [Problem.at(folder / BOOK_FILE, 0, _(
+                "no book.yaml here; create a workbook with 'cimis workbook init'"))]
+        return None, problems
+    book = Book(folder=folder, config=config)
+    summary_path = folder / SUMMARY_FILE
+    text, summary_problems = read_text(summary_path)
+    problems += summary_problems
+    if text is None:
+        return None, problems
+    summary = parse_summary(text, str(summary_path))
+    problems += summary.problems
+    book.summary_title = summary.title
+    seen: dict[Path, int] = {}
+    parts: dict[str | None, Part] = {}
+    for entry in summary.entries:
+        if entry.path is None:
+            chapter: Chapter | None = Chapter(path=None, title=entry.title, number=None, level=0, status="todo",
+                                              authors=[], reviewers=[], comments=[], body="", source=None)
+        else:
+            path = resolve_in(folder, entry.path)
+            if path is None:
+                problems.append(Problem.at(summary_path, entry.line, _(
+                    "'{path}' is outside the workbook folder").format(path=entry.path)))
+                continue
+            if path in seen:
+                problems.append(Problem.at(summary_path, entry.line, _(
+                    "'{path}' is listed twice (first on line {line})").format(path=entry.path, line=seen[path])))
+                continue
+            seen[path] = entry.line
+            if not path.is_file():
+                problems.append(Problem.at(summary_path, entry.line, _(
+                    "chapter file '{path}' does not exist").format(path=entry.path)))
+                continue
+            chapter, chapter_problems = read_chapter_file(path, entry.path, entry.title)
+            problems += chapter_problems
+            if chapter is None:
+                continue
+        chapter.number, chapter.level, chapter.kind = entry.number, entry.level, entry.kind
+        chapter.part, chapter.summary_line, chapter.link_title = entry.part, entry.line, entry.title
+        book.chapters.append(chapter)
+        if entry.kind == "numbered":
+            parts.setdefault(entry.part, Part(entry.part)).chapters.append(chapter)
+    book.parts = list(parts.values())
+    chapters_dir = folder / CHAPTERS_DIR
+    if chapters_dir.is_dir():
+        listed = set(seen)
+        book.unlisted = sorted(p for p in chapters_dir.rglob("*.md") if p.resolve() not in listed)
+    return book, problems
+
+
+def load_book(folder: Path | str) -> Book:
+    """The workbook in ``folder``; :class:`ProblemsError` naming file and line when any of its
+    files is broken (warnings do not raise)."""
+    book, problems = read_book(folder)
+    errors = [p for p in problems if p.severity == "error"]
+    if book is None or errors:
+        raise ProblemsError(errors or problems)
+    return book

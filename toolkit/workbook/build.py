@@ -1,0 +1,124 @@
+"""Building a workbook into an output format: :func:`build` (what ``cimis workbook build``
+calls), :func:`available_formats` and :func:`get_exporter`.
+
+Formats come from exporters registered through the ``register_exporters`` hook (the
+built-in ``md`` and ``html`` too). The output is built into a temporary sibling folder and
+swapped in only when the exporter succeeded, so a failed build leaves the previous output
+as it was. An exporter whose ``build`` accepts a ``cache_dir`` keyword gets a folder that
+survives between builds (for incremental rebuilds).
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from toolkit.errors import CimisError
+from toolkit.i18n import _
+
+#: written into every output folder; only a folder holding it is ever replaced
+MARKER_FILE = ".cimis-build"
+
+
+def available_formats() -> dict[str, str]:
+    """``{name: title}`` of every registered output format, sorted by name."""
+    from toolkit.registry import exporters
+
+    return {name: str(getattr(exp, "title", name)) for name, exp in sorted(exporters().items())}
+
+
+def get_exporter(fmt: str) -> Any:
+    """The exporter for ``fmt``; :class:`CimisError` listing the known formats otherwise."""
+    from toolkit.registry import exporters
+
+    found = exporters()
+    if fmt not in found:
+        raise CimisError(_("unknown format '{format}'; available formats: {formats}").format(
+            format=fmt, formats=", ".join(sorted(found)) or "-"))
+    return found[fmt]
+
+
+def default_out_dir(book_folder: Path | str, fmt: str) -> Path:
+    return Path(book_folder) / "build" / fmt
+
+
+def cache_dir_for(out_dir: Path) -> Path:
+    """Where an exporter keeps its cache for ``out_dir``: a hidden sibling folder."""
+    return out_dir.parent / f".{out_dir.name}.cache"
+
+
+def build(book_folder: Path | str, fmt: str, out_dir: Path | str | None = None) -> Path:
+    """Build the workbook in ``book_folder`` as ``fmt`` into ``out_dir`` (default
+    ``book_folder/build/<fmt>``) and return that folder."""
+    from toolkit.workbook.book import load_book
+
+    exporter = get_exporter(fmt)
+    folder = Path(book_folder)
+    book = load_book(folder)
+    out = Path(out_dir) if out_dir is not None else default_out_dir(folder, fmt)
+    out = out.absolute()
+    _check_replaceable(out, folder)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    try:
+        _run(exporter, fmt, book, tmp, cache_dir_for(out))
+        (tmp / MARKER_FILE).write_text(json.dumps({"format": fmt}) + "\n", "utf-8")
+        _swap(tmp, out)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+    return out
+
+
+def _run(exporter: Any, fmt: str, book: Any, tmp: Path, cache_dir: Path) -> None:
+    kwargs: dict[str, Any] = {}
+    try:
+        if "cache_dir" in inspect.signature(exporter.build).parameters:
+            kwargs["cache_dir"] = cache_dir
+    except (TypeError, ValueError):  # a builtin or C callable: no signature to look at
+        pass
+    try:
+        exporter.build(book, tmp, **kwargs)
+    except CimisError:
+        raise
+    except Exception as exc:
+        # an exporter's bug or a missing tool: one clear message, the previous output kept
+        raise CimisError(_("building '{format}' failed: {error}").format(
+            format=fmt, error=f"{type(exc).__name__}: {exc}")) from exc
+
+
+def _check_replaceable(out: Path, book_folder: Path) -> None:
+    """Refuse to replace a folder that is not an earlier build (a typo in ``--out`` must
+    never delete the user's files), or the workbook itself."""
+    resolved = out.resolve()
+    book = book_folder.resolve()
+    if resolved == book or resolved in book.parents:
+        raise CimisError(_("the output folder must not be the workbook folder or contain it: {path}").format(
+            path=out))
+    if out.is_symlink() or (out.exists() and not out.is_dir()):
+        raise CimisError(_("the output path exists and is not a folder: {path}").format(path=out))
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER_FILE).is_file():
+        raise CimisError(_("'{path}' is not empty and not an earlier build output; choose another folder").format(
+            path=out))
+
+
+def _swap(new: Path, out: Path) -> None:
+    """Put ``new`` where ``out`` is: readers see the old folder until the rename, then the
+    new one; the old one is deleted afterwards."""
+    if not out.exists():
+        os.rename(new, out)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".old", dir=out.parent))
+    os.rmdir(old)
+    os.rename(out, old)
+    try:
+        os.rename(new, out)
+    except OSError:
+        os.rename(old, out)
+        raise
+    shutil.rmtree(old, ignore_errors=True)

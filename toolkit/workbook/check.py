@@ -1,0 +1,165 @@
+"""``cimis workbook check``: everything that would make the built workbook wrong, as
+``file:line: message`` problems.
+
+Provides :func:`check_book` (a workbook folder -> problems) and :func:`heading_anchors`.
+
+Errors: broken ``book.yaml``, ``SUMMARY.md`` lines and chapter front matter; SUMMARY.md
+entries whose file is missing; chapter files in ``chapters/`` that SUMMARY.md does not list;
+internal links to missing files or anchors; missing images; empty chapters (unless still
+todo); unresolved sync conflict blocks. Warnings: chapters still todo, draft entries
+without a file, passages whose markers an author broke.
+
+Anchors are computed the way the HTML builder makes heading ids: markdown-it-py's
+``mdit_py_plugins.anchors`` plugin with its default (GitHub-style) slug function
+(lower-case, spaces to ``-``, punctuation other than ``-`` and ``_`` dropped, repeated
+slugs numbered ``-1``, ``-2``), for headings of every level.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+from toolkit.errors import Problem
+from toolkit.i18n import _
+from toolkit.workbook.markers import ANY_MARKER, CONFLICT, parse
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+@functools.cache
+def _markdown() -> Any:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.anchors import anchors_plugin
+    from mdit_py_plugins.footnote import footnote_plugin
+    from mdit_py_plugins.tasklists import tasklists_plugin
+
+    md = MarkdownIt("commonmark", {"html": False})
+    md.enable("table").enable("strikethrough")
+    md.use(footnote_plugin).use(tasklists_plugin).use(anchors_plugin, min_level=1, max_level=6)
+    return md
+
+
+def _blank_markers(body: str) -> str:
+    # blank lines instead of removed ones, so that token lines are file lines
+    if "cimis:" not in body:
+        return body
+    return "\n".join("" if ANY_MARKER.match(line) else line for line in body.split("\n"))
+
+
+def _tokens(body: str) -> list[Any]:
+    return _markdown().parse(_blank_markers(body))
+
+
+def heading_anchors(body: str) -> set[str]:
+    """The ids the HTML builder gives the headings of a chapter body."""
+    return {t.attrs["id"] for t in _tokens(body) if t.type == "heading_open" and t.attrs.get("id")}
+
+
+def _targets(tokens: list[Any]) -> list[tuple[str, str, int]]:
+    """``(kind, target, 0-based line)`` of every link and image."""
+    found = []
+    for block in tokens:
+        if block.type != "inline" or not block.children or block.map is None:
+            continue
+        line = block.map[0]
+        stack = list(block.children)
+        for tok in stack:
+            if tok.type in {"softbreak", "hardbreak"}:
+                line += 1
+            elif tok.type == "link_open":
+                found.append(("link", str(tok.attrs.get("href", "")), line))
+            elif tok.type == "image":
+                found.append(("image", str(tok.attrs.get("src", "")), line))
+                line += sum(c.type in {"softbreak", "hardbreak"} for c in tok.children or [])
+    return found
+
+
+def _check_links(chapter: Any, tokens: list[Any], anchors: dict[Path, set[str]], own: set[str],
+                 problems: list[Problem]) -> None:
+    for kind, target, line in _targets(tokens):
+        where = chapter.body_line + line
+        if not target or _SCHEME.match(target) or target.startswith("//"):
+            continue
+        target = target.split("?", 1)[0]
+        file_part, _hash, anchor = target.partition("#")
+        file_part, anchor = unquote(file_part), unquote(anchor)
+        if kind == "image":
+            if file_part and not (chapter.path.parent / file_part).is_file():
+                problems.append(Problem.at(chapter.path, where, _("image '{target}' does not exist").format(
+                    target=file_part)))
+            continue
+        if not file_part:
+            if anchor and anchor not in own:
+                problems.append(Problem.at(chapter.path, where, _(
+                    "link to '#{anchor}': this chapter has no heading with that anchor").format(anchor=anchor)))
+            continue
+        dest = (chapter.path.parent / file_part).resolve()
+        if not dest.exists():
+            problems.append(Problem.at(chapter.path, where, _("link to '{target}': the file does not exist").format(
+                target=file_part)))
+            continue
+        if anchor and dest in anchors and anchor not in anchors[dest]:
+            problems.append(Problem.at(chapter.path, where, _(
+                "link to '{target}': that chapter has no heading with the anchor '{anchor}'").format(
+                target=file_part, anchor=anchor)))
+
+
+def _check_markers(chapter: Any, problems: list[Problem]) -> None:
+    lines = chapter.body.split("\n")
+    parsed = parse(lines)
+    index = 0
+    for part in parsed.parts:
+        if isinstance(part, str):
+            if ANY_MARKER.match(part):
+                if CONFLICT.match(part):
+                    problems.append(Problem.at(chapter.path, chapter.body_line + index, _(
+                        "conflict block without its end marker; merge it by hand and delete the marker lines"),
+                        "warning"))
+                else:
+                    problems.append(Problem.at(chapter.path, chapter.body_line + index, _(
+                        "marker line without its partner: sync treats this passage as author text"), "warning"))
+            index += 1
+            continue
+        if type(part).__name__ == "Conflict":
+            problems.append(Problem.at(chapter.path, chapter.body_line + index, _(
+                "unresolved sync conflict for '{ref}': merge the new version into the passage above and "
+                "delete this block").format(ref=part.ref)))
+        index += len(part.lines) + 2
+
+
+def check_book(folder: Path | str) -> list[Problem]:
+    """Every problem of the workbook in ``folder``, errors and warnings."""
+    from toolkit.workbook.book import read_book
+    from toolkit.workbook.markers import strip_markers
+
+    book, problems = read_book(folder)
+    if book is None:
+        return problems
+    for path in book.unlisted:
+        problems.append(Problem.at(path, 0, _("chapter is not listed in SUMMARY.md; add it there or delete it")))
+    parsed: dict[Path, list[Any]] = {}
+    anchors: dict[Path, set[str]] = {}
+    for chapter in book.chapters:
+        if chapter.path is None:
+            problems.append(Problem.at(book.summary_path, chapter.summary_line, _(
+                "'{title}' is a draft entry without a file").format(title=chapter.title), "warning"))
+            continue
+        tokens = _tokens(chapter.body)
+        parsed[chapter.path] = tokens
+        anchors[chapter.path.resolve()] = {t.attrs["id"] for t in tokens
+                                           if t.type == "heading_open" and t.attrs.get("id")}
+    for chapter in book.chapters:
+        if chapter.path is None:
+            continue
+        if chapter.status == "todo":
+            problems.append(Problem.at(chapter.path, 1, _("chapter is still todo"), "warning"))
+        if not strip_markers(chapter.body).strip():
+            problems.append(Problem.at(chapter.path, chapter.body_line, _("chapter is empty"),
+                                       "warning" if chapter.status == "todo" else "error"))
+        _check_links(chapter, parsed[chapter.path], anchors, anchors[chapter.path.resolve()], problems)
+        _check_markers(chapter, problems)
+    return problems

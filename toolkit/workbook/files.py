@@ -1,0 +1,133 @@
+"""Reading the workbook's hand-written files with precise ``file:line`` problems.
+
+Provides :func:`read_text` (bytes -> text, with UTF-8, size and NUL checks), :func:`parse_yaml`
+(a YAML document -> data and node tree, or a problem), :func:`validate` (pydantic model from
+data, problems at the field's line), :func:`split_front_matter`, :func:`parse_chapter` and
+:func:`read_book_config`. Nothing here raises for bad input.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from toolkit.errors import Problem
+from toolkit.i18n import _
+from toolkit.validation import describe, format_loc, node_line
+from toolkit.workbook.model import BookConfig, ChapterMeta
+
+#: Workbook files are texts a person writes; anything larger is the wrong file.
+MAX_BYTES = 8 * 1024 * 1024
+
+
+def read_text(path: Path) -> tuple[str | None, list[Problem]]:
+    """The text of ``path`` (newlines normalised to ``\\n``), or a problem."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, [Problem.at(path, 0, _("file is too large ({size:.1f} MiB; at most 8 MiB)").format(
+                size=size / 1024 / 1024))]
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None, [Problem.at(path, 0, _("file does not exist"))]
+    except OSError as exc:
+        return None, [Problem.at(path, 0, _("cannot read file: {error}").format(error=exc.strerror or exc))]
+    return decode(raw, path)
+
+
+def decode(raw: bytes, path: Path) -> tuple[str | None, list[Problem]]:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [Problem.at(path, line, _(
+            "file is not UTF-8 (invalid byte at position {pos}); save it as UTF-8").format(pos=exc.start))]
+    if "\x00" in text:
+        return None, [Problem.at(path, text[: text.index("\x00")].count("\n") + 1,
+                                 _("file contains a NUL character; is it a binary file?"))]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[Any, Any, list[Problem]]:
+    """``(data, node, problems)`` of one YAML document; ``first_line`` is the file line the
+    text starts on, so that problems name lines of the whole file."""
+    import yaml
+
+    loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        loader = loader_cls(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + first_line) if mark is not None else first_line
+        return None, None, [Problem.at(path, line, _("broken YAML: {reason}").format(
+            reason=_(exc.problem or exc.context or "")))]
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as exc:
+        return None, None, [Problem.at(path, first_line, _("broken YAML: {reason}").format(reason=exc))]
+    return data, node, []
+
+
+def validate(model: type[BaseModel], data: Any, node: Any, path: Path, first_line: int = 1,
+             what: str = "") -> tuple[Any, list[Problem]]:
+    """``model`` validated from ``data``; problems name the line of the offending field."""
+    if not isinstance(data, dict):
+        return None, [Problem.at(path, first_line, _("{what} must be a mapping of fields (key: value)").format(
+            what=what or path.name))]
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            loc = tuple(err.get("loc", ()))
+            line = node_line(node, loc, offset=first_line - 1) if node is not None else first_line
+            problems.append(Problem.at(path, line, f"{format_loc(loc) or what}: {describe(err)}"))
+        return None, problems
+
+
+def read_book_config(path: Path) -> tuple[BookConfig | None, list[Problem]]:
+    """``book.yaml`` validated, or problems."""
+    text, problems = read_text(path)
+    if text is None:
+        return None, problems
+    if not text.strip():
+        return None, [Problem.at(path, 0, _("file is empty: book.yaml needs at least title and language"))]
+    data, node, problems = parse_yaml(text, path)
+    if problems:
+        return None, problems
+    return validate(BookConfig, data, node, path, what="book.yaml")
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """``(front matter or None, body, 1-based file line of the body's first line)``; front
+    matter is the text between a first line ``---`` and the next ``---`` (or ``...``) line.
+    An unclosed front matter gives ``(None, text, 1)``; callers report it."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return None, text, 1
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in {"---", "..."}), None)
+    if end is None:
+        return None, text, 1
+    return "\n".join(lines[1:end]), "\n".join(lines[end + 1:]), end + 2
+
+
+def parse_chapter(text: str, path: Path) -> tuple[ChapterMeta | None, str, int, list[Problem]]:
+    """``(meta, body, body's first file line, problems)``. A chapter without front matter
+    has default meta; broken front matter gives ``meta=None`` and problems."""
+    front, body, body_line = split_front_matter(text)
+    if front is None:
+        if text.split("\n", 1)[0].strip() == "---":
+            return None, text, 1, [Problem.at(path, 1, _("front matter is not closed: add a line '---' after it"))]
+        return ChapterMeta(), body, body_line, []
+    if not front.strip():
+        return ChapterMeta(), body, body_line, []
+    data, node, problems = parse_yaml(front, path, first_line=2)
+    if problems:
+        return None, body, body_line, problems
+    meta, problems = validate(ChapterMeta, data, node, path, first_line=2, what=_("front matter"))
+    return meta, body, body_line, problems

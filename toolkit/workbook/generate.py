@@ -1,0 +1,247 @@
+"""What the sessions of a workbook's source workshops produce, as chapters of generated
+passages (nothing is written here).
+
+Provides :class:`Generated` (one passage: ref, session, time, lines), :class:`ChapterPlan`
+(a chapter: key, title, source, passages), :func:`generate` (every chapter of a book) and
+:func:`workshop_key`.
+
+Which agenda items become chapters: every *method run* in whose steps the session captured
+at least one record. Talks, breaks and methods that captured nothing get no chapter (the
+authors can still write one); the methods they used still add their card's checklist and
+shortcuts to the "Checklists and shortcuts" chapter when the session entered one of their steps.
+A chapter holds the method's purpose (card summary and introduction), one passage per step
+that captures (the kind's Markdown of the step's result, in the book's language) and who
+took part (from the plan; role and number instead of names when the book anonymises).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from toolkit.errors import CimisError, Problem
+from toolkit.i18n import _
+from toolkit.workbook.markers import escape_content
+
+CHECKLISTS_KEY = "_checklists"
+CARDS_WORKSHOP = "_cards"  # the WORKSHOP part of refs to method cards' checklists
+
+
+@dataclass
+class Generated:
+    ref: str
+    session: str
+    at: str
+    lines: list[str]
+
+
+@dataclass
+class ChapterPlan:
+    """A chapter sync keeps up to date. ``key`` identifies it across syncs."""
+
+    key: str
+    title: str
+    slug: str
+    source: tuple[str, str] | None  # (workshop as written in book.yaml, item id)
+    passages: list[Generated] = field(default_factory=list)
+
+
+def workshop_key(folder: Path, taken: set[str]) -> str:
+    """A slug for a workshop folder (its name), unique among ``taken``."""
+    base = re.sub(r"[^a-z0-9]+", "-", folder.name.lower()).strip("-") or "workshop"
+    key, n = base, 2
+    while key in taken:
+        key, n = f"{base}-{n}", n + 1
+    taken.add(key)
+    return key
+
+
+def _iso(seconds: float | None) -> str:
+    if not seconds:
+        return "-"
+    return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _lines(markdown: str) -> list[str]:
+    lines = markdown.strip("\n").split("\n")
+    return [line.rstrip() for line in lines]
+
+
+class _Anonymiser:
+    """Replaces people's names by role and number ("Kreative 3") in generated text."""
+
+    def __init__(self, people: list[Any], lang: str, enabled: bool):
+        from toolkit.capture.markdown import escape_line, role_title
+
+        self.label: dict[str, str] = {}
+        counts: dict[str, int] = {}
+        for person in people:
+            counts[person.role] = counts.get(person.role, 0) + 1
+            self.label[person.id] = f"{role_title(person.role, lang)} {counts[person.role]}"
+        self.pairs: list[tuple[str, str]] = []
+        if enabled:
+            for person in people:
+                for form in {person.name, escape_line(person.name)}:
+                    if form.strip():
+                        self.pairs.append((form, self.label[person.id]))
+            self.pairs.sort(key=lambda pair: -len(pair[0]))  # "Anna Seidel" before "Anna"
+        self.enabled = enabled
+
+    def __call__(self, lines: list[str]) -> list[str]:
+        if not self.pairs:
+            return lines
+        out = []
+        for line in lines:
+            for name, label in self.pairs:
+                if name in line:
+                    line = line.replace(name, label)
+            out.append(line)
+        return out
+
+
+def labels(lang: str) -> dict[str, str]:
+    """Headings sync writes, in the book's language (not the active one)."""
+    from toolkit.capture.markdown import translator
+
+    _ = translator(lang)  # noqa: F811 - the catalogue check finds _("...") calls
+    return {"people": _("Who took part"), "nobody": _("The plan lists nobody."), "checklist": _("Checklist"),
+            "shortcuts": _("Shortcuts"), "checklists": _("Checklists and shortcuts"),
+            "conflict": _("**Sync conflict:** the session results changed after this passage was edited. "
+                          "This is the new generated version: merge what you need into the passage above, "
+                          "then delete this block."),
+            "concept": _("Chapter planned in the booksprint's concept step.")}
+
+
+def _people_lines(people: list[Any], anonymise: _Anonymiser, t: dict[str, str], lang: str) -> list[str]:
+    from toolkit.capture.markdown import escape_line, role_title
+
+    lines = ["## " + t["people"], ""]
+    if not people:
+        return lines + ["_" + t["nobody"] + "_"]
+    for person in people:
+        if anonymise.enabled:
+            lines.append(f"- {escape_line(anonymise.label[person.id])}")
+        else:
+            extra = ", ".join(x for x in (role_title(person.role, lang), person.organisation) if x)
+            lines.append(f"- {escape_line(person.name)} ({escape_line(extra)})")
+    return lines
+
+
+def _card(library: Any, method_id: str | None, langs: tuple[str, ...]) -> Any:
+    if library is None or not method_id:
+        return None
+    for lang in langs:
+        card = library.get(method_id, lang)
+        if card is not None:
+            return card
+    return None
+
+
+def _workshop(book: Any, source: str, folder: Path, key: str, library: Any, chapters: list[ChapterPlan],
+              checklists: list[Generated], cards_used: dict[str, Any], problems: list[Problem]) -> None:
+    from toolkit.session.engine import Engine
+    from toolkit.session.store import FILENAME
+
+    lang = book.language
+    t = labels(lang)
+    if not (folder / FILENAME).is_file():
+        problems.append(Problem.at(folder, 0, _("no session yet in this workshop; nothing to sync from it"),
+                                   "warning"))
+        return
+    try:
+        engine = Engine(folder, readonly=True, library=library)
+    except CimisError as exc:
+        problems.extend(getattr(exc, "problems", None) or [Problem.at(folder, 0, str(exc))])
+        return
+    try:
+        state = engine.state
+        session = state.session or engine.store.session_id or "-"
+        people = list(engine.agenda.people)
+        anonymise = _Anonymiser(people, lang, book.anonymise)
+        for item in engine.agenda.items:
+            used = any((item.id, step.id) in state.timers or state.records.get((item.id, step.id))
+                       for step in item.steps)
+            card = _card(library, item.method_id, (lang, engine.agenda.language)) if item.kind == "method" else None
+            if used and card is not None and (card.checklist or card.shortcuts):
+                cards_used.setdefault(card.id, card)
+            if item.kind != "method":
+                continue
+            capturing = [s for s in item.steps if s.capture_kind and state.records.get((item.id, s.id))]
+            if not capturing:
+                continue
+            plan = ChapterPlan(f"{source}::{item.id}", item.title, f"{key}-{item.id}", (source, item.id))
+            item_times = [r.at for s in capturing for r in state.records[(item.id, s.id)].values()]
+            item_at = _iso(max(item_times, default=None))
+            if card is not None:
+                lines = [f"_{_escape_summary(card.meta.summary)}_"]
+                if card.intro.strip():
+                    lines += ["", *_lines(card.intro)]
+                plan.passages.append(Generated(f"{key}/{item.id}/_purpose", session, item_at,
+                                               escape_content(lines)))
+            for step in capturing:
+                kind = engine.kinds.get(step.capture_kind)
+                records = state.records[(item.id, step.id)]
+                at = _iso(max((r.at for r in records.values()), default=None))
+                ref = f"{key}/{item.id}/{step.id}"
+                try:
+                    markdown = kind.to_markdown(engine.result(item.id, step.id), step.options, lang)
+                except Exception as exc:  # noqa: BLE001 - a plugin's kind must not stop the sync
+                    problems.append(Problem.at(folder, 0, _(
+                        "cannot render step '{ref}' ({kind}): {error}").format(
+                        ref=f"{item.id}.{step.id}", kind=step.capture_kind, error=exc), "warning"))
+                    continue
+                body = anonymise(_lines(markdown))
+                plan.passages.append(Generated(ref, session, at, escape_content([f"## {step.title}", "", *body])))
+                if step.capture_kind == "checklist":
+                    checklists.append(Generated(ref, session, at, escape_content(
+                        [f"## {item.title}: {step.title}", "", *body])))
+            plan.passages.append(Generated(f"{key}/{item.id}/_people", session, item_at,
+                                           escape_content(_people_lines(people, anonymise, t, lang))))
+            chapters.append(plan)
+    finally:
+        engine.close()
+
+
+def _escape_summary(text: str) -> str:
+    from toolkit.capture.markdown import escape_line
+
+    return escape_line(text)
+
+
+def _card_passage(card: Any, t: dict[str, str]) -> Generated:
+    lines = [f"## {card.meta.title}"]
+    if card.checklist:
+        lines += ["", "### " + t["checklist"], "", *(f"- [ ] {entry}" for entry in card.checklist)]
+    if card.shortcuts:
+        lines += ["", "### " + t["shortcuts"], "", *(f"- {entry}" for entry in card.shortcuts)]
+    return Generated(f"{CARDS_WORKSHOP}/{card.id}/checklist", "-", "-", escape_content(lines))
+
+
+def generate(book: Any, library: Any = None) -> tuple[list[ChapterPlan], list[Problem]]:
+    """Every chapter the sources of ``book`` produce, in source and agenda order, the
+    "Checklists and shortcuts" chapter last (when there is anything to put in it)."""
+    if library is None:
+        from toolkit import registry
+
+        library = registry.library()
+    t = labels(book.language)
+    chapters: list[ChapterPlan] = []
+    checklists: list[Generated] = []
+    cards_used: dict[str, Any] = {}
+    problems: list[Problem] = []
+    taken: set[str] = set()
+    for source in book.sources:
+        folder = (book.folder / source).resolve()
+        key = workshop_key(folder, taken)
+        if not folder.is_dir():
+            problems.append(Problem.at(book.folder / "book.yaml", 0, _(
+                "source '{source}' is not a folder").format(source=source)))
+            continue
+        _workshop(book, source, folder, key, library, chapters, checklists, cards_used, problems)
+    passages = checklists + [_card_passage(card, t) for card in cards_used.values()]
+    if passages:
+        chapters.append(ChapterPlan(CHECKLISTS_KEY, t["checklists"], "checklists", None, passages))
+    return chapters, problems

@@ -1,0 +1,65 @@
+"""The pydantic models of a workbook's hand-written files: ``book.yaml`` (:class:`BookConfig`)
+and a chapter's front matter (:class:`ChapterMeta`, with :class:`ChapterSource` and
+:class:`Comment`), plus :data:`STATUSES`.
+
+Authors write these files, so every model forbids unknown fields: a typo is an error that
+names the field and the line.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Status = Literal["todo", "draft", "review", "final"]
+STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
+
+BOOK_FILE = "book.yaml"
+SUMMARY_FILE = "SUMMARY.md"
+CHAPTERS_DIR = "chapters"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
+
+
+class BookConfig(_Strict):
+    """``book.yaml``: what the workbook is and where its material comes from."""
+
+    title: str = Field(min_length=1, max_length=300, description="Title of the workbook.")
+    subtitle: str | None = Field(default=None, max_length=300, description="Optional subtitle.")
+    authors: list[str] = Field(default_factory=list, description="Names of the authors.")
+    language: Literal["de", "en"] = Field(description="Language of the workbook: de or en.")
+    sources: list[str] = Field(default_factory=list,
+                               description="Workshop folders, relative to the workbook folder.")
+    anonymise: bool = Field(default=False,
+                            description="Replace participants' names by role and number (e.g. 'Kreative 3').")
+
+
+class ChapterSource(_Strict):
+    """Where a generated chapter's material comes from."""
+
+    workshop: str = Field(min_length=1, description="The workshop folder, as written in book.yaml's sources.")
+    item: str = Field(min_length=1, description="Id of the agenda item.")
+
+
+class Comment(_Strict):
+    """A review comment on a chapter."""
+
+    by: str = Field(min_length=1, description="Who wrote the comment.")
+    text: str = Field(min_length=1, description="The comment.")
+    line: int | None = Field(default=None, ge=1, description="Line of the chapter file it refers to.")
+    resolved: bool = Field(default=False, description="Whether the author has dealt with it.")
+
+
+class ChapterMeta(_Strict):
+    """A chapter's YAML front matter."""
+
+    title: str | None = Field(default=None, min_length=1, max_length=300,
+                              description="Title of the chapter (default: its title in SUMMARY.md).")
+    authors: list[str] = Field(default_factory=list, description="Who writes the chapter.")
+    reviewers: list[str] = Field(default_factory=list, description="Who reviews it.")
+    status: Status = Field(default="todo", description="todo, draft, review or final.")
+    source: ChapterSource | None = Field(default=None, description="Session material the chapter is generated from.")
+    comments: list[Comment] = Field(default_factory=list, description="Review comments.")

@@ -1,0 +1,206 @@
+"""The safe chapter renderer shared by the HTML exporters: Markdown -> HTML fragment with
+GitHub-style heading anchors, links between chapters rewritten to pages, and the plain
+text of every section for the search index.
+
+Safety: participants' text is untrusted, so raw HTML stays off whatever a plugin set in
+``configure_markdown``, and links and images may only use http, https, mailto, tel or a
+relative address (no ``javascript:``, ``vbscript:``, ``data:`` or ``file:``).
+
+Anchor rule (the one ``workbook check`` must use): the heading's text (text and inline
+code only, markup removed) is lower-cased, spaces become ``-``, every character that is
+not a word character, ``-`` or CJK is dropped (``mdit_py_plugins.anchors.slugify``); a
+repeated slug gets ``-1``, ``-2``, ... in document order. Every heading level gets one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import unquote
+
+from mdit_py_plugins.anchors.index import slugify, unique_slug
+
+__all__ = ["slugify", "unique_slug", "safe_url", "make_renderer", "renderer_fingerprint", "RenderedChapter",
+           "render_chapter", "page_path", "chapter_title_markdown"]
+
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.I)
+_ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
+# browsers ignore these inside a scheme ("java\tscript:" is javascript:)
+_IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f-\x9f]+")
+
+
+def safe_url(url: str) -> bool:
+    """Whether ``url`` may appear in a link or image: an allowed scheme or none at all."""
+    cleaned = _IGNORED_IN_URL.sub("", unquote(url))
+    match = _SCHEME.match(cleaned)
+    if match is None:
+        return True  # relative, or protocol-relative (which is http or https)
+    return match.group(1).lower() in _ALLOWED_SCHEMES
+
+
+def make_renderer() -> Any:
+    """The workbook's ``MarkdownIt`` (with the plugins' additions) made safe and anchored."""
+    from mdit_py_plugins.anchors import anchors_plugin
+
+    from toolkit.markdown import make_markdown
+
+    md = make_markdown()
+    # after the plugins ran: no plugin may switch raw HTML back on
+    md.options["html"] = False
+    md.use(anchors_plugin, min_level=1, max_level=6)
+    md.validateLink = safe_url
+    return md
+
+
+def renderer_fingerprint(md: Any) -> str:
+    """Changes whenever rendering may change: toolkit and plugin versions, the active rules
+    and options of ``md``, and the code of this package's renderer modules."""
+    from pathlib import Path
+
+    from toolkit import __version__
+    from toolkit.plugins import get_host
+
+    parts = [__version__, repr(sorted((k, repr(v)) for k, v in md.options.items()))]
+    parts += [f"{i.name}@{i.version}@{i.stamp}" for i in get_host().plugin_infos()]
+    parts += [repr(md.get_active_rules())]
+    here = Path(__file__).parent
+    for name in ("render.py", "html.py", "search.py"):
+        file = here / name
+        if file.exists():
+            parts.append(f"{name}:{file.stat().st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+#: pages the site has besides the chapters' (a chapter never takes their place)
+RESERVED_PAGES = frozenset({"index.html", "print.html"})
+
+
+def page_path(chapter_path: str) -> str:
+    """The HTML page of a chapter: same folder and name, ``.html``."""
+    stem, _ext = posixpath.splitext(chapter_path)
+    page = stem + ".html"
+    return stem + "-chapter.html" if page in RESERVED_PAGES else page
+
+
+def chapter_title_markdown(title: str, level: int = 1) -> str:
+    """A heading line for ``title``: front matter is plain text, so its Markdown characters
+    are escaped (it reads the same once rendered, and its slug is that of the plain text)."""
+    from toolkit.capture.markdown import escape_line
+
+    return "#" * level + " " + (escape_line(str(title)) or "-")
+
+
+@dataclass
+class RenderedChapter:
+    """What the exporters need of one rendered chapter."""
+
+    html: str
+    headings: list[tuple[int, str, str]] = field(default_factory=list)  # (level, text, slug)
+    sections: list[tuple[str, str, str]] = field(default_factory=list)  # (slug, heading, text)
+    links: dict[str, bool] = field(default_factory=dict)  # chapter paths linked to -> existed
+    images: list[str] = field(default_factory=list)  # book-relative paths of local images
+
+
+def _inline_text(children: list[Any]) -> str:
+    return "".join(c.content for c in children if c.type in ("text", "code_inline"))
+
+
+def resolve_link(href: str, chapter_path: str) -> tuple[str, str] | None:
+    """``(book-relative target path, fragment)`` of a relative link, else ``None``."""
+    if not href or href.startswith(("#", "/", "\\")) or _SCHEME.match(href):
+        return None
+    target, _hash, fragment = href.partition("#")
+    target = unquote(target.split("?", 1)[0])
+    if not target:
+        return None
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(chapter_path), target))
+    if joined.startswith("../") or joined == "..":
+        return None
+    return joined, fragment
+
+
+def relative_url(from_page: str, to_page: str) -> str:
+    """The relative address of ``to_page`` as seen from ``from_page`` (both book-relative)."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def render_chapter(md: Any, source: str, chapter_path: str, chapters: set[str]) -> RenderedChapter:
+    """Render one chapter's Markdown (title heading included) as the page ``page_path``
+    of ``chapter_path``; links to ``.md`` files of ``chapters`` become links to pages."""
+    env: dict[str, Any] = {}
+    tokens = md.parse(source, env)
+    page = page_path(chapter_path)
+    out = RenderedChapter(html="")
+    slug, heading = "", ""
+    text: list[str] = []
+    heading_level = 0
+    for i, tok in enumerate(tokens):
+        kind = tok.type
+        if kind == "heading_open":
+            if heading or text:
+                out.sections.append((slug, heading, " ".join(text)))
+            text = []
+            slug = str(tok.attrGet("id") or "")
+            heading_level = int(tok.tag[1])
+            heading = "\x00"  # filled by the inline token that follows
+        elif kind == "inline":
+            children = tok.children or []
+            for child in children:
+                ctype = child.type
+                if ctype == "link_open":
+                    _rewrite_link(child, chapter_path, page, chapters, out)
+                elif ctype == "image":
+                    src = str(child.attrGet("src") or "")
+                    target = resolve_link(src, chapter_path)
+                    if target is not None:
+                        out.images.append(target[0])
+            if heading == "\x00":
+                heading = _inline_text(children)
+                out.headings.append((heading_level, heading, slug))
+            else:
+                text.append(_inline_text(children))
+        elif kind in ("fence", "code_block"):
+            text.append(tok.content)
+    if heading or text:
+        out.sections.append((slug, heading if heading != "\x00" else "", " ".join(text)))
+    out.html = md.renderer.render(tokens, md.options, env)
+    return out
+
+
+def _rewrite_link(tok: Any, chapter_path: str, page: str, chapters: set[str], out: RenderedChapter) -> None:
+    href = str(tok.attrGet("href") or "")
+    target = resolve_link(href, chapter_path)
+    if target is None:
+        return
+    path, fragment = target
+    if not path.endswith(".md"):
+        return
+    exists = path in chapters
+    out.links[path] = exists
+    if exists:
+        url = relative_url(page, page_path(path))
+        tok.attrSet("href", url + ("#" + fragment if fragment else ""))
+
+
+_H1 = re.compile(r"^ {0,3}#(?:[ \t]|$)")
+
+
+def chapter_markdown(chapter: Any, level: int = 1) -> str:
+    """A chapter's Markdown as builders render it: provenance markers removed, and a
+    heading with the chapter's title first unless the body already starts with a ``#``
+    heading."""
+    from toolkit.workbook.markers import strip_markers
+
+    body = strip_markers(chapter.body or "").strip("\n")
+    first = next((line for line in body.split("\n", 50) if line.strip()), "")
+    if _H1.match(first):
+        return body
+    return chapter_title_markdown(chapter.title, level) + "\n\n" + body
+
+
+def norm_rel(rel: str) -> str:
+    """A chapter's path as written in SUMMARY.md, normalised (``./a/../b.md`` -> ``b.md``)."""
+    return posixpath.normpath(rel.replace("\\", "/"))

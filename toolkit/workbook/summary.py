@@ -1,0 +1,160 @@
+"""``SUMMARY.md`` in mdBook's format: parse it into entries, and append chapters to it
+without touching anything else in the file.
+
+Provides :class:`Entry`, :class:`Summary`, :func:`parse_summary` and :func:`append_chapters`.
+
+The format (as mdBook reads it)::
+
+    # Summary                      <- title (optional)
+    [Preface](preface.md)          <- prefix chapters (no list)
+    # Part one                     <- part title
+    - [Chapter](chapters/a.md)     <- numbered chapters, nested by indentation
+      - [Section](chapters/b.md)
+    - [Draft chapter]()            <- draft: no file yet
+    ---                            <- separator
+    [Afterword](after.md)          <- suffix chapters (after the numbered ones)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import unquote
+
+from toolkit.errors import Problem
+from toolkit.i18n import _
+
+_LINK = r"\[(?P<title>(?:[^\[\]\\]|\\.)*)\]\((?P<path>[^()\s]*)\)"
+LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)[-*+][ \t]+" + _LINK + r"[ \t]*$")
+PLAIN_LINK = re.compile(r"^" + _LINK + r"[ \t]*$")
+HEADING = re.compile(r"^#[ \t]+(?P<title>.*?)[ \t#]*$")
+SEPARATOR = re.compile(r"^[ \t]*(-{3,}|\*{3,}|_{3,})[ \t]*$")
+COMMENT = re.compile(r"^[ \t]*<!--.*-->[ \t]*$")
+
+
+@dataclass
+class Entry:
+    """One chapter line of SUMMARY.md. ``path`` is ``None`` for a draft chapter; ``number``
+    is like ``"1.2"`` for numbered chapters and ``None`` for prefix and suffix chapters."""
+
+    title: str
+    path: str | None
+    line: int
+    kind: str  # "prefix", "numbered" or "suffix"
+    level: int = 0
+    number: str | None = None
+    part: str | None = None
+
+
+@dataclass
+class Summary:
+    title: str | None = None
+    entries: list[Entry] = field(default_factory=list)
+    parts: list[tuple[str, int]] = field(default_factory=list)  # (title, line)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _unescape(title: str) -> str:
+    return re.sub(r"\\(.)", r"\1", title).strip()
+
+
+def parse_summary(text: str, path: str) -> Summary:
+    """Entries in book order; lines that are none of mdBook's forms are problems."""
+    summary = Summary()
+    numbered_seen = False
+    part: str | None = None
+    counters: list[int] = []
+    indents: list[int] = []
+    top = 0  # numbering of top-level chapters runs on across parts and separators
+    in_comment = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.strip()
+        if in_comment:
+            in_comment = "-->" not in line
+            continue
+        if not stripped or COMMENT.match(line):
+            continue
+        if stripped.startswith("<!--"):
+            in_comment = True
+            continue
+        item = LIST_ITEM.match(line)
+        if item:
+            numbered_seen = True
+            width = len(item["indent"].expandtabs(4))
+            while indents and width < indents[-1]:
+                indents.pop()
+                counters.pop()
+            if not indents:
+                indents, counters = [width], [top]
+            elif width > indents[-1]:
+                indents.append(width)
+                counters.append(0)
+            counters[-1] += 1
+            raw = item["path"]
+            summary.entries.append(Entry(_unescape(item["title"]), unquote(raw) if raw else None, number,
+                                         "numbered", len(indents) - 1, ".".join(map(str, counters)), part))
+            continue
+        if indents and line[:1] in " \t":
+            continue  # a continuation line of a list item
+        indents_reset = bool(indents)
+        plain = PLAIN_LINK.match(stripped)
+        if plain:
+            if indents_reset:
+                top, indents, counters = counters[0], [], []
+            raw = plain["path"]
+            kind = "suffix" if numbered_seen else "prefix"
+            if not raw:
+                summary.problems.append(Problem.at(path, number, _(
+                    "a prefix or suffix chapter cannot be a draft: give it a file")))
+                continue
+            summary.entries.append(Entry(_unescape(plain["title"]), unquote(raw), number, kind))
+            continue
+        heading = HEADING.match(stripped)
+        if heading:
+            if summary.title is None and not summary.entries and not summary.parts:
+                summary.title = heading["title"]
+            else:
+                part = heading["title"]
+                summary.parts.append((part, number))
+                if counters:
+                    top, indents, counters = counters[0], [], []
+            continue
+        if SEPARATOR.match(line):
+            if counters:
+                top, indents, counters = counters[0], [], []
+            continue
+        summary.problems.append(Problem.at(path, number, _(
+            "cannot read this line of SUMMARY.md: expected '- [Title](chapters/file.md)', '[Title](file.md)', "
+            "'# Part title' or '---'")))
+    return summary
+
+
+def entry_line(title: str, path: str) -> str:
+    """A numbered chapter line for ``title`` and ``path``."""
+    safe = title.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    return f"- [{safe}]({path.replace(' ', '%20')})"
+
+
+def append_chapters(text: str, chapters: list[tuple[str, str]]) -> str:
+    """``text`` with ``- [title](path)`` lines for ``chapters`` added after the last
+    top-level numbered chapter (at the end when there is none); every other line stays."""
+    if not chapters:
+        return text
+    lines = text.split("\n")
+    trailing = lines and lines[-1] == ""
+    if trailing:
+        lines.pop()
+    new = [entry_line(title, path) for title, path in chapters]
+    last = None
+    for i, line in enumerate(lines):
+        if LIST_ITEM.match(line):
+            last = i
+        elif last is not None and line[:1] in " \t" and line.strip():
+            last = i  # nested entries and continuation lines belong to the list
+    if last is None:
+        while lines and not lines[-1].strip():
+            lines.pop()
+        lines += ["", *new]
+    else:
+        lines[last + 1:last + 1] = new
+    return "\n".join(lines) + "\n"
