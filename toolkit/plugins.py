@@ -25,6 +25,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "toolkit.default_plugins.methods",
     "toolkit.default_plugins.capture_kinds",
     "toolkit.default_plugins.commands",
+    "toolkit.default_plugins.booksprint",
     "toolkit.default_plugins.exporters",
 )
 

@@ -147,7 +147,10 @@ def load_paths(sources: Iterable[tuple[str, Path]], kinds: Mapping[str, Any] | C
             resolved.append(kinds() if callable(kinds) else kinds)
         return resolved[0]
 
-    results: list[tuple[str, CardResult]] = []
+    from toolkit.cards.parallel import parse_files
+
+    results: list[tuple[str, CardResult | None]] = []
+    stale: list[tuple[int, Path]] = []  # (index in results, file) of cards the cache cannot answer
     for origin, root in sources:
         if not root.exists():
             results.append((origin, CardResult(None, [Problem.at(root, 0, _("no such file or folder"))])))
@@ -155,10 +158,15 @@ def load_paths(sources: Iterable[tuple[str, Path]], kinds: Mapping[str, Any] | C
         for file in find_cards(root):
             result = cache.get(file) if cache is not None else None
             if result is None:
-                result = read_card(file, get_kinds())
-                if cache is not None:
-                    cache.put(file, result)
+                stale.append((len(results), file))
             results.append((origin, result))
+    if stale:
+        known = get_kinds()  # before any fork, so that a forked worker inherits them
+        parsed = parse_files([file for _index, file in stale], lambda file: read_card(file, known))
+        for (index, file), result in zip(stale, parsed):
+            results[index] = (results[index][0], result)
+            if cache is not None:
+                cache.put(file, result)
     if cache is not None:
         cache.save()
     return Library.build(results, require_twins=require_twins)

@@ -10,6 +10,7 @@ BUILTIN_COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("plugins", "toolkit.cli.plugins:build", "List loaded plugins and their hooks."),
     ("plugin", "toolkit.cli.plugin_new:build", "Create a new plugin package."),
     ("session", "toolkit.cli.session:build", "Look at, script and export a workshop's session."),
+    ("demo", "toolkit.cli.demo:build", "Try cimis on a bundled example workshop."),
     ("new", "toolkit.cli.workshop:build_new", "Create a workshop folder."),
     ("check", "toolkit.cli.workshop:build_check", "Check a workshop plan and print its timetable."),
     ("ui", "toolkit.cli.ui:build", "Open the terminal UI."),

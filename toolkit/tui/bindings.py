@@ -28,7 +28,7 @@ from toolkit.i18n import N_, _
 DEFAULTS: dict[str, tuple[str, str, bool]] = {
     # the whole app
     "app.help": ("f1,question_mark", N_("Keys"), True),
-    "app.command-palette": ("ctrl+p", N_("Commands"), True),
+    "app.command-palette": ("ctrl+p", N_("Commands"), False),
     "app.home": ("f2", N_("Home"), False),
     "app.library": ("f3", N_("Method library"), False),
     "app.next-theme": ("f9", N_("Next theme"), False),
@@ -55,10 +55,10 @@ DEFAULTS: dict[str, tuple[str, str, bool]] = {
     "agenda.edit": ("e", N_("Edit item"), True),
     "agenda.longer": ("plus,equals_sign", N_("5 minutes longer"), False),
     "agenda.shorter": ("minus", N_("5 minutes shorter"), False),
-    "agenda.move-up": ("shift+up,K", N_("Move up"), True),
-    "agenda.move-down": ("shift+down,J", N_("Move down"), True),
+    "agenda.move-up": ("shift+up,K", N_("Move up"), False),
+    "agenda.move-down": ("shift+down,J", N_("Move down"), False),
     "agenda.remove": ("delete,x", N_("Remove item"), True),
-    "agenda.undo": ("ctrl+z,u", N_("Undo"), True),
+    "agenda.undo": ("ctrl+z,u", N_("Undo"), False),
     "agenda.save": ("ctrl+s", N_("Save"), True),
     "agenda.run": ("ctrl+r", N_("Run workshop"), False),
     "agenda.close": ("escape", N_("Back"), True),

@@ -139,7 +139,7 @@ def _chapter_lines(item: _Chapter, n: int, by_rel: dict[str, _Chapter], first_an
         kind = item.kinds.get(i)
         if kind == "heading":
             level, content = item.headings[i]
-            out.append(heading_line(level + item.shift, content))
+            out.append(heading_line(level + item.shift, rewrite_text_line(content, rewrite, f"c{n}-")))
             i = item.ends[i]
             if not meta_done:
                 meta_done = True

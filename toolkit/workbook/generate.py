@@ -111,8 +111,7 @@ def labels(lang: str) -> dict[str, str]:
             "shortcuts": _("Shortcuts"), "checklists": _("Checklists and shortcuts"),
             "conflict": _("**Sync conflict:** the session results changed after this passage was edited. "
                           "This is the new generated version: merge what you need into the passage above, "
-                          "then delete this block."),
-            "concept": _("Chapter planned in the booksprint's concept step.")}
+                          "then delete this block.")}
 
 
 def _people_lines(people: list[Any], anonymise: _Anonymiser, t: dict[str, str], lang: str) -> list[str]:

@@ -55,10 +55,11 @@ def rewrite_text_line(line: str, rewrite: Callable[[str], str | None], footnote_
         part = parts[i]
         if not part:
             continue
+        # links first: "(<javascript:...>)" is a link destination, not an autolink
+        part = _INLINE_LINK.sub(lambda m: m.group(1) + _destination(m.group(2), rewrite), part)
         part = _AUTOLINK.sub(lambda m: m.group(0) if safe_url(html.unescape(m.group(1))) else "&lt;" + m.group(0)[1:],
                              part)
         part = _RAW_HTML.sub("&lt;", part)
-        part = _INLINE_LINK.sub(lambda m: m.group(1) + _destination(m.group(2), rewrite), part)
         if footnote_prefix:
             part = _FOOTNOTE.sub(lambda m: f"[^{footnote_prefix}{m.group(1)}]", part)
         parts[i] = part

@@ -30,7 +30,6 @@ MESSAGES: dict[str, str] = {
         "**Sync-Konflikt:** Die Ergebnisse der Sitzung haben sich geändert, nachdem dieser Abschnitt bearbeitet "
         "wurde. Dies ist die neu erzeugte Fassung: Übernehmen Sie, was Sie brauchen, in den Abschnitt darüber "
         "und löschen Sie dann diesen Block.",
-    "Chapter planned in the booksprint's concept step.": "Kapitel, geplant im Konzeptschritt des Booksprints.",
     "no session yet in this workshop; nothing to sync from it":
         "in diesem Workshop gibt es noch keine Sitzung; nichts zu übernehmen",
     "source '{source}' is not a folder": "die Quelle '{source}' ist kein Ordner",

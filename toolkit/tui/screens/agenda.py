@@ -109,8 +109,8 @@ class AgendaScreen(CimisScreen[None]):
         items.add_column(_("Start"), key="start")
         items.add_column(_("End"), key="end")
         items.add_column(_("Min"), key="minutes")
-        items.add_column(_("Title"), key="title")
         items.add_column(_("Kind"), key="kind")
+        items.add_column(_("Title"), key="title")
         steps = self.query_one("#steps", DataTable)
         steps.add_column(_("Step"), key="title")
         steps.add_column(_("Min"), key="minutes")
@@ -163,7 +163,7 @@ class AgendaScreen(CimisScreen[None]):
                 kind = _(CATEGORY_TITLES.get(card.meta.category, card.meta.category)) if card else _("Method")
             else:
                 kind = kinds.get(str(entry.get("type")), str(entry.get("type")))
-            table.add_row(start, end, minutes, escape(title), escape(kind), key=item_id)
+            table.add_row(start, end, minutes, escape(kind), escape(title), key=item_id)
         if current is not None and current in self.editor.item_ids():
             table.move_cursor(row=self.editor.item_ids().index(current), animate=False)
 
