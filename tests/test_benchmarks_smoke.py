@@ -14,6 +14,7 @@ from cards_util import REPO
 @pytest.mark.parametrize("module, expect", [
     ("benchmarks.bench_cli", "ratio"),
     ("benchmarks.bench_cards", "ratio to cold"),
+    ("benchmarks.bench_sync", "ratio to reading every event"),
 ])
 def test_benchmark_quick_mode(module, expect):
     out = subprocess.run([sys.executable, "-m", module, "--quick"], cwd=REPO, capture_output=True, text=True,

@@ -24,7 +24,7 @@ def files(tmp_path) -> list[Path]:
 
 
 def as_data(results):
-    return [(r.card.to_plain() if r.card else None, [str(p) for p in r.problems]) for r in results]
+    return [(r.card, [str(p) for p in r.problems]) for r in results]
 
 
 @pytest.mark.skipif(not parallel.can_fork(), reason="needs fork, two processors and no threads")

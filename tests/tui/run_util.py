@@ -7,6 +7,8 @@ real terminal, for the tmux test when ``cimis ui`` is not available.
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import shutil
 import sys
 from pathlib import Path
@@ -58,6 +60,16 @@ agenda:
   - id: canvas
     method: digitisation-canvas
 """
+
+
+def run_async(fn):
+    """Run an ``async def`` test in its own event loop (no asyncio plugin needed)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        return asyncio.run(fn(*args, **kwargs))
+
+    return wrapper
 
 
 def english_workshop(root: Path) -> Path:
@@ -113,6 +125,45 @@ def store_records(folder: Path, item: str, step: str) -> list[dict]:
         return [rec.data for rec in engine.state.step_records(item, step)]
 
 
+# -- deliberately broken plugin widgets, for the error boundary --------------------------
+
+from toolkit.tui.widgets.capture.notes import NotesPanel  # noqa: E402
+
+
+class BrokenAfterCommit(NotesPanel):
+    """Captures the note, then fails in its handler (a plugin bug after the commit)."""
+
+    def on_input_submitted(self, event) -> None:
+        super().on_input_submitted(event)
+        raise RuntimeError("widget bug after saving")
+
+
+class BrokenCompose(NotesPanel):
+    def compose_controls(self):
+        raise RuntimeError("widget bug in compose")
+
+
+def text_of(widget) -> str:
+    """What a Static (or similar) shows, as plain text."""
+    content = getattr(widget, "content", None)
+    if content is None:
+        content = widget.render()
+    plain = getattr(content, "plain", None)
+    return plain if plain is not None else str(content)
+
+
+async def goto(pilot, item: str, step: str, limit: int = 60) -> None:
+    """Press Page Down until run mode shows ``item.step``."""
+    screen = pilot.app.screen
+    for _ in range(limit):
+        position = screen.engine.state.position
+        if position == (item, step):
+            await pilot.pause()
+            return
+        await pilot.press("pagedown")
+        await pilot.pause()
+    raise AssertionError(f"never reached {item}.{step}")
+
+
 if __name__ == "__main__":
-    target = Path(sys.argv[1])
-    host_app(target, projector="--projector" in sys.argv, poll=True).run()
+    host_app(Path(sys.argv[1]), projector="--projector" in sys.argv[2:], poll=True).run()

@@ -42,7 +42,7 @@ async def _search(app, query: str) -> list[str]:
     ("en", "library", "Method library"),
     ("en", "Methodenbibliothek", "Method library"),
     ("de", "Method library", "Methodenbibliothek"),
-    ("de", "Thema", "Thema: hoher Kontrast für Beamer"),
+    ("de", "Beamer", "Farbschema: hoher Kontrast für Beamer"),
 ])
 def test_palette_finds_actions_in_both_languages(lang, query, expected):
     @pilot

@@ -2,9 +2,9 @@
 
 An entry is valid while the file's size and modification time are unchanged and the cache
 was written for the same toolkit version and the same set of capture kinds (a card's
-validity depends on them). Stored as one pickle of plain data (not of pydantic objects,
-which unpickle several times slower) in the user's cache folder, written atomically; a
-missing, stale or corrupt cache only costs time.
+validity depends on them). Stored as one pickle of the light card tuples (no pydantic
+objects, which unpickle several times slower) in the user's cache folder, written
+atomically; a missing, stale or corrupt cache only costs time.
 """
 
 from __future__ import annotations
@@ -15,12 +15,11 @@ import pickle
 from pathlib import Path
 
 from toolkit import __version__
-from toolkit.cards.model import MethodCard
-from toolkit.cards.parse import CardResult
+from toolkit.cards.card import CardResult, MethodCard
 from toolkit.errors import Problem
 from toolkit.paths import write_atomic
 
-_FORMAT = 2
+_FORMAT = 3
 
 
 class CardCache:
@@ -29,8 +28,8 @@ class CardCache:
     def __init__(self, path: Path, key: str):
         self.path = path
         self.key = f"{_FORMAT}:{__version__}:{key}"
-        #: path -> (mtime_ns, size, card as plain data or None, problems as tuples)
-        self._entries: dict[str, tuple[int, int, dict | None, list[tuple]]] = {}
+        #: path -> (mtime_ns, size, card or None, problems as tuples)
+        self._entries: dict[str, tuple[int, int, MethodCard | None, list[tuple]]] = {}
         self._dirty = False
         try:
             with open(path, "rb") as fh:
@@ -55,17 +54,15 @@ class CardCache:
             return None
         if (st.st_mtime_ns, st.st_size) != entry[:2]:
             return None
-        card = MethodCard.from_plain(entry[2]) if entry[2] is not None else None
-        return CardResult(card, [Problem(*p) for p in entry[3]])
+        return CardResult(entry[2], [Problem(*p) for p in entry[3]])
 
     def put(self, file: Path, result: CardResult) -> None:
         try:
             st = os.stat(file)
         except OSError:
             return
-        card = result.card.to_plain() if result.card is not None else None
         problems = [(p.path, p.line, p.message, p.severity) for p in result.problems]
-        self._entries[os.fspath(file)] = (st.st_mtime_ns, st.st_size, card, problems)
+        self._entries[os.fspath(file)] = (st.st_mtime_ns, st.st_size, result.card, problems)
         self._dirty = True
 
     def save(self) -> None:

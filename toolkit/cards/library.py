@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from toolkit.cards.model import MethodCard
-from toolkit.cards.parse import CardResult, read_card
+from toolkit.cards.card import CardResult, MethodCard
 from toolkit.errors import Problem
 from toolkit.i18n import LANGUAGES, _
 
@@ -162,6 +161,8 @@ def load_paths(sources: Iterable[tuple[str, Path]], kinds: Mapping[str, Any] | C
             results.append((origin, result))
     if stale:
         known = get_kinds()  # before any fork, so that a forked worker inherits them
+        from toolkit.cards.parse import read_card
+
         parsed = parse_files([file for _index, file in stale], lambda file: read_card(file, known))
         for (index, file), result in zip(stale, parsed):
             results[index] = (results[index][0], result)

@@ -1,7 +1,8 @@
-"""The pydantic models of a method card's front matter, and the parsed card.
+"""The pydantic models that validate a method card's front matter (and give its JSON Schema).
 
 Cards are written by hand, so every model forbids unknown fields: a typo is an error that
-names the field, never a silently ignored value.
+names the field, never a silently ignored value. A valid card is then kept in the light
+form of :mod:`toolkit.cards.card`.
 """
 
 from __future__ import annotations
@@ -10,42 +11,16 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from toolkit.cards.card import CATEGORIES, ROLES, Capture, CardStep, GroupRange, Meta
 from toolkit.i18n import _
 
 Language = Literal["de", "en"]
 
-#: What kind of agenda item a method is; used for filtering and for the plan's rail.
-Category = Literal[
-    "opening",
-    "input",
-    "break",
-    "networking",
-    "pitch",
-    "evaluation",
-    "ideation",
-    "convergence",
-    "problem-framing",
-    "research",
-    "design-thinking",
-    "prototyping",
-    "peer-learning",
-    "reflection",
-    "writing",
-]
-CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
+#: What kind of agenda item a method is (the values are listed in toolkit.cards.card).
+Category = Literal[CATEGORIES]  # type: ignore[valid-type]
 
 #: Who a method needs in the room. Plans give each person one of these roles.
-Role = Literal[
-    "facilitator",
-    "participant",
-    "creative",
-    "company",
-    "jury",
-    "speaker",
-    "author",
-    "reviewer",
-]
-ROLES: tuple[str, ...] = Role.__args__  # type: ignore[attr-defined]
+Role = Literal[ROLES]  # type: ignore[valid-type]
 
 Slug = str
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
@@ -103,57 +78,21 @@ class CardMeta(_Strict):
     steps: list[Step] = Field(min_length=1, description="The ordered steps.")
 
 
-class MethodCard(BaseModel):
-    """A parsed and validated card: front matter plus the sections of its Markdown body."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
-
-    meta: CardMeta
-    path: str
-    intro: str = ""
-    instructions: dict[str, str] = Field(default_factory=dict, description="Step id -> Markdown.")
-    checklist: list[str] = Field(default_factory=list)
-    shortcuts: list[str] = Field(default_factory=list)
-
-    @property
-    def id(self) -> str:
-        return self.meta.id
-
-    @property
-    def language(self) -> str:
-        return self.meta.language
-
-    def to_plain(self) -> dict[str, Any]:
-        """The validated card as plain data (for the parse cache)."""
-        return {"meta": self.meta.model_dump(), "path": self.path, "intro": self.intro,
-                "instructions": self.instructions, "checklist": self.checklist, "shortcuts": self.shortcuts}
-
-    @classmethod
-    def from_plain(cls, data: dict[str, Any]) -> "MethodCard":
-        """Rebuild a card from :meth:`to_plain` without validating again: the data was
-        validated before it was cached, and validating 1,000 cards again would cost more than
-        reading them."""
-        meta = dict(data["meta"])
-        meta["group_size"] = GroupSize.model_construct(**meta["group_size"])
-        meta["steps"] = [
-            Step.model_construct(**{**step, "capture": CaptureSpec.model_construct(**step["capture"])
-                                    if step["capture"] else None})
-            for step in meta["steps"]
-        ]
-        return cls.model_construct(**{**data, "meta": CardMeta.model_construct(**meta)})
-
-    def summary_dict(self) -> dict[str, Any]:
-        """The card's fields for ``--json`` listings."""
-        m = self.meta
-        return {
-            "id": m.id,
-            "language": m.language,
-            "title": m.title,
-            "summary": m.summary,
-            "category": m.category,
-            "duration": m.duration,
-            "group_size": {"min": m.group_size.min, "max": m.group_size.max},
-            "roles": list(m.roles),
-            "tags": list(m.tags),
-            "path": self.path,
-        }
+def to_meta(meta: CardMeta) -> Meta:
+    """The validated front matter in its light, immutable form."""
+    return Meta(
+        id=meta.id,
+        language=meta.language,
+        title=meta.title,
+        summary=meta.summary,
+        category=meta.category,
+        duration=meta.duration,
+        group_size=GroupRange(meta.group_size.min, meta.group_size.max),
+        roles=tuple(meta.roles),
+        materials=tuple(meta.materials),
+        tags=tuple(meta.tags),
+        steps=tuple(
+            CardStep(s.id, s.title, s.minutes, Capture(s.capture.kind, dict(s.capture.options)) if s.capture else None)
+            for s in meta.steps
+        ),
+    )

@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from toolkit.cards.parse import CardResult
+from toolkit.cards.card import CardResult
 
 #: Below this many files a fork costs more than it saves.
 MIN_FILES = 200
@@ -43,7 +43,7 @@ def parse_files(files: Sequence[Path], parse: Callable[[Path], CardResult]) -> l
         status = 1
         try:
             os.close(read_end)
-            payload = pickle.dumps([_plain(parse(f)) for f in theirs_files], protocol=pickle.HIGHEST_PROTOCOL)
+            payload = pickle.dumps([parse(f) for f in theirs_files], protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write_end, "wb") as out:
                 out.write(payload)
             status = 0
@@ -57,22 +57,9 @@ def parse_files(files: Sequence[Path], parse: Callable[[Path], CardResult]) -> l
     theirs = None
     if status == 0:
         try:
-            theirs = [_unplain(item) for item in pickle.loads(payload)]
+            theirs = pickle.loads(payload)
         except Exception:  # a truncated payload: parse that half here instead
             theirs = None
     if theirs is None or len(theirs) != len(theirs_files):
         theirs = [parse(f) for f in theirs_files]
     return mine + theirs
-
-
-def _plain(result: CardResult) -> tuple:
-    card = result.card.to_plain() if result.card is not None else None
-    return card, [(p.path, p.line, p.message, p.severity) for p in result.problems]
-
-
-def _unplain(item: tuple) -> CardResult:
-    from toolkit.cards.model import MethodCard
-    from toolkit.errors import Problem
-
-    card, problems = item
-    return CardResult(MethodCard.from_plain(card) if card is not None else None, [Problem(*p) for p in problems])

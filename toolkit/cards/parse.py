@@ -15,7 +15,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from toolkit.cards.model import CardMeta, MethodCard
+from toolkit.cards.card import CardResult, MethodCard
+from toolkit.cards.model import CardMeta, to_meta
 from toolkit.errors import Problem
 from toolkit.i18n import _
 from toolkit.validation import describe, format_loc, node_line
@@ -31,20 +32,6 @@ SECTION_NAMES = {
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 _ITEM = re.compile(r"^[ \t]*[-*+][ \t]+(?:\[[ xX]\][ \t]+)?(.*\S)")
-
-
-class CardResult:
-    """What parsing one file produced: a card, or problems (never both empty)."""
-
-    __slots__ = ("card", "problems")
-
-    def __init__(self, card: MethodCard | None, problems: list[Problem]):
-        self.card = card
-        self.problems = problems
-
-    @property
-    def ok(self) -> bool:
-        return self.card is not None and not any(p.severity == "error" for p in self.problems)
 
 
 def read_card(path: Path, kinds: Mapping[str, Any] | None = None) -> CardResult:
@@ -329,12 +316,12 @@ def _read_body(meta: CardMeta, lines: list[str], start: int, path: Path,
     if not intro_text:
         problems.append(Problem.at(path, start + 1, _("the card has no introduction before its first '##' section")))
     return MethodCard(
-        meta=meta,
+        meta=to_meta(meta),
         path=str(path),
         intro=intro_text,
         instructions=instructions,
-        checklist=checklist,
-        shortcuts=shortcuts,
+        checklist=tuple(checklist),
+        shortcuts=tuple(shortcuts),
     )
 
 

@@ -34,7 +34,7 @@ def _warn_library_problems(lib) -> None:
 
 
 def build() -> click.Group:
-    from toolkit.cards.model import CATEGORIES
+    from toolkit.cards.card import CATEGORIES
 
     @click.group(name="methods", help=_("Browse, show and check method cards."))
     def methods() -> None:
@@ -126,7 +126,7 @@ def card_json(card) -> dict:
         "materials": list(card.meta.materials),
         "steps": [
             {"id": s.id, "title": s.title, "minutes": s.minutes,
-             "capture": s.capture.model_dump() if s.capture else None,
+             "capture": s.capture.as_dict() if s.capture else None,
              "instructions": card.instructions.get(s.id, "")}
             for s in card.meta.steps
         ],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from toolkit.cards.model import MethodCard
+from toolkit.cards.card import MethodCard
 from toolkit.i18n import _
 
 

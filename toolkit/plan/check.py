@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from toolkit.cards.model import ROLES
+from toolkit.cards.card import ROLES
 from toolkit.errors import Problem
 from toolkit.i18n import _
 from toolkit.plan.agenda import Agenda

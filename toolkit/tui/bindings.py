@@ -62,6 +62,19 @@ DEFAULTS: dict[str, tuple[str, str, bool]] = {
     "agenda.save": ("ctrl+s", N_("Save"), True),
     "agenda.run": ("ctrl+r", N_("Run workshop"), False),
     "agenda.close": ("escape", N_("Back"), True),
+    # run mode (Page Down / Page Up are what presentation clickers send)
+    "run.next": ("pagedown", N_("Next"), True),
+    "run.previous": ("pageup", N_("Back"), True),
+    "run.pause": ("f5", N_("Pause"), True),
+    "run.add-minute": ("f6", N_("+1 min"), True),
+    "run.remove-minute": ("shift+f6", N_("−1 min"), False),
+    "run.edit": ("f4", N_("Edit"), True),
+    "run.remove": ("f8", N_("Remove"), True),
+    "run.undo": ("ctrl+z", N_("Undo"), True),
+    "run.projector-toggle": ("f7", N_("Projector"), True),
+    "run.finish": ("ctrl+f", N_("Finish"), False),
+    # projector view
+    "projector.close": ("escape", N_("Back"), False),
     # dialogs
     "dialog.cancel": ("escape", N_("Cancel"), True),
     # help screen
@@ -140,8 +153,16 @@ def display_keys(keys: str) -> str:
     shown = []
     for key in keys.split(","):
         parts = [p.strip() for p in key.strip().split("+")]
-        words = [names.get(p, p.capitalize() if p in {"ctrl", "shift", "alt"} else p.upper() if len(p) > 1 and
-                           p.startswith("f") and p[1:].isdigit() else p) for p in parts]
+        words = []
+        for part in parts:
+            if part in names:
+                words.append(names[part])
+            elif part in {"ctrl", "shift", "alt"}:
+                words.append(part.capitalize())
+            elif (len(part) == 1 and len(parts) > 1) or (part[:1] == "f" and part[1:].isdigit()):
+                words.append(part.upper())  # Ctrl+W, F1
+            else:
+                words.append(part)
         shown.append("+".join(words))
     return " / ".join(shown)
 

@@ -14,13 +14,12 @@ import json
 #: the longest text kept per section: enough for snippets and matching, bounded size
 MAX_SECTION_TEXT = 20_000
 
-_JS_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
-               0x2028: "\\u2028", 0x2029: "\\u2029"}
-
-
 def js_json(value: object) -> str:
     """``value`` as JSON that is also safe inside a script file or an HTML page."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_JS_ESCAPES)
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    # str.replace is many times faster than str.translate on megabytes of text
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
 def sections_json(sections: list[tuple[str, str, str]]) -> str:

@@ -274,8 +274,10 @@ def sync(folder: Path | str, library: Any = None) -> SyncReport:
         rel = path.relative_to(folder).as_posix() if path.is_relative_to(folder) else str(path)
         known[plan.key] = {"path": rel, "refs": sorted(refs)}
 
-    for path, text in writes:
-        write_atomic(path, text.encode("utf-8"))
+    from toolkit.workbook.files import write_many
+
+    # chapters first: SUMMARY.md never points at a file that is not there yet
+    write_many([(path, text.encode("utf-8")) for path, text in writes])
     if new_entries:
         summary_path = folder / SUMMARY_FILE
         try:

@@ -39,7 +39,7 @@ class HomeScreen(CimisScreen[None]):
             yield Static(_("Plan and run co-creation workshops"), id="home-title")
             with Horizontal(id="home-columns"):
                 with Vertical(id="home-actions", classes="panel"):
-                    yield Label(_("Start"), classes="panel-title")
+                    yield Label(_("What would you like to do?"), classes="panel-title")
                     yield OptionList(id="actions")
                 with Vertical(id="home-recent", classes="panel"):
                     yield Label(_("Recent workshops"), classes="panel-title")
@@ -48,7 +48,7 @@ class HomeScreen(CimisScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = _("Start")
+        self.sub_title = _("Start screen")
         keymap = getattr(self.app, "keymap", {})
         actions = self.query_one("#actions", OptionList)
         for action_id, text in (("new", _("New workshop…")), ("open", _("Open a workshop folder…")),

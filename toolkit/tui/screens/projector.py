@@ -19,13 +19,13 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Markdown, Static
 
 from toolkit.errors import CimisError
 from toolkit.i18n import _, get_language
+from toolkit.tui.bindings import binding, localize
 from toolkit.tui.widgets.capture.base import bar
 from toolkit.tui.widgets.timer import TimerDisplay
 
@@ -81,7 +81,7 @@ def result_view(kind: str, result: Any, people: dict[str, str]) -> Any:
 class ProjectorScreen(Screen):
     """The beamer's view of the running session."""
 
-    BINDINGS = [Binding("escape,f9", "close", _("Back"), show=False, id="projector.close")]
+    BINDINGS = [binding("projector.close"), binding("run.projector-toggle", "close", show=False)]
     DEFAULT_CSS = """
     ProjectorScreen { layout: vertical; padding: 1 2; }
     ProjectorScreen #proj-header { height: 1; color: $text-muted; }
@@ -102,6 +102,7 @@ class ProjectorScreen(Screen):
         super().__init__(name=name)
         self.engine = engine
         self.poll = poll
+        localize(self)
         self._seen: tuple[int, tuple[str, str] | None] | None = None
 
     def compose(self) -> ComposeResult:
@@ -174,7 +175,7 @@ class ProjectorScreen(Screen):
         self.set_class(False, "-markdown")
 
     def action_close(self) -> None:
-        # Over run mode (toggled with F9) it goes back; as the beamer's only screen it stays.
+        # Over run mode (toggled with F7) it goes back; as the beamer's only screen it stays.
         from toolkit.tui.screens.run import RunScreen
 
         stack = self.app.screen_stack

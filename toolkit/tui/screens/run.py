@@ -15,6 +15,7 @@ where it stood, because everything shown is derived from the store.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any
 
@@ -32,18 +33,20 @@ from toolkit.tui.widgets.capture.boundary import CaptureHost
 from toolkit.tui.widgets.rail import AgendaRail
 from toolkit.tui.widgets.timer import TimerDisplay
 
-#: Run-mode bindings: id -> (keys, description msgid, shown in the footer, action).
-RUN_BINDINGS: dict[str, tuple[str, str, bool, str]] = {
-    "run.next": ("pagedown", N_("Next"), True, "next_step"),
-    "run.previous": ("pageup", N_("Back"), True, "previous_step"),
-    "run.pause": ("f5", N_("Pause"), True, "toggle_pause"),
-    "run.add-minute": ("f6", N_("+1 min"), True, "add_minute"),
-    "run.remove-minute": ("shift+f6", N_("−1 min"), False, "remove_minute"),
-    "run.edit": ("f2", N_("Edit"), True, "edit_record"),
-    "run.remove": ("f8", N_("Remove"), True, "remove_record"),
-    "run.undo": ("ctrl+z", N_("Undo"), True, "undo"),
-    "run.projector-toggle": ("f9", N_("Projector"), True, "toggle_projector"),
-    "run.finish": ("ctrl+f", N_("Finish"), False, "finish"),
+#: Run-mode bindings: id -> (default keys, description msgid, shown in the footer). The app
+#: shell's registry (:mod:`toolkit.tui.bindings`) holds the same ids; this table is the
+#: fallback for an id it does not know.
+RUN_BINDINGS: dict[str, tuple[str, str, bool]] = {
+    "run.next": ("pagedown", N_("Next"), True),
+    "run.previous": ("pageup", N_("Back"), True),
+    "run.pause": ("f5", N_("Pause"), True),
+    "run.add-minute": ("f6", N_("+1 min"), True),
+    "run.remove-minute": ("shift+f6", N_("−1 min"), False),
+    "run.edit": ("f4", N_("Edit"), True),
+    "run.remove": ("f8", N_("Remove"), True),
+    "run.undo": ("ctrl+z", N_("Undo"), True),
+    "run.projector-toggle": ("f7", N_("Projector"), True),
+    "run.finish": ("ctrl+f", N_("Finish"), False),
 }
 
 #: Seconds between two timer redraws; the store is polled every fourth tick.
@@ -51,21 +54,19 @@ TICK_SECONDS = 0.25
 
 
 def run_bindings() -> list[Binding]:
-    """The run-mode bindings, with keys from the shared registry (the user's ``[keys]``)
-    when it knows the id, and descriptions in the active language."""
-    try:
-        from toolkit.tui import bindings as shared  # the app shell's registry, when present
-    except ImportError:
-        shared = None
+    """The run-mode bindings with ids (the app applies the user's ``[keys]`` through
+    Textual's keymap) and descriptions in the active language. They take priority over the
+    focused input, which never needs these keys."""
+    from toolkit.tui import bindings as shared
+
     out = []
-    for binding_id, (keys, description, show, action) in RUN_BINDINGS.items():
-        if shared is not None:
-            try:
-                found = shared.binding(binding_id)
-                keys = getattr(found, "key", None) or (found[0] if isinstance(found, tuple) else keys)
-            except Exception:  # noqa: BLE001 - an id the registry does not know keeps its default
-                pass
-        out.append(Binding(keys, action, _(description), show=show, priority=True, id=binding_id))
+    for binding_id, (keys, description, show) in RUN_BINDINGS.items():
+        if binding_id in shared.DEFAULTS:
+            found = shared.binding(binding_id, priority=True)
+            out.append(dataclasses.replace(found, description=_(found.description)))
+        else:
+            out.append(Binding(keys, shared.action_of(binding_id), _(description), show=show, priority=True,
+                               id=binding_id))
     return out
 
 
@@ -333,7 +334,7 @@ class RunScreen(Screen):
             self.set_status("✗ " + str(exc), "error")
             return None
 
-    async def action_next_step(self) -> None:
+    async def action_next(self) -> None:
         if not self.engine.state.started:
             await self._engine(self.engine.start)
             self.set_status(_("Session started."))
@@ -350,7 +351,7 @@ class RunScreen(Screen):
         await self.show_step()
         self.tick()
 
-    async def action_previous_step(self) -> None:
+    async def action_previous(self) -> None:
         if self.engine.state.finished:
             self.set_status(_("The session is finished."))
             return
@@ -358,9 +359,9 @@ class RunScreen(Screen):
         await self.show_step()
         self.tick()
 
-    async def action_toggle_pause(self) -> None:
+    async def action_pause(self) -> None:
         if not self.engine.state.started:
-            await self.action_next_step()
+            await self.action_next()
             return
         timer = self.engine.timer()
         if timer.paused:
@@ -386,7 +387,7 @@ class RunScreen(Screen):
             return panel.selected_record()
         return None
 
-    async def action_remove_record(self) -> None:
+    async def action_remove(self) -> None:
         record_id = self._selected()
         if record_id is None:
             self.set_status(_("Highlight a record in the list first."), "error")
@@ -395,7 +396,7 @@ class RunScreen(Screen):
             self.set_status("✓ " + _("Record #{id} removed (undo brings it back).").format(id=record_id), "saved")
             self._refresh_panel()
 
-    async def action_edit_record(self) -> None:
+    async def action_edit(self) -> None:
         record_id = self._selected()
         record = self.engine.state.record(record_id) if record_id is not None else None
         if record is None:
@@ -443,7 +444,7 @@ class RunScreen(Screen):
         await self.show_step()
         self.tick()
 
-    def action_toggle_projector(self) -> None:
+    def action_projector_toggle(self) -> None:
         from toolkit.tui.screens.projector import ProjectorScreen
 
         self.app.push_screen(ProjectorScreen(self.engine, poll=self.poll))
