@@ -149,7 +149,15 @@ def text_of(widget) -> str:
     if content is None:
         content = widget.render()
     plain = getattr(content, "plain", None)
-    return plain if plain is not None else str(content)
+    if plain is not None:
+        return plain
+    if isinstance(content, str):
+        return content
+    from rich.console import Console
+
+    console = Console(width=200, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+    console.print(content)
+    return console.export_text()
 
 
 async def goto(pilot, item: str, step: str, limit: int = 60) -> None:
