@@ -1,5 +1,5 @@
 """The exchange format of captures: one JSON object per capture, as ``cimis session export
---format jsonl`` writes it and ``cimis session import`` reads it (see ``FORMAT.md``).
+--format jsonl`` writes it and ``cimis session import`` reads it (documented in the README, "Scripting a session").
 
 Provides :func:`parse_line` (one import line -> :class:`ImportLine`, or a ``ValueError``
 whose message is for the user), :func:`export_rows`, and the writers :func:`to_jsonl`,
