@@ -100,3 +100,9 @@ def test_completion_script(cli, monkeypatch):
     with pytest.raises(SystemExit) as exit_info:
         main([])
     assert exit_info.value.code == 0
+
+
+def test_no_command_without_a_terminal_shows_help(cli):
+    result = cli()
+    assert result.exit_code == 0
+    assert "Usage: cimis" in result.output and "methods" in result.output

@@ -22,7 +22,7 @@ def build_cli() -> click.Group:
     from toolkit.plugins import get_host
 
     install()
-    group = RootGroup(name="cimis", params=root_params(), help=N_("Run co-creation workshops and write up what they produce."),
+    group = RootGroup(name="cimis", params=root_params(), callback=_no_command, invoke_without_command=True, help=N_("Run co-creation workshops and write up what they produce."),
                       context_settings={"help_option_names": ["-h", "--help"], "terminal_width": _terminal_width()})
 
     host = get_host()
@@ -34,6 +34,19 @@ def build_cli() -> click.Group:
             group.commands, group.lazy = before
             host.fail(impl.plugin_name, "register_commands", exc)
     return group
+
+
+@click.pass_context
+def _no_command(ctx: click.Context) -> None:
+    """``cimis`` alone opens the terminal UI; without a terminal (a pipe, CI) it shows the help."""
+    if ctx.invoked_subcommand is not None:
+        return
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        from toolkit.cli.ui import run_ui
+
+        run_ui()
+    else:
+        click.echo(ctx.get_help())
 
 
 def _terminal_width() -> int:

@@ -158,7 +158,7 @@ def build() -> click.Group:
     def build_cmd(folder: Path, fmt: str, out_dir: Path | None) -> None:
         from toolkit.workbook.build import build as run_build
 
-        result = run_build(folder, fmt, out_dir or folder / "build" / fmt)
+        result = run_build(folder, fmt, out_dir)
         if result is not None:
             click.echo(str(result))
 

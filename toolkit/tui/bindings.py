@@ -52,7 +52,7 @@ DEFAULTS: dict[str, tuple[str, str, bool]] = {
     "agenda.add-method": ("a", N_("Add method"), True),
     "agenda.add-talk": ("t", N_("Add talk"), True),
     "agenda.add-break": ("b", N_("Add break"), True),
-    "agenda.edit": ("e", N_("Edit item"), True),
+    "agenda.edit": ("e", N_("Edit item"), False),
     "agenda.longer": ("plus,equals_sign", N_("5 minutes longer"), False),
     "agenda.shorter": ("minus", N_("5 minutes shorter"), False),
     "agenda.move-up": ("shift+up,K", N_("Move up"), False),
@@ -61,7 +61,7 @@ DEFAULTS: dict[str, tuple[str, str, bool]] = {
     "agenda.undo": ("ctrl+z,u", N_("Undo"), False),
     "agenda.save": ("ctrl+s", N_("Save"), True),
     "agenda.run": ("ctrl+r", N_("Run workshop"), False),
-    "agenda.close": ("escape", N_("Back"), True),
+    "agenda.close": ("escape", N_("Back"), False),
     # run mode (Page Down / Page Up are what presentation clickers send)
     "run.next": ("pagedown", N_("Next"), True),
     "run.previous": ("pageup", N_("Back"), True),

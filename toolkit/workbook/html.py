@@ -10,6 +10,7 @@ search index and print page are re-assembled from the cache (string joins).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.i18n import _
-from toolkit.workbook.htmlpage import Site, esc
+from toolkit.workbook.htmlpage import Site
 from toolkit.workbook.render import (chapter_markdown, make_renderer, norm_rel, page_path, relative_url,
                                      render_chapter, renderer_fingerprint, slugify)
 from toolkit.workbook.search import chapter_entry, index_script, sections_json
@@ -117,6 +118,25 @@ def build_site(book: Any, out: Path, cache_dir: Path | None = None) -> None:
     cached = _load_cache(cache_dir, fingerprint)
     entries: dict[str, tuple] = {}
     changed = len(cached) != len(chapters)
+    # markdown-it's tokens form no reference cycles, so the cyclic collector would only
+    # re-scan the growing heap of finished pages again and again
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        _render_all(md, chapters, paths, pids, pid_of_page, cached, entries)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    changed = changed or any(entries[rel] is not cached.get(rel) for rel in entries)
+    _write_site(book, out, site, chapters, entries, pids)
+    if cache_dir is not None and changed:
+        _save_cache(cache_dir, fingerprint, entries)
+
+
+def _render_all(md: Any, chapters: list[tuple[Any, str]], paths: set[str], pids: dict[str, str],
+                pid_of_page: dict[str, str], cached: dict[str, tuple], entries: dict[str, tuple]) -> None:
+    """Fill ``entries`` with each chapter's cache entry: the cached one while it is still
+    valid, else a freshly rendered one."""
     for chapter, rel in chapters:
         source = chapter_markdown(chapter)
         key = hashlib.sha256(f"{rel}\0{pids[rel]}\0{source}".encode()).hexdigest()
@@ -124,24 +144,25 @@ def build_site(book: Any, out: Path, cache_dir: Path | None = None) -> None:
         if hit is not None and hit[0] == key and all((p in paths) == e for p, e in hit[1].items()):
             entries[rel] = hit
             continue
-        changed = True
         done = render_chapter(md, source, rel, paths)
         entries[rel] = (key, done.links, done.html, to_print(done.html, rel, pids[rel], pid_of_page),
                         sections_json(done.sections), done.images)
-    _write_site(book, out, site, chapters, entries, pids)
-    if cache_dir is not None and changed:
-        _save_cache(cache_dir, fingerprint, entries)
 
 
-def _write(out: Path, rel: str, text: str) -> None:
-    path = out / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text)
+def _write(out: Path, rel: str, text: str, made: set[str]) -> None:
+    # plain strings and one makedirs per folder: pathlib costs more than the writing here
+    path = os.path.join(out, rel)
+    folder = os.path.dirname(path)
+    if folder not in made:
+        os.makedirs(folder, exist_ok=True)
+        made.add(folder)
+    with open(path, "wb") as fh:
+        fh.write(text.encode("utf-8"))
 
 
 def _write_site(book: Any, out: Path, site: Site, chapters: list[tuple[Any, str]], entries: dict[str, tuple],
                 pids: dict[str, str]) -> None:
+    made: set[str] = set()
     toc = [{"title": c.title, "number": c.number, "level": c.level, "part": c.part,
             "href": page_path(norm_rel(c.rel)) if c.path is not None and c.rel else None} for c in book.chapters]
     for i, (chapter, rel) in enumerate(chapters):
@@ -154,13 +175,13 @@ def _write_site(book: Any, out: Path, site: Site, chapters: list[tuple[Any, str]
         if i + 1 < len(chapters):
             other, other_rel = chapters[i + 1]
             next_ = (relative_url(page, page_path(other_rel)), other.title)
-        _write(out, page, site.chapter_page(chapter, page, root, entries[rel][2], prev, next_))
-    _write(out, "index.html", site.index_page(toc))
+        _write(out, page, site.chapter_page(chapter, page, root, entries[rel][2], prev, next_), made)
+    _write(out, "index.html", site.index_page(toc), made)
     print_toc = [{**e, "href": f"#{pids[norm_rel(c.rel)]}" if e["href"] else None} for e, c in zip(toc, book.chapters)]
     sections = [f'<section class="print-chapter" id="{pids[rel]}">\n{site.chapter_meta(c)}{entries[rel][3]}</section>'
                 for c, rel in chapters]
-    _write(out, "print.html", site.print_page(print_toc, sections))
-    _write(out, "toc.js", site.toc_script(toc))
+    _write(out, "print.html", site.print_page(print_toc, sections), made)
+    _write(out, "toc.js", site.toc_script(toc), made)
     _write(out, "search-index.js", index_script(
         [chapter_entry(c.title, c.number, page_path(rel), entries[rel][4]) for c, rel in chapters]))
     for asset in ("style.css", "book.js"):

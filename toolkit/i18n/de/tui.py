@@ -46,7 +46,7 @@ MESSAGES: dict[str, str] = {
     "5 minutes shorter": "5 Minuten kürzer",
     "Move up": "Nach oben",
     "Move down": "Nach unten",
-    "Remove item": "Punkt entfernen",
+    "Remove item": "Entfernen",
     "Save": "Speichern",
     "Cancel": "Abbrechen",
     "Close": "Schließen",
@@ -84,8 +84,6 @@ MESSAGES: dict[str, str] = {
     "Any category": "Alle Kategorien",
     "Any length": "Jede Dauer",
     "Any group size": "Jede Gruppengröße",
-    "German cards": "Deutsche Karten",
-    "English cards": "Englische Karten",
     "for {n} people": "für {n} Personen",
     # agenda builder
     "End": "Ende",

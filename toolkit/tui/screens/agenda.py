@@ -109,7 +109,7 @@ class AgendaScreen(CimisScreen[None]):
         items.add_column(_("Start"), key="start")
         items.add_column(_("End"), key="end")
         items.add_column(_("Min"), key="minutes")
-        items.add_column(_("Kind"), key="kind", width=14)
+        items.add_column(_("Kind"), key="kind")
         items.add_column(_("Title"), key="title")
         steps = self.query_one("#steps", DataTable)
         steps.add_column(_("Step"), key="title", width=22)
@@ -144,8 +144,6 @@ class AgendaScreen(CimisScreen[None]):
         self._fill_steps()
 
     def _fill_items(self, select: str | None) -> None:
-        from toolkit.cli.labels import CATEGORY_TITLES
-
         table = self.query_one("#items", DataTable)
         current = select or self.current_id()
         table.clear()
@@ -159,8 +157,7 @@ class AgendaScreen(CimisScreen[None]):
                 start = end = minutes = "–"
                 title = str(entry.get("title") or entry.get("method") or item_id)
             if "method" in entry:
-                card = self.library().get(str(entry.get("method")), self.language)
-                kind = _(CATEGORY_TITLES.get(card.meta.category, card.meta.category)) if card else _("Method")
+                kind = _("Method")
             else:
                 kind = kinds.get(str(entry.get("type")), str(entry.get("type")))
             table.add_row(start, end, minutes, escape(kind), escape(title), key=item_id)

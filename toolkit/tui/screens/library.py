@@ -60,7 +60,7 @@ class LibraryScreen(CimisScreen[Any]):
             yield Select([(_duration_label(v), v) for v, *_rest in DURATIONS], prompt=_("Any length"), id="duration")
             yield Select([(_("for {n} people").format(n=n), n) for n in GROUP_SIZES], prompt=_("Any group size"),
                          id="people")
-            yield Select([(_("German cards"), "de"), (_("English cards"), "en")], value=self.language,
+            yield Select([(_("German"), "de"), (_("English"), "en")], value=self.language,
                          allow_blank=False, id="language")
         with Horizontal(id="library-body"):
             with Vertical(id="card-column"):
