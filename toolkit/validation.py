@@ -103,3 +103,20 @@ def node_line(node: Any, loc: Sequence[Any], offset: int = 0) -> int:
             break
         current = nxt
     return line + 1 + offset
+
+
+def decode_text(raw: bytes, path: Any) -> tuple[str | None, Any]:
+    """The text of a hand-written file, or ``(None, problem)`` when it is not UTF-8 (a BOM is
+    allowed) or holds a NUL character; the problem names the line."""
+    from toolkit.errors import Problem
+
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, Problem.at(path, line, _("file is not UTF-8 (invalid byte at position {pos}); save it as UTF-8").format(
+            pos=exc.start))
+    if "\x00" in text:
+        return None, Problem.at(path, text[: text.index("\x00")].count("\n") + 1,
+                                _("file contains a NUL character; is it a binary file?"))
+    return text, None

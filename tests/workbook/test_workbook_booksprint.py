@@ -46,3 +46,14 @@ def test_plugin_module_is_light():
             "print(sorted(m for m in sys.modules if m.startswith(('pydantic', 'yaml', 'toolkit.workbook'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_workbook_core_never_imports_textual():
+    import subprocess
+    import sys
+
+    code = ("import sys\nimport toolkit.workbook.book, toolkit.workbook.sync, toolkit.workbook.check, "
+            "toolkit.workbook.status, toolkit.workbook.booksprint, toolkit.workbook.generate, toolkit.cli.workbook\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -19,7 +19,7 @@ from toolkit.cards.card import CardResult, MethodCard
 from toolkit.cards.model import CardMeta, to_meta
 from toolkit.errors import Problem
 from toolkit.i18n import _
-from toolkit.validation import describe, format_loc, node_line
+from toolkit.validation import decode_text, describe, format_loc, node_line
 
 #: Cards are short texts; anything larger is almost certainly the wrong file.
 MAX_BYTES = 1024 * 1024
@@ -58,14 +58,9 @@ def parse_card(raw: bytes, path: Path, kinds: Mapping[str, Any] | None = None) -
     if len(raw) > MAX_BYTES:
         return _fail(path, 0, _("file is too large for a method card ({size:.1f} MiB; at most 1 MiB)").format(
             size=len(raw) / 1024 / 1024))
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return _fail(path, line, _("file is not UTF-8 (invalid byte at position {pos}); save it as UTF-8").format(
-            pos=exc.start))
-    if "\x00" in text:
-        return _fail(path, text[: text.index("\x00")].count("\n") + 1, _("file contains a NUL character; is it a binary file?"))
+    text, problem = decode_text(raw, path)
+    if text is None:
+        return CardResult(None, [problem])
 
     lines = text.splitlines()
     if not lines or lines[0].strip() != "---":

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from toolkit.errors import Problem, ProblemsError
 from toolkit.i18n import _
 from toolkit.plan.model import ITEM_KIND_ERROR, ITEM_KIND_MESSAGE, FreeItem, Plan
-from toolkit.validation import describe, format_loc, node_line
+from toolkit.validation import decode_text, describe, format_loc, node_line
 
 PLAN_FILE = "workshop.yaml"
 #: A plan is a page of text; anything larger is almost certainly the wrong file.
@@ -105,15 +105,9 @@ def parse_plan(raw: bytes, path: Path) -> PlanSource:
     if len(raw) > MAX_BYTES:
         return _fail(path, 0, _("file is too large for a workshop plan ({size:.1f} MiB; at most 1 MiB)").format(
             size=len(raw) / 1024 / 1024))
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return _fail(path, line, _("file is not UTF-8 (invalid byte at position {pos}); save it as UTF-8").format(
-            pos=exc.start))
-    if "\x00" in text:
-        return _fail(path, text[: text.index("\x00")].count("\n") + 1,
-                     _("file contains a NUL character; is it a binary file?"))
+    text, problem = decode_text(raw, path)
+    if text is None:
+        return PlanSource(Path(path), problems=[problem])
     if not text.strip():
         return _fail(path, 0, _("file is empty: a workshop plan needs at least title, date and language"))
 

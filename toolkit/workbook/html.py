@@ -183,7 +183,7 @@ def _write_site(book: Any, out: Path, site: Site, chapters: list[tuple[Any, str]
     _write(out, "print.html", site.print_page(print_toc, sections), made)
     _write(out, "toc.js", site.toc_script(toc), made)
     _write(out, "search-index.js", index_script(
-        [chapter_entry(c.title, c.number, page_path(rel), entries[rel][4]) for c, rel in chapters]))
+        [chapter_entry(c.title, c.number, page_path(rel), entries[rel][4]) for c, rel in chapters]), made)
     for asset in ("style.css", "book.js"):
         shutil.copyfile(ASSETS / asset, out / asset)
     _copy_images(book, out, entries)

@@ -75,7 +75,7 @@ MESSAGES: dict[str, str] = {
         "Kapitel aus den Sitzungen der Quellen des Werkbuchs schreiben; Text der Autorinnen und Autoren geht "
         "nie verloren.",
     "Show the sprint board: status, authors, reviewers, words and open comments per chapter.":
-        "Die Sprint-Übersicht zeigen: Status, Autorinnen, Reviewer, Wörter und offene Kommentare je Kapitel.",
+        "Die Sprint-Übersicht zeigen: Status, Autorinnen und Autoren, Gegenlesende, Wörter und offene Kommentare je Kapitel.",
     "Change a chapter's front matter.": "Den Kopfbereich (Front Matter) eines Kapitels ändern.",
     "Set a chapter's status: todo, draft, review or final.":
         "Den Status eines Kapitels setzen: todo, draft, review oder final.",
@@ -93,7 +93,7 @@ MESSAGES: dict[str, str] = {
     "Words": "Wörter",
     "Open comments": "Offene Kommentare",
     "Authors": "Autorinnen und Autoren",
-    "Reviewers": "Reviewerinnen und Reviewer",
+    "Reviewers": "Gegenlesende",  # the same word as the built book (build.py)
     "Created the workbook {folder}. Run 'cimis workbook sync {folder}' after a session.":
         "Werkbuch {folder} angelegt. Führen Sie nach einer Sitzung 'cimis workbook sync {folder}' aus.",
     "{created} chapter(s) created, {updated} updated; {replaced} passage(s) replaced, {inserted} added, "
