@@ -80,7 +80,10 @@ def session_event(event: Any) -> None:
     """Observe a committed session event.
 
     Called after each event (started, step entered, timer change, captured, edited,
-    removed, undone, finished) has been committed durably to the session store. The
-    event is read-only; an exception raised here is reported and never rolls back the
-    event.
+    removed, undone, finished) has been committed durably to the session store.
+    ``event`` has ``seq``, ``session``, ``type``, ``item``, ``step`` (agenda item and step
+    ids), ``payload``, ``author``, ``at`` (Unix time), ``client_id`` and ``workshop`` (the
+    workshop folder, to open with ``toolkit.session.engine.Engine(workshop,
+    readonly=True)``). It is a copy for this plugin alone; an exception raised here is
+    reported and never rolls back the event.
     """

@@ -24,6 +24,13 @@ def status(app) -> str:
     return text_of(app.screen.query_one("#run-status"))
 
 
+async def press_button(pilot, panel, selector: str) -> None:
+    """Focus a button and press Enter, as a facilitator at the keyboard does."""
+    panel.query_one(selector).focus()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 def digits(app, selector: str = "#run-timer") -> str:
     return app.screen.query_one(selector).query_one(Digits).value
 
@@ -48,7 +55,8 @@ async def test_a_refused_capture_says_so_and_saves_nothing(folder):
     app = host_app(folder, FakeClock(START))
     async with app.run_test(size=SIZE) as pilot:
         await goto(pilot, "check-in", "expectations")
-        await pilot.press(*("x" * 301), "enter")  # the step allows 300 characters
+        app.screen.query_one("#capture-input", Input).value = "x" * 301  # the step allows 300 characters
+        await pilot.press("enter")
         await pilot.pause()
         assert "Not saved" in status(app)
         assert store_records(folder, "check-in", "expectations") == []
@@ -233,13 +241,17 @@ async def test_a_whole_workshop_through_the_ui(folder):
         clock.advance(8 * 60)
         screen.tick()
 
-        # speed dating: three rounds, Jonas arrives late
+        # speed dating: Jonas is late but arrives in time, then three rounds
         await goto(pilot, "speed-dating", "rounds")
         panel = screen.panel
         panel.query_one("#person", Select).value = "jonas"
-        await pilot.click("#toggle-absent")
+        await press_button(pilot, panel, "#toggle-absent")
+        await pilot.pause()
+        assert "Absent: Jonas Richter" in text_of(panel.query_one("#result"))
+        await press_button(pilot, panel, "#toggle-absent")
         for _ in range(3):
-            await pilot.click("#next-round")
+            await pilot.pause()
+            await press_button(pilot, panel, "#next-round")
             clock.advance(5 * 60)
             screen.tick()
         await pilot.pause()
@@ -258,7 +270,7 @@ async def test_a_whole_workshop_through_the_ui(folder):
             listing = panel.query_one("#wants")
             for want in wants:
                 listing.select(want)
-            await pilot.click("#save-marks")
+            await press_button(pilot, panel, "#save-marks")
             await pilot.pause()
         assert len(store_records(folder, "speed-dating", "interests")) == 5
 

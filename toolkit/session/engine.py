@@ -24,7 +24,7 @@ from toolkit.errors import CimisError, ProblemsError
 from toolkit.i18n import _
 from toolkit.session.clock import Clock, SystemClock
 from toolkit.session.state import RecordState, SessionState, StepTimer
-from toolkit.session.store import Event, Store
+from toolkit.session.store import Event, SessionEvent, Store
 
 
 @dataclass(frozen=True)
@@ -226,8 +226,8 @@ class Engine:
                 return
             for event in events:
                 # each observer gets its own copy: the payload's dicts are the state's records
-                host.call_each("session_event",
-                               lambda name, event=event: {"event": event._replace(payload=copy.deepcopy(event.payload))})
+                host.call_each("session_event", lambda name, event=event: {"event": SessionEvent(
+                    *event._replace(payload=copy.deepcopy(event.payload)), workshop=str(self.folder))})
         except Exception:  # noqa: BLE001 - the event is committed; an observer must not undo that
             pass
 

@@ -94,6 +94,22 @@ class Event(NamedTuple):
         return self._asdict()
 
 
+class SessionEvent(NamedTuple):
+    """What ``session_event`` observers receive: a committed event (the fields of
+    :class:`Event`) and the workshop folder whose session it belongs to."""
+
+    seq: int
+    session: str
+    type: str
+    item: str | None
+    step: str | None
+    payload: dict[str, Any]
+    author: str
+    at: float
+    client_id: str
+    workshop: str
+
+
 _COLUMNS = "seq, session, type, item, step, payload, author, at, client_id"
 
 

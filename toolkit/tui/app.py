@@ -70,10 +70,13 @@ class CimisApp(App[None]):
 
     # -- start-up --------------------------------------------------------------------------
 
-    def on_mount(self) -> None:
+    def get_default_screen(self):
+        """The start screen is the bottom of the stack; everything else opens over it."""
         from toolkit.tui.screens.home import HomeScreen
 
-        self.push_screen(HomeScreen())
+        return HomeScreen()
+
+    def on_mount(self) -> None:
         if self.start == "run" and self.folder is not None:
             self.open_run(self.folder, projector=self.projector)
         elif self.start == "agenda" and self.folder is not None:
@@ -171,7 +174,7 @@ class CimisApp(App[None]):
     def action_home(self) -> None:
         from toolkit.tui.screens.home import HomeScreen
 
-        while len(self.screen_stack) > 2 and not isinstance(self.screen, HomeScreen):
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
 
     def action_library(self) -> None:

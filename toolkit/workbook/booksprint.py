@@ -14,7 +14,6 @@ sync state file, so a chapter the authors deleted does not come back), is skippe
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -24,16 +23,15 @@ OUTLINE_FIELDS = ("chapters", "outline")
 
 
 def _engine_for(event: Any) -> Any:
-    """The engine that committed ``event``: the hook gets only the event, and the engine
-    notifying plugins is up the call stack (``Engine._notify``)."""
-    frame = sys._getframe(1)
-    while frame is not None:
-        candidate = frame.f_locals.get("self")
-        if (type(candidate).__name__ == "Engine" and hasattr(candidate, "agenda")
-                and getattr(getattr(candidate, "store", None), "session_id", None) == event.session):
-            return candidate
-        frame = frame.f_back
-    return None
+    """A read-only engine on the event's workshop, if its plan runs a booksprint (checked on
+    the plan alone first, so that other workshops' step changes cost almost nothing)."""
+    from toolkit.plan import load_plan
+    from toolkit.session.engine import Engine
+
+    folder = Path(event.workshop)
+    if not any(getattr(item, "method", None) == BOOKSPRINT for item in load_plan(folder).agenda):
+        return None
+    return Engine(folder, readonly=True)
 
 
 def outline(result: Any) -> list[tuple[str, str]]:
@@ -133,21 +131,28 @@ def _concept_left(engine: Any, event: Any, item: Any) -> bool:
 def on_event(event: Any, engine: Any = None) -> list[Path]:
     """Create the skeletons of the booksprints whose concept step ``event`` leaves."""
     try:
-        engine = engine or _engine_for(event)
-        if engine is None:
+        if engine is not None:
+            return _skeletons(engine, event)
+        opened = _engine_for(event)
+        if opened is None:
             return []
-        created: list[Path] = []
-        for item in engine.agenda.items:
-            if item.method_id != BOOKSPRINT or item.step(CONCEPT) is None or not _concept_left(engine, event, item):
-                continue
-            if not item.step(CONCEPT).capture_kind:
-                continue
-            entries = outline(engine.result(item.id, CONCEPT))
-            if entries:
-                created += create_skeleton(engine.folder / "workbook", entries, item.id, engine.agenda.title,
-                                           engine.agenda.language)
-        return created
+        with opened:
+            return _skeletons(opened, event)
     except Exception:  # noqa: BLE001
         # the event is committed and the room is waiting: a workbook problem must not
         # disturb the session (and raising would make the plugin host drop this plugin)
         return []
+
+
+def _skeletons(engine: Any, event: Any) -> list[Path]:
+    created: list[Path] = []
+    for item in engine.agenda.items:
+        if item.method_id != BOOKSPRINT or item.step(CONCEPT) is None or not _concept_left(engine, event, item):
+            continue
+        if not item.step(CONCEPT).capture_kind:
+            continue
+        entries = outline(engine.result(item.id, CONCEPT))
+        if entries:
+            created += create_skeleton(engine.folder / "workbook", entries, item.id, engine.agenda.title,
+                                       engine.agenda.language)
+    return created
