@@ -61,7 +61,7 @@ async def test_longer_shorter_move_remove_undo_update_live():
 
 
 @pilot
-async def test_step_minutes_of_a_method_run():
+async def test_step_minutes_of_a_method():
     app = make_app(make_workshop(), start="agenda")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -66,7 +66,7 @@ async def test_palette_offers_the_current_screens_actions_only():
 
 
 @pilot
-async def test_palette_runs_an_action():
+async def test_palette_performs_an_action():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p")

@@ -27,8 +27,14 @@ class _Lazy:
         module, _sep, attr = self._target.partition(":")
         return getattr(importlib.import_module(module), attr)()
 
-    def build(self, book, out_dir, cache_dir=None):
-        return self._load().build(book, out_dir, cache_dir=cache_dir)
+    def build(self, book, out_dir, cache_dir=None, previous_dir=None):
+        import inspect
+
+        exporter = self._load()
+        accepted = inspect.signature(exporter.build).parameters
+        options = {key: value for key, value in (("cache_dir", cache_dir), ("previous_dir", previous_dir))
+                   if key in accepted}
+        return exporter.build(book, out_dir, **options)
 
 
 @hookimpl

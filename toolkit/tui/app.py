@@ -1,8 +1,8 @@
 """The Textual app: :class:`CimisApp`, which opens the start screen (or run mode for a
 workshop folder), applies the user's themes and key overrides, and moves between screens.
 
-Only the start screen is imported on start-up; the library, agenda, workbook, run and
-projector screens (and the method library and plans they read) load when first opened.
+Only the start screen is imported on start-up; the library, agenda, run and projector
+screens (and the method library and plans they read) load when first opened.
 """
 
 from __future__ import annotations
@@ -154,14 +154,6 @@ class CimisApp(App[None]):
             return
         self.remember(folder, screen.title_text())
         self.push_screen(screen)
-
-    def open_workbook(self, folder: Path) -> None:
-        from toolkit.tui.screens.workbook import WorkbookScreen, available
-
-        if not available():
-            self.notify(_("The workbook is not available in this version."), severity="warning")
-            return
-        self.push_screen(WorkbookScreen(folder))
 
     # -- actions ---------------------------------------------------------------------------
 

@@ -38,8 +38,8 @@ DEFAULTS: dict[str, tuple[str, str, bool]] = {
     "home.open": ("o", N_("Open folder"), True),
     "home.demo": ("d", N_("Demo workshop"), False),
     "home.library": ("l", N_("Method library"), False),
-    "home.agenda": ("a", N_("Edit agenda"), True),
-    "home.run": ("r", N_("Run workshop"), True),
+    "home.agenda": ("a", N_("Edit agenda"), False),
+    "home.run": ("r", N_("Run workshop"), False),
     "home.forget": ("delete", N_("Remove from list"), False),
     # method library
     "library.search": ("slash", N_("Search"), True),
@@ -79,11 +79,6 @@ DEFAULTS: dict[str, tuple[str, str, bool]] = {
     "dialog.cancel": ("escape", N_("Cancel"), True),
     # help screen
     "help.close": ("escape,f1,question_mark,q", N_("Close"), True),
-    # workbook
-    "workbook.edit": ("enter", N_("Edit chapter"), True),
-    "workbook.next-status": ("s", N_("Next status"), True),
-    "workbook.save": ("ctrl+s", N_("Save"), True),
-    "workbook.close": ("escape", N_("Back"), True),
 }
 
 #: Titles of the id prefixes, for the help screen and the command palette.
@@ -96,7 +91,6 @@ AREAS: dict[str, str] = {
     "projector": N_("Projector"),
     "help": N_("Keys"),
     "dialog": N_("Dialogs"),
-    "workbook": N_("Workbook"),
 }
 
 

@@ -5,11 +5,14 @@ Formats come from exporters registered through the ``register_exporters`` hook (
 built-in ``md`` and ``html`` too). The output is built into a temporary sibling folder and
 swapped in only when the exporter succeeded, so a failed build leaves the previous output
 as it was. An exporter whose ``build`` accepts a ``cache_dir`` keyword gets a folder that
-survives between builds (for incremental rebuilds).
+survives between builds, and one accepting ``previous_dir`` gets the last output folder
+(to reuse unchanged files); both are optional keywords beyond the hook's
+``build(book, out_dir)``.
 """
 
 from __future__ import annotations
 
+import gc
 import inspect
 import json
 import os
@@ -55,10 +58,22 @@ def cache_dir_for(out_dir: Path) -> Path:
 def build(book_folder: Path | str, fmt: str, out_dir: Path | str | None = None) -> Path:
     """Build the workbook in ``book_folder`` as ``fmt`` into ``out_dir`` (default
     ``book_folder/build/<fmt>``) and return that folder."""
-    from toolkit.workbook.book import load_book
-
     exporter = get_exporter(fmt)
     folder = Path(book_folder)
+    # a build makes many short-lived objects without reference cycles; collecting
+    # cycles meanwhile only re-scans the growing book again and again
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(exporter, fmt, folder, out_dir)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _build(exporter: Any, fmt: str, folder: Path, out_dir: Path | str | None) -> Path:
+    from toolkit.workbook.book import load_book
+
     book = load_book(folder)
     out = Path(out_dir) if out_dir is not None else default_out_dir(folder, fmt)
     out = out.absolute()
@@ -66,7 +81,7 @@ def build(book_folder: Path | str, fmt: str, out_dir: Path | str | None = None) 
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
     try:
-        _run(exporter, fmt, book, tmp, cache_dir_for(out))
+        _run(exporter, fmt, book, tmp, cache_dir_for(out), out)
         (tmp / MARKER_FILE).write_text(json.dumps({"format": fmt}) + "\n", "utf-8")
         _swap(tmp, out)
     finally:
@@ -75,13 +90,16 @@ def build(book_folder: Path | str, fmt: str, out_dir: Path | str | None = None) 
     return out
 
 
-def _run(exporter: Any, fmt: str, book: Any, tmp: Path, cache_dir: Path) -> None:
+def _run(exporter: Any, fmt: str, book: Any, tmp: Path, cache_dir: Path, previous: Path) -> None:
     kwargs: dict[str, Any] = {}
     try:
-        if "cache_dir" in inspect.signature(exporter.build).parameters:
-            kwargs["cache_dir"] = cache_dir
+        accepted = inspect.signature(exporter.build).parameters
     except (TypeError, ValueError):  # a builtin or C callable: no signature to look at
-        pass
+        accepted = {}
+    if "cache_dir" in accepted:
+        kwargs["cache_dir"] = cache_dir
+    if "previous_dir" in accepted and (previous / MARKER_FILE).is_file():
+        kwargs["previous_dir"] = previous
     try:
         exporter.build(book, tmp, **kwargs)
     except CimisError:

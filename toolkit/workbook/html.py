@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import os
-import pickle
 import posixpath
 import re
 import shutil
@@ -21,14 +19,15 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.i18n import _
+from toolkit.workbook.htmlcache import BuildCache
 from toolkit.workbook.htmlpage import Site
+from toolkit.workbook.output import OutputWriter
+from toolkit.workbook.parallel import render_many
 from toolkit.workbook.render import (chapter_markdown, make_renderer, norm_rel, page_path, relative_url,
                                      render_chapter, renderer_fingerprint, slugify)
 from toolkit.workbook.search import chapter_entry, index_script, sections_json
 
 ASSETS = Path(__file__).parent / "assets"
-CACHE_FILE = "html.pickle"
-CACHE_VERSION = 1
 
 _ATTR = re.compile(r'(\s(?:id|href|src))="([^"]*)"')
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
@@ -43,8 +42,8 @@ class HtmlExporter:
     def title(self) -> str:
         return _("HTML website with search")
 
-    def build(self, book: Any, out_dir: Path, cache_dir: Path | None = None) -> None:
-        build_site(book, Path(out_dir), cache_dir)
+    def build(self, book: Any, out_dir: Path, cache_dir: Path | None = None, previous_dir: Path | None = None) -> None:
+        build_site(book, Path(out_dir), cache_dir, previous_dir)
 
 
 def print_ids(paths: list[str]) -> dict[str, str]:
@@ -84,109 +83,95 @@ def to_print(html: str, rel: str, pid: str, pid_of_page: dict[str, str]) -> str:
     return _ATTR.sub(sub, html)
 
 
-def _load_cache(cache_dir: Path | None, fingerprint: str) -> dict[str, tuple]:
-    if cache_dir is None:
-        return {}
-    try:
-        with open(cache_dir / CACHE_FILE, "rb") as fh:
-            data = pickle.load(fh)
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError):
-        return {}  # no cache or an unreadable one: a full build
-    if not isinstance(data, dict) or data.get("v") != CACHE_VERSION or data.get("fp") != fingerprint:
-        return {}
-    return data.get("entries", {})
-
-
-def _save_cache(cache_dir: Path, fingerprint: str, entries: dict[str, tuple]) -> None:
-    # a cache needs no fsync: losing it costs one full build, never a wrong page
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    tmp = cache_dir / f".{CACHE_FILE}.{os.getpid()}.tmp"
-    with open(tmp, "wb") as fh:
-        pickle.dump({"v": CACHE_VERSION, "fp": fingerprint, "entries": entries}, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, cache_dir / CACHE_FILE)
-
-
-def build_site(book: Any, out: Path, cache_dir: Path | None = None) -> None:
-    """Write the site of ``book`` into the (new, empty) folder ``out``."""
+def build_site(book: Any, out: Path, cache_dir: Path | None = None, previous_dir: Path | None = None) -> None:
+    """Write the site of ``book`` into the (new, empty) folder ``out``; ``previous_dir`` is
+    the last output, whose unchanged files are linked instead of written."""
     md = make_renderer()
-    fingerprint = renderer_fingerprint(md)
+    cache = BuildCache(cache_dir, renderer_fingerprint(md))
     site = Site(book)
     chapters = [(c, norm_rel(c.rel)) for c in book.chapters if c.path is not None and c.rel]
     paths = {rel for _c, rel in chapters}
     pids = print_ids([rel for _c, rel in chapters])
     pid_of_page = {page_path(rel): pid for rel, pid in pids.items()}
-    cached = _load_cache(cache_dir, fingerprint)
-    entries: dict[str, tuple] = {}
-    changed = len(cached) != len(chapters)
     # markdown-it's tokens form no reference cycles, so the cyclic collector would only
     # re-scan the growing heap of finished pages again and again
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        _render_all(md, chapters, paths, pids, pid_of_page, cached, entries)
+        entries = _entries(md, cache, chapters, paths, pids, pid_of_page)
+        # the writer's threads start only now: forking (for rendering) is over
+        writer = OutputWriter(out, previous_dir, cache.manifest if previous_dir is not None else None)
+        try:
+            for i, (_chapter, rel) in enumerate(chapters):
+                _write_page(writer, site, chapters, i, entries[rel][2])
+            _write_rest(book, writer, site, chapters, entries, pids)
+        finally:
+            manifest = writer.close()
     finally:
         if gc_was_enabled:
             gc.enable()
-    changed = changed or any(entries[rel] is not cached.get(rel) for rel in entries)
-    _write_site(book, out, site, chapters, entries, pids)
-    if cache_dir is not None and changed:
-        _save_cache(cache_dir, fingerprint, entries)
+    _copy_images(book, out, entries)
+    cache.save(entries, manifest)
 
 
-def _render_all(md: Any, chapters: list[tuple[Any, str]], paths: set[str], pids: dict[str, str],
-                pid_of_page: dict[str, str], cached: dict[str, tuple], entries: dict[str, tuple]) -> None:
-    """Fill ``entries`` with each chapter's cache entry: the cached one while it is still
-    valid, else a freshly rendered one."""
+def _entries(md: Any, cache: BuildCache, chapters: list[tuple[Any, str]], paths: set[str], pids: dict[str, str],
+             pid_of_page: dict[str, str]) -> dict[str, tuple]:
+    """Each chapter's cache entry: the cached one while still valid, else freshly rendered
+    (on several cores when there are many)."""
+    entries: dict[str, tuple] = {}
+    todo: list[tuple[str, str]] = []
+    keys: dict[str, str] = {}
     for chapter, rel in chapters:
         source = chapter_markdown(chapter)
-        key = hashlib.sha256(f"{rel}\0{pids[rel]}\0{source}".encode()).hexdigest()
-        hit = cached.get(rel)
+        key = keys[rel] = hashlib.sha256(f"{rel}\0{pids[rel]}\0{source}".encode()).hexdigest()
+        hit = cache.get(rel)
         if hit is not None and hit[0] == key and all((p in paths) == e for p, e in hit[1].items()):
             entries[rel] = hit
-            continue
-        done = render_chapter(md, source, rel, paths)
-        entries[rel] = (key, done.links, done.html, to_print(done.html, rel, pids[rel], pid_of_page),
-                        sections_json(done.sections), done.images)
+        else:
+            todo.append((rel, source))
+
+    def render(jobs: list[tuple[str, str]]) -> list[tuple]:
+        out = []
+        for rel, source in jobs:
+            done = render_chapter(md, source, rel, paths)
+            out.append((keys[rel], done.links, done.html, to_print(done.html, rel, pids[rel], pid_of_page),
+                        sections_json(done.sections), done.images))
+        return out
+
+    for (rel, _source), entry in zip(todo, render_many(todo, render)):
+        entries[rel] = entry
+    return {rel: entries[rel] for _c, rel in chapters}
 
 
-def _write(out: Path, rel: str, text: str, made: set[str]) -> None:
-    # plain strings and one makedirs per folder: pathlib costs more than the writing here
-    path = os.path.join(out, rel)
-    folder = os.path.dirname(path)
-    if folder not in made:
-        os.makedirs(folder, exist_ok=True)
-        made.add(folder)
-    with open(path, "wb") as fh:
-        fh.write(text.encode("utf-8"))
+def _write_page(writer: OutputWriter, site: Site, chapters: list[tuple[Any, str]], i: int, fragment: str) -> None:
+    chapter, rel = chapters[i]
+    page = page_path(rel)
+    root = "../" * page.count("/")
+    prev = next_ = None
+    if i > 0:
+        other, other_rel = chapters[i - 1]
+        prev = (relative_url(page, page_path(other_rel)), other.title)
+    if i + 1 < len(chapters):
+        other, other_rel = chapters[i + 1]
+        next_ = (relative_url(page, page_path(other_rel)), other.title)
+    writer.write(page, site.chapter_page(chapter, page, root, fragment, prev, next_))
 
 
-def _write_site(book: Any, out: Path, site: Site, chapters: list[tuple[Any, str]], entries: dict[str, tuple],
-                pids: dict[str, str]) -> None:
-    made: set[str] = set()
+def _write_rest(book: Any, writer: OutputWriter, site: Site, chapters: list[tuple[Any, str]],
+                entries: dict[str, tuple], pids: dict[str, str]) -> None:
+    """Contents, print page, sidebar data, search index and assets."""
     toc = [{"title": c.title, "number": c.number, "level": c.level, "part": c.part,
             "href": page_path(norm_rel(c.rel)) if c.path is not None and c.rel else None} for c in book.chapters]
-    for i, (chapter, rel) in enumerate(chapters):
-        page = page_path(rel)
-        root = "../" * page.count("/")
-        prev = next_ = None
-        if i > 0:
-            other, other_rel = chapters[i - 1]
-            prev = (relative_url(page, page_path(other_rel)), other.title)
-        if i + 1 < len(chapters):
-            other, other_rel = chapters[i + 1]
-            next_ = (relative_url(page, page_path(other_rel)), other.title)
-        _write(out, page, site.chapter_page(chapter, page, root, entries[rel][2], prev, next_), made)
-    _write(out, "index.html", site.index_page(toc), made)
+    writer.write("index.html", site.index_page(toc))
     print_toc = [{**e, "href": f"#{pids[norm_rel(c.rel)]}" if e["href"] else None} for e, c in zip(toc, book.chapters)]
     sections = [f'<section class="print-chapter" id="{pids[rel]}">\n{site.chapter_meta(c)}{entries[rel][3]}</section>'
                 for c, rel in chapters]
-    _write(out, "print.html", site.print_page(print_toc, sections), made)
-    _write(out, "toc.js", site.toc_script(toc), made)
-    _write(out, "search-index.js", index_script(
-        [chapter_entry(c.title, c.number, page_path(rel), entries[rel][4]) for c, rel in chapters]), made)
+    writer.write("print.html", site.print_page(print_toc, sections))
+    writer.write("toc.js", site.toc_script(toc))
+    writer.write("search-index.js", index_script(
+        [chapter_entry(c.title, c.number, page_path(rel), entries[rel][4]) for c, rel in chapters]))
     for asset in ("style.css", "book.js"):
-        shutil.copyfile(ASSETS / asset, out / asset)
-    _copy_images(book, out, entries)
+        writer.write(asset, (ASSETS / asset).read_bytes())
 
 
 def _copy_images(book: Any, out: Path, entries: dict[str, tuple]) -> None:

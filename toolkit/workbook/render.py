@@ -204,3 +204,10 @@ def chapter_markdown(chapter: Any, level: int = 1) -> str:
 def norm_rel(rel: str) -> str:
     """A chapter's path as written in SUMMARY.md, normalised (``./a/../b.md`` -> ``b.md``)."""
     return posixpath.normpath(rel.replace("\\", "/"))
+
+
+def chapter_anchors(chapter: Any, md: Any = None) -> list[str]:
+    """The heading ids of a chapter's HTML page, in order (for ``workbook check``): the
+    title heading builders add counts too, so a body heading repeating the title is ``-1``."""
+    md = md or make_renderer()
+    return [str(t.attrGet("id")) for t in md.parse(chapter_markdown(chapter), {}) if t.type == "heading_open"]

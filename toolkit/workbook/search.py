@@ -24,7 +24,7 @@ def js_json(value: object) -> str:
 
 def sections_json(sections: list[tuple[str, str, str]]) -> str:
     """A chapter's sections ``(anchor, heading, text)`` as a JSON array (cacheable)."""
-    return js_json([[slug, heading, " ".join(text.split())[:MAX_SECTION_TEXT]] for slug, heading, text in sections])
+    return js_json([[slug, heading, text[:MAX_SECTION_TEXT]] for slug, heading, text in sections])
 
 
 def chapter_entry(title: str, number: str | None, url: str, sections: str) -> str:

@@ -11,7 +11,6 @@ MESSAGES: dict[str, str] = {
     "There is no workshop.yaml in {path}.": "In {path} gibt es keine workshop.yaml.",
     "The terminal UI needs Textual: {error}": "Die Terminal-Oberfläche braucht Textual: {error}",
     # app
-    "The workbook is not available in this version.": "Das Werkbuch gibt es in dieser Version noch nicht.",
     "Theme: {name}": "Farbschema: {name}",
     "Unknown key binding ids in the configuration: {ids}": "Unbekannte Tastenkürzel-Ids in der Konfiguration: {ids}",
     "The plan cannot run yet": "Der Plan kann noch nicht laufen",
@@ -24,7 +23,6 @@ MESSAGES: dict[str, str] = {
     "Running a workshop": "Workshop durchführen",
     "Keys": "Tasten",
     "Dialogs": "Dialoge",
-    "Workbook": "Werkbuch",
     "Home": "Start",
     "Next theme": "Nächstes Farbschema",
     "Quit": "Beenden",
@@ -50,8 +48,6 @@ MESSAGES: dict[str, str] = {
     "Save": "Speichern",
     "Cancel": "Abbrechen",
     "Close": "Schließen",
-    "Edit chapter": "Kapitel bearbeiten",
-    "Next status": "Nächster Status",
     # command palette
     "Theme: dark": "Farbschema: dunkel",
     "Theme: light": "Farbschema: hell",

@@ -1,8 +1,8 @@
 """The app's screens. :class:`CimisScreen` and :class:`CimisModal` are the bases: they show
 their bindings' descriptions in the active language (see :func:`toolkit.tui.bindings.localize`).
 
-home (start screen), library (method library), agenda (agenda builder), help (the keys),
-workbook (booksprint board and chapter editor); run and projector (running a workshop).
+home (start screen), library (method library), agenda (agenda builder), help (the keys);
+run and projector (running a workshop).
 """
 
 from __future__ import annotations

@@ -34,52 +34,65 @@ class HomeScreen(CimisScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
+        keymap = getattr(self.app, "keymap", {})
+        actions = [Option(f"{text}  [dim]({display_keys(keys_for(f'home.{action_id}', keymap))})[/]", id=action_id)
+                   for action_id, text in (("new", _("New workshop…")), ("open", _("Open a workshop folder…")),
+                                           ("demo", _("Try the demo workshop")),
+                                           ("library", _("Browse the method library")))]
+        recent = self.recent_options()
+        self._recent_known = bool(recent)
         yield Header()
         with Vertical(id="home"):
             yield Static(_("Plan and run co-creation workshops"), id="home-title")
             with Horizontal(id="home-columns"):
                 with Vertical(id="home-actions", classes="panel"):
                     yield Label(_("What would you like to do?"), classes="panel-title")
-                    yield OptionList(id="actions")
+                    yield OptionList(*actions, id="actions")
                 with Vertical(id="home-recent", classes="panel"):
                     yield Label(_("Recent workshops"), classes="panel-title")
-                    yield OptionList(id="recent")
-                    yield Static("", id="recent-detail")
+                    yield OptionList(*(recent or [self._empty_option()]), id="recent")
+                    yield Static(self._detail_text() if recent else "", id="recent-detail")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = _("Start screen")
-        keymap = getattr(self.app, "keymap", {})
-        actions = self.query_one("#actions", OptionList)
-        for action_id, text in (("new", _("New workshop…")), ("open", _("Open a workshop folder…")),
-                                ("demo", _("Try the demo workshop")), ("library", _("Browse the method library"))):
-            key = display_keys(keys_for(f"home.{action_id}", keymap))
-            actions.add_option(Option(f"{text}  [dim]({key})[/]", id=action_id))
-        self.refresh_recent()
-        recent = self.query_one("#recent", OptionList)
-        (recent if recent.option_count else actions).focus()
+        self.query_one("#recent" if self._recent_known else "#actions", OptionList).focus()
+        self._mounted = True
 
     def on_screen_resume(self) -> None:
-        self.refresh_recent()
+        if getattr(self, "_mounted", False) and self._resumed_once:
+            self.refresh_recent()
+        self._resumed_once = True
+
+    _resumed_once = False
 
     # -- recent workshops ------------------------------------------------------------------
 
-    def refresh_recent(self) -> None:
+    @staticmethod
+    def _empty_option() -> Option:
+        return Option(_("No workshops yet: create one or open a folder."), disabled=True)
+
+    @staticmethod
+    def recent_options() -> list[Option]:
         from toolkit.tui.workshops import display_path, recent_workshops
 
-        recent = self.query_one("#recent", OptionList)
-        highlighted = recent.highlighted
-        recent.clear_options()
+        options = []
         for entry in recent_workshops():
             when = dt.datetime.fromtimestamp(entry.opened).strftime("%Y-%m-%d %H:%M")
             missing = "" if os.path.isdir(entry.path) else f"  [$error]{_('(folder missing)')}[/]"
             title = escape(entry.title or Path(entry.path).name)
-            recent.add_option(Option(f"[b]{title}[/]{missing}\n[dim]{escape(display_path(entry.path))} · {when}[/]",
-                                     id=entry.path))
-        if recent.option_count:
-            recent.highlighted = min(highlighted or 0, recent.option_count - 1)
-        else:
-            recent.add_option(Option(_("No workshops yet: create one or open a folder."), disabled=True))
+            options.append(Option(f"[b]{title}[/]{missing}\n[dim]{escape(display_path(entry.path))} · {when}[/]",
+                                  id=entry.path))
+        return options
+
+    def refresh_recent(self) -> None:
+        recent = self.query_one("#recent", OptionList)
+        highlighted = recent.highlighted
+        recent.clear_options()
+        options = self.recent_options()
+        recent.add_options(options or [self._empty_option()])
+        if options:
+            recent.highlighted = min(highlighted or 0, len(options) - 1)
         self._update_detail()
 
     def selected_folder(self) -> Path | None:
@@ -89,14 +102,14 @@ class HomeScreen(CimisScreen[None]):
         option = recent.get_option_at_index(recent.highlighted)
         return Path(option.id) if option.id else None
 
+    def _detail_text(self) -> str:
+        keymap = getattr(self.app, "keymap", {})
+        return _("Enter or {agenda}: edit the agenda · {run}: run the workshop").format(
+            agenda=display_keys(keys_for("home.agenda", keymap)), run=display_keys(keys_for("home.run", keymap)))
+
     @on(OptionList.OptionHighlighted, "#recent")
     def _update_detail(self) -> None:
-        folder = self.selected_folder()
-        keymap = getattr(self.app, "keymap", {})
-        text = ""
-        if folder is not None:
-            text = _("Enter or {agenda}: edit the agenda · {run}: run the workshop").format(
-                agenda=display_keys(keys_for("home.agenda", keymap)), run=display_keys(keys_for("home.run", keymap)))
+        text = self._detail_text() if self.selected_folder() is not None else ""
         self.query_one("#recent-detail", Static).update(text)
 
     @on(OptionList.OptionSelected, "#recent")

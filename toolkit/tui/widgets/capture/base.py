@@ -209,6 +209,16 @@ def people_options(engine: Any, roles: tuple[str, ...] | None = None, exclude: t
             if (roles is None or p.role in roles) and p.role not in exclude]
 
 
+def choice(options: list[tuple[str, str]], *, id: str, prompt: str) -> Any:
+    """A Select of ``(label, value)`` with the first chosen, or an empty one (a plan without
+    the people it needs must still show the step)."""
+    from textual.widgets import Select
+
+    if options:
+        return Select(options, value=options[0][1], allow_blank=False, id=id, prompt=prompt)
+    return Select([], id=id, prompt=prompt)
+
+
 def bar(count: int, most: int, width: int = 20) -> str:
     if most <= 0:
         return ""

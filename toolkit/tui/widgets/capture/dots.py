@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from toolkit.capture.kinds.dots import items_of
 from toolkit.i18n import _
-from toolkit.tui.widgets.capture.base import CapturePanel, bar, people_options, person_label
+from toolkit.tui.widgets.capture.base import CapturePanel, bar, choice, people_options, person_label
 
 
 class DotsPanel(CapturePanel):
@@ -26,8 +26,7 @@ class DotsPanel(CapturePanel):
     def compose_controls(self) -> ComposeResult:
         voters = people_options(self.engine)
         with Horizontal(classes="dots-head", id="dots-head"):
-            yield Select(voters, value=voters[0][1] if voters else Select.BLANK, allow_blank=not voters,
-                         id="voter", prompt=_("Voter"))
+            yield choice(voters, id="voter", prompt=_("Voter"))
         items = items_of(self.options, self.engine.context(self.step.item_id))
         yield OptionList(*[Option(item.label, id=item.id) for item in items], id="dot-items")
 

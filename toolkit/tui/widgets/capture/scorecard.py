@@ -11,7 +11,7 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Select
 
 from toolkit.i18n import _
-from toolkit.tui.widgets.capture.base import CapturePanel, people_options, person_label
+from toolkit.tui.widgets.capture.base import CapturePanel, choice, people_options, person_label
 
 
 class ScorecardPanel(CapturePanel):
@@ -40,10 +40,8 @@ class ScorecardPanel(CapturePanel):
         scorers = people_options(self.engine, roles=(self.options.scorers,)) or people_options(self.engine)
         candidates = self.candidates()
         with Horizontal():
-            yield Select(scorers, value=scorers[0][1] if scorers else Select.BLANK, allow_blank=not scorers,
-                         id="scorer", prompt=_("Scorer"))
-            yield Select(candidates, value=candidates[0][1] if candidates else Select.BLANK,
-                         allow_blank=not candidates, id="candidate", prompt=_("Candidate"))
+            yield choice(scorers, id="scorer", prompt=_("Scorer"))
+            yield choice(candidates, id="candidate", prompt=_("Candidate"))
         with Horizontal():
             for criterion in self.options.criteria:
                 yield Input(placeholder=f"{criterion.title} ({self.options.scale_min}–{self.options.scale_max})",

@@ -1,0 +1,69 @@
+"""Writing a build's files into its new output folder.
+
+Unchanged files are hard-linked from the previous output instead of written again:
+creating hundreds of new files costs far more than rendering one changed chapter, and a
+link is as good as a copy because no build ever changes a file in place. A previous file
+is only linked when its size and modification time are still what the last build
+recorded (someone may have edited it), and where linking is impossible (another file
+system, no hard links) the file is written. New files are written by two threads so
+that the disk works while the next chapter renders.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+
+
+class OutputWriter:
+    def __init__(self, out: Path, previous: Path | None = None, manifest: dict[str, tuple] | None = None):
+        self.out = str(out)
+        self.previous = str(previous) if previous is not None else None
+        self.old = manifest or {}
+        self.manifest: dict[str, tuple] = {}
+        self._made: set[str] = set()
+        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="cimis-write")
+        self._futures: list[Future] = []
+
+    def write(self, rel: str, text: str | bytes) -> None:
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        digest = hashlib.blake2b(data, digest_size=16).digest()
+        path = os.path.join(self.out, rel)
+        folder = os.path.dirname(path)
+        if folder not in self._made:
+            os.makedirs(folder, exist_ok=True)
+            self._made.add(folder)
+        old = self.old.get(rel)
+        if old is not None and old[0] == digest and self.previous is not None and self._link(rel, path, old):
+            self.manifest[rel] = old
+            return
+        self._futures.append(self._pool.submit(self._write, rel, path, data, digest))
+
+    def _link(self, rel: str, path: str, old: tuple) -> bool:
+        source = os.path.join(self.previous, rel)  # type: ignore[arg-type]
+        try:
+            st = os.stat(source)
+            if (st.st_size, st.st_mtime_ns) != (old[1], old[2]):
+                return False
+            os.link(source, path)
+        except OSError:
+            return False
+        return True
+
+    def _write(self, rel: str, path: str, data: bytes, digest: bytes) -> tuple[str, tuple]:
+        with open(path, "wb") as fh:
+            fh.write(data)
+        st = os.stat(path)
+        return rel, (digest, st.st_size, st.st_mtime_ns)
+
+    def close(self) -> dict[str, tuple]:
+        """Wait for every write (raising the first failure); the manifest of the output."""
+        try:
+            for future in self._futures:
+                rel, entry = future.result()
+                self.manifest[rel] = entry
+        finally:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+        return self.manifest
