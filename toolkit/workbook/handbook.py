@@ -1,6 +1,9 @@
 """The method handbook: workbook chapters generated from the method library, one per
 category (``chapters/methods-<category>.md``), listed in SUMMARY.md.
 
+:func:`generate_hook_reference` writes the plugin guide's hook reference chapter from
+:func:`toolkit.hookdocs.hook_reference`.
+
 Regenerate the project's own handbook with ``python -m toolkit.workbook.handbook workbook``
 (the language is the book's). The chapters say that they are generated: to change one,
 edit the method cards in ``methods/``, not the chapter.
@@ -137,6 +140,27 @@ def generate(book_folder: Path | str, lang: str | None = None, cards: list[Any] 
     return written
 
 
+HOOKS_FILE = "plugin-hooks.md"
+
+
+def hook_chapter() -> str:
+    """The plugin guide's hook reference chapter, from :func:`toolkit.hookdocs.hook_reference`."""
+    from toolkit.hookdocs import hook_reference
+
+    front = yaml.safe_dump({"title": "Hook reference", "authors": ["cimis toolkit"], "status": "final"},
+                           sort_keys=False)
+    return "---\n" + front + "---\n\n" + hook_reference()
+
+
+def generate_hook_reference(book_folder: Path | str) -> Path:
+    """(Re)write ``chapters/plugin-hooks.md`` (list it in SUMMARY.md yourself, where it fits)."""
+    path = Path(book_folder) / "chapters" / HOOKS_FILE
+    text = hook_chapter()
+    if not path.exists() or path.read_text("utf-8") != text:
+        write_atomic(path, text.encode("utf-8"))
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m toolkit.workbook.handbook", description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", nargs="?", default="workbook", help="the workbook folder (default: workbook)")
@@ -144,6 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     for path in generate(args.folder, args.lang):
         print(path)
+    print(generate_hook_reference(args.folder))
     return 0
 
 
