@@ -14,6 +14,7 @@ from cards_util import REPO
 @pytest.mark.parametrize("module, expect", [
     ("benchmarks.bench_cli", "ratio"),
     ("benchmarks.bench_cards", "ratio to cold"),
+    ("benchmarks.bench_build", "ratio"),
     ("benchmarks.bench_tui_cards", "ratio to a plain OptionList"),
     ("benchmarks.bench_tui_timer", "ratio displayed/true elapsed"),
     ("benchmarks.bench_tui_start", "memory ratio"),

@@ -1,5 +1,6 @@
-"""SVG snapshots of the start screen, the method library and the agenda builder, in German and
-English (120x36, frozen clock, no animations). Update with ``pytest --snapshot-update``."""
+"""SVG snapshots of the start screen, the method library, the agenda builder and the workbook,
+in German and English (120x36, frozen clock, no animations). Update with
+``pytest --snapshot-update``."""
 
 from __future__ import annotations
 
@@ -43,3 +44,19 @@ def test_agenda(snap_compare, lang):
         await settle(pilot)
 
     assert snap_compare(make_app(folder, lang=lang, start="agenda"), terminal_size=SIZE, run_before=edit)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_workbook(snap_compare, lang, tmp_path):
+    from test_tui_workbook import make_book
+
+    folder = make_book(tmp_path / "book")
+
+    async def edit(pilot) -> None:
+        await pilot.press("down", "enter")  # the introduction in the editor
+        await pilot.press("end", *" Museums too.")
+        await pilot.pause(0.4)  # the debounced preview
+        await pilot.press("ctrl+b")  # focus on the board: no blinking text cursor
+        await settle(pilot)
+
+    assert snap_compare(make_app(folder, lang=lang, start="workbook"), terminal_size=SIZE, run_before=edit)

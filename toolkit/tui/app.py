@@ -37,6 +37,7 @@ class CimisApp(App[None]):
         binding("app.home"),
         binding("app.library"),
         binding("app.next-theme"),
+        binding("app.workbook"),
         binding("app.quit", priority=True),
     ]
 
@@ -81,6 +82,8 @@ class CimisApp(App[None]):
             self.open_run(self.folder, projector=self.projector)
         elif self.start == "agenda" and self.folder is not None:
             self.open_agenda(self.folder)
+        elif self.start == "workbook" and self.folder is not None:
+            self.open_workbook(self.folder)
         elif self.start == "library":
             self.action_library()
         if self._unknown_keys:
@@ -155,7 +158,99 @@ class CimisApp(App[None]):
         self.remember(folder, screen.title_text())
         self.push_screen(screen)
 
+    def open_workbook(self, folder: Path, *, workshop: Path | None = None) -> None:
+        """The sprint board and chapter editor of the workbook in ``folder``. For a
+        workshop's own ``workbook/`` folder (``workshop`` given) that is still empty, the
+        workbook is created first, with the workshop as its source."""
+        from toolkit.errors import CimisError, ProblemsError
+        from toolkit.workbook.model import BOOK_FILE
+
+        try:
+            if workshop is not None and not (folder / BOOK_FILE).is_file():
+                if folder.is_dir() and any(folder.iterdir()):
+                    self.notify(_("{folder} holds files but no book.yaml.").format(folder=folder),
+                                title=_("Cannot open the workbook"), severity="error", timeout=12)
+                    return
+                self._create_workbook(folder, workshop)
+            from toolkit.tui.screens.workbook import WorkbookScreen
+
+            screen = WorkbookScreen(folder)
+        except ProblemsError as exc:
+            lines = [str(p) for p in exc.problems[:5]]
+            self.notify("\n".join(lines), title=_("Cannot open the workbook"), severity="error", timeout=12)
+            return
+        except (CimisError, OSError) as exc:
+            self.notify(str(exc), title=_("Cannot open the workbook"), severity="error", timeout=12)
+            return
+        self.push_screen(screen)
+
+    def _create_workbook(self, folder: Path, workshop: Path) -> None:
+        import os
+
+        from toolkit.i18n import get_language
+        from toolkit.workbook.init import init_workbook
+
+        language = get_language()
+        try:
+            from toolkit.plan.edit import PlanEditor
+
+            language = str(PlanEditor(workshop).data.get("language") or language)
+        except Exception:  # noqa: BLE001 - an unreadable plan still gets a workbook
+            pass
+        init_workbook(folder, [os.path.relpath(workshop.resolve(), folder.resolve())],
+                      language=language if language in {"de", "en"} else "en")
+        self.notify(_("Created the workbook {folder}.").format(folder=folder), timeout=5)
+
+    def workbook_folder(self) -> tuple[Path, Path | None] | None:
+        """The workbook the current screen is about: ``(folder, workshop)`` (``workshop``
+        ``None`` for a workbook opened on its own), or ``None``."""
+        from toolkit.tui.screens.home import HomeScreen
+
+        screen = self.screen
+        if isinstance(screen, HomeScreen):
+            workshop = screen.selected_folder()
+        else:
+            workshop = getattr(screen, "folder", None)
+            engine = getattr(screen, "engine", None)
+            if workshop is None and engine is not None:
+                workshop = getattr(engine, "folder", None)
+        if workshop is None or screen.__class__.__name__ == "WorkbookScreen":
+            return None
+        workshop = Path(workshop)
+        if not (workshop / "workshop.yaml").is_file():
+            return None
+        return workshop / "workbook", workshop
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "workbook":
+            try:
+                return self.workbook_folder() is not None
+            except Exception:  # noqa: BLE001 - no screen yet
+                return False
+        return True
+
     # -- actions ---------------------------------------------------------------------------
+
+    def action_workbook(self) -> None:
+        found = self.workbook_folder()
+        if found is None:
+            self.notify(_("Open or select a workshop first."), severity="warning")
+            return
+        folder, workshop = found
+        self.open_workbook(folder, workshop=workshop)
+
+    def _ask_before_leaving(self, then) -> bool:
+        """``True`` when a screen with unsaved changes asks first (it calls ``then`` once
+        they are saved or discarded)."""
+        for screen in reversed(self.screen_stack):
+            leave = getattr(screen, "before_leaving", None)
+            if callable(leave) and leave(then):
+                return True
+        return False
+
+    async def action_quit(self) -> None:
+        if not self._ask_before_leaving(self.exit):
+            self.exit()
 
     def action_help(self) -> None:
         from toolkit.tui.screens.help import HelpScreen
@@ -166,6 +261,8 @@ class CimisApp(App[None]):
     def action_home(self) -> None:
         from toolkit.tui.screens.home import HomeScreen
 
+        if self._ask_before_leaving(self.action_home):
+            return
         while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
 

@@ -32,6 +32,7 @@ DEFAULTS: dict[str, tuple[str, str, bool]] = {
     "app.home": ("f2", N_("Home"), False),
     "app.library": ("f3", N_("Method library"), False),
     "app.next-theme": ("f9", N_("Next theme"), False),
+    "app.workbook": ("f10", N_("Workbook"), False),
     "app.quit": ("ctrl+q", N_("Quit"), False),
     # home screen
     "home.new": ("n", N_("New workshop"), True),
@@ -40,6 +41,7 @@ DEFAULTS: dict[str, tuple[str, str, bool]] = {
     "home.library": ("l", N_("Method library"), False),
     "home.agenda": ("a", N_("Edit agenda"), False),
     "home.run": ("r", N_("Run workshop"), False),
+    "home.workbook": ("w", N_("Open the workbook"), False),
     "home.forget": ("delete", N_("Remove from list"), False),
     # method library
     "library.search": ("slash", N_("Search"), True),
@@ -62,6 +64,13 @@ DEFAULTS: dict[str, tuple[str, str, bool]] = {
     "agenda.save": ("ctrl+s", N_("Save"), True),
     "agenda.run": ("ctrl+r", N_("Run workshop"), False),
     "agenda.close": ("escape", N_("Back"), False),
+    # workbook
+    "workbook.edit": ("e", N_("Edit chapter"), True),
+    "workbook.save": ("ctrl+s", N_("Save"), True),
+    "workbook.status": ("ctrl+t", N_("Change status"), True),
+    "workbook.board": ("ctrl+b", N_("Back to the board"), False),
+    "workbook.reload": ("ctrl+r", N_("Reload from disk"), False),
+    "workbook.close": ("escape", N_("Back"), True),
     # run mode (Page Down / Page Up are what presentation clickers send)
     "run.next": ("pagedown", N_("Next"), True),
     "run.previous": ("pageup", N_("Back"), True),
@@ -87,6 +96,7 @@ AREAS: dict[str, str] = {
     "home": N_("Start screen"),
     "library": N_("Method library"),
     "agenda": N_("Agenda"),
+    "workbook": N_("Workbook"),
     "run": N_("Running a workshop"),
     "projector": N_("Projector"),
     "help": N_("Keys"),

@@ -103,7 +103,7 @@ def build_site(book: Any, out: Path, cache_dir: Path | None = None, previous_dir
         writer = OutputWriter(out, previous_dir, cache.manifest if previous_dir is not None else None)
         try:
             for i, (_chapter, rel) in enumerate(chapters):
-                _write_page(writer, site, chapters, i, entries[rel][2])
+                _write_page(writer, site, chapters, i, entries[rel][2], entries[rel][0])
             _write_rest(book, writer, site, chapters, entries, pids)
         finally:
             manifest = writer.close()
@@ -123,7 +123,7 @@ def _entries(md: Any, cache: BuildCache, chapters: list[tuple[Any, str]], paths:
     keys: dict[str, str] = {}
     for chapter, rel in chapters:
         source = chapter_markdown(chapter)
-        key = keys[rel] = hashlib.sha256(f"{rel}\0{pids[rel]}\0{source}".encode()).hexdigest()
+        key = keys[rel] = hashlib.blake2b(f"{rel}\0{pids[rel]}\0{source}".encode(), digest_size=20).hexdigest()
         hit = cache.get(rel)
         if hit is not None and hit[0] == key and all((p in paths) == e for p, e in hit[1].items()):
             entries[rel] = hit
@@ -143,7 +143,8 @@ def _entries(md: Any, cache: BuildCache, chapters: list[tuple[Any, str]], paths:
     return {rel: entries[rel] for _c, rel in chapters}
 
 
-def _write_page(writer: OutputWriter, site: Site, chapters: list[tuple[Any, str]], i: int, fragment: str) -> None:
+def _write_page(writer: OutputWriter, site: Site, chapters: list[tuple[Any, str]], i: int, fragment: str,
+                key_of_fragment: str) -> None:
     chapter, rel = chapters[i]
     page = page_path(rel)
     root = "../" * page.count("/")
@@ -154,7 +155,10 @@ def _write_page(writer: OutputWriter, site: Site, chapters: list[tuple[Any, str]
     if i + 1 < len(chapters):
         other, other_rel = chapters[i + 1]
         next_ = (relative_url(page, page_path(other_rel)), other.title)
-    writer.write(page, site.chapter_page(chapter, page, root, fragment, prev, next_))
+    # everything the page is made from: unchanged, the last build's page is linked as it is
+    key = repr((site.key, key_of_fragment, prev, next_, chapter.title, chapter.status, list(chapter.authors)))
+    if not writer.reuse(page, key):
+        writer.write(page, site.chapter_page(chapter, page, root, fragment, prev, next_), key)
 
 
 def _write_rest(book: Any, writer: OutputWriter, site: Site, chapters: list[tuple[Any, str]],
@@ -163,13 +167,20 @@ def _write_rest(book: Any, writer: OutputWriter, site: Site, chapters: list[tupl
     toc = [{"title": c.title, "number": c.number, "level": c.level, "part": c.part,
             "href": page_path(norm_rel(c.rel)) if c.path is not None and c.rel else None} for c in book.chapters]
     writer.write("index.html", site.index_page(toc))
-    print_toc = [{**e, "href": f"#{pids[norm_rel(c.rel)]}" if e["href"] else None} for e, c in zip(toc, book.chapters)]
-    sections = [f'<section class="print-chapter" id="{pids[rel]}">\n{site.chapter_meta(c)}{entries[rel][3]}</section>'
-                for c, rel in chapters]
-    writer.write("print.html", site.print_page(print_toc, sections))
+    # print page and search index are made from the chapters' entries and the contents:
+    # when those are the same, the last build's files are linked without making them
+    key = hashlib.blake2b(repr((site.key, toc, [entries[rel][0] for _c, rel in chapters],
+                                [(c.status, list(c.authors)) for c, _rel in chapters])).encode()).hexdigest()
+    if not writer.reuse("print.html", key):
+        print_toc = [{**e, "href": f"#{pids[norm_rel(c.rel)]}" if e["href"] else None}
+                     for e, c in zip(toc, book.chapters)]
+        sections = [f'<section class="print-chapter" id="{pids[rel]}">\n{site.chapter_meta(c)}{entries[rel][3]}'
+                    '</section>' for c, rel in chapters]
+        writer.write("print.html", site.print_page(print_toc, sections), key)
     writer.write("toc.js", site.toc_script(toc))
-    writer.write("search-index.js", index_script(
-        [chapter_entry(c.title, c.number, page_path(rel), entries[rel][4]) for c, rel in chapters]))
+    if not writer.reuse("search-index.js", key):
+        writer.write("search-index.js", index_script(
+            [chapter_entry(c.title, c.number, page_path(rel), entries[rel][4]) for c, rel in chapters]), key)
     for asset in ("style.css", "book.js"):
         writer.write(asset, (ASSETS / asset).read_bytes())
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 CACHE_FILE = "html.cache"
-VERSION = 2
+VERSION = 3
 
 
 class BuildCache:

@@ -10,6 +10,7 @@ the language of whoever runs the build.
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from toolkit.i18n import N_
@@ -56,6 +57,9 @@ class Site:
             "draft_chapter": N_("(not written yet)"),
         }.items()}
         self.status = {key: esc(tr(text, lang)) for key, text in STATUS_LABELS.items()}
+        #: what every page depends on besides its chapter (a page made with another key is stale)
+        self.key = repr((lang, self.title, self.subtitle, self.authors, self.labels, self.status,
+                         Path(__file__).stat().st_mtime_ns))
 
     def head(self, title: str, root: str) -> str:
         return (f'<!DOCTYPE html>\n<html lang="{self.lang}">\n<head>\n<meta charset="utf-8">\n'

@@ -27,19 +27,39 @@ class OutputWriter:
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="cimis-write")
         self._futures: list[Future] = []
 
-    def write(self, rel: str, text: str | bytes) -> None:
-        data = text.encode("utf-8") if isinstance(text, str) else text
-        digest = hashlib.blake2b(data, digest_size=16).digest()
+    def _path(self, rel: str) -> str:
         path = os.path.join(self.out, rel)
         folder = os.path.dirname(path)
         if folder not in self._made:
             os.makedirs(folder, exist_ok=True)
             self._made.add(folder)
+        return path
+
+    def reuse(self, rel: str, key: str) -> bool:
+        """Link ``rel`` from the previous output if it was made from the same inputs
+        (``key``), without even making its text; ``False`` when it must be written."""
         old = self.old.get(rel)
-        if old is not None and old[0] == digest and self.previous is not None and self._link(rel, path, old):
+        if old is None or old[3] != key or self.previous is None:
+            return False
+        if self._link(rel, self._path(rel), old):
             self.manifest[rel] = old
+            return True
+        return False
+
+    def write(self, rel: str, text: str | bytes, key: str = "") -> None:
+        """Write ``rel`` (or link it, when the previous output has the same content);
+        ``key`` names the inputs it was made from, for :meth:`reuse` next time."""
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        path = self._path(rel)
+        old = self.old.get(rel)
+        if key and old is not None and old[3] != key:
+            digest = b""  # made from other inputs: no need to compare contents
+        else:
+            digest = hashlib.blake2b(data, digest_size=16).digest()
+        if old is not None and digest and old[0] == digest and self.previous is not None and self._link(rel, path, old):
+            self.manifest[rel] = (*old[:3], key)
             return
-        self._futures.append(self._pool.submit(self._write, rel, path, data, digest))
+        self._futures.append(self._pool.submit(self._write, rel, path, data, digest, key))
 
     def _link(self, rel: str, path: str, old: tuple) -> bool:
         source = os.path.join(self.previous, rel)  # type: ignore[arg-type]
@@ -52,11 +72,11 @@ class OutputWriter:
             return False
         return True
 
-    def _write(self, rel: str, path: str, data: bytes, digest: bytes) -> tuple[str, tuple]:
+    def _write(self, rel: str, path: str, data: bytes, digest: bytes, key: str) -> tuple[str, tuple]:
         with open(path, "wb") as fh:
             fh.write(data)
         st = os.stat(path)
-        return rel, (digest, st.st_size, st.st_mtime_ns)
+        return rel, (digest, st.st_size, st.st_mtime_ns, key)
 
     def close(self) -> dict[str, tuple]:
         """Wait for every write (raising the first failure); the manifest of the output."""

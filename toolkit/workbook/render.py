@@ -124,7 +124,11 @@ def resolve_link(href: str, chapter_path: str) -> tuple[str, str] | None:
 
 def relative_url(from_page: str, to_page: str) -> str:
     """The relative address of ``to_page`` as seen from ``from_page`` (both book-relative)."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    here, _sep, _name = from_page.rpartition("/")
+    there, _sep, name = to_page.rpartition("/")
+    if here == there:  # the common case, and relpath is slow
+        return name
+    return posixpath.relpath(to_page, here or ".")
 
 
 def render_chapter(md: Any, source: str, chapter_path: str, chapters: set[str]) -> RenderedChapter:

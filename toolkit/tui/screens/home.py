@@ -30,6 +30,7 @@ class HomeScreen(CimisScreen[None]):
         binding("home.library"),
         binding("home.agenda"),
         binding("home.run"),
+        binding("home.workbook"),
         binding("home.forget"),
     ]
 
@@ -104,8 +105,9 @@ class HomeScreen(CimisScreen[None]):
 
     def _detail_text(self) -> str:
         keymap = getattr(self.app, "keymap", {})
-        return _("Enter or {agenda}: edit the agenda · {run}: run the workshop").format(
-            agenda=display_keys(keys_for("home.agenda", keymap)), run=display_keys(keys_for("home.run", keymap)))
+        return _("Enter or {agenda}: edit the agenda · {run}: run the workshop · {workbook}: the workbook").format(
+            agenda=display_keys(keys_for("home.agenda", keymap)), run=display_keys(keys_for("home.run", keymap)),
+            workbook=display_keys(keys_for("home.workbook", keymap)))
 
     @on(OptionList.OptionHighlighted, "#recent")
     def _update_detail(self) -> None:
@@ -121,7 +123,7 @@ class HomeScreen(CimisScreen[None]):
         self.run_action(event.option.id or "")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in {"agenda", "run", "forget"}:
+        if action in {"agenda", "run", "workbook", "forget"}:
             return self.selected_folder() is not None
         return True
 
@@ -142,6 +144,11 @@ class HomeScreen(CimisScreen[None]):
         folder = self._usable(self.selected_folder())
         if folder is not None:
             self.app.open_run(folder)
+
+    def action_workbook(self) -> None:
+        folder = self._usable(self.selected_folder())
+        if folder is not None:
+            self.app.open_workbook(folder / "workbook", workshop=folder)
 
     def action_forget(self) -> None:
         from toolkit.tui.workshops import forget
