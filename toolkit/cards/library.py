@@ -146,7 +146,7 @@ def load_paths(sources: Iterable[tuple[str, Path]], kinds: Mapping[str, Any] | C
             resolved.append(kinds() if callable(kinds) else kinds)
         return resolved[0]
 
-    from toolkit.cards.parallel import parse_files
+    from toolkit.parallel import map_split
 
     results: list[tuple[str, CardResult | None]] = []
     stale: list[tuple[int, Path]] = []  # (index in results, file) of cards the cache cannot answer
@@ -163,7 +163,9 @@ def load_paths(sources: Iterable[tuple[str, Path]], kinds: Mapping[str, Any] | C
         known = get_kinds()  # before any fork, so that a forked worker inherits them
         from toolkit.cards.parse import read_card
 
-        parsed = parse_files([file for _index, file in stale], lambda file: read_card(file, known))
+        # a cold library is mostly YAML parsing: share it out when there is much to parse
+        parsed = map_split([file for _index, file in stale], lambda files: [read_card(f, known) for f in files],
+                           min_items=200)
         for (index, file), result in zip(stale, parsed):
             results[index] = (results[index][0], result)
             if cache is not None:

@@ -22,7 +22,7 @@ from toolkit.i18n import _
 from toolkit.workbook.htmlcache import BuildCache
 from toolkit.workbook.htmlpage import Site
 from toolkit.workbook.output import OutputWriter
-from toolkit.workbook.parallel import render_many
+from toolkit.parallel import map_split
 from toolkit.workbook.render import (chapter_markdown, make_renderer, norm_rel, page_path, relative_url,
                                      render_chapter, renderer_fingerprint, slugify)
 from toolkit.workbook.search import chapter_entry, index_script, sections_json
@@ -138,7 +138,8 @@ def _entries(md: Any, cache: BuildCache, chapters: list[tuple[Any, str]], paths:
                         sections_json(done.sections), done.images))
         return out
 
-    for (rel, _source), entry in zip(todo, render_many(todo, render)):
+    # below a few dozen chapters a fork costs more than it saves
+    for (rel, _source), entry in zip(todo, map_split(todo, render, min_items=48)):
         entries[rel] = entry
     return {rel: entries[rel] for _c, rel in chapters}
 
