@@ -141,6 +141,9 @@ def check_book(folder: Path | str) -> list[Problem]:
         return problems
     for path in book.unlisted:
         problems.append(Problem.at(path, 0, _("chapter is not listed in SUMMARY.md; add it there or delete it")))
+    from toolkit.workbook.render import chapter_anchors, make_renderer
+
+    renderer = make_renderer()
     parsed: dict[Path, list[Any]] = {}
     anchors: dict[Path, set[str]] = {}
     for chapter in book.chapters:
@@ -150,8 +153,9 @@ def check_book(folder: Path | str) -> list[Problem]:
             continue
         tokens = _tokens(chapter.body)
         parsed[chapter.path] = tokens
-        anchors[chapter.path.resolve()] = {t.attrs["id"] for t in tokens
-                                           if t.type == "heading_open" and t.attrs.get("id")}
+        # the ids the HTML builder gives the page, title heading included, so that a link
+        # check passes exactly when the built link works
+        anchors[chapter.path.resolve()] = set(chapter_anchors(chapter, renderer))
     for chapter in book.chapters:
         if chapter.path is None:
             continue

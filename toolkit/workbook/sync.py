@@ -31,6 +31,8 @@ SUMMARY.md, so an interruption never leaves SUMMARY.md pointing at a missing fil
 
 from __future__ import annotations
 
+import os
+
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -181,13 +183,14 @@ def _scan_chapters(folder: Path, report: SyncReport) -> dict[Path, tuple[str, An
     from toolkit.workbook.summary import parse_summary
 
     paths: set[Path] = set()
-    chapters_dir = folder / CHAPTERS_DIR
+    root = Path(os.path.abspath(folder))
+    chapters_dir = root / CHAPTERS_DIR
     if chapters_dir.is_dir():
-        paths.update(p.resolve() for p in chapters_dir.rglob("*.md"))
+        paths.update(chapters_dir.rglob("*.md"))
     summary_text, _problems = read_text(folder / SUMMARY_FILE)
     if summary_text is not None:
         for entry in parse_summary(summary_text, str(folder / SUMMARY_FILE)).entries:
-            path = resolve_in(folder, entry.path) if entry.path else None
+            path = resolve_in(root, entry.path) if entry.path else None
             if path is not None and path.is_file():
                 paths.add(path)
     found = {}
