@@ -8,15 +8,13 @@ uses any more."""
 from __future__ import annotations
 
 import ast
-import re
 import string
 from pathlib import Path
 
 import pytest
 
 import toolkit
-from toolkit.cli.clicki18n import install
-from toolkit.i18n import detect_language, set_language
+from toolkit.i18n import detect_language
 from toolkit.i18n.de import MESSAGES
 from toolkit.i18n.de.cli import CLICK_MESSAGES
 from toolkit.i18n.de.cards import YAML_MESSAGES

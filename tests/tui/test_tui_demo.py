@@ -72,3 +72,11 @@ def test_headless_demo_never_imports_textual(tmp_path):
 
 def test_demo_help_in_german(cli):
     assert "mitgelieferten Auftakt-Workshop" in cli("--lang", "de", "demo", "--help").output
+
+
+def test_demo_without_a_terminal_plays_headless(cli, tmp_path):
+    """The README's main command works on a machine (or CI) without a terminal."""
+    result = cli("demo", str(tmp_path / "d"))
+    assert result.exit_code == 0, result.output
+    assert "No terminal here" in result.output
+    assert (tmp_path / "d" / "workbook" / "build" / "html" / "index.html").is_file()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -42,17 +43,9 @@ def _default_target() -> Path:
 def prepare_demo(target: Path | str | None = None) -> Path:
     """Copy the bundled kickoff workshop into ``target`` (a new or empty folder; a fresh one
     when ``None``) and return it."""
-    from toolkit.errors import CimisError
-    from toolkit.examples import example_path
-    from toolkit.paths import write_atomic
+    from toolkit.workshop import create_workshop
 
-    folder = Path(target) if target is not None else _default_target()
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise CimisError(_("'{folder}' already exists and is not empty; choose a new folder.").format(folder=folder))
-    plan = (example_path(EXAMPLE) / "workshop.yaml").read_bytes()
-    write_atomic(folder / "workshop.yaml", plan)
-    (folder / "workbook").mkdir(exist_ok=True)
-    return folder
+    return create_workshop(Path(target) if target is not None else _default_target(), example=EXAMPLE)
 
 
 # -- the scripted day --------------------------------------------------------------------
@@ -346,55 +339,24 @@ def play_headless(folder: Path | str, *, seed: int = 0, echo: Any = None) -> dic
 
 
 def _results(folder: Path, engine: Any) -> list[Path]:
-    """Build what the workbook provides (when installed), and always the session's captures
-    as JSON Lines, which ``cimis session import`` reads back."""
+    """The session's captures as JSON Lines (which ``cimis session import`` reads back), and
+    the workbook: chapters synced from the session, built to Markdown and HTML."""
     from toolkit.paths import write_atomic
     from toolkit.session.exchange import export_rows, to_jsonl
+    from toolkit.workbook.build import build
+    from toolkit.workbook.sync import sync
 
-    outputs = []
     jsonl = folder / "captures.jsonl"
     write_atomic(jsonl, to_jsonl(export_rows(engine.state)).encode("utf-8"))
-    outputs.append(jsonl)
-    built = _workbook(folder)
-    if built is not None:
-        outputs.append(built)
-    return outputs
-
-
-def _workbook(folder: Path) -> Path | None:
-    """The workbook as HTML, if the workbook builder is installed and can build it."""
-    import importlib
-
-    try:
-        workbook = importlib.import_module("toolkit.workbook")
-        sync = getattr(workbook, "sync", None) or getattr(importlib.import_module("toolkit.workbook.sync"), "sync")
-        build = getattr(workbook, "build", None) or getattr(importlib.import_module("toolkit.workbook.build"), "build")
-    except (ImportError, AttributeError):
-        return None
-    try:
-        book = sync(folder / "workbook")
-        out = build(book, "html")
-    except Exception:  # noqa: BLE001 - the captures are exported either way; the workbook is extra
-        return None
-    return Path(out) if isinstance(out, (str, Path)) else None
+    book = folder / "workbook"
+    sync(book)
+    return [jsonl, book / "chapters", build(book, "md") / "book.md", build(book, "html") / "index.html"]
 
 
 def _open_ui(folder: Path) -> None:
     """Open the folder in run mode (imports Textual; only on the interactive path)."""
-    try:
-        from toolkit.tui.app import CimisApp
-    except ImportError:
-        from textual.app import App
+    from toolkit.tui.app import CimisApp
 
-        from toolkit.session.engine import Engine
-        from toolkit.tui.screens.run import RunScreen
-
-        class DemoApp(App):
-            def on_mount(self) -> None:
-                self.push_screen(RunScreen(Engine(folder)))
-
-        DemoApp().run()
-        return
     CimisApp(folder, start="run").run()
 
 
@@ -414,6 +376,10 @@ def build() -> click.Command:
         except CimisError as exc:
             raise click.ClickException(str(exc)) from None
         click.echo(_("Demo workshop: {folder}").format(folder=target))
+        if not headless and not (sys.stdin.isatty() and sys.stdout.isatty()):
+            # no terminal to draw the UI on (a pipe, CI): play the day instead of failing
+            click.echo(_("No terminal here: playing the whole day headless (--headless)."))
+            headless = True
         if not headless:
             _open_ui(target)
             return

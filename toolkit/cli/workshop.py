@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from toolkit.i18n import LANGUAGES, _, get_language
+from toolkit.i18n import LANGUAGES, _
 
 
 def _example_choice() -> click.Choice:
@@ -26,38 +26,17 @@ def build_new() -> click.Command:
                   help=_("Language of the workshop and its method cards (default: the output language)."))
     def new(folder: Path, example: str | None, title: str | None, language: str | None) -> None:
         from toolkit.cli.output import print_problems
-        from toolkit.paths import write_atomic
-        from toolkit.plan.edit import PlanEditor
+        from toolkit.errors import ProblemsError
         from toolkit.plan.load import PLAN_FILE
+        from toolkit.workshop import create_workshop
 
-        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-            raise click.ClickException(_("'{folder}' already exists and is not empty; choose a new folder.").format(
-                folder=folder))
-        target = folder / PLAN_FILE
-        if example:
-            from toolkit.examples import example_path
-
-            text = (example_path(example) / PLAN_FILE).read_text(encoding="utf-8")
-        else:
-            from toolkit.plan.template import render_template
-
-            text = render_template(language or get_language(), title)
-        # Edit in memory and validate before anything touches the disk: no half-made folder.
-        editor = PlanEditor(target, text=text)
-        if title:
-            editor.set_field("title", title)
-        if language:
-            editor.set_field("language", language)
-        source = editor.validate()
-        if not source.ok:
-            print_problems(source.problems)
-            raise click.ClickException(_("the plan would not be valid; nothing was created."))
-        write_atomic(target, editor.text().encode("utf-8"))
-        from toolkit.workbook.init import init_workbook
-
-        init_workbook(folder / "workbook", [".."], title=source.plan.title, language=source.plan.language)
+        try:
+            create_workshop(folder, example=example, title=title, language=language)
+        except ProblemsError as exc:
+            print_problems(exc.problems)
+            raise click.ClickException(_("the plan would not be valid; nothing was created.")) from None
         click.echo(_("Created {folder}. Edit {plan}, then run 'cimis check {folder}'.").format(
-            folder=folder, plan=target))
+            folder=folder, plan=folder / PLAN_FILE))
 
     return new
 

@@ -12,8 +12,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from toolkit.errors import CimisError, ProblemsError
-from toolkit.i18n import _
 from toolkit.paths import cache_dir, write_atomic
 
 RECENT_FILE = "recent.json"
@@ -82,28 +80,8 @@ def plan_title(folder: Path | str) -> str | None:
 
 def create_workshop(folder: Path | str, *, example: str | None = None, title: str | None = None,
                     language: str = "de", today: dt.date | None = None) -> Path:
-    """Create a workshop folder (plan + ``workbook/``) from a bundled example or the starter
-    plan; :class:`CimisError` if the folder is not empty or the plan would be invalid."""
-    from toolkit.plan.edit import PlanEditor
-    from toolkit.plan.load import PLAN_FILE
+    """Create a workshop folder (plan + ``workbook/``), see :func:`toolkit.workshop.create_workshop`."""
+    from toolkit.workshop import create_workshop as create
 
-    folder = Path(os.path.expanduser(str(folder))).resolve()
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise CimisError(_("'{folder}' already exists and is not empty; choose a new folder.").format(folder=folder))
-    if example:
-        from toolkit.examples import example_path
-
-        text = (example_path(example) / PLAN_FILE).read_text(encoding="utf-8")
-    else:
-        from toolkit.plan.template import render_template
-
-        text = render_template(language, title, today)
-    editor = PlanEditor(folder / PLAN_FILE, text=text)
-    if title:
-        editor.set_field("title", title)
-    source = editor.validate()
-    if not source.ok:
-        raise ProblemsError([p for p in source.problems if p.severity == "error"])
-    write_atomic(folder / PLAN_FILE, editor.text().encode("utf-8"))
-    (folder / "workbook").mkdir(exist_ok=True)
-    return folder
+    return create(Path(os.path.expanduser(str(folder))).resolve(), example=example, title=title,
+                  language=None if example else language, today=today)

@@ -41,7 +41,7 @@ from typing import Any
 from toolkit.errors import Problem
 from toolkit.i18n import _
 from toolkit.paths import write_atomic
-from toolkit.workbook.markers import Conflict, Parsed, Passage, content_hash, parse
+from toolkit.workbook.markers import Conflict, Passage, content_hash, parse
 from toolkit.workbook.model import CHAPTERS_DIR, SUMMARY_FILE
 
 STATE_FILE = ".cimis-sync.json"

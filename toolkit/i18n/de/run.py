@@ -2,6 +2,8 @@
 capture panels and ``cimis demo``."""
 
 MESSAGES: dict[str, str] = {
+    "No terminal here: playing the whole day headless (--headless).":
+        "Hier gibt es kein Terminal: Der ganze Tag wird ohne Oberfläche durchgespielt (--headless).",
     # keys of run mode (footer)
     "Next": "Weiter",
     "Back": "Zurück",

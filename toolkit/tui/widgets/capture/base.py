@@ -24,7 +24,6 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from toolkit.errors import CimisError
-from toolkit.i18n import _
 
 
 class RecordList(OptionList):
