@@ -151,8 +151,8 @@ MESSAGES: dict[str, str] = {
     "Change status": "Status ändern",
     "Back to the board": "Zurück zur Übersicht",
     "Reload from disk": "Neu von der Festplatte laden",
-    "Enter or {agenda}: edit the agenda · {run}: run the workshop · {workbook}: the workbook":
-        "Enter oder {agenda}: Agenda bearbeiten · {run}: Workshop starten · {workbook}: Werkbuch",
+    "Enter or {agenda}: agenda · {run}: run · {workbook}: workbook":
+        "Enter oder {agenda}: Agenda · {run}: starten · {workbook}: Werkbuch",
     "{folder} holds files but no book.yaml.": "{folder} enthält Dateien, aber keine book.yaml.",
     "Cannot open the workbook": "Das Werkbuch lässt sich nicht öffnen",
     "Created the workbook {folder}.": "Werkbuch {folder} angelegt.",

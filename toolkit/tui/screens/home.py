@@ -10,9 +10,9 @@ from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.markup import escape
-from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets import Footer, Header, OptionList
 from textual.widgets.option_list import Option
 
 from toolkit.i18n import _
@@ -35,6 +35,9 @@ class HomeScreen(CimisScreen[None]):
     ]
 
     def compose(self) -> ComposeResult:
+        # Few widgets and plain id selectors: the start screen is the first thing drawn,
+        # and every container and every rule to match costs start-up time. The panel
+        # titles are border titles, the hint under the recent workshops its border subtitle.
         keymap = getattr(self.app, "keymap", {})
         actions = [Option(f"{text}  [dim]({display_keys(keys_for(f'home.{action_id}', keymap))})[/]", id=action_id)
                    for action_id, text in (("new", _("New workshop…")), ("open", _("Open a workshop folder…")),
@@ -43,20 +46,18 @@ class HomeScreen(CimisScreen[None]):
         recent = self.recent_options()
         self._recent_known = bool(recent)
         yield Header()
-        with Vertical(id="home"):
-            yield Static(_("Plan and run co-creation workshops"), id="home-title")
-            with Horizontal(id="home-columns"):
-                with Vertical(id="home-actions", classes="panel"):
-                    yield Label(_("What would you like to do?"), classes="panel-title")
-                    yield OptionList(*actions, id="actions")
-                with Vertical(id="home-recent", classes="panel"):
-                    yield Label(_("Recent workshops"), classes="panel-title")
-                    yield OptionList(*(recent or [self._empty_option()]), id="recent")
-                    yield Static(self._detail_text() if recent else "", id="recent-detail")
+        with Horizontal(id="home"):
+            action_list = OptionList(*actions, id="actions")
+            action_list.border_title = _("What would you like to do?")
+            yield action_list
+            recent_list = OptionList(*(recent or [self._empty_option()]), id="recent")
+            recent_list.border_title = _("Recent workshops")
+            recent_list.border_subtitle = self._detail_text() if recent else ""
+            yield recent_list
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = _("Start screen")
+        self.sub_title = _("Plan and run co-creation workshops")
         self.query_one("#recent" if self._recent_known else "#actions", OptionList).focus()
         self._mounted = True
 
@@ -105,14 +106,14 @@ class HomeScreen(CimisScreen[None]):
 
     def _detail_text(self) -> str:
         keymap = getattr(self.app, "keymap", {})
-        return _("Enter or {agenda}: edit the agenda · {run}: run the workshop · {workbook}: the workbook").format(
+        return _("Enter or {agenda}: agenda · {run}: run · {workbook}: workbook").format(
             agenda=display_keys(keys_for("home.agenda", keymap)), run=display_keys(keys_for("home.run", keymap)),
             workbook=display_keys(keys_for("home.workbook", keymap)))
 
     @on(OptionList.OptionHighlighted, "#recent")
     def _update_detail(self) -> None:
-        text = self._detail_text() if self.selected_folder() is not None else ""
-        self.query_one("#recent-detail", Static).update(text)
+        recent = self.query_one("#recent", OptionList)
+        recent.border_subtitle = self._detail_text() if self.selected_folder() is not None else ""
 
     @on(OptionList.OptionSelected, "#recent")
     def _recent_selected(self) -> None:
