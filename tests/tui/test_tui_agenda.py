@@ -173,3 +173,26 @@ async def test_broken_plan_shows_problem_instead_of_crashing():
         screen = app.screen
         assert any(p.severity == "error" and "no-such-method" in p.message for p in screen.problems)
         assert rows(screen)[1][2] == "–"
+
+
+@pilot
+async def test_quit_and_home_ask_before_losing_agenda_edits():
+    """F2 (home) and Ctrl+Q must not drop unsaved agenda edits: they ask, and "save" keeps them."""
+    folder = make_workshop()
+    app = make_app(folder, start="agenda")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("delete", "f2")
+        await pilot.pause()
+        assert isinstance(app.screen, SaveChangesDialog)
+        await pilot.press("escape")  # stay
+        await pilot.pause()
+        assert app.screen is screen and screen.dirty
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, SaveChangesDialog)
+        await pilot.click("#save")
+        await pilot.pause()
+    assert not app.is_running
+    assert (folder / "workshop.yaml").read_text("utf-8") == screen.editor.text()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -463,15 +464,22 @@ class AgendaScreen(CimisScreen[None]):
         self.app.open_run(self.folder)
 
     def action_close(self) -> None:
-        if not self.dirty:
+        if not self.before_leaving(lambda: self.dismiss(None)):
             self.dismiss(None)
-            return
+
+    def before_leaving(self, then: Callable[[], None]) -> bool:
+        """For the app (home, quit) and Esc: ``True`` when unsaved changes make the screen ask
+        first; ``then`` runs once they are saved or discarded (never after "stay")."""
+        if not self.dirty:
+            return False
         from toolkit.tui.widgets.dialogs import SaveChangesDialog
 
         def answered(answer: str | None) -> None:
             if answer == "save" and self.action_save():
-                self.dismiss(None)
+                then()
             elif answer == "discard":
-                self.dismiss(None)
+                self.saved_text = self.editor.text()  # discarded: nothing is unsaved any more
+                then()
 
         self.app.push_screen(SaveChangesDialog(), answered)
+        return True
