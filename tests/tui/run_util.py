@@ -87,20 +87,18 @@ def kickoff_workshop(root: Path) -> Path:
 
 
 def host_app(folder: Path, clock: Any = None, *, projector: bool = False, poll: bool = False) -> Any:
-    """A minimal Textual app with run mode (or the projector) for ``folder``."""
-    from textual.app import App
-
+    """The real app (:class:`CimisApp`) showing run mode, or the projector view, for
+    ``folder``, as ``cimis ui DIR [--projector]`` does; it counts bells, and its store
+    polling is off unless ``poll`` (tests drive the clock and call the refresh themselves)."""
     from toolkit.session.engine import Engine
+    from toolkit.tui.app import CimisApp
     from toolkit.tui.screens.projector import ProjectorScreen
     from toolkit.tui.screens.run import RunScreen
 
-    class HostApp(App):
-        TITLE = "cimis"
-
+    class HostApp(CimisApp):
         def __init__(self) -> None:
-            super().__init__()
-            self.clock = clock
-            self.engine = Engine(folder, clock=clock)
+            super().__init__(None, projector=projector, clock=clock, config={})
+            self.session = Engine(folder, clock=clock)
             self.bells = 0
 
         def bell(self) -> None:
@@ -108,11 +106,12 @@ def host_app(folder: Path, clock: Any = None, *, projector: bool = False, poll: 
             super().bell()
 
         def on_mount(self) -> None:
-            screen = ProjectorScreen(self.engine, poll=poll) if projector else RunScreen(self.engine, poll=poll)
+            super().on_mount()
+            screen = ProjectorScreen(self.session, poll=poll) if projector else RunScreen(self.session, poll=poll)
             self.push_screen(screen)
 
         def on_unmount(self) -> None:
-            self.engine.close()
+            self.session.close()
 
     return HostApp()
 

@@ -154,7 +154,7 @@ async def test_edit_remove_and_undo(folder):
 @run_async
 async def test_broken_plugin_widget_is_contained_and_loses_nothing(folder, monkeypatch):
     app = host_app(folder, FakeClock(START))
-    kind = app.engine.kinds["notes"]
+    kind = app.session.kinds["notes"]
     monkeypatch.setattr(kind, "widget", "run_util:BrokenAfterCommit", raising=False)
     async with app.run_test(size=SIZE) as pilot:
         await goto(pilot, "check-in", "expectations")
@@ -177,7 +177,7 @@ async def test_broken_plugin_widget_is_contained_and_loses_nothing(folder, monke
 @run_async
 async def test_widget_failing_on_import_or_compose_shows_an_error(folder, monkeypatch, path):
     app = host_app(folder, FakeClock(START))
-    monkeypatch.setattr(app.engine.kinds["notes"], "widget", path, raising=False)
+    monkeypatch.setattr(app.session.kinds["notes"], "widget", path, raising=False)
     async with app.run_test(size=SIZE) as pilot:
         await goto(pilot, "check-in", "expectations")
         await pilot.pause()

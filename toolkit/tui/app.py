@@ -43,7 +43,8 @@ def _palette_provider() -> type:
 class CimisApp(App[None]):
     """The facilitator's workshop tool."""
 
-    CSS_PATH = "app.tcss"
+    # absolute, so that subclasses (tests, plugins) defined elsewhere find it too
+    CSS_PATH = Path(__file__).parent / "app.tcss"
     TITLE = "cimis"
     COMMANDS = App.COMMANDS | {_palette_provider}
     COMMAND_PALETTE_BINDING = "ctrl+p"
