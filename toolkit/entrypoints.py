@@ -80,7 +80,7 @@ def installed() -> list[EntryPoint]:
     plugins = _scan()
     try:
         payload = {"version": _CACHE_VERSION, "key": key, "plugins": [p.as_dict() for p in plugins]}
-        write_atomic(path, repr(payload).encode("utf-8"))
+        write_atomic(path, repr(payload).encode("utf-8"), durable=False)
     except OSError:
         pass  # a read-only cache only costs speed
     return plugins

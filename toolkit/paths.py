@@ -39,8 +39,12 @@ def config_file() -> str:
     return os.environ.get("CIMIS_CONFIG") or os.path.join(_user_dir("config"), "config.toml")
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old or the new file, never half."""
+def write_atomic(path: str | os.PathLike[str], data: bytes, durable: bool = True) -> None:
+    """Write ``data`` to ``path`` so that readers see the old or the new file, never half.
+
+    ``durable=False`` skips the flush to disk, for caches: after a crash they may be lost,
+    which only costs time, but never half-written.
+    """
     path = os.fspath(path)
     folder = os.path.dirname(path) or "."
     os.makedirs(folder, exist_ok=True)
@@ -48,8 +52,9 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     try:
         with open(tmp, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):

@@ -70,7 +70,7 @@ class CardCache:
             return
         try:
             write_atomic(self.path, pickle.dumps({"key": self.key, "entries": self._entries},
-                                                 protocol=pickle.HIGHEST_PROTOCOL))
+                                                 protocol=pickle.HIGHEST_PROTOCOL), durable=False)
             self._dirty = False
         except OSError:
             pass  # a read-only cache folder only costs speed

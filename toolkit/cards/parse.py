@@ -7,7 +7,6 @@ same node tree serves both the data and the line numbers of errors.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -20,6 +19,7 @@ from toolkit.cards.model import CardMeta, to_meta
 from toolkit.errors import Problem
 from toolkit.i18n import _
 from toolkit.validation import decode_text, describe, format_loc, node_line
+from toolkit.yamlload import YamlError, load_yaml
 
 #: Cards are short texts; anything larger is almost certainly the wrong file.
 MAX_BYTES = 1024 * 1024
@@ -71,30 +71,10 @@ def parse_card(raw: bytes, path: Path, kinds: Mapping[str, Any] | None = None) -
     front = "\n".join(lines[1:end])
     body_start = end + 1  # 0-based index of the first body line
 
-    import yaml  # here, not at the top: a run that finds every card cached never needs it
-
-    problems: list[Problem] = []
     try:
-        loader = _card_loader()(front)
-        try:
-            node = loader.get_single_node()
-            data = _construct(node, loader, path, problems, {}) if node is not None else None
-        finally:
-            loader.dispose()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 2) if mark is not None else 2
-        # libyaml's diagnostics are English; the common ones have German entries in the catalogue
-        reason = _(exc.problem or exc.context or "")
-        if exc.context and exc.context_mark is not None and exc.problem:
-            reason = _("{problem} ({context} that starts on line {line})").format(
-                problem=reason, context=_(exc.context), line=exc.context_mark.line + 2)
-        return _fail(path, line, _("broken YAML in front matter: {reason}").format(reason=reason))
-    except yaml.YAMLError as exc:  # pragma: no cover - libyaml raises only marked errors
-        return _fail(path, 2, _("broken YAML in front matter: {reason}").format(reason=exc))
-    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
-        # SafeConstructor raises these for values like an out-of-range date.
-        return _fail(path, 2, _("broken YAML in front matter: {reason}").format(reason=exc))
+        data, node, problems = load_yaml(front, path, first_line=2)
+    except YamlError as exc:
+        return _fail(path, exc.line, _("broken YAML in front matter: {reason}").format(reason=exc.reason))
 
     if not isinstance(data, dict):
         return _fail(path, 2, _("front matter must be a mapping of fields (key: value)"))
@@ -118,104 +98,6 @@ def parse_card(raw: bytes, path: Path, kinds: Mapping[str, Any] | None = None) -
 
 def _fail(path: Path, line: int, message: str) -> CardResult:
     return CardResult(None, [Problem.at(path, line, message)])
-
-
-#: The only plain scalars starting with a letter that YAML 1.1 does not read as text.
-_YAML11_WORDS = frozenset(
-    "yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL".split())
-
-
-@functools.cache
-def _card_loader() -> type:
-    """libyaml's safe loader with a faster resolver.
-
-    libyaml calls the pure-Python ``resolve()`` for every node, and that call is most of the
-    time spent reading a card. Quoted scalars, and plain ones whose first character starts
-    no implicit type (most text), are strings whatever the general resolver would try, so
-    they are answered at once; everything else goes to PyYAML's own resolver. Path
-    resolvers are never registered, so the per-node hooks for them do nothing.
-    """
-    import yaml
-
-    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    implicit_first = base.yaml_implicit_resolvers
-    if None in implicit_first:  # a wildcard resolver would apply to every value
-        return base
-    scalar, sequence = yaml.ScalarNode, yaml.SequenceNode
-    str_tag, seq_tag, map_tag = base.DEFAULT_SCALAR_TAG, base.DEFAULT_SEQUENCE_TAG, base.DEFAULT_MAPPING_TAG
-
-    class CardLoader(base):  # type: ignore[misc, valid-type]
-        def resolve(self, kind, value, implicit):
-            if kind is scalar:
-                if implicit[0] and (not value or value[0] in implicit_first):
-                    # a plain word is only ever a boolean or null: skip the regexes otherwise
-                    if value[:1].isalpha() and value not in _YAML11_WORDS:
-                        return str_tag
-                    return base.resolve(self, kind, value, implicit)
-                return str_tag
-            return seq_tag if kind is sequence else map_tag
-
-        def descend_resolver(self, current_node, current_index):
-            pass
-
-        def ascend_resolver(self):
-            pass
-
-    return CardLoader
-
-
-_STR = "tag:yaml.org,2002:str"
-_MAP = "tag:yaml.org,2002:map"
-_SEQ = "tag:yaml.org,2002:seq"
-_MERGE = "tag:yaml.org,2002:merge"
-
-
-def _construct(node: Any, loader: Any, path: Path, problems: list[Problem], memo: dict[int, Any]) -> Any:
-    """Python data from a composed YAML node, reporting keys that are given twice.
-
-    Plain strings, mappings and lists (nearly all of a card) are built here directly, which
-    is several times faster than PyYAML's pure-Python constructor; every other tag (numbers,
-    booleans, dates, merge keys) goes through that constructor, so the result is the same.
-    ``memo`` shares aliased collections, as PyYAML does, so an alias bomb stays small.
-    """
-    import yaml
-
-    scalar, mapping_node, sequence_node = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
-
-    def build(node: Any) -> Any:
-        kind = type(node)
-        tag = node.tag
-        if kind is scalar and tag == _STR:
-            return node.value
-        key = id(node)
-        if key in memo:
-            return memo[key]
-        if kind is mapping_node and tag == _MAP and not any(k.tag == _MERGE for k, _v in node.value):
-            mapping: dict[Any, Any] = {}
-            memo[key] = mapping
-            for key_node, value_node in node.value:
-                name = build(key_node)
-                try:
-                    hash(name)
-                except TypeError:
-                    raise yaml.constructor.ConstructorError(
-                        None, None, "found unhashable key", key_node.start_mark) from None
-                if name in mapping:
-                    # YAML silently keeps the last of two equal keys; in a hand-written card it is a typo
-                    problems.append(Problem.at(path, key_node.start_mark.line + 2,
-                                               _("{field}: field is given twice").format(field=name)))
-                mapping[name] = build(value_node)
-            return mapping
-        if kind is sequence_node and tag == _SEQ:
-            items: list[Any] = []
-            memo[key] = items
-            items.extend(map(build, node.value))
-            return items
-        value = loader.construct_object(node, deep=True)
-        memo[key] = value
-        return value
-
-    return build(node)
 
 
 def _check_steps(meta: CardMeta, at: Any, path: Path, kinds: Mapping[str, Any] | None,

@@ -32,6 +32,7 @@ does not list are in ``book.unlisted`` (``cimis workbook check`` reports them).
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,14 +127,26 @@ def resolve_in(root: Path, rel: str) -> Path | None:
     return Path(path)
 
 
-def read_chapter_file(path: Path, rel: str, title: str = "") -> tuple[Chapter | None, list[Problem]]:
-    """One chapter file as a :class:`Chapter` (numbering fields left empty)."""
-    text, problems = read_text(path)
-    if text is None:
-        return None, problems
-    meta, body, body_line, problems = parse_chapter(text, path)
-    if meta is None:
-        return None, problems
+def read_chapter_file(path: Path, rel: str, title: str = "", cache: Any = None) -> tuple[Chapter | None, list[Problem]]:
+    """One chapter file as a :class:`Chapter` (numbering fields left empty); ``cache`` (a
+    :class:`~toolkit.workbook.chaptercache.ChapterCache`) skips parsing unchanged files."""
+    try:
+        st = os.stat(path) if cache is not None else None
+    except OSError:
+        st = None
+    hit = cache.get(path, st) if st is not None else None
+    if hit is not None:
+        meta, body, body_line = hit
+        problems: list[Problem] = []
+    else:
+        text, problems = read_text(path)
+        if text is None:
+            return None, problems
+        meta, body, body_line, problems = parse_chapter(text, path)
+        if meta is None:
+            return None, problems
+        if st is not None and not problems:
+            cache.put(path, st, meta, body, body_line)
     chapter = Chapter(path=path, title=meta.title or title or path.stem, number=None, level=0, status=meta.status,
                       authors=list(meta.authors), reviewers=list(meta.reviewers), comments=list(meta.comments),
                       body=body, source=meta.source, rel=rel, body_line=body_line, link_title=title)
@@ -154,6 +167,9 @@ def read_book(folder: Path | str) -> tuple[Book | None, list[Problem]]:
         return None, problems
     book = Book(folder=folder, config=config)
     root = Path(os.path.abspath(folder))
+    from toolkit.workbook.chaptercache import ChapterCache
+
+    cache = ChapterCache(root)
     summary_path = folder / SUMMARY_FILE
     text, summary_problems = read_text(summary_path)
     problems += summary_problems
@@ -183,7 +199,7 @@ def read_book(folder: Path | str) -> tuple[Book | None, list[Problem]]:
                 problems.append(Problem.at(summary_path, entry.line, _(
                     "chapter file '{path}' does not exist").format(path=entry.path)))
                 continue
-            chapter, chapter_problems = read_chapter_file(path, entry.path, entry.title)
+            chapter, chapter_problems = read_chapter_file(path, entry.path, entry.title, cache)
             problems += chapter_problems
             if chapter is None:
                 continue
@@ -192,6 +208,7 @@ def read_book(folder: Path | str) -> tuple[Book | None, list[Problem]]:
         book.chapters.append(chapter)
         if entry.kind == "numbered":
             parts.setdefault(entry.part, Part(entry.part)).chapters.append(chapter)
+    cache.save()
     book.parts = list(parts.values())
     chapters_dir = root / CHAPTERS_DIR
     if chapters_dir.is_dir():

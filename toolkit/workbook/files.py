@@ -15,7 +15,8 @@ from pydantic import BaseModel, ValidationError
 
 from toolkit.errors import Problem
 from toolkit.i18n import _
-from toolkit.validation import describe, format_loc, node_line
+from toolkit.validation import decode_text, describe, format_loc, node_line
+from toolkit.yamlload import YamlError, load_yaml
 from toolkit.workbook.model import BookConfig, ChapterMeta
 
 #: Workbook files are texts a person writes; anything larger is the wrong file.
@@ -38,40 +39,20 @@ def read_text(path: Path) -> tuple[str | None, list[Problem]]:
 
 
 def decode(raw: bytes, path: Path) -> tuple[str | None, list[Problem]]:
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return None, [Problem.at(path, line, _(
-            "file is not UTF-8 (invalid byte at position {pos}); save it as UTF-8").format(pos=exc.start))]
-    if "\x00" in text:
-        return None, [Problem.at(path, text[: text.index("\x00")].count("\n") + 1,
-                                 _("file contains a NUL character; is it a binary file?"))]
+    """The text of a workbook file (newlines normalised to ``\\n``), or the problem."""
+    text, problem = decode_text(raw, path)
+    if text is None:
+        return None, [problem]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[Any, Any, list[Problem]]:
     """``(data, node, problems)`` of one YAML document; ``first_line`` is the file line the
     text starts on, so that problems name lines of the whole file."""
-    import yaml
-
-    loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        loader = loader_cls(text)
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + first_line) if mark is not None else first_line
-        return None, None, [Problem.at(path, line, _("broken YAML: {reason}").format(
-            reason=_(exc.problem or exc.context or "")))]
-    except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as exc:
-        return None, None, [Problem.at(path, first_line, _("broken YAML: {reason}").format(reason=exc))]
-    return data, node, []
-
+        return load_yaml(text, path, first_line)
+    except YamlError as exc:
+        return None, None, [Problem.at(path, exc.line, _("broken YAML: {reason}").format(reason=exc.reason))]
 
 def validate(model: type[BaseModel], data: Any, node: Any, path: Path, first_line: int = 1,
              what: str = "") -> tuple[Any, list[Problem]]:

@@ -1,0 +1,152 @@
+"""Fast, careful YAML loading for the files people write (method cards, chapter front matter).
+
+Provides :func:`load_yaml` (data, node tree for line numbers, and problems such as a key given
+twice) and :class:`YamlError` (broken YAML, with the file line and a translated reason). It
+uses libyaml with two shortcuts that change speed, never values (a property test compares
+them with PyYAML): a resolver that answers plain text at once and a constructor that builds
+strings, mappings and lists directly.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from toolkit.errors import Problem
+from toolkit.i18n import _
+
+
+class YamlError(Exception):
+    """Broken YAML: the file line and the reason, in the active language."""
+
+    def __init__(self, line: int, reason: str):
+        super().__init__(f"{line}: {reason}")
+        self.line = line
+        self.reason = reason
+
+
+def load_yaml(text: str, path: Any, first_line: int = 1) -> tuple[Any, Any, list[Problem]]:
+    """``(data, node, problems)`` of one YAML document whose first line is line
+    ``first_line`` of ``path``; :class:`YamlError` when it is not valid YAML."""
+    import yaml  # here, not at the top: many runs never read YAML at all
+
+    problems: list[Problem] = []
+    try:
+        loader = fast_loader()(text)
+        try:
+            node = loader.get_single_node()
+            data = construct(node, loader, path, problems, {}, first_line) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + first_line) if mark is not None else first_line
+        # libyaml's diagnostics are English; the common ones have German entries in the catalogue
+        reason = _(exc.problem or exc.context or "")
+        if exc.context and exc.context_mark is not None and exc.problem:
+            reason = _("{problem} ({context} that starts on line {line})").format(
+                problem=reason, context=_(exc.context), line=exc.context_mark.line + first_line)
+        raise YamlError(line, reason) from None
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as exc:
+        # SafeConstructor raises the plain errors for values like an out-of-range date
+        raise YamlError(first_line, str(exc)) from None
+    return data, node, problems
+
+
+#: The only plain scalars starting with a letter that YAML 1.1 does not read as text.
+_YAML11_WORDS = frozenset(
+    "yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL".split())
+
+
+@functools.cache
+def fast_loader() -> type:
+    """libyaml's safe loader with a faster resolver.
+
+    libyaml calls the pure-Python ``resolve()`` for every node, and that call is most of the
+    time spent reading a card or a chapter's front matter. Quoted scalars, and plain ones whose first character starts
+    no implicit type (most text), are strings whatever the general resolver would try, so
+    they are answered at once; everything else goes to PyYAML's own resolver. Path
+    resolvers are never registered, so the per-node hooks for them do nothing.
+    """
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    implicit_first = base.yaml_implicit_resolvers
+    if None in implicit_first:  # a wildcard resolver would apply to every value
+        return base
+    scalar, sequence = yaml.ScalarNode, yaml.SequenceNode
+    str_tag, seq_tag, map_tag = base.DEFAULT_SCALAR_TAG, base.DEFAULT_SEQUENCE_TAG, base.DEFAULT_MAPPING_TAG
+
+    class CardLoader(base):  # type: ignore[misc, valid-type]
+        def resolve(self, kind, value, implicit):
+            if kind is scalar:
+                if implicit[0] and (not value or value[0] in implicit_first):
+                    # a plain word is only ever a boolean or null: skip the regexes otherwise
+                    if value[:1].isalpha() and value not in _YAML11_WORDS:
+                        return str_tag
+                    return base.resolve(self, kind, value, implicit)
+                return str_tag
+            return seq_tag if kind is sequence else map_tag
+
+        def descend_resolver(self, current_node, current_index):
+            pass
+
+        def ascend_resolver(self):
+            pass
+
+    return CardLoader
+
+
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+def construct(node: Any, loader: Any, path: Any, problems: list[Problem], memo: dict[int, Any], first_line: int = 2) -> Any:
+    """Python data from a composed YAML node, reporting keys that are given twice.
+
+    Plain strings, mappings and lists (nearly all of a card) are built here directly, which
+    is several times faster than PyYAML's pure-Python constructor; every other tag (numbers,
+    booleans, dates, merge keys) goes through that constructor, so the result is the same.
+    ``memo`` shares aliased collections, as PyYAML does, so an alias bomb stays small.
+    ``first_line`` is the file line the YAML text starts on.
+    """
+    import yaml
+
+    scalar, mapping_node, sequence_node = yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode
+
+    def build(node: Any) -> Any:
+        kind = type(node)
+        tag = node.tag
+        if kind is scalar and tag == _STR:
+            return node.value
+        key = id(node)
+        if key in memo:
+            return memo[key]
+        if kind is mapping_node and tag == _MAP and not any(k.tag == _MERGE for k, _v in node.value):
+            mapping: dict[Any, Any] = {}
+            memo[key] = mapping
+            for key_node, value_node in node.value:
+                name = build(key_node)
+                try:
+                    hash(name)
+                except TypeError:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, "found unhashable key", key_node.start_mark) from None
+                if name in mapping:
+                    # YAML silently keeps the last of two equal keys; in a hand-written card it is a typo
+                    problems.append(Problem.at(path, key_node.start_mark.line + first_line,
+                                               _("{field}: field is given twice").format(field=name)))
+                mapping[name] = build(value_node)
+            return mapping
+        if kind is sequence_node and tag == _SEQ:
+            items: list[Any] = []
+            memo[key] = items
+            items.extend(map(build, node.value))
+            return items
+        value = loader.construct_object(node, deep=True)
+        memo[key] = value
+        return value
+
+    return build(node)
