@@ -27,27 +27,15 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Input, Label, Markdown, Static
 
 from toolkit.errors import CimisError
-from toolkit.i18n import N_, _
+from toolkit.i18n import _
 from toolkit.tui.widgets.capture.base import CapturePanel
 from toolkit.tui.widgets.capture.boundary import CaptureHost
 from toolkit.tui.widgets.rail import AgendaRail
 from toolkit.tui.widgets.timer import TimerDisplay
 
-#: Run-mode bindings: id -> (default keys, description msgid, shown in the footer). The app
-#: shell's registry (:mod:`toolkit.tui.bindings`) holds the same ids; this table is the
-#: fallback for an id it does not know.
-RUN_BINDINGS: dict[str, tuple[str, str, bool]] = {
-    "run.next": ("pagedown", N_("Next"), True),
-    "run.previous": ("pageup", N_("Back"), True),
-    "run.pause": ("f5", N_("Pause"), True),
-    "run.add-minute": ("f6", N_("+1 min"), True),
-    "run.remove-minute": ("shift+f6", N_("−1 min"), False),
-    "run.edit": ("f4", N_("Edit"), True),
-    "run.remove": ("f8", N_("Remove"), True),
-    "run.undo": ("ctrl+z", N_("Undo"), True),
-    "run.projector-toggle": ("f7", N_("Projector"), True),
-    "run.finish": ("ctrl+f", N_("Finish"), False),
-}
+#: Run mode's key binding ids (defaults and descriptions live in :mod:`toolkit.tui.bindings`).
+RUN_BINDING_IDS = ("run.next", "run.previous", "run.pause", "run.add-minute", "run.remove-minute", "run.edit",
+                   "run.remove", "run.undo", "run.projector-toggle", "run.finish")
 
 #: Seconds between two timer redraws; the store is polled every fourth tick.
 TICK_SECONDS = 0.25
@@ -57,17 +45,10 @@ def run_bindings() -> list[Binding]:
     """The run-mode bindings with ids (the app applies the user's ``[keys]`` through
     Textual's keymap) and descriptions in the active language. They take priority over the
     focused input, which never needs these keys."""
-    from toolkit.tui import bindings as shared
+    from toolkit.tui.bindings import binding
 
-    out = []
-    for binding_id, (keys, description, show) in RUN_BINDINGS.items():
-        if binding_id in shared.DEFAULTS:
-            found = shared.binding(binding_id, priority=True)
-            out.append(dataclasses.replace(found, description=_(found.description)))
-        else:
-            out.append(Binding(keys, shared.action_of(binding_id), _(description), show=show, priority=True,
-                               id=binding_id))
-    return out
+    return [dataclasses.replace(found, description=_(found.description))
+            for found in (binding(binding_id, priority=True) for binding_id in RUN_BINDING_IDS)]
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -211,7 +192,9 @@ class RunScreen(Screen):
             for binding in bindings:
                 if binding.id == binding_id:
                     return binding.key
-        return RUN_BINDINGS[binding_id][0]
+        from toolkit.tui.bindings import DEFAULTS
+
+        return DEFAULTS[binding_id][0]
 
     # -- what is shown -------------------------------------------------------------------
 
