@@ -10,15 +10,12 @@ not have warm."""
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks.common import env_with
+from benchmarks.common import env_with, run_json
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -79,11 +76,6 @@ def make_library(root: Path, folders: int, pairs_per_folder: int) -> int:
     return count
 
 
-def run(code: str, env: dict[str, str], *args: str) -> dict:
-    out = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, check=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
-
-
 def main(argv: list[str] | None = None) -> dict[str, float]:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=7)
@@ -99,12 +91,12 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
         cold, warm, base = [], [], []
         for _ in range(runs):
             shutil.rmtree(cache, ignore_errors=True)
-            first = run(LOAD, env)
-            second = run(LOAD, env)
+            first = run_json(LOAD, env)
+            second = run_json(LOAD, env)
             assert first["errors"] == 0 and first["cards"] >= total, first
             cold.append(first["seconds"])
             warm.append(second["seconds"])
-            base.append(run(BASELINE, env, str(root))["seconds"])
+            base.append(run_json(BASELINE, env, str(root))["seconds"])
     cold_s, warm_s, base_s = (statistics.median(x) for x in (cold, warm, base))
     print(f"{total} cards in {folders} plugin folders")
     print(f"cold load+validate: {cold_s * 1000:.0f} ms (target < 500 ms); "

@@ -11,14 +11,12 @@ laptop after the first command).
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks.common import env_with
+from benchmarks.common import env_with, run_json
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -97,13 +95,6 @@ print(json.dumps({"seconds": time.perf_counter() - t, "events": n}))
 """
 
 
-def run(code: str, env: dict[str, str], *args: str) -> dict:
-    out = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True)
-    if out.returncode:
-        raise SystemExit(out.stderr)
-    return json.loads(out.stdout.strip().splitlines()[-1])
-
-
 def main(argv: list[str] | None = None) -> dict[str, float]:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
@@ -114,20 +105,20 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
         root = Path(tmp)
         env = env_with(CIMIS_CACHE_DIR=str(root / "cache"), CIMIS_CONFIG=str(root / "none.toml"),
                        CIMIS_LOAD_PLUGINS="")
-        run(MAKE + "\nprint('{}')", env, str(root), str(sessions), str(per), PLAN)
+        run_json(MAKE + "\nprint('{}')", env, str(root), str(sessions), str(per), PLAN)
         first, again, base = [], [], []
         for r in range(runs):
             book = root / f"book{r}"
-            run("import sys\nfrom toolkit.workbook.init import init_workbook\n"
+            run_json("import sys\nfrom toolkit.workbook.init import init_workbook\n"
                 "init_workbook(sys.argv[1], [f'../ws{n:03d}' for n in range(int(sys.argv[2]))], language='en')\n"
                 "print('{}')", env, str(book), str(sessions))
-            one = run(SYNC, env, str(book))
+            one = run_json(SYNC, env, str(book))
             assert one["created"] >= sessions * 3, one
-            two = run(SYNC, env, str(book))
+            two = run_json(SYNC, env, str(book))
             assert two["updated"] == 0 and two["created"] == 0, two
             first.append(one["seconds"])
             again.append(two["seconds"])
-            base.append(run(BASELINE, env, str(root))["seconds"])
+            base.append(run_json(BASELINE, env, str(root))["seconds"])
     first_s, again_s, base_s = (statistics.median(x) for x in (first, again, base))
     print(f"{sessions} sessions, {sessions * per} captures")
     print(f"first sync: {first_s * 1000:.0f} ms (target < 2000 ms); "

@@ -40,6 +40,16 @@ def report(name: str, value: float, baseline_name: str, baseline: float, ratio: 
     return line
 
 
+def run_json(code: str, env: dict[str, str], *args: str) -> dict:
+    """Run ``code`` in a fresh interpreter and return the JSON object on its last output line."""
+    import json
+
+    out = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True)
+    if out.returncode:
+        raise SystemExit(out.stderr)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def env_with(**extra: str) -> dict[str, str]:
     """The environment for measured processes: as a user's, so with bytecode caching on
     (some CI and sandbox environments turn it off, which would time the compiler instead)."""
