@@ -57,3 +57,10 @@ def test_workbook_core_never_imports_textual():
             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_skeleton_file_names_spell_out_german_letters(tmp_path):
+    from toolkit.workbook.booksprint import create_skeleton
+
+    created = create_skeleton(tmp_path / "wb", [("Prüfung der Übergabe", ""), ("Café & Straße", "")], "sprint")
+    assert [p.name for p in created] == ["pruefung-der-uebergabe.md", "cafe-strasse.md"]

@@ -13,7 +13,6 @@ sync state file, so a chapter the authors deleted does not come back), is skippe
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -54,13 +53,6 @@ def outline(result: Any) -> list[tuple[str, str]]:
     return out
 
 
-def _slug(title: str) -> str:
-    import unicodedata
-
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:60].strip("-") or "chapter"
-
-
 def create_skeleton(workbook: Path, entries: list[tuple[str, str]], key: str, title: str = "",
                     language: str = "en") -> list[Path]:
     """Create a ``todo`` chapter per entry not made before; the files created. ``key``
@@ -68,6 +60,7 @@ def create_skeleton(workbook: Path, entries: list[tuple[str, str]], key: str, ti
     import json
 
     from toolkit.capture.markdown import escape_line, escape_text
+    from toolkit.slugs import slugify
     from toolkit.paths import write_atomic
     from toolkit.workbook.files import parse_chapter, read_text
     from toolkit.workbook.init import init_workbook
@@ -93,7 +86,7 @@ def create_skeleton(workbook: Path, entries: list[tuple[str, str]], key: str, ti
         folded = chapter_title.casefold()
         if folded in titles or folded in made:
             continue
-        slug, n = _slug(chapter_title), 2
+        slug, n = slugify(chapter_title, fallback="chapter"), 2
         path = chapters_dir / f"{slug}.md"
         while path.exists():
             path, n = chapters_dir / f"{slug}-{n}.md", n + 1

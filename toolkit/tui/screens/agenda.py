@@ -9,7 +9,6 @@ so saving keeps the person's comments, key order and layout in ``workshop.yaml``
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,17 +20,12 @@ from textual.markup import escape
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from toolkit.errors import ProblemsError
+from toolkit.slugs import slugify
 from toolkit.i18n import _, ngettext
 from toolkit.tui.bindings import binding
 from toolkit.tui.screens import CimisScreen
 
 STEP = 5  # minutes added or taken by + and -
-
-
-def _slug(text: str) -> str:
-    table = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
-    slug = re.sub(r"[^a-z0-9]+", "-", text.translate(table).lower()).strip("-")
-    return slug[:40].strip("-") or "item"
 
 
 def _as_text(value: Any) -> str:
@@ -271,7 +265,7 @@ class AgendaScreen(CimisScreen[None]):
 
     def unique_id(self, base: str) -> str:
         ids = set(self.editor.item_ids())
-        base = _slug(base)
+        base = slugify(base, max_length=40)
         candidate, n = base, 2
         while candidate in ids:
             candidate, n = f"{base}-{n}", n + 1
