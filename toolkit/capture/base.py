@@ -137,22 +137,6 @@ class CaptureKind(ABC):
         return f"<CaptureKind {self.name}>"
 
 
-class Kinds(Mapping[str, CaptureKind]):
-    """The registered capture kinds by name."""
-
-    def __init__(self, kinds: Mapping[str, CaptureKind]):
-        self._kinds = dict(kinds)
-
-    def __getitem__(self, name: str) -> CaptureKind:
-        return self._kinds[name]
-
-    def __iter__(self):
-        return iter(self._kinds)
-
-    def __len__(self) -> int:
-        return len(self._kinds)
-
-
 BUILTIN_KIND_NAMES = (
     "notes",
     "cards",
