@@ -22,17 +22,19 @@ def build_cli() -> click.Group:
     from toolkit.plugins import get_host
 
     install()
-    group = RootGroup(name="cimis", params=root_params(), callback=_no_command, invoke_without_command=True, help=N_("Run co-creation workshops and write up what they produce."),
+    group = RootGroup(name="cimis", params=root_params(), callback=_no_command, invoke_without_command=True,
+                      help=N_("Run co-creation workshops and write up what they produce."),
                       context_settings={"help_option_names": ["-h", "--help"], "terminal_width": _terminal_width()})
+    before: dict[str, tuple[dict, dict]] = {}
 
-    host = get_host()
-    for impl in host.pm.hook.register_commands.get_hookimpls():
-        before = dict(group.commands), dict(group.lazy)
-        try:  # isolated per plugin, like every hook: a failing plugin adds no commands
-            impl.function(cli=group)
-        except Exception as exc:
-            group.commands, group.lazy = before
-            host.fail(impl.plugin_name, "register_commands", exc)
+    def make_kwargs(name: str) -> dict:
+        before[name] = dict(group.commands), dict(group.lazy)
+        return {"cli": group}
+
+    def rollback(name: str) -> None:  # a plugin that fails halfway adds no commands
+        group.commands, group.lazy = before[name]
+
+    get_host().call_each("register_commands", make_kwargs, rollback)
     return group
 
 
