@@ -208,8 +208,7 @@ class PluginHost:
             registered[name] = []
             return {"register": registered[name].append}
 
-        for name, _result in self.call_each(hook, make_kwargs, rollback=lambda n: registered.pop(n, None)):
-            pass
+        self.call_each(hook, make_kwargs, rollback=lambda n: registered.pop(n, None))
         return [(name, item) for name, items in registered.items() for item in items]
 
     def fail(self, name: str, hook: str, exc: BaseException) -> None:
