@@ -95,6 +95,29 @@ class CaptureKind(ABC):
     #: ``"module:Class"`` of a Textual widget for the capture panel, or ``None`` for the
     #: generic form built from :attr:`Record`.
     widget: ClassVar[str | None] = None
+    #: ``"module:Class"`` of a Textual renderer that shows this kind's result in the projector
+    #: view, or ``None`` for the generic rendering of :meth:`to_markdown`. Only the terminal UI
+    #: imports it; built-in kinds register theirs the same way a plugin does.
+    projector: ClassVar[str | None] = None
+    #: ``"module:function"`` of a demo player: ``function(engine, step, clock)`` that fills a
+    #: step of this kind with example records in ``cimis demo``, or ``None`` to play
+    #: :attr:`example` records through the generic form.
+    demo: ClassVar[str | None] = None
+    #: ``"module:name"`` of the participant web server's capture form for this kind (what a
+    #: participant fills in on a phone), or ``None`` for the generic form built from
+    #: :attr:`Record`. Only the web server (``toolkit.web``) resolves it.
+    web_form: ClassVar[str | None] = None
+    #: ``"module:name"`` of the participant web server's read-only view of this kind's result,
+    #: or ``None`` for the generic rendering of :meth:`to_markdown`.
+    web_view: ClassVar[str | None] = None
+    #: Field labels of the generic form per language, ``{lang: {field: label}}``
+    #: (``{"de": {"text": "Text"}}``). A field without a label here shows its pydantic
+    #: ``title`` or its name; the terminal UI and the web form both read this.
+    labels: ClassVar[Mapping[str, Mapping[str, str]]] = {}
+    #: One valid :attr:`Record` as a JSON-ready dict, shown by ``cimis kinds`` and used by the
+    #: scaffold's tests and the export/import round-trip test; ``None`` when the kind cannot
+    #: give one without other steps.
+    example: ClassVar[Mapping[str, Any] | None] = None
 
     @abstractmethod
     def result(self, records: Sequence[Captured], options: BaseModel, context: CaptureContext) -> Any:
