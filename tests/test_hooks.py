@@ -145,10 +145,12 @@ def test_hook_session_event(cli, tmp_path, monkeypatch):
 
     with Engine(workshop, clock=FakeClock()) as engine:
         position = engine.start()
+        get_host().drain()  # observers run on their own thread
         assert plug_observer.SEEN == [("started", position.item.id, position.step.id)]
         capture_step = next((item, step) for item in engine.agenda.items for step in item.steps
                             if step.capture_kind == "notes")
         engine.go_to(capture_step[0].id, capture_step[1].id)
+        get_host().drain()
         assert plug_observer.SEEN[-1] == ("step_entered", capture_step[0].id, capture_step[1].id)
         saved = engine.capture({"text": "Moin"})
         assert saved.new

@@ -1,19 +1,38 @@
 """The plugin host: loads built-in, installed and local plugins and calls their hooks.
 
 Built-in plugins (:data:`DEFAULT_PLUGINS`) are registered through the same hooks as
-everyone else's. Every hook call is isolated per plugin: a plugin that fails to import,
-implements a hook that does not exist, or raises inside a hook is recorded, unregistered
-and skipped, and the rest keeps working. ``CIMIS_STRICT_PLUGINS=1`` turns such a failure
-into an error; ``CIMIS_LOAD_PLUGINS=a,b`` limits which installed plugins load.
+everyone else's. Hooks are called by pluggy exactly as pluggy documents it: last registered
+first, ``tryfirst``/``trylast``, new-style (``wrapper=True``) and old-style
+(``hookwrapper=True``) wrappers, ``firstresult`` and implementations taking a subset of the
+arguments. What cimis adds is isolation: every implementation is registered behind a guard
+(:meth:`PluginHost._guard`) so that a plugin that fails to import, implements a hook that
+does not exist, or raises inside a hook (anything but ``KeyboardInterrupt``; ``sys.exit()``
+included) is recorded, unregistered after the call and skipped, and the rest keeps working.
+``CIMIS_STRICT_PLUGINS=1`` turns such a failure into an error, for every hook;
+``CIMIS_LOAD_PLUGINS=a,b`` limits which installed plugins load.
+
+While a plugin's code runs, what it prints goes to standard error, so it can never corrupt
+machine-readable output (``--json``, ``--ack``). ``session_event`` observers run on a worker
+thread (:class:`Observers`), off the engine's write path, with a time limit
+(``CIMIS_OBSERVER_TIMEOUT`` seconds, default 10) after which a hanging observer is reported
+and skipped.
 """
 
 from __future__ import annotations
 
+import contextvars
+import functools
 import importlib
+import inspect
 import os
 import sys
-from collections.abc import Callable, Iterable
-from typing import Any
+import threading
+import time
+import types
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any, NamedTuple
 
 import pluggy
 
@@ -28,6 +47,9 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "toolkit.default_plugins.booksprint",
     "toolkit.default_plugins.exporters",
 )
+
+#: seconds a ``session_event`` observer may take for one event before it is reported
+DEFAULT_OBSERVER_TIMEOUT = 10.0
 
 
 class PluginInfo:
@@ -50,17 +72,117 @@ class PluginInfo:
                 "hooks": self.hooks, "error": self.error}
 
 
+class Registered(NamedTuple):
+    """One item a plugin passed to a ``register`` callback, and where it did so."""
+
+    plugin: str
+    item: Any
+    where: str
+
+
+class PluginContractError(CimisError):
+    """A plugin broke the plugin contract (registered something that is not what the hook
+    asks for, or a name another plugin already took)."""
+
+
+_HOST_FILES = {os.path.abspath(__file__)}
+
+
 def _describe(exc: BaseException) -> str:
-    """``Type: message (file:line)`` of the innermost frame, so a plugin author can find it."""
+    """``Type: message (file:line)`` of the innermost frame outside the host, so that a
+    plugin author can find it."""
     import traceback
 
     where = ""
-    frames = traceback.extract_tb(exc.__traceback__)
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if os.path.abspath(f.filename) not in _HOST_FILES]
     if frames:
         last = frames[-1]
         where = f" ({last.filename}:{last.lineno})"
     text = str(exc).strip()
+    if isinstance(exc, PluginContractError):
+        return f"{text}{where}"
+    if isinstance(exc, SystemExit):
+        text = _("called sys.exit({code})").format(code=exc.code if exc.code is not None else "")
     return f"{type(exc).__name__}: {text}{where}" if text else f"{type(exc).__name__}{where}"
+
+
+def _caller_site() -> str:
+    """``file:line`` of the plugin code that called a ``register`` callback."""
+    frame = inspect.currentframe()
+    try:
+        while frame is not None and os.path.abspath(frame.f_code.co_filename) in _HOST_FILES:
+            frame = frame.f_back
+        return f"{frame.f_code.co_filename}:{frame.f_lineno}" if frame is not None else ""
+    finally:
+        del frame
+
+
+# -- plugin output -------------------------------------------------------------------------
+
+_in_plugin = threading.local()
+
+
+class _StdoutRouter:
+    """Stands in for ``sys.stdout`` while hooks run: what plugin code writes (on the thread
+    running it) goes to standard error, everything else to the real standard output."""
+
+    def __init__(self, target: Any):
+        self._target = target
+
+    def _stream(self) -> Any:
+        return sys.stderr if getattr(_in_plugin, "depth", 0) else self._target
+
+    def write(self, text: str) -> int:
+        return self._stream().write(text)
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        self._stream().writelines(lines)
+
+    def flush(self) -> None:
+        self._stream().flush()
+
+    @property
+    def buffer(self) -> Any:
+        return self._stream().buffer
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._target, name)
+
+
+@contextmanager
+def _plugin_output() -> Iterator[None]:
+    """Route this thread's writes to standard output into standard error."""
+    installed = None
+    if not isinstance(sys.stdout, _StdoutRouter) and sys.stdout is not None:
+        installed = sys.stdout = _StdoutRouter(sys.stdout)
+    _in_plugin.depth = getattr(_in_plugin, "depth", 0) + 1
+    try:
+        yield
+    finally:
+        _in_plugin.depth -= 1
+        if installed is not None and sys.stdout is installed and not _in_plugin.depth:
+            sys.stdout = installed._target
+
+
+# -- one hook call ---------------------------------------------------------------------------
+
+class _Call:
+    """What the guards of one hook call share: per-plugin arguments, rollback, and which
+    plugins failed (unregistered once pluggy has finished the call)."""
+
+    def __init__(self, hook: str, make_kwargs: Callable[[str], dict[str, Any]] | None,
+                 rollback: Callable[[str], None] | None):
+        self.hook = hook
+        self.make_kwargs = make_kwargs
+        self.rollback = rollback
+        self.failed: list[tuple[str, BaseException]] = []
+        self.results: list[tuple[str, Any]] = []
+        self.current: str | None = None
+        self.started = 0.0
+
+
+_CALL: contextvars.ContextVar[_Call | None] = contextvars.ContextVar("cimis_hook_call", default=None)
+_PER_PLUGIN = object()  # the placeholder pluggy passes on; each guard puts its plugin's own value
 
 
 class PluginHost:
@@ -75,6 +197,9 @@ class PluginHost:
         self.pm.add_hookspecs(hookspecs)
         self.infos: dict[str, PluginInfo] = {}
         self._loaded = False
+        self._originals: dict[str, Any] = {}  # plugin name -> the object the plugin gave
+        self._order: dict[str, int] = {}  # plugin name -> registration index
+        self.observers = Observers(self)
 
     @property
     def strict(self) -> bool:
@@ -82,7 +207,7 @@ class PluginHost:
 
     # -- loading -----------------------------------------------------------------------
 
-    def load(self) -> "PluginHost":
+    def load(self) -> PluginHost:
         if self._loaded:
             return self
         self._loaded = True
@@ -144,32 +269,170 @@ class PluginHost:
             raise
         return module
 
+    def add_plugin(self, plugin: Any, name: str, version: str = "", source: str = "local") -> None:
+        """Register an already imported plugin object (a module, class or instance whose hook
+        functions carry ``@hookimpl``), isolated like every other plugin."""
+        self.load()
+        self._register(lambda: plugin, name, version, source)
+
     def _register(self, load: Callable[[], Any], name: str, version: str, source: str, dist: str | None = None,
                   stamp: str = "") -> None:
         info = PluginInfo(dist or name, version, source, stamp=stamp)
         try:
-            plugin = load()
-        except Exception as exc:
+            with _plugin_output():
+                plugin = load()
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # noqa: BLE001 - a plugin that exits on import is a broken plugin
             info.error = _("failed to import: {error}").format(error=_describe(exc))
             self._record(info)
             return
-        if self.pm.is_registered(plugin) or self.pm.has_plugin(name):
+        if any(original is plugin for original in self._originals.values()) or self.pm.has_plugin(name):
             return  # the same module installed twice: the first one wins
         try:
-            self.pm.register(plugin, name=name)
+            proxy = self._guarded(plugin, name)
+            self.pm.register(proxy, name=name)
             self.pm.check_pending()
         except pluggy.PluginValidationError as exc:
-            if self.pm.is_registered(plugin):
-                self.pm.unregister(plugin)
+            if self.pm.has_plugin(name):
+                self.pm.unregister(name=name)
             info.error = _("invalid plugin: {error}").format(error=exc)
             self._record(info)
             return
-        info.hooks = sorted(impl.name for impl in self._impls_of(name))
+        self._originals[name] = plugin
+        self._order[name] = len(self._order)
+        for caller in self.pm.get_hookcallers(proxy) or []:
+            for impl in caller.get_hookimpls():
+                if impl.plugin is proxy:  # the guard passes each plugin its own arguments by these names
+                    impl.function._cimis_argnames = tuple(impl.argnames)
+        info.hooks = sorted(caller.name for caller in self.pm.get_hookcallers(proxy) or [])
         self.infos[name] = info
 
-    def _impls_of(self, name: str) -> list[Any]:
-        plugin = self.pm.get_plugin(name)
-        return [caller for caller in self.pm.get_hookcallers(plugin) or []]
+    def _guarded(self, plugin: Any, name: str) -> types.ModuleType:
+        """A stand-in plugin object whose hook implementations are ``plugin``'s, each behind a
+        guard, with the same ``@hookimpl`` options and signature (so pluggy orders, wraps and
+        passes arguments exactly as it would to ``plugin``)."""
+        proxy = types.ModuleType(f"cimis-plugin:{name}")
+        marker = f"{self.pm.project_name}_impl"
+        for attr in dir(plugin):
+            opts = self.pm.parse_hookimpl_opts(plugin, attr)
+            if opts is None:
+                continue
+            function = getattr(plugin, attr)
+            hook = opts.get("specname") or attr
+            is_wrapper = bool(opts.get("wrapper") or opts.get("hookwrapper"))
+            guarded = self._guard_wrapper(name, hook, function) if is_wrapper else self._guard(name, hook, function)
+            setattr(guarded, marker, dict(opts))
+            setattr(proxy, attr, guarded)
+        return proxy
+
+    # -- the guards --------------------------------------------------------------------
+
+    def _arguments(self, name: str, function: Any, args: tuple[Any, ...], kwargs: dict[str, Any],
+                   call: _Call | None) -> tuple[tuple[Any, ...], dict[str, Any]]:
+        """The plugin's own arguments, where the call builds them per plugin."""
+        if call is None or call.make_kwargs is None or not any(a is _PER_PLUGIN for a in args):
+            return args, kwargs
+        own = call.make_kwargs(name)
+        names = getattr(function, "_cimis_argnames", ())
+        return tuple(own[n] for n in names), {k: own.get(k, v) for k, v in kwargs.items()}
+
+    def _failed(self, name: str, call: _Call | None, exc: BaseException) -> None:
+        if call is None:
+            self.fail(name, "?", exc)
+            return
+        if call.rollback is not None:
+            try:
+                call.rollback(name)
+            except Exception:  # noqa: BLE001 - rollback is best effort; the failure is reported below
+                pass
+        call.failed.append((name, exc))
+        info = self.infos.get(name) or PluginInfo(name, "", "installed")
+        info.error = _("raised in {hook}: {error}").format(hook=call.hook, error=_describe(exc))
+        self.infos[name] = info
+        if self.strict:
+            raise CimisError(_("plugin '{name}': {error}").format(name=name, error=info.error)) from None
+
+    def _guard(self, name: str, hook: str, function: Any) -> Callable[..., Any]:
+        host = self
+
+        @functools.wraps(function)
+        def guard(*args: Any, **kwargs: Any) -> Any:
+            call = _CALL.get()
+            args, kwargs = host._arguments(name, guard, args, kwargs, call)
+            if call is not None:
+                call.current, call.started = name, time.monotonic()
+            try:
+                with _plugin_output():
+                    result = function(*args, **kwargs)
+            except KeyboardInterrupt:
+                raise
+            except BaseException as exc:  # noqa: BLE001 - isolation: sys.exit() in a plugin is its failure
+                host._failed(name, call, exc)
+                return None
+            if call is not None and result is not None:
+                call.results.append((name, result))
+            return result
+
+        return guard
+
+    def _guard_wrapper(self, name: str, hook: str, function: Any) -> Callable[..., Any]:
+        """The guard of a hook wrapper (new- or old-style): a wrapper that fails before its
+        ``yield`` is skipped, one that fails after it leaves the outcome as it was."""
+        host = self
+
+        @functools.wraps(function)
+        def guard(*args: Any, **kwargs: Any) -> Generator[Any, Any, Any]:
+            call = _CALL.get()
+            args, kwargs = host._arguments(name, guard, args, kwargs, call)
+            try:
+                with _plugin_output():
+                    inner = function(*args, **kwargs)
+                    next(inner)
+            except KeyboardInterrupt:
+                raise
+            except StopIteration:
+                host._failed(name, call, RuntimeError(_("the hook wrapper did not yield")))
+                return (yield)
+            except BaseException as exc:  # noqa: BLE001
+                host._failed(name, call, exc)
+                return (yield)
+            try:
+                outcome = yield
+            except GeneratorExit:
+                inner.close()
+                raise
+            except BaseException as exc:  # the implementations raised (strict mode, Ctrl-C): tell the wrapper
+                try:
+                    with _plugin_output():
+                        inner.throw(exc)
+                except StopIteration as stop:
+                    return stop.value
+                except KeyboardInterrupt:
+                    raise
+                except BaseException as raised:  # noqa: BLE001
+                    if raised is exc:
+                        raise
+                    host._failed(name, call, raised)
+                    raise exc from None
+                inner.close()
+                host._failed(name, call, RuntimeError(_("the hook wrapper yielded twice")))
+                raise
+            try:
+                with _plugin_output():
+                    inner.send(outcome)
+            except StopIteration as stop:
+                return stop.value
+            except KeyboardInterrupt:
+                raise
+            except BaseException as exc:  # noqa: BLE001
+                host._failed(name, call, exc)
+                return outcome
+            inner.close()
+            host._failed(name, call, RuntimeError(_("the hook wrapper yielded twice")))
+            return outcome
+
+        return guard
 
     def _record(self, info: PluginInfo) -> None:
         self.infos[info.name] = info
@@ -180,49 +443,226 @@ class PluginHost:
 
     def call_each(self, hook: str, make_kwargs: Callable[[str], dict[str, Any]],
                   rollback: Callable[[str], None] | None = None) -> list[tuple[str, Any]]:
-        """Call ``hook`` on each plugin separately; a plugin that raises is skipped.
+        """Call ``hook`` through pluggy; ``(plugin name, result)`` for every result that is
+        not ``None``, in pluggy's call order (one at most for a ``firstresult`` hook).
 
-        ``make_kwargs(plugin_name)`` builds that plugin's arguments (so each gets its own
-        ``register`` callback); ``rollback(plugin_name)`` undoes a failed plugin's partial work.
+        ``make_kwargs(plugin_name)`` builds that plugin's arguments right before its
+        implementation runs (so each gets its own ``register`` callback or its own copy of an
+        event); ``rollback(plugin_name)`` undoes a failed plugin's partial work. A plugin that
+        raises is reported (:attr:`infos`) and unregistered after the call.
         """
         self.load()
-        results: list[tuple[str, Any]] = []
         caller = getattr(self.pm.hook, hook)
-        # registration order (built-ins, then installed, then local plugins), so that where
-        # names clash, such as two capture kinds called "notes", the built-in one wins
-        for impl in caller.get_hookimpls():
-            name = impl.plugin_name
-            try:
-                results.append((name, impl.function(**make_kwargs(name))))
-            except Exception as exc:
-                if rollback is not None:
-                    rollback(name)
-                self.fail(name, hook, exc)
-        return results
+        names = caller.spec.argnames if caller.spec is not None else ()
+        call = _Call(hook, make_kwargs, rollback)
+        token = _CALL.set(call)
+        try:
+            caller(**{n: _PER_PLUGIN for n in names})
+        finally:
+            _CALL.reset(token)
+            for name, _exc in call.failed:
+                self._unregister(name)
+        return call.results
 
-    def collect(self, hook: str) -> list[tuple[str, Any]]:
-        """Call a ``register``-style hook and return ``(plugin name, item)`` for every item."""
-        registered: dict[str, list[Any]] = {}
+    def collect(self, hook: str) -> list[Registered]:
+        """Call a ``register``-style hook; every registered item with its plugin and the
+        place it was registered, in registration order of the plugins (built-ins first) so
+        that where names clash the plugin registered first keeps the name."""
+        registered: dict[str, list[Registered]] = {}
 
         def make_kwargs(name: str) -> dict[str, Any]:
-            registered[name] = []
-            return {"register": registered[name].append}
+            items = registered.setdefault(name, [])
+
+            def register(item: Any) -> None:
+                items.append(Registered(name, item, _caller_site()))
+
+            return {"register": register}
 
         self.call_each(hook, make_kwargs, rollback=lambda n: registered.pop(n, None))
-        return [(name, item) for name, items in registered.items() for item in items]
+        order = sorted(registered, key=lambda n: self._order.get(n, len(self._order)))
+        return [entry for name in order for entry in registered[name]]
+
+    def reject(self, plugin: str, hook: str, message: str, where: str = "") -> None:
+        """Report that ``plugin`` broke the contract of ``hook`` (``message`` says how) and
+        unregister it; an error in strict mode."""
+        info = self.infos.get(plugin) or PluginInfo(plugin, "", "installed")
+        info.error = _("{hook}: {error}").format(hook=hook, error=message + (f" ({where})" if where else ""))
+        self._unregister(plugin)
+        self._record(info)
 
     def fail(self, name: str, hook: str, exc: BaseException) -> None:
         """Record that plugin ``name`` raised in ``hook`` and unregister it."""
         info = self.infos.get(name) or PluginInfo(name, "", "installed")
         info.error = _("raised in {hook}: {error}").format(hook=hook, error=_describe(exc))
-        plugin = self.pm.get_plugin(name)
-        if plugin is not None:
-            self.pm.unregister(plugin)
+        self._unregister(name)
         self._record(info)
+
+    def _unregister(self, name: str) -> None:
+        if self.pm.has_plugin(name):
+            self.pm.unregister(name=name)
 
     def plugin_infos(self) -> list[PluginInfo]:
         self.load()
         return sorted(self.infos.values(), key=lambda i: (i.source != "built-in", i.name))
+
+    def original(self, name: str) -> Any:
+        """The object plugin ``name`` registered (its module, usually)."""
+        return self._originals.get(name)
+
+    def provider_of(self, item: Any) -> str | None:
+        """Which plugin's module defines ``item``'s class (for listings such as ``cimis kinds``)."""
+        module = getattr(type(item), "__module__", None)
+        for name, plugin in self._originals.items():
+            if getattr(plugin, "__name__", None) == module:
+                return name
+        return None
+
+    # -- observers ---------------------------------------------------------------------
+
+    def notify(self, events: Iterable[Any], workshop: str) -> None:
+        """Hand committed events to the ``session_event`` observers (on their own thread);
+        raises the first strict-mode failure of an earlier event."""
+        self.load()
+        self.observers.put(events, workshop)
+
+    def drain(self, timeout: float | None = None) -> None:
+        """Wait until the observers have seen every event handed to them (a hanging observer
+        is reported and skipped after its time limit)."""
+        self.observers.drain(timeout)
+
+    @property
+    def observer_timeout(self) -> float:
+        try:
+            return max(0.01, float(self.environ.get("CIMIS_OBSERVER_TIMEOUT", DEFAULT_OBSERVER_TIMEOUT)))
+        except ValueError:
+            return DEFAULT_OBSERVER_TIMEOUT
+
+
+class Observers:
+    """Runs ``session_event`` on a worker thread, one event after the other, in commit order.
+
+    The engine only queues events, so a slow or hanging observer never delays a write. An
+    observer call that takes longer than the host's time limit is reported (``cimis
+    plugins`` shows it), its plugin is unregistered, and a fresh worker carries on with the
+    events still queued; the hanging thread is abandoned (it is a daemon thread, so it cannot
+    keep the process alive).
+    """
+
+    def __init__(self, host: PluginHost):
+        self.host = host
+        self._queue: deque[tuple[Any, str]] = deque()
+        self._lock = threading.Condition()
+        self._worker: threading.Thread | None = None
+        self._generation = 0
+        self._call: _Call | None = None
+        self._busy = False
+        self._strict_error: CimisError | None = None
+        self._atexit = False
+
+    def put(self, events: Iterable[Any], workshop: str) -> None:
+        events = list(events)
+        if not self.host.pm.hook.session_event.get_hookimpls():
+            return
+        with self._lock:
+            self._raise_strict()
+            self._check_hung()
+            self._queue.extend((event, workshop) for event in events)
+            if self._worker is None:
+                self._start()
+            self._lock.notify_all()
+        if not self._atexit:
+            import atexit
+
+            atexit.register(self.drain)
+            self._atexit = True
+
+    def _raise_strict(self) -> None:
+        if self._strict_error is not None:
+            error, self._strict_error = self._strict_error, None
+            raise error
+
+    def _start(self) -> None:
+        self._generation += 1
+        self._worker = threading.Thread(target=self._run, args=(self._generation,),
+                                        name="cimis-session-observers", daemon=True)
+        self._worker.start()
+
+    def _run(self, generation: int) -> None:
+        import copy
+
+        from toolkit.session.store import SessionEvent
+
+        while True:
+            with self._lock:
+                if generation != self._generation:
+                    return
+                if not self._queue:
+                    self._worker = None
+                    self._busy = False
+                    self._lock.notify_all()
+                    return
+                event, workshop = self._queue.popleft()
+                self._busy = True
+
+            def make_kwargs(name: str, event: Any = event, workshop: str = workshop) -> dict[str, Any]:
+                # each observer gets its own copy: the payload's dicts are the state's records
+                return {"event": SessionEvent(*event._replace(payload=copy.deepcopy(event.payload)),
+                                              workshop=workshop)}
+
+            call = _Call("session_event", make_kwargs, None)
+            with self._lock:
+                self._call = call
+            token = _CALL.set(call)
+            try:
+                self.host.pm.hook.session_event(event=_PER_PLUGIN)
+            except CimisError as exc:  # strict mode: the next write or drain raises it
+                with self._lock:
+                    self._strict_error = self._strict_error or exc
+            except BaseException:  # noqa: BLE001 - the guards report plugins; nothing may kill the worker
+                pass
+            finally:
+                _CALL.reset(token)
+                with self._lock:
+                    if generation == self._generation:
+                        self._call = None
+                for name, _exc in call.failed:
+                    self.host._unregister(name)
+
+    def _check_hung(self) -> bool:
+        """Report and abandon an observer past its time limit (called with the lock held)."""
+        call = self._call
+        if call is None or call.current is None:
+            return False
+        limit = self.host.observer_timeout
+        if time.monotonic() - call.started < limit:
+            return False
+        name = call.current
+        info = self.host.infos.get(name) or PluginInfo(name, "", "installed")
+        info.error = _("did not finish session_event within {seconds} s; skipped from now on").format(
+            seconds=f"{limit:g}")
+        self.host.infos[name] = info
+        self.host._unregister(name)
+        self._call = None
+        self._worker = None
+        self._busy = False
+        if self._queue:
+            self._start()
+        else:
+            self._generation += 1
+        if self.host.strict:
+            self._strict_error = self._strict_error or CimisError(
+                _("plugin '{name}': {error}").format(name=name, error=info.error))
+        return True
+
+    def drain(self, timeout: float | None = None) -> None:
+        deadline = None if timeout is None else time.monotonic() + timeout
+        with self._lock:
+            while self._worker is not None and (self._queue or self._busy or self._call is not None):
+                if deadline is not None and time.monotonic() >= deadline:
+                    break
+                self._check_hung()
+                self._lock.wait(0.02)
+            self._raise_strict()
 
 
 _host: PluginHost | None = None
@@ -239,7 +679,18 @@ def get_host() -> PluginHost:
 def reset_host(host: PluginHost | None = None) -> None:
     """Forget the process-wide host (tests and long-running UIs that reload plugins)."""
     global _host
+    if _host is not None:
+        _host.drain()
     _host = host
-    from toolkit import registry
+    for forget in _on_reset:
+        forget()
 
-    registry.reset()
+
+_on_reset: list[Callable[[], None]] = []
+
+
+def on_reset(forget: Callable[[], None]) -> None:
+    """Call ``forget()`` whenever the process-wide host is replaced (the registry clears
+    what it gathered from the old one); keeps this module free of imports of its users."""
+    if forget not in _on_reset:
+        _on_reset.append(forget)

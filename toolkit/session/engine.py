@@ -214,22 +214,13 @@ class Engine:
                 for event, is_new in written]
 
     def _notify(self, events: list[Event]) -> None:
-        if not events:
-            return
-        try:
-            import copy
-
+        """Queue committed events for the ``session_event`` observers, which run on the plugin
+        host's worker thread: the write path never waits for a plugin."""
+        if events:
             from toolkit.plugins import get_host
 
-            host = get_host()
-            if not host.pm.hook.session_event.get_hookimpls():
-                return
-            for event in events:
-                # each observer gets its own copy: the payload's dicts are the state's records
-                host.call_each("session_event", lambda name, event=event: {"event": SessionEvent(
-                    *event._replace(payload=copy.deepcopy(event.payload)), workshop=str(self.folder))})
-        except Exception:  # noqa: BLE001 - the event is committed; an observer must not undo that
-            pass
+            get_host().notify(events, str(self.folder))
+            self._notified = True
 
     def _require_open(self, state: SessionState) -> None:
         if state.finished:
@@ -447,6 +438,10 @@ class Engine:
 
     def close(self) -> None:
         self.store.close()
+        if getattr(self, "_notified", False):  # observers finish (or time out) before the engine is done
+            from toolkit.plugins import get_host
+
+            get_host().drain()
 
     def __enter__(self) -> "Engine":
         return self
