@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from toolkit.capture import CaptureKind
-from toolkit.capture.base import KindModel
+from toolkit import CaptureKind, KindModel
 
 
 class QuotesOptions(KindModel):
@@ -26,6 +25,10 @@ class Quotes(CaptureKind):
     title = {"de": "Zitate", "en": "Quotes"}
     Options = QuotesOptions
     Record = Quote
+    #: one valid record: `cimis kinds` shows it, the tests use it
+    example = {"text": "Paper travels, data should too.", "who": "Anna"}
+    #: labels of the generic capture form, per language
+    labels = {"de": {"text": "Zitat", "who": "Wer"}, "en": {"text": "Quote", "who": "Who"}}
 
     def result(self, records, options, context):
         return [{"text": r.data.text, "who": r.data.who} for r in records]

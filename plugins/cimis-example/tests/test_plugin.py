@@ -5,9 +5,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 import cimis_example.plugin as plugin
-from toolkit.capture.base import Captured, CaptureContext
-from toolkit.cards.library import load_paths
-from toolkit.plugins import PluginHost
+from toolkit import CaptureContext, Captured, PluginHost, capture_kinds, load_methods
 from cimis_example.quotes import Quotes
 
 
@@ -18,15 +16,16 @@ def collect(hook):
 
 
 def test_cards_are_valid():
-    kinds = {kind.name: kind for kind in collect("register_capture_kinds")}
-    lib = load_paths([("example", path) for path in collect("register_methods")], kinds)
+    # the cards may use the built-in kinds (notes, cards, dots, ...) as well as this plugin's
+    kinds = {**capture_kinds(), **{kind.name: kind for kind in collect("register_capture_kinds")}}
+    lib = load_methods([("example", path) for path in collect("register_methods")], kinds)
     assert lib.problems == []
     assert {lang for (_id, lang) in lib.cards} == {"de", "en"}
 
 
 def test_quotes_result_and_markdown():
     kind = Quotes()
-    records = [Captured(id=1, data=kind.Record(text="Paper travels, data should too.", who="Anna"))]
+    records = [Captured(id=1, data=kind.Record(**kind.example))]
     result = kind.result(records, kind.Options(), CaptureContext())
     assert "> Paper travels, data should too." in kind.to_markdown(result, kind.Options(), "en")
 
