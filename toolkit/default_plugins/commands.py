@@ -9,6 +9,7 @@ BUILTIN_COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("methods", "toolkit.cli.methods:build", "Browse, show and check method cards."),
     ("plugins", "toolkit.cli.plugins:build", "List loaded plugins and their hooks."),
     ("plugin", "toolkit.cli.plugin_new:build", "Create a new plugin package."),
+    ("kinds", "toolkit.cli.kinds:build", "List capture kinds with their options, records and an example."),
     ("session", "toolkit.cli.session:build", "Look at, script and export a workshop's session."),
     ("demo", "toolkit.cli.demo:build", "Try cimis on a bundled example workshop."),
     ("new", "toolkit.cli.workshop:build_new", "Create a workshop folder."),

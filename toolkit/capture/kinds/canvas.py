@@ -46,6 +46,8 @@ class CanvasKind(CaptureKind):
     title = {"de": "Canvas", "en": "Canvas"}
     Options = CanvasOptions
     Record = CanvasRecord
+    #: one valid record, for ``cimis kinds`` and the export/import round-trip test
+    example = {"field": "problem", "text": "Paper job sheets get lost"}
 
     def check(self, record, records, options, context):
         data, _author = unwrap(record)

@@ -182,6 +182,8 @@ class CardsKind(CaptureKind):
     title = {"de": "Ideenkarten", "en": "Idea cards"}
     Options = CardsOptions
     Record = CardsRecord
+    #: one valid record, for ``cimis kinds`` and the export/import round-trip test
+    example = {"op": "card", "text": "A digital job sheet"}
 
     def _board(self, records: Sequence[Captured], options: CardsOptions, context: CaptureContext) -> _Board:
         board = _Board()

@@ -73,6 +73,8 @@ class ChecklistKind(CaptureKind):
     title = {"de": "Checkliste", "en": "Checklist"}
     Options = ChecklistOptions
     Record = ChecklistRecord
+    #: one valid record, for ``cimis kinds`` and the export/import round-trip test
+    example = {"op": "add", "item": "Book the room"}
 
     def check(self, record, records, options, context):
         data, _author = unwrap(record)

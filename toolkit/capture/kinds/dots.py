@@ -108,6 +108,8 @@ class DotsKind(CaptureKind):
     title = {"de": "Punktabfrage", "en": "Dot voting"}
     Options = DotsOptions
     Record = DotVote
+    #: one valid record, for ``cimis kinds`` and the export/import round-trip test
+    example = {"voter": "anna", "item": "1", "dots": 1}
 
     def _votes(self, records: Sequence[Captured], items: list[Item], options: DotsOptions, context):
         people = context.people if context is not None else ()

@@ -89,6 +89,8 @@ class InterestsKind(CaptureKind):
     title = {"de": "Interessen", "en": "Interests"}
     Options = InterestsOptions
     Record = InterestRecord
+    #: one valid record, for ``cimis kinds`` and the export/import round-trip test
+    example = {"person": "anna", "wants": ["bernd"]}
 
     def check(self, record, records, options, context):
         data, _author = unwrap(record)

@@ -116,6 +116,8 @@ class MatchingKind(CaptureKind):
     title = {"de": "Matching", "en": "Matching"}
     Options = MatchingOptions
     Record = MatchingRecord
+    #: one valid record, for ``cimis kinds`` and the export/import round-trip test
+    example = {"op": "pin", "a": "anna", "b": "bernd"}
 
     def _rules(self, inst: _Instance, records: Sequence[Captured], options: MatchingOptions, people):
         pins: dict[str, str] = {}

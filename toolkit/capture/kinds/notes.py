@@ -36,6 +36,8 @@ class NotesKind(CaptureKind):
     title = {"de": "Notizen", "en": "Notes"}
     Options = NotesOptions
     Record = NoteRecord
+    #: one valid record, for ``cimis kinds`` and the export/import round-trip test
+    example = {"text": "Customers ask for the job sheet on paper."}
 
     def check(self, record, records, options, context):
         data, _author = unwrap(record)

@@ -75,6 +75,8 @@ class PitchKind(CaptureKind):
     title = {"de": "Pitches", "en": "Pitches"}
     Options = PitchOptions
     Record = PitchFeedbackRecord
+    #: one valid record, for ``cimis kinds`` and the export/import round-trip test
+    example = {"pitch": "anna", "type": "like", "text": "Clear problem statement"}
 
     def check(self, record, records, options, context):
         data, _author = unwrap(record)

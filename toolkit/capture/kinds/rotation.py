@@ -111,6 +111,8 @@ class RotationKind(CaptureKind):
     title = {"de": "Speed-Dating", "en": "Speed dating"}
     Options = RotationOptions
     Record = RotationRecord
+    #: one valid record, for ``cimis kinds`` and the export/import round-trip test
+    example = {"op": "round", "number": 1}
 
     def _replan(self, a, b, absent, played, options) -> list[_Planned]:
         here_a = [p for p in a if p not in absent]

@@ -76,6 +76,8 @@ class ScorecardKind(CaptureKind):
     title = {"de": "Bewertungsbogen", "en": "Scorecard"}
     Options = ScorecardOptions
     Record = ScoreRecord
+    #: one valid record, for ``cimis kinds`` and the export/import round-trip test
+    example = {"scorer": "jury-1", "candidate": "anna", "criterion": "idea", "score": 4}
 
     def check(self, record, records, options, context):
         data, _author = unwrap(record)

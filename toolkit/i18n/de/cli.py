@@ -107,8 +107,6 @@ MESSAGES: dict[str, str] = {
     "plugin '{name}': {error}": "Plugin '{name}': {error}",
     "plugin folder does not exist: {path}": "Plugin-Ordner existiert nicht: {path}",
     "a capture kind needs a 'name'": "eine Erfassungsart braucht einen 'name'",
-    "capture kind '{name}' is already registered by '{owner}'":
-        "Erfassungsart '{name}' ist bereits von '{owner}' registriert",
     "{path}: cannot read configuration: {error}": "{path}: Konfiguration kann nicht gelesen werden: {error}",
     "{path}: broken configuration: {error}": "{path}: fehlerhafte Konfiguration: {error}",
     "{path}: unknown setting '{key}' (known: {known})": "{path}: unbekannte Einstellung '{key}' (bekannt: {known})",

@@ -1,0 +1,27 @@
+"""German messages of the platform: the plugin host and registry, ``cimis kinds``, reading
+input files and the shared file-writing helpers."""
+
+MESSAGES: dict[str, str] = {
+    "called sys.exit({code})": "hat sys.exit({code}) aufgerufen",
+    "the hook wrapper did not yield": "der Hook-Wrapper hat nicht mit yield übergeben",
+    "the hook wrapper yielded twice": "der Hook-Wrapper hat zweimal yield aufgerufen",
+    "{hook}: {error}": "{hook}: {error}",
+    "did not finish session_event within {seconds} s; skipped from now on":
+        "session_event nicht innerhalb von {seconds} s beendet; wird ab jetzt übersprungen",
+    "{what} '{name}' of plugin '{plugin}' is already registered by plugin '{owner}'":
+        "{what} '{name}' des Plugins '{plugin}' ist bereits vom Plugin '{owner}' registriert",
+    "register() needs an instance of the capture kind, not the class {cls}":
+        "register() braucht eine Instanz der Erfassungsart, nicht die Klasse {cls}",
+    "register() got {value}, not a CaptureKind": "register() hat {value} erhalten, keine CaptureKind",
+    "register() got {value}, not an exporter (it needs a 'name' and a 'build(book, out_dir)' method)":
+        "register() hat {value} erhalten, keinen Exporter (er braucht einen 'name' und eine Methode "
+        "'build(book, out_dir)')",
+    "register() got {value}, not a path to a folder or file of cards":
+        "register() hat {value} erhalten, keinen Pfad zu einem Ordner oder einer Datei mit Karten",
+    "capture kind": "Erfassungsart",
+    "exporter": "Exporter",
+    "List capture kinds with their options, records and an example.":
+        "Erfassungsarten mit ihren Optionen, Einträgen und einem Beispiel auflisten.",
+    "Kind": "Art",
+    "Example record": "Beispieleintrag",
+}
