@@ -16,7 +16,7 @@ HOOKS = [name for name, fn in vars(hookspecs).items() if hasattr(fn, "cimis_spec
 
 def test_the_design_hooks_exist():
     assert HOOKS == ["register_methods", "register_capture_kinds", "register_exporters", "register_commands",
-                     "configure_markdown", "session_event"]
+                     "configure_markdown", "register_translations", "session_event"]
 
 
 @pytest.mark.parametrize("hook", HOOKS)
@@ -41,3 +41,26 @@ def test_cli_prints_the_reference(cli):
     result = cli("plugins", "hooks")
     assert result.exit_code == 0
     assert result.output == hook_reference() + "\n"
+
+
+def test_every_event_type_is_documented():
+    from toolkit.hookdocs import EVENT_DOCS
+    from toolkit.session.store import EVENT_TYPES
+
+    assert set(EVENT_TYPES) <= set(EVENT_DOCS), set(EVENT_TYPES) - set(EVENT_DOCS)
+    for name in EVENT_TYPES:
+        assert f"- `{name}`: " in hook_reference()
+
+
+def test_every_book_attribute_is_documented():
+    import dataclasses
+
+    from toolkit.hookdocs import BOOK_DOCS
+    from toolkit.workbook.book import Book
+
+    public = {f.name for f in dataclasses.fields(Book)} | {
+        name for name, value in vars(Book).items() if not name.startswith("_") and (
+            isinstance(value, property) or inspect.isfunction(value))}
+    assert public <= set(BOOK_DOCS), public - set(BOOK_DOCS)
+    for name in public:
+        assert f"- `{name}`: " in hook_reference()

@@ -158,3 +158,44 @@ def test_hook_session_event(cli, tmp_path, monkeypatch):
     assert "raised in session_event" in get_host().infos["observer"].error
     with Engine(workshop, clock=FakeClock(), readonly=True) as engine:
         assert [r.data.text for r in engine.records(*[x.id for x in capture_step])] == ["Moin"]
+
+
+def test_hook_register_translations(cli, tmp_path, monkeypatch):
+    install(monkeypatch, FakeEntryPoint("words", tmp_path, """
+        import click
+        from toolkit import hookimpl, translate
+
+        @hookimpl
+        def register_translations(register):
+            register("de", {"Good morning from a plugin": "Guten Morgen von einem Plugin",
+                            "Next": "a plugin must not override cimis's own translation"})
+
+        @hookimpl
+        def register_commands(cli):
+            @cli.command(name="greet-words")
+            def greet():
+                click.echo(translate("Good morning from a plugin"))
+                click.echo(translate("Next"))
+    """))
+    assert cli("--lang", "de", "greet-words").output == "Guten Morgen von einem Plugin\nWeiter\n"
+    assert cli("--lang", "en", "greet-words").output == "Good morning from a plugin\nNext\n"
+
+
+def test_register_translations_contract(cli, tmp_path, monkeypatch):
+    install(monkeypatch, FakeEntryPoint("badwords", tmp_path, """
+        from toolkit import hookimpl
+
+        @hookimpl
+        def register_translations(register):
+            register({"Next": "Weiter"})
+    """))
+    from toolkit.i18n import _, set_language
+    from toolkit.plugins import get_host
+
+    get_host()
+    set_language("de")
+    try:
+        assert _("Next") == "Weiter"
+        assert "register() braucht eine Sprache" in get_host().infos["badwords"].error
+    finally:
+        set_language("en")

@@ -100,3 +100,21 @@ def test_every_command_help_in_german(cli):
         assert "Verwendung:" in out, (name, out)
         english = cli("--lang", "en", name, "--help").output
         assert out != english
+
+
+def test_no_message_is_defined_in_two_catalogue_modules():
+    """One lookup: a msgid lives in exactly one area module, else whichever loads last wins."""
+    import importlib
+    import pkgutil
+
+    import toolkit.i18n.de as de
+
+    owners: dict[str, list[str]] = {}
+    for module in pkgutil.iter_modules(de.__path__):
+        for msgid in getattr(importlib.import_module(f"toolkit.i18n.de.{module.name}"), "MESSAGES", {}):
+            owners.setdefault(msgid, []).append(module.name)
+    twice = {msgid: mods for msgid, mods in owners.items() if len(mods) > 1}
+    assert not twice, twice
+    merged = sum(len(importlib.import_module(f"toolkit.i18n.de.{m.name}").MESSAGES)
+                 for m in pkgutil.iter_modules(de.__path__))
+    assert merged == len(MESSAGES), "an area module is not merged by toolkit/i18n/de/__init__.py"

@@ -27,6 +27,9 @@ Session events
 Errors a plugin may raise or meet
     :class:`CimisError`, :class:`ProblemsError`, :class:`Problem`,
     :class:`PluginContractError`.
+Messages
+    :func:`translate` (a message in the active language; plugins add translations of their
+    own messages through the ``register_translations`` hook).
 Testing plugins
     :class:`PluginHost` (load plugins as ``cimis`` does, e.g. with your entry point only).
 """
@@ -65,6 +68,7 @@ _LAZY: dict[str, str] = {
     "Problem": "toolkit.errors:Problem",
     "PluginContractError": "toolkit.plugins:PluginContractError",
     "PluginHost": "toolkit.plugins:PluginHost",
+    "translate": "toolkit.i18n:_",
 }
 
 __all__ = ["__version__", "hookimpl", *_LAZY]

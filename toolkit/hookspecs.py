@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 if TYPE_CHECKING:  # pragma: no cover - typing only; kept off the start-up path
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
     from pathlib import Path
 
     import click
@@ -72,6 +72,19 @@ def configure_markdown(md: Any) -> None:
 
     ``md`` is the ``markdown_it.MarkdownIt`` instance used for workbook chapters; call
     ``md.use(plugin)`` to add markdown-it-py plugins. Called once per renderer.
+    """
+
+
+@hookspec
+def register_translations(register: Callable[[str, Mapping[str, str]], None]) -> None:
+    """Translate a plugin's own messages (or cimis's) into a language cimis speaks.
+
+    Call ``register(lang, {english: translated, ...})``, e.g. ``register("de", {"Quotes":
+    "Zitate"})``, and show messages through ``toolkit.translate("Quotes")``, which picks the
+    active language. cimis's own catalogue wins where a plugin repeats one of its messages,
+    and the first plugin (in registration order) wins where two plugins translate the same
+    message. Called once per process and language, the first time a message is translated
+    after the plugins have loaded.
     """
 
 

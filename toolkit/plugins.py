@@ -215,6 +215,9 @@ class PluginHost:
             self._register(lambda name=name: importlib.import_module(name), name, __version__, "built-in")
         self._load_installed()
         self._load_local()
+        from toolkit.i18n import set_translation_source
+
+        set_translation_source(self.translations)
         return self
 
     def _load_installed(self) -> None:
@@ -473,14 +476,39 @@ class PluginHost:
         def make_kwargs(name: str) -> dict[str, Any]:
             items = registered.setdefault(name, [])
 
-            def register(item: Any) -> None:
-                items.append(Registered(name, item, _caller_site()))
+            def register(*item: Any) -> None:
+                items.append(Registered(name, item[0] if len(item) == 1 else item, _caller_site()))
 
             return {"register": register}
 
         self.call_each(hook, make_kwargs, rollback=lambda n: registered.pop(n, None))
         order = sorted(registered, key=lambda n: self._order.get(n, len(self._order)))
         return [entry for name in order for entry in registered[name]]
+
+    def translations(self, lang: str) -> dict[str, str]:
+        """``{english: translated}`` that plugins register for ``lang`` (first plugin wins)."""
+        cache = self.__dict__.setdefault("_translations", {})
+        if lang in cache:
+            return cache[lang]
+        found: dict[str, str] = {}
+        rejected: set[str] = set()
+        entries = self.collect("register_translations")
+        for entry in entries:
+            item = entry.item
+            ok = (isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str)
+                  and isinstance(item[1], dict) and all(isinstance(k, str) and isinstance(v, str)
+                                                        for k, v in item[1].items()))
+            if not ok:
+                rejected.add(entry.plugin)
+                self.reject(entry.plugin, "register_translations", _(
+                    "register() needs a language and a dict of English messages to translations, "
+                    "not {value}").format(value=repr(item)[:80]), entry.where)
+        for entry in entries:
+            if entry.plugin not in rejected and entry.item[0] == lang:
+                for message, translated in entry.item[1].items():
+                    found.setdefault(message, translated)
+        cache[lang] = found
+        return found
 
     def reject(self, plugin: str, hook: str, message: str, where: str = "") -> None:
         """Report that ``plugin`` broke the contract of ``hook`` (``message`` says how) and
@@ -682,6 +710,9 @@ def reset_host(host: PluginHost | None = None) -> None:
     if _host is not None:
         _host.drain()
     _host = host
+    from toolkit.i18n import set_translation_source
+
+    set_translation_source(None if host is None else host.translations)
     for forget in _on_reset:
         forget()
 

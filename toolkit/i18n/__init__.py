@@ -9,6 +9,7 @@ the system locale, else English.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Mapping
 
 LANGUAGES = ("de", "en")
 DEFAULT_LANGUAGE = "en"
@@ -47,15 +48,40 @@ def get_language() -> str:
     return _current or set_language(None)
 
 
-def _load() -> dict[str, str]:
-    global _catalogue
-    if _catalogue is None:
-        if get_language() == "de":
-            from toolkit.i18n.de import MESSAGES
+_source: Callable[[str], Mapping[str, str]] | None = None
+_loading = False
 
-            _catalogue = MESSAGES
-        else:
-            _catalogue = {}
+
+def set_translation_source(source: Callable[[str], Mapping[str, str]] | None) -> None:
+    """Where plugins' translations come from: ``source(lang)`` gives ``{english: translated}``
+    (the plugin host sets it once its plugins have loaded; ``None`` forgets it)."""
+    global _source, _catalogue
+    _source = source
+    _catalogue = None
+
+
+def _load() -> dict[str, str]:
+    """The one catalogue of the active language: cimis's own messages, then what plugins
+    add through ``register_translations`` for messages cimis does not define."""
+    global _catalogue, _loading
+    if _catalogue is not None:
+        return _catalogue
+    lang = get_language()
+    own: dict[str, str] = {}
+    if lang == "de":
+        from toolkit.i18n.de import MESSAGES
+
+        own = MESSAGES
+    if _source is None or _loading:
+        if _source is None:
+            _catalogue = own
+        return own  # while plugins are asked for theirs, their own messages stay English
+    _loading = True
+    try:
+        extra = _source(lang)
+    finally:
+        _loading = False
+    _catalogue = {**extra, **own} if extra else own
     return _catalogue
 
 

@@ -4,7 +4,6 @@ MESSAGES: dict[str, str] = {
     # toolkit/cards/parse.py
     "file is empty: a method card starts with YAML front matter between '---' lines":
         "Datei ist leer: Eine Methodenkarte beginnt mit YAML-Kopfdaten zwischen '---'-Zeilen",
-    "file contains a NUL character; is it a binary file?": "Datei enthält ein NUL-Zeichen; ist es eine Binärdatei?",
     "no front matter: the first line of a method card must be '---'":
         "Keine Kopfdaten: Die erste Zeile einer Methodenkarte muss '---' sein",
     "front matter is not closed: add a line '---' after it":
@@ -15,9 +14,6 @@ MESSAGES: dict[str, str] = {
         "Die Karte hat keine Einleitung vor ihrem ersten '##'-Abschnitt",
     "file is too large for a method card ({size:.1f} MiB; at most 1 MiB)":
         "Datei ist zu groß für eine Methodenkarte ({size:.1f} MiB; höchstens 1 MiB)",
-    "cannot read file: {error}": "Datei kann nicht gelesen werden: {error}",
-    "file is not UTF-8 (invalid byte at position {pos}); save it as UTF-8":
-        "Datei ist nicht UTF-8 (ungültiges Byte an Position {pos}); speichern Sie sie als UTF-8",
     "{problem} ({context} that starts on line {line})": "{problem} ({context}, beginnend in Zeile {line})",
     "broken YAML in front matter: {reason}": "fehlerhaftes YAML in den Kopfdaten: {reason}",
     "duration: the steps add up to {total} minutes, but duration is {duration}":
@@ -32,7 +28,6 @@ MESSAGES: dict[str, str] = {
     "section '## {title}' matches no step title (steps: {titles}); other sections must be 'Checklist' or 'Shortcuts'":
         "Abschnitt '## {title}' passt zu keinem Schritttitel (Schritte: {titles}); andere Abschnitte müssen "
         "'Checkliste' oder 'Abkürzungen' heißen",
-    "{field}: field is given twice": "{field}: Feld ist doppelt angegeben",
     "section '## {title}' appears twice": "Abschnitt '## {title}' kommt doppelt vor",
     "section '## {title}' has no instructions": "Abschnitt '## {title}' enthält keine Anleitung",
     # toolkit/cards/library.py
@@ -40,7 +35,6 @@ MESSAGES: dict[str, str] = {
         "Schritte weichen vom {lang}-Gegenstück {path} ab (IDs, Minuten und Erfassungsarten müssen übereinstimmen)",
     "{field} differs from the {lang} twin {path}": "{field} weicht vom {lang}-Gegenstück {path} ab",
     "id '{id}' ({lang}) is already used by {other}": "ID '{id}' ({lang}) wird bereits von {other} verwendet",
-    "no such file or folder": "Datei oder Ordner existiert nicht",
     "method '{id}' has no {other} twin: add a card with 'id: {id}' and 'language: {other}'":
         "Methode '{id}' hat kein Gegenstück in {other}: Legen Sie eine Karte mit 'id: {id}' und "
         "'language: {other}' an",

@@ -41,7 +41,6 @@ MESSAGES: dict[str, str] = {
         "Warnung: {n} Problem(e) in der Methodenbibliothek; 'cimis methods check' zeigt sie",
     "{n} card(s) valid.": "{n} Karte(n) gültig.",
     "{n} methods": "{n} Methoden",
-    " Did you mean: {ids}?": " Meinten Sie: {ids}?",
     "{errors} problem(s) in the checked cards ({ok} valid).": "{errors} Problem(e) in den geprüften Karten ({ok} gültig).",
     "no method with id '{id}'.": "keine Methode mit der ID '{id}'.",
     # card rendering (toolkit/cli/render.py)

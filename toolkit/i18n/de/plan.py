@@ -9,14 +9,8 @@ MESSAGES: dict[str, str] = {
     # toolkit/plan/load.py
     "no {file} in this folder; create one with 'cimis new'":
         "in diesem Ordner gibt es keine {file}; legen Sie eine mit 'cimis new' an",
-    "no such file or folder": "Datei oder Ordner nicht gefunden",
     "file is too large for a workshop plan ({size:.1f} MiB; at most 1 MiB)":
         "die Datei ist zu groß für einen Workshop-Plan ({size:.1f} MiB; höchstens 1 MiB)",
-    "cannot read file: {error}": "Datei kann nicht gelesen werden: {error}",
-    "file is not UTF-8 (invalid byte at position {pos}); save it as UTF-8":
-        "die Datei ist nicht UTF-8 (ungültiges Byte an Position {pos}); speichern Sie sie als UTF-8",
-    "file contains a NUL character; is it a binary file?":
-        "die Datei enthält ein NUL-Zeichen; ist es eine Binärdatei?",
     "file is empty: a workshop plan needs at least title, date and language":
         "die Datei ist leer: ein Workshop-Plan braucht mindestens title, date und language",
     "the plan expands to too many values (are aliases nested too deeply?)":
@@ -26,7 +20,6 @@ MESSAGES: dict[str, str] = {
         "ein Workshop-Plan muss eine Zuordnung von Feldern sein (schlüssel: wert)",
     "plan": "Plan",
     "the plan is nested too deeply": "der Plan ist zu tief verschachtelt",
-    "{field}: field is given twice": "{field}: das Feld steht doppelt da",
     "people[{i}].id: duplicate person id '{id}' (first used by people[{first}])":
         "people[{i}].id: doppelte Personen-Id '{id}' (zuerst verwendet von people[{first}])",
     "agenda[{i}].id: duplicate item id '{id}' (first used by agenda[{first}])":
@@ -34,7 +27,6 @@ MESSAGES: dict[str, str] = {
     "agenda[{i}].speaker: no person with id '{id}' in 'people'":
         "agenda[{i}].speaker: in 'people' gibt es keine Person mit der Id '{id}'",
     # toolkit/plan/resolve.py
-    " Did you mean: {ids}?": " Meinten Sie: {ids}?",
     "agenda[{i}].method: no method with id '{id}' in the library.":
         "agenda[{i}].method: in der Bibliothek gibt es keine Methode mit der Id '{id}'.",
     "agenda[{i}].method: method '{id}' has no card in '{lang}'; its '{other}' card is used":
