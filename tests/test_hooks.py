@@ -137,16 +137,16 @@ def test_hook_session_event(cli, tmp_path, monkeypatch):
     """))
     workshop = tmp_path / "w"
     assert cli("new", str(workshop), "--example", "kickoff").exit_code == 0
+    import plug_observer
+
     from toolkit.plugins import get_host
     from toolkit.session.clock import FakeClock
     from toolkit.session.engine import Engine
 
-    import plug_observer
-
     with Engine(workshop, clock=FakeClock()) as engine:
         position = engine.start()
         get_host().drain()  # observers run on their own thread
-        assert plug_observer.SEEN == [("started", position.item.id, position.step.id)]
+        assert [("started", position.item.id, position.step.id)] == plug_observer.SEEN
         capture_step = next((item, step) for item in engine.agenda.items for step in item.steps
                             if step.capture_kind == "notes")
         engine.go_to(capture_step[0].id, capture_step[1].id)

@@ -16,8 +16,8 @@ import pytest
 import toolkit
 from toolkit.i18n import detect_language
 from toolkit.i18n.de import MESSAGES
-from toolkit.i18n.de.cli import CLICK_MESSAGES
 from toolkit.i18n.de.cards import YAML_MESSAGES
+from toolkit.i18n.de.cli import CLICK_MESSAGES
 
 PACKAGE = Path(toolkit.__file__).parent
 

@@ -7,10 +7,10 @@ import ast
 import os
 import subprocess
 import sys
-from pathlib import Path
+
+from cards_util import REPO
 
 import toolkit
-from cards_util import REPO
 from toolkit.scaffold import plan_files
 
 

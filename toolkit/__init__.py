@@ -40,7 +40,7 @@ from typing import Any
 
 __version__ = "0.1.0"
 
-from toolkit.hookspecs import hookimpl  # noqa: E402
+from toolkit.hookspecs import hookimpl
 
 #: public name -> "module:attribute"; imported on first access
 _LAZY: dict[str, str] = {

@@ -31,7 +31,8 @@ def load_config(path: str | None = None) -> dict[str, Any]:
     except FileNotFoundError:
         return {}
     except OSError as exc:
-        raise CimisError(_("{path}: cannot read configuration: {error}").format(path=path, error=exc.strerror)) from None
+        raise CimisError(_("{path}: cannot read configuration: {error}").format(
+            path=path, error=exc.strerror)) from None
     import tomllib
 
     try:

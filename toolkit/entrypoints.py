@@ -22,7 +22,7 @@ _CACHE_VERSION = 1
 class EntryPoint:
     """An installed plugin: entry point name, ``module:attr`` value and its distribution."""
 
-    __slots__ = ("name", "value", "dist", "version")
+    __slots__ = ("dist", "name", "value", "version")
 
     def __init__(self, name: str, value: str, dist: str, version: str):
         self.name, self.value, self.dist, self.version = name, value, dist, version

@@ -55,7 +55,7 @@ DEFAULT_OBSERVER_TIMEOUT = 10.0
 class PluginInfo:
     """What ``cimis plugins`` shows about one plugin (``source``: built-in, installed or local)."""
 
-    __slots__ = ("name", "version", "source", "hooks", "error", "stamp")
+    __slots__ = ("error", "hooks", "name", "source", "stamp", "version")
 
     def __init__(self, name: str, version: str, source: str, hooks: list[str] | None = None,
                  error: str | None = None, stamp: str = ""):
@@ -413,7 +413,7 @@ class PluginHost:
                     return stop.value
                 except KeyboardInterrupt:
                     raise
-                except BaseException as raised:  # noqa: BLE001
+                except BaseException as raised:
                     if raised is exc:
                         raise
                     host._failed(name, call, raised)

@@ -138,7 +138,7 @@ def _cache_key() -> str:
 
 
 @cache
-def library() -> "Library":
+def library() -> Library:
     """The method library from every registered source (cached on disk between runs)."""
     from toolkit.cards.cache import CardCache
     from toolkit.cards.library import load_paths

@@ -114,8 +114,8 @@ def decode_text(raw: bytes, path: Any) -> tuple[str | None, Any]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, Problem.at(path, line, _("file is not UTF-8 (invalid byte at position {pos}); save it as UTF-8").format(
-            pos=exc.start))
+        return None, Problem.at(path, line, _(
+            "file is not UTF-8 (invalid byte at position {pos}); save it as UTF-8").format(pos=exc.start))
     if "\x00" in text:
         return None, Problem.at(path, text[: text.index("\x00")].count("\n") + 1,
                                 _("file contains a NUL character; is it a binary file?"))

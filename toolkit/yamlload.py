@@ -55,7 +55,8 @@ def load_yaml(text: str, path: Any, first_line: int = 1) -> tuple[Any, Any, list
 
 #: The only plain scalars starting with a letter that YAML 1.1 does not read as text.
 _YAML11_WORDS = frozenset(
-    "yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL".split())
+    ["yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+     "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL"])
 
 
 @functools.cache
@@ -103,7 +104,8 @@ _SEQ = "tag:yaml.org,2002:seq"
 _MERGE = "tag:yaml.org,2002:merge"
 
 
-def construct(node: Any, loader: Any, path: Any, problems: list[Problem], memo: dict[int, Any], first_line: int = 2) -> Any:
+def construct(node: Any, loader: Any, path: Any, problems: list[Problem], memo: dict[int, Any],
+              first_line: int = 2) -> Any:
     """Python data from a composed YAML node, reporting keys that are given twice.
 
     Plain strings, mappings and lists (nearly all of a card) are built here directly, which

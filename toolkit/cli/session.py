@@ -14,7 +14,7 @@ FORMATS = ("jsonl", "json", "csv")
 
 
 def _clock_text(seconds: float) -> str:
-    seconds = int(round(abs(seconds)))
+    seconds = round(abs(seconds))
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
@@ -66,7 +66,8 @@ def _import(folder: Path, source: str, ack: bool, author: str | None) -> None:
             try:
                 stream = open(source, "rb")  # noqa: SIM115 - closed below
             except OSError as exc:
-                raise CimisError(_("cannot read {path}: {error}").format(path=source, error=exc.strerror or exc)) from None
+                raise CimisError(_("cannot read {path}: {error}").format(
+                    path=source, error=exc.strerror or exc)) from None
         out = sys.stdout
         count = 0
         # one line at a time: each capture is committed (and acknowledged) before the next is read

@@ -43,7 +43,7 @@ class ImportLine:
 
 def iso(at: float) -> str:
     """Seconds since the epoch as ISO 8601 in UTC, to the millisecond."""
-    return dt.datetime.fromtimestamp(at, dt.timezone.utc).isoformat(timespec="milliseconds")
+    return dt.datetime.fromtimestamp(at, dt.UTC).isoformat(timespec="milliseconds")
 
 
 def parse_time(value: Any) -> float:
@@ -61,7 +61,7 @@ def parse_time(value: Any) -> float:
             pass
         else:
             if when.tzinfo is None:
-                when = when.replace(tzinfo=dt.timezone.utc)
+                when = when.replace(tzinfo=dt.UTC)
             return when.timestamp()
     raise ValueError(_("'at' must be an ISO 8601 time such as 2026-03-14T10:30:00Z"))
 

@@ -1,12 +1,10 @@
 """The example plugin registers its hooks, its cards are valid, its capture kind works."""
 
-from pathlib import Path
-
+import cimis_example.plugin as plugin
+from cimis_example.quotes import Quotes
 from click.testing import CliRunner
 
-import cimis_example.plugin as plugin
 from toolkit import CaptureContext, Captured, PluginHost, capture_kinds, load_methods
-from cimis_example.quotes import Quotes
 
 
 def collect(hook):

@@ -26,7 +26,8 @@ MESSAGES: dict[str, str] = {
     # shared by every reader of hand-written files (cards, plans, workbook, config)
     'file contains a NUL character; is it a binary file?': 'Datei enthält ein NUL-Zeichen; ist es eine Binärdatei?',
     'cannot read file: {error}': 'Datei kann nicht gelesen werden: {error}',
-    'file is not UTF-8 (invalid byte at position {pos}); save it as UTF-8': 'Datei ist nicht UTF-8 (ungültiges Byte an Position {pos}); speichern Sie sie als UTF-8',
+    'file is not UTF-8 (invalid byte at position {pos}); save it as UTF-8':
+        'Datei ist nicht UTF-8 (ungültiges Byte an Position {pos}); speichern Sie sie als UTF-8',
     '{field}: field is given twice': '{field}: Feld ist doppelt angegeben',
     'no such file or folder': 'Datei oder Ordner existiert nicht',
     ' Did you mean: {ids}?': ' Meinten Sie: {ids}?',
