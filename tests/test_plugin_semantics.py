@@ -208,14 +208,10 @@ def test_plugin_output_goes_to_stderr(capsys):
 # -- observers ---------------------------------------------------------------------------
 
 
-class Event:
-    """A committed event as the engine hands it over (only what the observer path needs)."""
+def Event(seq):
+    from toolkit import SessionEvent
 
-    def __init__(self, seq):
-        self.seq, self.payload = seq, {"n": seq}
-
-    def _replace(self, payload):
-        return (self.seq, "s", "captured", "i", "s1", payload, "me", 0.0, "")
+    return SessionEvent(seq, "s", "captured", "i", "s1", {"n": seq}, "me", 0.0, "", "/nowhere")
 
 
 class Hangs:
@@ -243,7 +239,7 @@ def test_a_hanging_observer_does_not_block_the_write_path_and_is_reported():
     hangs, watches = Hangs(), Watches()
     host = make_host(("watches", watches), ("hangs", hangs), environ={"CIMIS_OBSERVER_TIMEOUT": "0.2"})
     try:
-        host.notify([Event(1), Event(2)], "/nowhere")  # returns at once although the observer hangs
+        host.notify([Event(1), Event(2)])  # returns at once although the observer hangs
         host.drain()
         assert "did not finish session_event within 0.2 s" in host.infos["hangs"].error
         assert not host.pm.has_plugin("hangs")
@@ -262,11 +258,11 @@ class ExitsOnEvent:
 
 def test_observer_exit_is_reported_and_strict_mode_raises():
     host = make_host(("exits", ExitsOnEvent()))
-    host.notify([Event(1)], "/nowhere")
+    host.notify([Event(1)])
     host.drain()
     assert "SystemExit" in host.infos["exits"].error
     strict = make_host(("exits", ExitsOnEvent()), environ={"CIMIS_STRICT_PLUGINS": "1"})
-    strict.notify([Event(1)], "/nowhere")
+    strict.notify([Event(1)])
     with pytest.raises(CimisError, match="exits"):
         strict.drain()
 

@@ -47,10 +47,10 @@ class Problem:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.message}"
 
-    def __getstate__(self):
+    def __getstate__(self) -> tuple[str, int, str, str]:
         return self._key()
 
-    def __setstate__(self, state):
+    def __setstate__(self, state: tuple[str, int, str, str]) -> None:
         self.path, self.line, self.message, self.severity = state
 
     @classmethod

@@ -133,7 +133,7 @@ class _StdoutRouter:
         return sys.stderr if getattr(_in_plugin, "depth", 0) else self._target
 
     def write(self, text: str) -> int:
-        return self._stream().write(text)
+        return int(self._stream().write(text))
 
     def writelines(self, lines: Iterable[str]) -> None:
         self._stream().writelines(lines)
@@ -212,7 +212,7 @@ class PluginHost:
             return self
         self._loaded = True
         for name in DEFAULT_PLUGINS:
-            self._register(lambda name=name: importlib.import_module(name), name, __version__, "built-in")
+            self._register(functools.partial(importlib.import_module, name), name, __version__, "built-in")
         self._load_installed()
         self._load_local()
         from toolkit.i18n import set_translation_source
@@ -251,7 +251,7 @@ class PluginHost:
         for entry in sorted(os.listdir(folder)):
             if entry.endswith(".py") and not entry.startswith(("_", ".")):
                 file = os.path.join(folder, entry)
-                self._register(lambda file=file: self._import_file(file), entry[:-3], "", "local",
+                self._register(functools.partial(self._import_file, file), entry[:-3], "", "local",
                                stamp=str(os.stat(file).st_mtime_ns))
 
     @staticmethod
@@ -307,7 +307,7 @@ class PluginHost:
         for caller in self.pm.get_hookcallers(proxy) or []:
             for impl in caller.get_hookimpls():
                 if impl.plugin is proxy:  # the guard passes each plugin its own arguments by these names
-                    impl.function._cimis_argnames = tuple(impl.argnames)
+                    impl.function._cimis_argnames = tuple(impl.argnames)  # type: ignore[attr-defined]
         info.hooks = sorted(caller.name for caller in self.pm.get_hookcallers(proxy) or [])
         self.infos[name] = info
 
@@ -481,13 +481,16 @@ class PluginHost:
 
             return {"register": register}
 
-        self.call_each(hook, make_kwargs, rollback=lambda n: registered.pop(n, None))
+        def rollback(name: str) -> None:
+            registered.pop(name, None)
+
+        self.call_each(hook, make_kwargs, rollback=rollback)
         order = sorted(registered, key=lambda n: self._order.get(n, len(self._order)))
         return [entry for name in order for entry in registered[name]]
 
     def translations(self, lang: str) -> dict[str, str]:
         """``{english: translated}`` that plugins register for ``lang`` (first plugin wins)."""
-        cache = self.__dict__.setdefault("_translations", {})
+        cache: dict[str, dict[str, str]] = self.__dict__.setdefault("_translations", {})
         if lang in cache:
             return cache[lang]
         found: dict[str, str] = {}
@@ -547,11 +550,12 @@ class PluginHost:
 
     # -- observers ---------------------------------------------------------------------
 
-    def notify(self, events: Iterable[Any], workshop: str) -> None:
-        """Hand committed events to the ``session_event`` observers (on their own thread);
-        raises the first strict-mode failure of an earlier event."""
+    def notify(self, events: Iterable[Any]) -> None:
+        """Hand committed events (:class:`toolkit.SessionEvent`) to the ``session_event``
+        observers, on their own thread; raises the first strict-mode failure of an earlier
+        event."""
         self.load()
-        self.observers.put(events, workshop)
+        self.observers.put(events)
 
     def drain(self, timeout: float | None = None) -> None:
         """Wait until the observers have seen every event handed to them (a hanging observer
@@ -578,7 +582,7 @@ class Observers:
 
     def __init__(self, host: PluginHost):
         self.host = host
-        self._queue: deque[tuple[Any, str]] = deque()
+        self._queue: deque[Any] = deque()
         self._lock = threading.Condition()
         self._worker: threading.Thread | None = None
         self._generation = 0
@@ -587,14 +591,14 @@ class Observers:
         self._strict_error: CimisError | None = None
         self._atexit = False
 
-    def put(self, events: Iterable[Any], workshop: str) -> None:
+    def put(self, events: Iterable[Any]) -> None:
         events = list(events)
         if not self.host.pm.hook.session_event.get_hookimpls():
             return
         with self._lock:
             self._raise_strict()
             self._check_hung()
-            self._queue.extend((event, workshop) for event in events)
+            self._queue.extend(events)
             if self._worker is None:
                 self._start()
             self._lock.notify_all()
@@ -618,8 +622,6 @@ class Observers:
     def _run(self, generation: int) -> None:
         import copy
 
-        from toolkit.session.store import SessionEvent
-
         while True:
             with self._lock:
                 if generation != self._generation:
@@ -629,13 +631,12 @@ class Observers:
                     self._busy = False
                     self._lock.notify_all()
                     return
-                event, workshop = self._queue.popleft()
+                event = self._queue.popleft()
                 self._busy = True
 
-            def make_kwargs(name: str, event: Any = event, workshop: str = workshop) -> dict[str, Any]:
+            def make_kwargs(name: str, event: Any = event) -> dict[str, Any]:
                 # each observer gets its own copy: the payload's dicts are the state's records
-                return {"event": SessionEvent(*event._replace(payload=copy.deepcopy(event.payload)),
-                                              workshop=workshop)}
+                return {"event": event._replace(payload=copy.deepcopy(event.payload))}
 
             call = _Call("session_event", make_kwargs, None)
             with self._lock:

@@ -37,7 +37,7 @@ def _unique(hook: str, entries: list[Any], check: Any, what: str) -> tuple[dict[
         mine: dict[str, Any] = {}
         for entry in items:
             problem = check(entry.item)
-            name = None if problem else entry.item.name
+            name: str = "" if problem else entry.item.name
             if problem is None and (name in found or name in mine):
                 owner = owners.get(name, plugin)
                 problem = _("{what} '{name}' of plugin '{plugin}' is already registered by plugin '{owner}'").format(

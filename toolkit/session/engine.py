@@ -219,7 +219,8 @@ class Engine:
         if events:
             from toolkit.plugins import get_host
 
-            get_host().notify(events, str(self.folder))
+            folder = str(self.folder)
+            get_host().notify([SessionEvent(*event, workshop=folder) for event in events])
             self._notified = True
 
     def _require_open(self, state: SessionState) -> None:
