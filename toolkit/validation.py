@@ -24,11 +24,32 @@ def format_loc(loc: Sequence[Any]) -> str:
     return out
 
 
+class _Bounded:
+    """A value whose ``repr`` is at most a short line, however large or deeply nested the
+    value is (an alias bomb expands to billions of items: its full repr would take gigabytes)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any):
+        self.value = value
+
+    def __repr__(self) -> str:
+        import reprlib
+
+        short = reprlib.Repr()
+        short.maxlevel, short.maxlist, short.maxdict, short.maxtuple, short.maxset = 2, 4, 4, 4, 4
+        short.maxstring, short.maxother, short.maxlong = 60, 60, 40
+        return short.repr(self.value)
+
+    __str__ = __repr__
+
+
 def describe(error: dict[str, Any]) -> str:
-    """A translated message for one pydantic error (one item of ``ValidationError.errors()``)."""
+    """A translated message for one pydantic error (one item of ``ValidationError.errors()``),
+    in the user's language, with the offending value cut to a short line."""
     kind = error.get("type", "")
     ctx = error.get("ctx") or {}
-    value = error.get("input")
+    value = _Bounded(error.get("input"))
     if kind == "missing":
         return _("required field is missing")
     if kind == "extra_forbidden":
@@ -74,8 +95,21 @@ def describe(error: dict[str, Any]) -> str:
         return _(message)
     if kind == "assertion_error":
         return _(str(ctx.get("error", error.get("msg", ""))))
-    # An error type we have no template for: pydantic's own (English) text is still precise.
-    return str(error.get("msg", kind))
+    if kind == "union_tag_not_found":
+        return _("needs the field '{field}' (which kind of entry this is)").format(
+            field=ctx.get("discriminator", "").strip("'"))
+    if kind == "union_tag_invalid":
+        return _("'{field}' is {value!r}, not one of {expected}").format(
+            field=str(ctx.get("discriminator", "")).strip("'"), value=_Bounded(ctx.get("tag")),
+            expected=ctx.get("expected_tags", ""))
+    if kind in {"finite_number"}:
+        return _("expected a finite number, got {value!r}").format(value=value)
+    if kind in {"datetime_type", "datetime_parsing", "datetime_from_date_parsing"}:
+        return _("expected a time like 2026-03-14T10:30:00Z, got {value!r}").format(value=value)
+    if kind in {"set_type", "frozen_set_type"}:
+        return _("expected a list, got {value!r}").format(value=value)
+    # an error type without a template of its own: still the user's language, never pydantic's text
+    return _("invalid value {value!r}").format(value=value)
 
 
 def node_line(node: Any, loc: Sequence[Any], offset: int = 0) -> int:

@@ -16,6 +16,13 @@ from toolkit.errors import Problem
 from toolkit.i18n import _
 
 
+#: Deepest nesting of mappings and lists a hand-written file may have (a card needs 4).
+MAX_DEPTH = 64
+#: Most values a document may expand to, aliases counted as often as they are used (a card
+#: has a few hundred; an alias bomb has billions).
+MAX_VALUES = 100_000
+
+
 class YamlError(Exception):
     """Broken YAML: the file line and the reason, in the active language."""
 
@@ -31,10 +38,17 @@ def load_yaml(text: str, path: Any, first_line: int = 1) -> tuple[Any, Any, list
     import yaml  # here, not at the top: many runs never read YAML at all
 
     problems: list[Problem] = []
+    too_deep = nesting_too_deep(text)
+    if too_deep is not None:
+        raise YamlError(too_deep + first_line - 1, _(
+            "values are nested more than {n} levels deep").format(n=MAX_DEPTH))
     try:
         loader = fast_loader()(text)
         try:
             node = loader.get_single_node()
+            if node is not None and expanded_size(node) > MAX_VALUES:
+                raise YamlError(node.start_mark.line + first_line, _(
+                    "the YAML expands to more than {n} values (are aliases nested?)").format(n=MAX_VALUES))
             data = construct(node, loader, path, problems, {}, first_line) if node is not None else None
         finally:
             loader.dispose()
@@ -51,6 +65,89 @@ def load_yaml(text: str, path: Any, first_line: int = 1) -> tuple[Any, Any, list
         # SafeConstructor raises the plain errors for values like an out-of-range date
         raise YamlError(first_line, str(exc)) from None
     return data, node, problems
+
+
+def nesting_too_deep(text: str, limit: int = MAX_DEPTH) -> int | None:
+    """The 1-based line where ``text`` nests deeper than ``limit`` levels, else ``None``.
+
+    A lexical estimate that never runs the YAML parser (whose C code recursed until the
+    interpreter crashed in older PyYAML releases): flow brackets outside quotes, block
+    indentation levels and ``- - -`` sequences on one line all count as levels. It may
+    count a level too many, never one too few.
+    """
+    indents: list[int] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.lstrip(" ")
+        if not stripped or stripped.startswith("#"):
+            continue
+        indent = len(line) - len(stripped)
+        while indents and indents[-1] >= indent:
+            indents.pop()
+        indents.append(indent)
+        dashes = 0
+        rest = stripped
+        while rest.startswith(("- ", "? ")) or rest in ("-", "?"):
+            dashes += 1
+            rest = rest[2:].lstrip(" ")
+        flow = 0
+        deepest = 0
+        quote = ""
+        escaped = False
+        prev = " "  # last non-blank character outside quotes: a quote opens only where a value starts
+        for ch in rest:
+            if quote:
+                if escaped:
+                    escaped = False
+                elif ch == "\\" and quote == '"':
+                    escaped = True
+                elif ch == quote:
+                    quote = ""
+            elif ch in "\"'" and prev in " :[{,":
+                quote = ch
+            elif ch in "[{":
+                flow += 1
+                deepest = max(deepest, flow)
+            elif ch in "]}":
+                flow = max(0, flow - 1)
+            elif ch == "#" and prev == " ":
+                break
+            if not quote and ch != " ":
+                prev = ch
+            elif ch == " " and not quote:
+                prev = prev if prev in ":[{," else " "
+        if len(indents) + dashes + deepest > limit:
+            return number
+    return None
+
+
+def expanded_size(root: Any) -> int:
+    """How many values a composed node tree stands for, aliases counted as often as they are
+    used (nodes shared through aliases are the same object); stops counting past
+    :data:`MAX_VALUES`."""
+    sizes: dict[int, int] = {}
+    open_: set[int] = set()
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if key in sizes and not done:
+            continue
+        if not done and key in open_:
+            return MAX_VALUES + 1  # a recursive alias: endless when expanded
+        open_.add(key)
+        value = node.value
+        children: list[Any] = []
+        if isinstance(value, list):
+            for entry in value:
+                children.extend(entry if isinstance(entry, tuple) else (entry,))
+        if done:
+            total = 1 + sum(sizes.get(id(child), 0) for child in children)
+            sizes[key] = min(total, MAX_VALUES + 1)
+            open_.discard(key)
+            continue
+        stack.append((node, True))
+        stack.extend((child, False) for child in children if id(child) not in sizes)
+    return sizes[id(root)]
 
 
 #: The only plain scalars starting with a letter that YAML 1.1 does not read as text.

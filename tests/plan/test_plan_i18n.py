@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from toolkit.default_plugins.commands import BUILTIN_COMMANDS
-from toolkit.i18n.de import plan as de_plan
+from toolkit.i18n.de import MESSAGES as CATALOGUE  # one lookup: shared messages live in one area module
 from toolkit.plan.model import ITEM_KIND_MESSAGE
 
 ROOT = Path(__file__).resolve().parents[2] / "toolkit"
@@ -30,8 +30,8 @@ def messages() -> list[str]:
 
 @pytest.mark.parametrize("message", messages())
 def test_german_translation_exists(message):
-    assert message in de_plan.MESSAGES
-    german = de_plan.MESSAGES[message]
+    assert message in CATALOGUE
+    german = CATALOGUE[message]
     # Same placeholders, so that .format() cannot fail in German.
     import string
 

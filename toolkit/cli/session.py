@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -56,7 +57,7 @@ def _import(folder: Path, source: str, ack: bool, author: str | None) -> None:
 
     from toolkit.errors import CimisError
     from toolkit.session.engine import Engine
-    from toolkit.session.exchange import parse_line
+    from toolkit.session.exchange import MAX_LINE_BYTES, parse_line
 
     name = "<stdin>" if source == "-" else source
     engine = Engine(folder, author=author or "")
@@ -64,15 +65,17 @@ def _import(folder: Path, source: str, ack: bool, author: str | None) -> None:
     try:
         if stream is None:
             try:
-                stream = open(source, "rb")  # noqa: SIM115 - closed below
+                stream = open_regular(source)
             except OSError as exc:
                 raise CimisError(_("cannot read {path}: {error}").format(
                     path=source, error=exc.strerror or exc)) from None
         out = sys.stdout
         count = 0
         # one line at a time: each capture is committed (and acknowledged) before the next is read
-        for number, raw in enumerate(iter(stream.readline, b""), start=1):
+        for number, raw in enumerate(iter(lambda: stream.readline(MAX_LINE_BYTES + 1), b""), start=1):
             try:
+                if len(raw) > MAX_LINE_BYTES:
+                    raise CimisError(_("line is longer than {n} bytes").format(n=MAX_LINE_BYTES))
                 text = raw.decode("utf-8")
                 if number == 1:
                     text = text.removeprefix("\ufeff")
@@ -100,6 +103,26 @@ def _import(folder: Path, source: str, ack: bool, author: str | None) -> None:
         if stream is not None and source != "-":
             stream.close()
         engine.close()
+
+
+def open_regular(source: str) -> Any:
+    """``source`` opened for reading in binary mode; a device, FIFO or folder is refused
+    (reading one could block for ever or never end)."""
+    import stat
+
+    from toolkit.errors import CimisError
+
+    fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise CimisError(_("{path} is not a regular file").format(path=source))
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _fail_line(name: str, number: int, message: str, committed: int) -> None:

@@ -111,6 +111,11 @@ def parse_plan(raw: bytes, path: Path) -> PlanSource:
     if not text.strip():
         return _fail(path, 0, _("file is empty: a workshop plan needs at least title, date and language"))
 
+    from toolkit.yamlload import MAX_DEPTH, nesting_too_deep
+
+    deep = nesting_too_deep(text)
+    if deep is not None:  # checked before libyaml sees it: its composer recursed into a crash once
+        return _fail(path, deep, _("values are nested more than {n} levels deep").format(n=MAX_DEPTH))
     try:
         loader = _PlanLoader(text)
         try:

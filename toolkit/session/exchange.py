@@ -26,6 +26,14 @@ KEYS = ("item", "step", "kind", "record", "author", "at", "id", "seq")
 REQUIRED = ("item", "step", "record")
 CSV_COLUMNS = ("seq", "id", "item", "step", "kind", "author", "at", "record")
 _ID = re.compile(r"^[^\s\x00-\x1f\x7f]{1,128}$")
+#: Longest import line in bytes (a capture is a few hundred).
+MAX_LINE_BYTES = 1024 * 1024
+#: Deepest nesting of objects and lists in an import line (json.loads recurses per level).
+MAX_DEPTH = 64
+#: The plausible range of capture times: 2000-01-01 up to 2100-01-01 (UTC). Times outside it
+#: are typing mistakes (milliseconds for seconds, a wrong year) that would break export and sync.
+EARLIEST_AT = 946684800.0
+LATEST_AT = 4102444800.0
 
 
 @dataclass(frozen=True)
@@ -47,7 +55,16 @@ def iso(at: float) -> str:
 
 
 def parse_time(value: Any) -> float:
-    """An ISO 8601 time (a time without zone is UTC) or seconds since the epoch."""
+    """An ISO 8601 time (a time without zone is UTC) or seconds since the epoch, within
+    :data:`EARLIEST_AT` .. :data:`LATEST_AT`."""
+    at = _parse_time(value)
+    if not EARLIEST_AT <= at < LATEST_AT:
+        raise ValueError(_("'at' is {value}, outside the plausible range 2000-01-01 to 2099-12-31").format(
+            value=str(value)[:40]))
+    return at
+
+
+def _parse_time(value: Any) -> float:
     if isinstance(value, bool):
         raise ValueError(_("'at' must be an ISO 8601 time such as 2026-03-14T10:30:00Z"))
     if isinstance(value, (int, float)):
@@ -56,18 +73,45 @@ def parse_time(value: Any) -> float:
         return float(value)
     if isinstance(value, str):
         try:
-            when = dt.datetime.fromisoformat(value.strip())
-        except ValueError:
-            pass
-        else:
+            when = dt.datetime.fromisoformat(value.strip()[:64])
             if when.tzinfo is None:
                 when = when.replace(tzinfo=dt.UTC)
             return when.timestamp()
+        except (ValueError, OverflowError):
+            pass
     raise ValueError(_("'at' must be an ISO 8601 time such as 2026-03-14T10:30:00Z"))
+
+
+def json_depth_exceeds(text: str, limit: int = MAX_DEPTH) -> bool:
+    """Whether ``text`` nests objects and lists deeper than ``limit`` (checked in one linear
+    pass before ``json.loads``, which would otherwise hit the recursion limit)."""
+    if text.count("[") + text.count("{") <= limit:
+        return False
+    depth = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > limit:
+                return True
+        elif ch in "]}":
+            depth -= 1
+    return False
 
 
 def parse_line(text: str) -> ImportLine:
     """Read one import line; ``ValueError`` says what is wrong with it."""
+    if json_depth_exceeds(text):
+        raise ValueError(_("values are nested more than {n} levels deep").format(n=MAX_DEPTH))
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -34,4 +34,18 @@ MESSAGES: dict[str, str] = {
     "register() needs a language and a dict of English messages to translations, not {value}":
         "register() braucht eine Sprache und ein Wörterbuch von englischen Meldungen zu Übersetzungen, "
         "nicht {value}",
+    "values are nested more than {n} levels deep": "Werte sind mehr als {n} Ebenen tief verschachtelt",
+    "the YAML expands to more than {n} values (are aliases nested?)":
+        "das YAML ergibt mehr als {n} Werte (sind Aliase verschachtelt?)",
+    "needs the field '{field}' (which kind of entry this is)":
+        "braucht das Feld '{field}' (welche Art von Eintrag dies ist)",
+    "'{field}' is {value!r}, not one of {expected}": "'{field}' ist {value!r}, nicht eines von {expected}",
+    "expected a finite number, got {value!r}": "endliche Zahl erwartet, erhalten: {value!r}",
+    "expected a time like 2026-03-14T10:30:00Z, got {value!r}":
+        "Zeitpunkt wie 2026-03-14T10:30:00Z erwartet, erhalten: {value!r}",
+    "invalid value {value!r}": "ungültiger Wert {value!r}",
+    "'at' is {value}, outside the plausible range 2000-01-01 to 2099-12-31":
+        "'at' ist {value}, außerhalb des plausiblen Bereichs 2000-01-01 bis 2099-12-31",
+    "line is longer than {n} bytes": "die Zeile ist länger als {n} Bytes",
+    "{path} is not a regular file": "{path} ist keine normale Datei",
 }
