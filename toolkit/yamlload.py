@@ -73,7 +73,8 @@ def nesting_too_deep(text: str, limit: int = MAX_DEPTH) -> int | None:
     A lexical estimate that never runs the YAML parser (whose C code recursed until the
     interpreter crashed in older PyYAML releases): flow brackets outside quotes, block
     indentation levels and ``- - -`` sequences on one line all count as levels. It may
-    count a level too many, never one too few.
+    count up to twice the real depth (so a block-style file may nest half of ``limit``
+    levels), never one level too few.
     """
     indents: list[int] = []
     for number, line in enumerate(text.splitlines(), start=1):
@@ -86,7 +87,7 @@ def nesting_too_deep(text: str, limit: int = MAX_DEPTH) -> int | None:
         indents.append(indent)
         dashes = 0
         rest = stripped
-        while rest.startswith(("- ", "? ")) or rest in ("-", "?"):
+        while rest.startswith(("- ", "? ", ": ")) or rest in ("-", "?", ":"):
             dashes += 1
             rest = rest[2:].lstrip(" ")
         flow = 0
@@ -115,7 +116,9 @@ def nesting_too_deep(text: str, limit: int = MAX_DEPTH) -> int | None:
                 prev = ch
             elif ch == " " and not quote:
                 prev = prev if prev in ":[{," else " "
-        if len(indents) + dashes + deepest > limit:
+        # an indentation level or a dash holds at most two levels (a key and a sequence at the
+        # key's own indentation; a dash and the mapping that starts after it)
+        if 2 * len(indents) + 2 * dashes + deepest > limit:
             return number
     return None
 
