@@ -95,6 +95,10 @@ class CaptureKind(ABC):
     #: ``"module:Class"`` of a Textual widget for the capture panel, or ``None`` for the
     #: generic form built from :attr:`Record`.
     widget: ClassVar[str | None] = None
+    #: Whether the step's result stays hidden from the room (projector, participants' pages)
+    #: until the facilitator reveals it: jury scores and votes are, so that early numbers do
+    #: not sway later ones. The terminal UI always shows the facilitator everything.
+    results_hidden: ClassVar[bool] = False
 
     @abstractmethod
     def result(self, records: Sequence[Captured], options: BaseModel, context: CaptureContext) -> Any:

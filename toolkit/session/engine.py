@@ -1,7 +1,23 @@
 """The session engine: walks a workshop's agenda step by step and records what happens.
 
 Provides :class:`Engine` (open a workshop folder, navigate, run timers, capture, edit,
-remove, undo, finish, compute a step's result), :class:`Position` and :class:`Saved`.
+remove, undo, finish, compute a step's result, presenter state), :class:`Position`,
+:class:`Saved` and :class:`PresenterView`.
+
+Presenter state (what the room may do and see) is session state too, written as events:
+
+- :meth:`Engine.set_input` opens or closes a step for captures from the room
+  (``capture(..., participant=True)``); the facilitator can always capture;
+- :meth:`Engine.set_moderation` holds the room's captures of a step until
+  :meth:`Engine.moderate` accepts (or rejects) each; held and rejected records are left out
+  of :meth:`Engine.records` and so of every result;
+- :meth:`Engine.set_reveal` shows or hides a step's result from the room (kinds with
+  ``results_hidden``, votes and jury scores, start hidden);
+- :meth:`Engine.set_blackout` blanks the projector.
+
+Each setter returns the :class:`Saved` event, or ``None`` when the setting already had that
+value; :meth:`Engine.presenter` reads a step's settings with defaults applied. Undo never
+reverts them.
 
 Every change is one event committed durably to the store before the method returns, so
 whatever the caller shows as saved survives a crash. Each write first catches up with what
@@ -23,7 +39,7 @@ from pydantic import ValidationError
 from toolkit.errors import CimisError, ProblemsError
 from toolkit.i18n import _
 from toolkit.session.clock import Clock, SystemClock
-from toolkit.session.state import RecordState, SessionState, StepTimer
+from toolkit.session.state import REJECTED, RecordState, SessionState, StepTimer
 from toolkit.session.store import Event, SessionEvent, Store
 
 
@@ -44,6 +60,29 @@ class Saved:
     event: Event
     new: bool
     record: RecordState | None = None
+
+
+@dataclass(frozen=True)
+class PresenterView:
+    """A step's presenter settings with the defaults applied."""
+
+    item: str
+    step: str
+    #: the room may capture into the step
+    input_open: bool
+    #: the room's captures wait for the facilitator's decision
+    moderated: bool
+    #: the result is shown to the room
+    revealed: bool
+    #: the projector shows a black screen (for the whole room, not per step)
+    blackout: bool
+    #: records waiting for a moderation decision
+    held: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"item": self.item, "step": self.step, "input_open": self.input_open,
+                "moderated": self.moderated, "revealed": self.revealed, "blackout": self.blackout,
+                "held": self.held}
 
 
 # (type, item, step, payload, client id) of one event to write
@@ -124,13 +163,19 @@ class Engine:
     def now(self) -> float:
         return self.clock.now()
 
-    def records(self, item_id: str, step_id: str) -> list[Any]:
-        """The step's current records as :class:`toolkit.capture.base.Captured`."""
+    def records(self, item_id: str, step_id: str, *, include_held: bool = False) -> list[Any]:
+        """The step's current records as :class:`toolkit.capture.base.Captured`: without
+        the ones rejected in moderation, and without those still held unless
+        ``include_held``."""
         from toolkit.capture.base import Captured
 
         kind = self._kind(self.step(item_id, step_id))
         out = []
+        moderation = self.state.moderation
         for rec in self.state.step_records(item_id, step_id):
+            status = moderation.get(rec.id) if moderation else None
+            if status is not None and (status == REJECTED or not include_held):
+                continue
             cached = self._captured.get(rec.id)
             if cached is None or cached[0] is not rec:
                 try:
@@ -355,12 +400,15 @@ class Engine:
         return model
 
     def capture(self, record: Mapping[str, Any], *, item_id: str | None = None, step_id: str | None = None,
-                author: str | None = None, client_id: str | None = None, at: float | None = None) -> Saved:
+                author: str | None = None, client_id: str | None = None, at: float | None = None,
+                participant: bool = False) -> Saved:
         """Validate ``record`` with the step's kind and commit it durably; only then return.
 
         The step defaults to the current one. ``client_id`` makes a retried capture safe: a
         capture whose id is stored already is not written again (``Saved.new`` is ``False``).
-        ``at`` keeps the time an imported record was originally captured.
+        ``at`` keeps the time an imported record was originally captured. ``participant``
+        marks a capture from the room: it is refused while the step's input is closed and
+        held for a decision while the step is moderated.
         """
         author = self.author if author is None else author
         if not isinstance(record, Mapping):
@@ -377,12 +425,17 @@ class Engine:
                 target_item, target_step = state.position
             step = self.step(target_item, target_step)
             kind = self._kind(step)
+            settings = state.step_presenter(target_item, target_step)
+            if participant and settings.input_open is False:
+                raise CimisError(_("input to step '{ref}' is closed").format(ref=f"{target_item}.{target_step}"))
             when = self.clock.now() if at is None else at
             model = self._validate(step, kind, dict(record), author, when, state.last_seq + 1,
-                                   lambda: self.records(target_item, target_step))
+                                   lambda: self.records(target_item, target_step, include_held=True))
             payload: dict[str, Any] = {"kind": kind.name, "record": model.model_dump(mode="json")}
             if at is not None:
                 payload["at"] = float(at)
+            if participant and settings.moderated:
+                payload["held"] = True
             return [("captured", target_item, target_step, payload, client_id)]
 
         return self._commit(decide, author)[0]
@@ -434,6 +487,98 @@ class Engine:
 
         self._commit(decide, author)
         return target[0] if target else None
+
+    # -- presenter state -------------------------------------------------------------------
+
+    def _where_step(self, item_id: str | None, step_id: str | None) -> tuple[str, str]:
+        if item_id is None or step_id is None:
+            position = self.state.position
+            if position is None:
+                raise CimisError(_("the session has not started yet"))
+            return position
+        self.step(item_id, step_id)
+        return item_id, step_id
+
+    def presenter(self, item_id: str | None = None, step_id: str | None = None) -> PresenterView:
+        """The presenter settings of a step (the current one by default), defaults applied:
+        input open, moderation off, results shown unless the kind hides them until revealed."""
+        item, step_id = self._where_step(item_id, step_id)
+        settings = self.state.step_presenter(item, step_id)
+        revealed = settings.revealed
+        if revealed is None:
+            step = self.step(item, step_id)
+            kind = self.kinds.get(step.capture_kind) if step.capture_kind else None
+            revealed = not getattr(kind, "results_hidden", False)
+        held = sum(1 for r in self.state.step_records(item, step_id)
+                   if self.state.moderation.get(r.id) == "pending") if self.state.moderation else 0
+        return PresenterView(item=item, step=step_id, input_open=settings.input_open is not False,
+                             moderated=bool(settings.moderated), revealed=revealed, blackout=self.state.blackout,
+                             held=held)
+
+    def _set(self, setting: str, value: bool, item_id: str | None, step_id: str | None,
+             current: Callable[[PresenterView], bool]) -> Saved | None:
+        if not isinstance(value, bool):
+            raise CimisError(_("a presenter setting is on or off"))
+
+        def decide(state: SessionState) -> list[_Spec]:
+            self._require_open(state)
+            view = self.presenter(item_id, step_id)
+            if current(view) == value:
+                return []
+            where = (None, None) if setting == "blackout" else (view.item, view.step)
+            return [("presenter", where[0], where[1], {"setting": setting, "value": value}, None)]
+
+        saved = self._commit(decide)
+        return saved[0] if saved else None
+
+    def set_input(self, open: bool, item_id: str | None = None, step_id: str | None = None) -> Saved | None:
+        """Open or close a step (the current one by default) for captures from the room."""
+        return self._set("input", open, item_id, step_id, lambda v: v.input_open)
+
+    def set_moderation(self, on: bool, item_id: str | None = None, step_id: str | None = None) -> Saved | None:
+        """Turn moderation of the room's captures on or off for a step. Turning it off does
+        not accept what is held: each held record still waits for :meth:`moderate`."""
+        return self._set("moderation", on, item_id, step_id, lambda v: v.moderated)
+
+    def set_reveal(self, revealed: bool, item_id: str | None = None, step_id: str | None = None) -> Saved | None:
+        """Show (``True``) or hide a step's result from the room."""
+        return self._set("reveal", revealed, item_id, step_id, lambda v: v.revealed)
+
+    def set_blackout(self, on: bool) -> Saved | None:
+        """Blank the projector (``True``) or show it again."""
+        if not isinstance(on, bool):
+            raise CimisError(_("a presenter setting is on or off"))
+
+        def decide(state: SessionState) -> list[_Spec]:
+            self._require_open(state)
+            if state.blackout == on:
+                return []
+            return [("presenter", None, None, {"setting": "blackout", "value": on}, None)]
+
+        saved = self._commit(decide)
+        return saved[0] if saved else None
+
+    def moderate(self, record_id: int, accept: bool, *, author: str | None = None) -> Saved | None:
+        """Accept or reject a record (usually one held for moderation; any record can be
+        rejected later, and a rejected one accepted). ``None`` when it had that status."""
+        decision = "accepted" if accept else "rejected"
+
+        def decide(state: SessionState) -> list[_Spec]:
+            self._require_open(state)
+            current = state.record(record_id)
+            if current is None:
+                raise CimisError(_("there is no record {id}").format(id=record_id))
+            if state.status_of(record_id) == decision:
+                return []
+            return [("moderated", current.item, current.step, {"record_id": record_id, "decision": decision}, None)]
+
+        saved = self._commit(decide, author)
+        return saved[0] if saved else None
+
+    def held(self, item_id: str | None = None, step_id: str | None = None) -> list[RecordState]:
+        """The records of a step (the current one by default) waiting for a decision."""
+        item, step_id = self._where_step(item_id, step_id)
+        return self.state.held(item, step_id)
 
     def finish(self) -> bool:
         """End the session (stops the current timer); ``False`` if it had ended already."""

@@ -108,6 +108,7 @@ class DotsKind(CaptureKind):
     title = {"de": "Punktabfrage", "en": "Dot voting"}
     Options = DotsOptions
     Record = DotVote
+    results_hidden = True
 
     def _votes(self, records: Sequence[Captured], items: list[Item], options: DotsOptions, context):
         people = context.people if context is not None else ()

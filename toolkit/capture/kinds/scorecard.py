@@ -76,6 +76,7 @@ class ScorecardKind(CaptureKind):
     title = {"de": "Bewertungsbogen", "en": "Scorecard"}
     Options = ScorecardOptions
     Record = ScoreRecord
+    results_hidden = True
 
     def check(self, record, records, options, context):
         data, _author = unwrap(record)
