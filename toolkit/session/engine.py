@@ -29,6 +29,7 @@ hook.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -89,6 +90,16 @@ class PresenterView:
 _Spec = tuple[str, str | None, str | None, dict[str, Any], str | None]
 
 
+def _json_copy(value: Any) -> Any:
+    """A deep copy of JSON-shaped data (what payloads are), several times faster than
+    :func:`copy.deepcopy`, which runs on every capture."""
+    if type(value) is dict:
+        return {k: _json_copy(v) for k, v in value.items()}
+    if type(value) is list:
+        return [_json_copy(v) for v in value]
+    return value
+
+
 def validation_message(exc: ValidationError) -> str:
     """A pydantic error as ``field: message; ...`` in the active language."""
     from toolkit.validation import describe, format_loc
@@ -127,6 +138,9 @@ class Engine:
         #: record id -> (the RecordState it was made from, its Captured), so that checking a
         #: capture does not validate every earlier record of the step again
         self._captured: dict[int, tuple[RecordState, Any]] = {}
+        #: step -> (signature, incremental rule state or None, changes folded into it)
+        self._rules: dict[tuple[str, str], tuple[tuple[Any, ...], Any, int]] = {}
+        self._refs: dict[tuple[str, str], list[tuple[str, str]]] = {}
         self.refresh()
 
     # -- reading -------------------------------------------------------------------------
@@ -167,8 +181,6 @@ class Engine:
         """The step's current records as :class:`toolkit.capture.base.Captured`: without
         the ones rejected in moderation, and without those still held unless
         ``include_held``."""
-        from toolkit.capture.base import Captured
-
         kind = self._kind(self.step(item_id, step_id))
         out = []
         moderation = self.state.moderation
@@ -176,15 +188,9 @@ class Engine:
             status = moderation.get(rec.id) if moderation else None
             if status is not None and (status == REJECTED or not include_held):
                 continue
-            cached = self._captured.get(rec.id)
-            if cached is None or cached[0] is not rec:
-                try:
-                    data = kind.Record.model_validate(rec.data)
-                except ValidationError:
-                    continue  # written by another version of the kind: leave it out of results
-                cached = (rec, Captured(id=rec.id, data=data, author=rec.author or None, at=rec.at))
-                self._captured[rec.id] = cached
-            out.append(cached[1])
+            captured = self._as_captured(kind, rec)
+            if captured is not None:  # None: written by another version of the kind
+                out.append(captured)
         return out
 
     def context(self, item_id: str | None = None, _seen: frozenset[str] = frozenset()) -> Any:
@@ -262,8 +268,6 @@ class Engine:
         if not events:
             return
         try:
-            import copy
-
             from toolkit.plugins import get_host
 
             host = get_host()
@@ -272,7 +276,7 @@ class Engine:
             for event in events:
                 # each observer gets its own copy: the payload's dicts are the state's records
                 host.call_each("session_event", lambda name, event=event: {"event": SessionEvent(
-                    *event._replace(payload=copy.deepcopy(event.payload)), workshop=str(self.folder))})
+                    *event._replace(payload=_json_copy(event.payload)), workshop=str(self.folder))})
         except Exception:  # noqa: BLE001 - the event is committed; an observer must not undo that
             pass
 
@@ -381,7 +385,7 @@ class Engine:
         return kind
 
     def _validate(self, step: Any, kind: Any, record: Any, author: str, at: float, record_id: int,
-                  others: Callable[[], list[Any]]) -> Any:
+                  others: Callable[[], list[Any]], incremental: bool = False) -> Any:
         from toolkit.capture.base import Captured
 
         try:
@@ -393,11 +397,98 @@ class Engine:
 
         # a kind without rules of its own needs no list of the step's records
         if getattr(type(kind), "check", CaptureKind.check) is not CaptureKind.check:
-            problem = kind.check(Captured(id=record_id, data=model, author=author or None, at=at), others(),
-                                 step.options, self.context(step.item_id))
+            captured = Captured(id=record_id, data=model, author=author or None, at=at)
+            rules = self._rule_state(step, kind) if incremental else None
+            if rules is not None:
+                problem = rules.check(captured)
+            else:
+                problem = kind.check(captured, others(), step.options, self.context(step.item_id))
             if problem:
                 raise CimisError(problem)
         return model
+
+    def _as_captured(self, kind: Any, rec: RecordState) -> Any:
+        from toolkit.capture.base import Captured
+
+        cached = self._captured.get(rec.id)
+        if cached is None or cached[0] is not rec:
+            try:
+                data = kind.Record.model_validate(rec.data)
+            except ValidationError:
+                return None
+            cached = (rec, Captured(id=rec.id, data=data, author=rec.author or None, at=rec.at))
+            self._captured[rec.id] = cached
+        return cached[1]
+
+    def _referenced(self, key: tuple[str, str]) -> list[tuple[str, str]]:
+        """The steps a step's result depends on, transitively (the plan does not change
+        while the engine is open, so this is worked out once per step)."""
+        found = self._refs.get(key)
+        if found is not None:
+            return found
+        found = []
+        todo, seen = [key], {key}
+        while todo:
+            item, step_key = todo.pop()
+            try:
+                step = self.step(item, step_key)
+                kind = self.kinds.get(step.capture_kind) if step.capture_kind else None
+                refs = kind.references(step.options) if kind is not None else []
+            except CimisError:
+                continue
+            for ref in refs:
+                target_item, _dot, target_step = ref.rpartition(".")
+                target = (target_item or item, target_step)
+                if target not in seen:
+                    seen.add(target)
+                    todo.append(target)
+                    found.append(target)
+        self._refs[key] = found
+        return found
+
+    def _signature(self, key: tuple[str, str]) -> tuple[Any, ...]:
+        """What an incremental rule state of a step depends on besides its own appends: the
+        step's rewrites and every change of the steps it refers to."""
+        state = self.state
+        changes, rewrites = state.changes, state.rewrites
+        return (rewrites.get(key, 0), *[(changes.get(k, 0), rewrites.get(k, 0)) for k in self._referenced(key)])
+
+    def _rule_state(self, step: Any, kind: Any) -> Any:
+        """The step's incremental rule state, brought up to date, or ``None`` when its kind
+        has none (then the full check runs)."""
+        key = (step.item_id, step.id)
+        signature = self._signature(key)
+        cached = self._rules.get(key)
+        state = self.state
+        moderation = state.moderation
+        if cached is None or cached[0] != signature:
+            rules = kind.rule_state(step.options, self.context(step.item_id))
+            if rules is None:
+                self._rules[key] = (signature, None, 0)
+                return None
+            for rec in state.step_records(*key):
+                if moderation.get(rec.id) == REJECTED:
+                    continue
+                captured = self._as_captured(kind, rec)
+                if captured is not None:
+                    rules.add(captured)
+            self._rules[key] = (signature, rules, state.changes.get(key, 0))
+            return rules
+        _signature, rules, seen = cached
+        if rules is None:
+            return None
+        now = state.changes.get(key, 0)
+        if now != seen:
+            # only appends since (a rewrite changes the signature): the newest records
+            recent = list(itertools.islice(reversed(state.records.get(key, {}).values()), now - seen))
+            for rec in reversed(recent):
+                if moderation.get(rec.id) == REJECTED:
+                    continue
+                captured = self._as_captured(kind, rec)
+                if captured is not None:
+                    rules.add(captured)
+            self._rules[key] = (signature, rules, now)
+        return rules
 
     def capture(self, record: Mapping[str, Any], *, item_id: str | None = None, step_id: str | None = None,
                 author: str | None = None, client_id: str | None = None, at: float | None = None,
@@ -415,7 +506,9 @@ class Engine:
             raise CimisError(_("a record must be a mapping of fields"))
 
         def decide(state: SessionState) -> list[_Spec]:
-            if client_id and self.store.event_by_client_id(client_id) is not None:
+            # the state has caught up inside this transaction, so its index of capture ids
+            # is complete; an id another event type used is caught by the insert itself
+            if client_id and client_id in state.capture_ids:
                 return [("captured", None, None, {}, client_id)]  # stored already: the insert is a no-op
             self._require_open(state)
             target_item, target_step = item_id, step_id
@@ -430,15 +523,25 @@ class Engine:
                 raise CimisError(_("input to step '{ref}' is closed").format(ref=f"{target_item}.{target_step}"))
             when = self.clock.now() if at is None else at
             model = self._validate(step, kind, dict(record), author, when, state.last_seq + 1,
-                                   lambda: self.records(target_item, target_step, include_held=True))
+                                   lambda: self.records(target_item, target_step, include_held=True),
+                                   incremental=True)
             payload: dict[str, Any] = {"kind": kind.name, "record": model.model_dump(mode="json")}
             if at is not None:
                 payload["at"] = float(at)
             if participant and settings.moderated:
                 payload["held"] = True
+            made.append(model)
             return [("captured", target_item, target_step, payload, client_id)]
 
-        return self._commit(decide, author)[0]
+        made: list[Any] = []
+        saved = self._commit(decide, author)[0]
+        if saved.new and saved.record is not None and made:
+            # the validated model is the record's data: later reads need not validate again
+            from toolkit.capture.base import Captured
+
+            rec = saved.record
+            self._captured[rec.id] = (rec, Captured(id=rec.id, data=made[-1], author=rec.author or None, at=rec.at))
+        return saved
 
     def edit(self, record_id: int, record: Mapping[str, Any], *, author: str | None = None) -> Saved:
         """Replace a record's data (validated like a capture)."""

@@ -156,6 +156,9 @@ class SessionState:
     rewrites: dict[Key, int] = field(default_factory=dict)
     #: per step, how many events touched its records at all
     changes: dict[Key, int] = field(default_factory=dict)
+    #: client id -> seq of every capture ever folded (undone ones too): a retried capture
+    #: is recognised without asking the store
+    capture_ids: dict[str, int] = field(default_factory=dict, repr=False)
 
     # -- queries -------------------------------------------------------------------------
 
@@ -310,6 +313,8 @@ class SessionState:
         self._undo.append(_new(_Undoable, (seq, "captured", seq, None)))
         if payload.get("held"):
             self.moderation[seq] = PENDING
+        if event.client_id:
+            self.capture_ids[event.client_id] = seq
         changes = self.changes
         changes[key] = changes.get(key, 0) + 1
         return True

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from pydantic import Field
 
-from toolkit.capture.base import Captured, CaptureContext, CaptureKind, KindModel, ResultModel
+from toolkit.capture.base import Captured, CaptureContext, CaptureKind, StatelessRules, KindModel, ResultModel
 from toolkit.capture.common import PersonInfo, PersonRef, of_type, resolve, source_result, unwrap
 from toolkit.capture.kinds.options import InterestsOptions
 from toolkit.capture.kinds.rotation import RotationResult
@@ -89,6 +89,9 @@ class InterestsKind(CaptureKind):
     title = {"de": "Interessen", "en": "Interests"}
     Options = InterestsOptions
     Record = InterestRecord
+
+    def rule_state(self, options, context):
+        return StatelessRules(self, options, context)  # the rules look at no earlier record
 
     def check(self, record, records, options, context):
         data, _author = unwrap(record)
