@@ -125,6 +125,27 @@ class CaptureKind(ABC):
     #: ``"module:Class"`` of a Textual widget for the capture panel, or ``None`` for the
     #: generic form built from :attr:`Record`.
     widget: ClassVar[str | None] = None
+    #: ``"module:name"`` of the participant web server's capture form for this kind (what a
+    #: participant fills in on a phone), or ``None`` for the generic form built from
+    #: :attr:`Record`. Only the web server (``toolkit.web``) resolves it: a function
+    #: ``(view: toolkit.web.forms.FormView) -> str`` returning HTML (escape what it shows).
+    web_form: ClassVar[str | None] = None
+    #: ``"module:name"`` of the participant web server's read-only view of this kind's result,
+    #: or ``None`` for the generic rendering of :meth:`to_markdown`. Resolved like
+    #: :attr:`web_form`: ``(view: toolkit.web.forms.ResultView) -> str`` (HTML, may hold SVG).
+    web_view: ClassVar[str | None] = None
+    #: Field labels of the generic form per language, ``{lang: {field: label}}``
+    #: (``{"de": {"text": "Text"}}``). A field without a label here shows its pydantic
+    #: ``title`` or its name; the terminal UI and the web form both read this.
+    labels: ClassVar[Mapping[str, Mapping[str, str]]] = {}
+    #: The :attr:`Record` field the web server fills with the participant's identity (the
+    #: voter of a dot vote, the scorer of a score), so that nobody can act as someone else;
+    #: ``None`` when the record names nobody (the capture's author is the device anyway).
+    web_identity: ClassVar[str | None] = None
+    #: Role a device must be invited as (``cimis serve`` juror links) to capture into a step
+    #: of this kind from the web; ``None``: anyone in the room. The scorecard's option
+    #: ``scorers`` names the role where a kind has such an option.
+    web_role: ClassVar[str | None] = None
     #: Whether the step's result stays hidden from the room (projector, participants' pages)
     #: until the facilitator reveals it: jury scores and votes are, so that early numbers do
     #: not sway later ones. The terminal UI always shows the facilitator everything.
@@ -190,6 +211,8 @@ BUILTIN_KIND_NAMES = (
     "matching",
     "checklist",
     "canvas",
+    "questions",
+    "wordcloud",
 )
 
 
