@@ -142,9 +142,10 @@ class CaptureKind(ABC):
     #: voter of a dot vote, the scorer of a score), so that nobody can act as someone else;
     #: ``None`` when the record names nobody (the capture's author is the device anyway).
     web_identity: ClassVar[str | None] = None
-    #: Role a device must be invited as (``cimis serve`` juror links) to capture into a step
-    #: of this kind from the web; ``None``: anyone in the room. The scorecard's option
-    #: ``scorers`` names the role where a kind has such an option.
+    #: Role a device must be invited as (``cimis serve`` personal links) to capture into a
+    #: step of this kind from the web; ``None``: anyone in the room; ``"facilitator"``: no
+    #: device (the facilitator drives the step, as in rotations). A step option ``scorers``
+    #: overrides the role where the kind has one.
     web_role: ClassVar[str | None] = None
     #: Whether the step's result stays hidden from the room (projector, participants' pages)
     #: until the facilitator reveals it: jury scores and votes are, so that early numbers do

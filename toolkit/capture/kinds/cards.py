@@ -182,6 +182,8 @@ class CardsKind(CaptureKind):
     title = {"de": "Ideenkarten", "en": "Idea cards"}
     Options = CardsOptions
     Record = CardsRecord
+    web_form = "toolkit.web.kinds:cards_form"
+    web_view = "toolkit.web.kinds:cards_view"
 
     def _board(self, records: Sequence[Captured], options: CardsOptions, context: CaptureContext) -> _Board:
         board = _Board()

@@ -73,6 +73,8 @@ class ChecklistKind(CaptureKind):
     title = {"de": "Checkliste", "en": "Checklist"}
     Options = ChecklistOptions
     Record = ChecklistRecord
+    web_form = "toolkit.web.kinds:checklist_form"
+    web_view = "toolkit.web.kinds:checklist_view"
 
     def rule_state(self, options, context):
         return _ChecklistRules(self, options)

@@ -108,6 +108,9 @@ class DotsKind(CaptureKind):
     title = {"de": "Punktabfrage", "en": "Dot voting"}
     Options = DotsOptions
     Record = DotVote
+    web_form = "toolkit.web.kinds:dots_form"
+    web_view = "toolkit.web.kinds:dots_view"
+    web_identity = "voter"
     results_hidden = True
 
     def _votes(self, records: Sequence[Captured], items: list[Item], options: DotsOptions, context):

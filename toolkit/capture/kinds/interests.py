@@ -124,6 +124,9 @@ class InterestsKind(CaptureKind):
     title = {"de": "Interessen", "en": "Interests"}
     Options = InterestsOptions
     Record = InterestRecord
+    web_form = "toolkit.web.kinds:interests_form"
+    web_view = "toolkit.web.kinds:interests_view"
+    web_identity = "person"
 
     def rule_state(self, options, context):
         return StatelessRules(self, options, context)  # the rules look at no earlier record

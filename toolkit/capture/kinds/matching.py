@@ -124,6 +124,8 @@ class MatchingKind(CaptureKind):
     title = {"de": "Matching", "en": "Matching"}
     Options = MatchingOptions
     Record = MatchingRecord
+    web_view = "toolkit.web.kinds:matching_view"
+    web_role = "facilitator"
 
     def _rules(self, inst: _Instance, records: Sequence[Captured], options: MatchingOptions, people):
         pins: dict[str, str] = {}

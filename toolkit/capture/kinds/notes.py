@@ -36,6 +36,7 @@ class NotesKind(CaptureKind):
     title = {"de": "Notizen", "en": "Notes"}
     Options = NotesOptions
     Record = NoteRecord
+    web_form = "toolkit.web.kinds:notes_form"
 
     def rule_state(self, options, context):
         return StatelessRules(self, options, context)  # the rules look at no earlier record

@@ -116,6 +116,9 @@ class RotationKind(CaptureKind):
     title = {"de": "Speed-Dating", "en": "Speed dating"}
     Options = RotationOptions
     Record = RotationRecord
+    web_form = "toolkit.web.kinds:rotation_form"
+    web_view = "toolkit.web.kinds:rotation_view"
+    web_role = "facilitator"
 
     def references(self, options):
         return [options.interests] if options.interests else []

@@ -76,6 +76,10 @@ class ScorecardKind(CaptureKind):
     title = {"de": "Bewertungsbogen", "en": "Scorecard"}
     Options = ScorecardOptions
     Record = ScoreRecord
+    web_form = "toolkit.web.kinds:scorecard_form"
+    web_view = "toolkit.web.kinds:scorecard_view"
+    web_identity = "scorer"
+    web_role = "jury"
     results_hidden = True
 
     def rule_state(self, options, context):
