@@ -16,6 +16,7 @@ BUILTIN_COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("check", "toolkit.cli.workshop:build_check", "Check a workshop plan and print its timetable."),
     ("ui", "toolkit.cli.ui:build", "Open the terminal UI."),
     ("workbook", "toolkit.cli.workbook:build", "Create, sync, check and build the workbook."),
+    ("serve", "toolkit.cli.serve:build", "Let the room join from its phones."),
 )
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from pydantic import Field
 
-from toolkit.capture.base import Captured, CaptureContext, CaptureKind, KindModel, ResultModel
+from toolkit.capture.base import Captured, CaptureContext, CaptureKind, StatelessRules, KindModel, ResultModel
 from toolkit.capture.common import Text, of_type, unwrap
 from toolkit.capture.kinds.options import CanvasOptions
 from toolkit.capture.markdown import bullet, escape_line, translator
@@ -48,6 +48,9 @@ class CanvasKind(CaptureKind):
     Record = CanvasRecord
     #: one valid record, for ``cimis kinds`` and the export/import round-trip test
     example = {"field": "problem", "text": "Paper job sheets get lost"}
+
+    def rule_state(self, options, context):
+        return StatelessRules(self, options, context)  # the rules look at no earlier record
 
     def check(self, record, records, options, context):
         data, _author = unwrap(record)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from pydantic import Field
 
-from toolkit.capture.base import Captured, CaptureContext, CaptureKind, KindModel, ResultModel
+from toolkit.capture.base import Captured, CaptureContext, CaptureKind, StatelessRules, KindModel, ResultModel
 from toolkit.capture.common import Text, of_type, unwrap
 from toolkit.capture.kinds.options import NotesOptions
 from toolkit.capture.markdown import bullet, translator
@@ -38,6 +38,10 @@ class NotesKind(CaptureKind):
     Record = NoteRecord
     #: one valid record, for ``cimis kinds`` and the export/import round-trip test
     example = {"text": "Customers ask for the job sheet on paper."}
+    web_form = "toolkit.web.kinds:notes_form"
+
+    def rule_state(self, options, context):
+        return StatelessRules(self, options, context)  # the rules look at no earlier record
 
     def check(self, record, records, options, context):
         data, _author = unwrap(record)

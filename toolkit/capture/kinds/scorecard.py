@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pydantic import Field
 
 from toolkit.capture.algorithms.ranking import competition_ranking
-from toolkit.capture.base import Captured, CaptureContext, CaptureKind, KindModel, ResultModel
+from toolkit.capture.base import Captured, CaptureContext, CaptureKind, StatelessRules, KindModel, ResultModel
 from toolkit.capture.common import PersonRef, name_of, of_type, resolve, source_result, unwrap
 from toolkit.capture.kinds.options import ScorecardOptions
 from toolkit.capture.kinds.pitch import PitchResult
@@ -78,6 +78,14 @@ class ScorecardKind(CaptureKind):
     Record = ScoreRecord
     #: one valid record, for ``cimis kinds`` and the export/import round-trip test
     example = {"scorer": "jury-1", "candidate": "anna", "criterion": "idea", "score": 4}
+    web_form = "toolkit.web.kinds:scorecard_form"
+    web_view = "toolkit.web.kinds:scorecard_view"
+    web_identity = "scorer"
+    web_role = "jury"
+    results_hidden = True
+
+    def rule_state(self, options, context):
+        return StatelessRules(self, options, context)  # the rules look at no earlier record
 
     def check(self, record, records, options, context):
         data, _author = unwrap(record)

@@ -1,0 +1,132 @@
+"""``cimis serve DIR``: let the room join the workshop's session from its phones.
+
+Starts the web server (Starlette on uvicorn) for the session in DIR, prints the join
+address, the join code, a QR code and the facilitator's link, checks which of the
+machine's addresses answer, and checks the open-files limit against the participants
+expected. Listens on 127.0.0.1 unless ``--lan`` (every address) or ``--host`` is given.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+from pathlib import Path
+
+import click
+
+from toolkit.i18n import _
+
+
+def build() -> click.Command:
+    @click.command(name="serve", short_help=_("Let the room join from its phones."),
+                   help=_("Serve the workshop in DIR to the phones in the room: participant pages, a browser "
+                          "projector and a facilitator page. Listens only on this computer unless --lan or "
+                          "--host is given."))
+    @click.argument("folder", metavar="DIR", type=click.Path(path_type=Path, file_okay=False, exists=True))
+    @click.option("--lan", is_flag=True, help=_("Listen on every network address, so that phones can join."))
+    @click.option("--host", default=None, help=_("Listen on this address only."))
+    @click.option("--port", default=8300, show_default=True, type=click.IntRange(1, 65535),
+                  help=_("Port to listen on."))
+    @click.option("--participants", default=100, show_default=True, type=click.IntRange(1, 100_000),
+                  help=_("How many people are expected (to check the open-files limit)."))
+    @click.option("--allow-host", "allow_hosts", multiple=True,
+                  help=_("A further host name the pages may be opened under (repeatable)."))
+    def serve(folder: Path, lan: bool, host: str | None, port: int, participants: int,
+              allow_hosts: tuple[str, ...]) -> None:
+        run(folder, lan=lan, host=host, port=port, participants=participants, allow_hosts=allow_hosts)
+
+    return serve
+
+
+def run(folder: Path, *, lan: bool, host: str | None, port: int, participants: int,
+        allow_hosts: tuple[str, ...] = ()) -> None:
+    if not (folder / "workshop.yaml").is_file():
+        raise click.ClickException(_("There is no workshop.yaml in {path}.").format(path=folder))
+    try:
+        import uvicorn
+
+        from toolkit.web.app import create_app
+        from toolkit.web.network import files_needed, local_addresses, open_files_limit, raise_open_files, reachable
+        from toolkit.web.room import Room
+    except ImportError as exc:  # pragma: no cover - an install without the web stack
+        raise click.ClickException(_("cimis serve needs the web stack: {error}").format(error=exc)) from None
+
+    bind = host or ("0.0.0.0" if lan else "127.0.0.1")
+    needed = files_needed(participants)
+    limit = open_files_limit()
+    if limit is not None and limit[0] < needed:
+        raised = raise_open_files(needed)
+        if raised is None or raised < needed:
+            click.echo(_("Warning: the open-files limit is {limit}, but {count} participants need about {needed}. "
+                         "Raise it with 'ulimit -n {needed}' before starting cimis serve.").format(
+                limit=raised or limit[0], count=participants, needed=needed), err=True)
+        else:
+            click.echo(_("Raised the open-files limit to {limit} for {count} participants.").format(
+                limit=raised, count=participants))
+
+    room = Room(folder.resolve())
+    names = {"127.0.0.1", "localhost", *allow_hosts}
+    if bind in ("0.0.0.0", "::"):
+        import socket
+
+        names |= set(local_addresses())
+        names |= {socket.gethostname(), socket.gethostname() + ".local"}
+    else:
+        names.add(bind)
+    hosts = {n for name in names for n in (name, f"{name}:{port}")}
+    public = "127.0.0.1" if bind in ("127.0.0.1", "localhost") else bind
+    if bind in ("0.0.0.0", "::"):
+        outside = [a for a in local_addresses() if not a.startswith("127.")]
+        public = outside[0] if outside else "127.0.0.1"
+    public_url = f"http://{public}:{port}"
+    app = create_app(room, hosts=hosts, public_url=public_url)
+    config = uvicorn.Config(app, host=bind, port=port, log_level="warning", access_log=False, ws="none",
+                            lifespan="on", proxy_headers=False, server_header=False, timeout_keep_alive=30)
+    server = uvicorn.Server(config)
+
+    def announce() -> None:
+        while not server.started and not server.should_exit:
+            time.sleep(0.05)
+        if server.should_exit:
+            return
+        show(room, public_url, bind, port)
+
+    threading.Thread(target=announce, daemon=True).start()
+    try:
+        server.run()
+    finally:
+        room.close()
+
+
+def show(room: object, public_url: str, bind: str, port: int) -> None:
+    import segno
+
+    from toolkit.web.network import reachable
+
+    code = getattr(room, "code")
+    secrets = getattr(room, "secrets")
+    join = f"{public_url}/j/{code}"
+    out = sys.stdout
+    click.echo(_("Join at {url} with the code {code}").format(url=public_url, code=code))
+    try:
+        segno.make(join, error="m").terminal(out=out, compact=True)
+    except Exception:  # noqa: BLE001 - a terminal without the block characters still has the link
+        pass
+    click.echo(_("Projector: {url}").format(url=f"{public_url}/projector"))
+    click.echo(_("Facilitator (keep this link to yourself): {url}").format(url=f"{public_url}/f/{secrets.facilitator}"))
+    addresses = reachable(bind, port)
+    answering = [a for a in addresses if a.answers]
+    outside = [a for a in answering if not a.loopback]
+    for address in addresses:
+        state = _("answers") if address.answers else _("does not answer")
+        click.echo(f"  http://{address.ip}:{port}  {state}")
+    if bind in ("127.0.0.1", "localhost"):
+        click.echo(_("Only this computer can open these pages. Start with --lan so that phones in the room can join."))
+    elif not outside:
+        click.echo(_("No address of this computer can be reached from outside: phones cannot join. Connect to the "
+                     "venue network or open this laptop's own hotspot (see the README, 'Letting the room join')."),
+                   err=True)
+    else:
+        click.echo(_("If phones cannot open the link, the network keeps guests apart: open this laptop's own "
+                     "hotspot instead (see the README, 'Letting the room join')."))

@@ -1,0 +1,148 @@
+"""Live updates: one server-sent-event stream per page, a bounded queue per client.
+
+Every page opens exactly one stream (``/api/stream/<channel>``): browsers allow only six
+HTTP/1.1 connections per host, so a facilitator with the projector and the facilitator page
+open in two tabs must not starve either. The hub rebuilds a channel's snapshot once per
+change (coalescing bursts: at most one rebuild per ``interval``), encodes it once, and
+offers the same bytes to every client of that channel and language.
+
+A client's queue holds at most :data:`QUEUE_SIZE` messages. Each message is a complete
+snapshot, so when a stalled client's queue is full the oldest message is dropped: a slow
+phone gets the latest state when it catches up, and the server never holds more than a few
+messages per client.
+
+Changes come from this server's own submissions (:meth:`Hub.changed`, callable from any
+thread) and from other processes writing the same session (the terminal UI): the hub polls
+the store every ``poll`` seconds for those.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import anyio.to_thread
+
+QUEUE_SIZE = 4
+HEARTBEAT_SECONDS = 15.0
+
+
+@dataclass(eq=False)
+class Client:
+    """One open stream: its channel, language and bounded queue."""
+
+    channel: str
+    lang: str
+    queue: asyncio.Queue[bytes] = field(default_factory=lambda: asyncio.Queue(QUEUE_SIZE))
+    dropped: int = 0
+
+    def offer(self, message: bytes) -> None:
+        if self.queue.full():
+            try:
+                self.queue.get_nowait()
+                self.dropped += 1
+            except asyncio.QueueEmpty:
+                pass
+        self.queue.put_nowait(message)
+
+
+def encode(data: dict[str, Any]) -> bytes:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return f"event: state\ndata: {text}\n\n".encode("utf-8")
+
+
+class Hub:
+    """Pushes snapshots built by ``views[channel](lang)`` to the clients of each channel."""
+
+    def __init__(self, views: dict[str, Callable[[str], dict[str, Any]]], refresh: Callable[[], bool],
+                 *, interval: float = 0.05, poll: float = 0.25):
+        self.views = views
+        self.refresh = refresh
+        self.interval = interval
+        self.poll = poll
+        self.clients: set[Client] = set()
+        self._wake: asyncio.Event | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._task: asyncio.Task[None] | None = None
+        self.pushes = 0
+
+    # -- lifecycle -----------------------------------------------------------------------
+
+    async def start(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._wake = asyncio.Event()
+        self._task = asyncio.create_task(self._run())
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            try:
+                await self._task
+            except (asyncio.CancelledError, Exception):  # noqa: BLE001 - shutting down
+                pass
+
+    def changed(self) -> None:
+        """Something was committed: rebuild and push soon (any thread)."""
+        loop, wake = self._loop, self._wake
+        if loop is None or wake is None:
+            return
+        try:
+            loop.call_soon_threadsafe(wake.set)
+        except RuntimeError:
+            pass  # the loop is closing
+
+    # -- clients -------------------------------------------------------------------------
+
+    async def snapshot(self, channel: str, lang: str) -> bytes:
+        data = await anyio.to_thread.run_sync(self.views[channel], lang)
+        return encode(data)
+
+    async def stream(self, channel: str, lang: str) -> AsyncIterator[bytes]:
+        """The stream of one page: the current snapshot, then every change."""
+        client = Client(channel, lang)
+        self.clients.add(client)
+        try:
+            yield b"retry: 2000\n\n" + await self.snapshot(channel, lang)
+            while True:
+                try:
+                    message = await asyncio.wait_for(client.queue.get(), HEARTBEAT_SECONDS)
+                except asyncio.TimeoutError:
+                    message = b": keep-alive\n\n"
+                yield message
+        finally:
+            self.clients.discard(client)
+
+    # -- the loop ------------------------------------------------------------------------
+
+    async def _run(self) -> None:
+        assert self._wake is not None
+        while True:
+            try:
+                await asyncio.wait_for(self._wake.wait(), self.poll)
+                local = True
+            except asyncio.TimeoutError:
+                local = False
+            self._wake.clear()
+            try:
+                changed = await anyio.to_thread.run_sync(self.refresh)
+                if local or changed:
+                    await self.push()
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # noqa: BLE001 - a failed rebuild must not end live updates
+                pass
+            await asyncio.sleep(self.interval)
+
+    async def push(self) -> None:
+        wanted = {(c.channel, c.lang) for c in self.clients}
+        messages = {}
+        for channel, lang in wanted:
+            messages[(channel, lang)] = await self.snapshot(channel, lang)
+        for client in list(self.clients):
+            message = messages.get((client.channel, client.lang))
+            if message is not None:
+                client.offer(message)
+        self.pushes += 1
