@@ -28,6 +28,7 @@ from textual.widgets import Button, Footer, Input, Label, Markdown, Static
 
 from toolkit.errors import CimisError
 from toolkit.i18n import _
+from toolkit.tui.literal import literal
 from toolkit.tui.widgets.capture.base import CapturePanel
 from toolkit.tui.widgets.capture.boundary import CaptureHost
 from toolkit.tui.widgets.rail import AgendaRail
@@ -69,7 +70,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.question)
+            yield Label(literal(self.question))
             with Horizontal():
                 yield Button(_("Yes"), id="yes", variant="primary")
                 yield Button(_("No"), id="no")
@@ -160,7 +161,7 @@ class RunScreen(Screen):
     # -- layout --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static(self._header_text(), id="run-header")
+        yield Static(literal(self._header_text()), id="run-header")
         with Horizontal(id="run-main"):
             yield AgendaRail(self.engine.agenda, id="rail")
             with Vertical(id="run-stage"):
@@ -220,13 +221,13 @@ class RunScreen(Screen):
             return
         self._shown_step = key
         self._last_remaining = None
-        self.query_one("#step-title", Static).update(Text(step.title))
+        self.query_one("#step-title", Static).update(literal(step.title))
         number = item.steps.index(step) + 1
         facts = [item.title if item.title != step.title else "",
                  _("step {n} of {total}").format(n=number, total=len(item.steps)) if len(item.steps) > 1 else "",
                  _("agenda item {n} of {total}").format(n=index + 1, total=len(self.engine.agenda.items)),
                  _("{minutes} min planned").format(minutes=step.minutes)]
-        self.query_one("#item-title", Static).update(" · ".join(f for f in facts if f))
+        self.query_one("#item-title", Static).update(literal(" · ".join(f for f in facts if f)))
         body = self.query_one("#run-body", Horizontal)
         await body.remove_children()
         instructions = step.instructions.strip() or _("No instructions for this step.")
@@ -293,7 +294,7 @@ class RunScreen(Screen):
 
     def set_status(self, message: str, state: str = "") -> None:
         status = self.query_one("#run-status", Static)
-        status.update(message)
+        status.update(literal(message))
         status.set_class(state == "saved", "-saved")
         status.set_class(state == "error", "-error")
 

@@ -19,6 +19,7 @@ from textual.containers import Vertical
 from textual.widgets import Checkbox, Input, Label, Select
 
 from toolkit.i18n import _
+from toolkit.tui.literal import literal
 from toolkit.tui.widgets.capture.base import CapturePanel
 
 
@@ -91,7 +92,7 @@ class GenericForm(CapturePanel):
 
     def compose_controls(self) -> ComposeResult:
         if len(self.shapes) > 1:
-            yield Select([(_op(m) or m.__name__, n) for n, m in enumerate(self.shapes)], value=0,
+            yield Select([(literal(_op(m) or m.__name__), n) for n, m in enumerate(self.shapes)], value=0,
                          allow_blank=False, id="generic-op")
         with Vertical(id="generic-fields"):
             yield from self._fields()
@@ -106,11 +107,11 @@ class GenericForm(CapturePanel):
                 continue
             base = _base(field.annotation)
             label = name + (f" – {field.description}" if field.description else "")
-            widgets.append(Label(label))
+            widgets.append(Label(literal(label)))
             if base is bool:
-                widgets.append(Checkbox(name, value=bool(field.default), id=f"field-{name}"))
+                widgets.append(Checkbox(literal(name), value=bool(field.default), id=f"field-{name}"))
             elif typing.get_origin(base) is Literal:
-                choices = [(str(v), v) for v in typing.get_args(base)]
+                choices = [(literal(v), v) for v in typing.get_args(base)]
                 widgets.append(Select(choices, value=choices[0][1], allow_blank=False, id=f"field-{name}"))
             else:
                 kind = "integer" if base is int else "number" if base is float else "text"
