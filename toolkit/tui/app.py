@@ -87,6 +87,31 @@ class CimisApp(App[None]):
         self.theme = chosen if chosen in self.available_themes else DEFAULT_THEME
         self._remember_theme = False
 
+    # -- what people typed, and what nobody expected -----------------------------------------
+
+    def notify(self, message: str, *, title: str = "", severity: Any = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Notifications carry names, titles and typed text: never read as markup (and
+        control characters shown as pictures), whatever a caller passes for ``markup``."""
+        from toolkit.tui.literal import visible
+
+        super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False)
+
+    crash_log: str | None = None
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An exception no screen caught: the traceback goes to a log file, the person sees
+        a short message naming it, and the app exits with status 1 (Textual's own handling
+        sets the status; its traceback on screen is replaced by the message)."""
+        from rich.text import Text
+
+        from toolkit.tui.crash import crash_message, write_crash_log
+
+        self.crash_log = write_crash_log(error)
+        super()._handle_exception(error)
+        self._return_code = 1
+        self._exit_renderables[:] = [Text(crash_message(error, self.crash_log), style="bold red")]
+
     # -- start-up --------------------------------------------------------------------------
 
     def get_default_screen(self):
