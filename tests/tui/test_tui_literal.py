@@ -161,3 +161,70 @@ def test_notifications_show_text_literally(tmp_path, text):
         assert app.return_code in (0, None)
 
     asyncio.run(run())
+
+
+def test_edit_record_uses_the_kinds_form(tmp_path):
+    """``e`` on a record opens its kind's form (one input per field, filled in), not JSON."""
+    from textual.widgets import Input, Select
+
+    from run_util import store_records
+    from toolkit.tui.screens.run import EditRecordScreen
+
+    folder = workshop(tmp_path)
+
+    async def run() -> None:
+        app = host_app(folder, FakeClock(START))
+        async with app.run_test(size=SIZE) as pilot:
+            await goto(pilot, "pitches", "pitches")
+            field = app.screen.panel.query_one("#capture-input")
+            field.focus()
+            field.value = "[b]good[/b] pitch"
+            await pilot.press("enter")
+            await pilot.pause()
+            app.screen.panel.query_one("#records").focus()
+            await pilot.press("f4")
+            await pilot.pause()
+            assert isinstance(app.screen, EditRecordScreen)
+            assert app.screen.query_one("#field-type", Select).value == "like"
+            text = app.screen.query_one("#field-text", Input)
+            assert text.value == "[b]good[/b] pitch"
+            text.focus()
+            text.value = "[/i]better"
+            await pilot.press("enter")
+            await pilot.pause()
+            assert not isinstance(app.screen, EditRecordScreen)
+        assert [r["text"] for r in store_records(folder, "pitches", "pitches")] == ["[/i]better"]
+
+    asyncio.run(run())
+
+
+def test_a_single_letter_binding_never_hijacks_typing(tmp_path):
+    """The README's own example maps run.next to "n": typing "n" into a note stays a letter,
+    while outside a text field the same key moves on."""
+    folder = workshop(tmp_path)
+
+    async def run() -> None:
+        from toolkit.tui.app import CimisApp
+        from toolkit.tui.screens.run import RunScreen
+        from toolkit.session.engine import Engine
+
+        app = CimisApp(None, clock=FakeClock(START), config={"keys": {"run.next": "n,pagedown"}})
+        async with app.run_test(size=SIZE) as pilot:
+            engine = Engine(folder, clock=app.clock)
+            app.push_screen(RunScreen(engine, poll=False))
+            await pilot.pause()
+            await goto(pilot, "check-in", "expectations")
+            app.screen.panel.query_one("#capture-input").focus()
+            await pilot.press(*"nanny", "enter")
+            await pilot.pause()
+            assert engine.state.position == ("check-in", "expectations")
+            assert [r.data["text"] for r in engine.state.step_records("check-in", "expectations")] == ["nanny"]
+            app.screen.panel.query_one("#records").focus()
+            await pilot.press("n")
+            await pilot.pause()
+            assert engine.state.position != ("check-in", "expectations")
+            await pilot.press("tab")  # Tab moves the focus in run mode too
+            await pilot.pause()
+            engine.close()
+
+    asyncio.run(run())

@@ -34,6 +34,23 @@ def _freeze_imports() -> None:
         _GC_FROZEN = True
 
 
+def typing_key(key: str) -> bool:
+    """Whether ``key`` (Textual's name of a key press) types a character into a field."""
+    if "+" in key.strip("+") and key.split("+")[0] in {"ctrl", "alt", "super", "meta", "hyper"}:
+        return False
+    if len(key) == 1:
+        return key.isprintable()
+    from textual.keys import _character_to_key
+
+    global _TYPING_NAMES
+    if _TYPING_NAMES is None:
+        _TYPING_NAMES = frozenset(_character_to_key(chr(c)) for c in range(32, 127))
+    return key in _TYPING_NAMES or (key.startswith("shift+") and len(key) == 7)
+
+
+_TYPING_NAMES: frozenset[str] | None = None
+
+
 def _palette_provider() -> type:
     from toolkit.tui.commands import CimisCommands
 
@@ -98,6 +115,18 @@ class CimisApp(App[None]):
         super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False)
 
     crash_log: str | None = None
+
+    async def _check_bindings(self, key: str, priority: bool = False) -> bool:
+        """While a text field has the focus, letters, digits and punctuation go to the field:
+        a command remapped to a single key (``run.next = "n"``) must never make a field
+        untypeable. Keys with a modifier and function keys still act as commands."""
+        if priority and typing_key(key):
+            from textual.widgets import Input, TextArea
+
+            focused = self.focused
+            if isinstance(focused, Input) or (isinstance(focused, TextArea) and not focused.read_only):
+                return False
+        return await super()._check_bindings(key, priority)
 
     def _handle_exception(self, error: Exception) -> None:
         """An exception no screen caught: the traceback goes to a log file, the person sees

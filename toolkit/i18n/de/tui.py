@@ -195,4 +195,28 @@ MESSAGES: dict[str, str] = {
         "In {path} gibt es keine workshop.yaml (und keine book.yaml eines Workbooks).",
     "There is no workshop.yaml in {path}.":
         "In {path} gibt es keine workshop.yaml.",
+    "Esc":
+        "Esc",
+    "Enter":
+        "Eingabe",
+    "Del":
+        "Entf",
+    "Space":
+        "Leertaste",
+    "Tab":
+        "Tab",
+    "PgDn":
+        "Bild↓",
+    "PgUp":
+        "Bild↑",
+    "Ins":
+        "Einfg",
+    "Ctrl":
+        "Strg",
+    "Shift":
+        "Umschalt",
+    "Alt":
+        "Alt",
+    "This record cannot be edited here.":
+        "Dieser Eintrag lässt sich hier nicht bearbeiten.",
 }
