@@ -89,7 +89,7 @@ def test_canvas():
 def test_every_kind_has_an_empty_result_that_renders():
     from toolkit.capture.kinds.options import (
         CardsOptions, DotsOptions, InterestsOptions, MatchingOptions, PitchOptions, RotationOptions,
-        ScorecardOptions)
+        QuestionsOptions, ScorecardOptions, WordcloudOptions)
 
     options = {
         "notes": NotesOptions(), "cards": CardsOptions(), "dots": DotsOptions(source="ideas"),
@@ -97,6 +97,7 @@ def test_every_kind_has_an_empty_result_that_renders():
         "rotation": RotationOptions(), "interests": InterestsOptions(source="dating"),
         "matching": MatchingOptions(source="marks"), "checklist": ChecklistOptions(),
         "canvas": CanvasOptions(fields=[{"id": "a", "title": "A"}]),
+        "questions": QuestionsOptions(), "wordcloud": WordcloudOptions(),
     }
     for cls in BUILTIN_KINDS:
         kind = cls()

@@ -75,6 +75,36 @@ class CaptureContext:
         return [p for p in self.people if p.role == role]
 
 
+class RuleState:
+    """The incremental form of a kind's :meth:`CaptureKind.check` for one step.
+
+    The engine makes one with :meth:`CaptureKind.rule_state`, feeds it every current record
+    of the step once with :meth:`add` (in capture order, including records held for
+    moderation), and from then on only the records committed since: checking a capture
+    then costs the same at the 10th record as at the 100,000th. When records change other
+    than by an append (edit, removal, undo, a moderation decision) or a step the kind refers
+    to changes, the engine throws the state away and builds a new one.
+    """
+
+    def add(self, captured: "Captured") -> None:
+        """Take a committed record into account."""
+
+    def check(self, record: "BaseModel | Captured") -> str | None:
+        """Like :meth:`CaptureKind.check` over every record added so far."""
+        return None
+
+
+class StatelessRules(RuleState):
+    """Rules of a kind whose :meth:`CaptureKind.check` never looks at earlier records
+    (length limits, known fields, roles): every check calls it with no records."""
+
+    def __init__(self, kind: "CaptureKind", options: BaseModel, context: "CaptureContext"):
+        self.kind, self.options, self.context = kind, options, context
+
+    def check(self, record: "BaseModel | Captured") -> str | None:
+        return self.kind.check(record, (), self.options, self.context)
+
+
 class CaptureKind(ABC):
     """Base class of every capture kind. Subclasses set the class attributes and override
     :meth:`result` and :meth:`to_markdown`, and :meth:`check` where a kind has rules that a
@@ -95,6 +125,31 @@ class CaptureKind(ABC):
     #: ``"module:Class"`` of a Textual widget for the capture panel, or ``None`` for the
     #: generic form built from :attr:`Record`.
     widget: ClassVar[str | None] = None
+    #: ``"module:name"`` of the participant web server's capture form for this kind (what a
+    #: participant fills in on a phone), or ``None`` for the generic form built from
+    #: :attr:`Record`. Only the web server (``toolkit.web``) resolves it: a function
+    #: ``(view: toolkit.web.forms.FormView) -> str`` returning HTML (escape what it shows).
+    web_form: ClassVar[str | None] = None
+    #: ``"module:name"`` of the participant web server's read-only view of this kind's result,
+    #: or ``None`` for the generic rendering of :meth:`to_markdown`. Resolved like
+    #: :attr:`web_form`: ``(view: toolkit.web.forms.ResultView) -> str`` (HTML, may hold SVG).
+    web_view: ClassVar[str | None] = None
+    #: Field labels of the generic form per language, ``{lang: {field: label}}``
+    #: (``{"de": {"text": "Text"}}``). A field without a label here shows its pydantic
+    #: ``title`` or its name; the terminal UI and the web form both read this.
+    labels: ClassVar[Mapping[str, Mapping[str, str]]] = {}
+    #: The :attr:`Record` field the web server fills with the participant's identity (the
+    #: voter of a dot vote, the scorer of a score), so that nobody can act as someone else;
+    #: ``None`` when the record names nobody (the capture's author is the device anyway).
+    web_identity: ClassVar[str | None] = None
+    #: Role a device must be invited as (``cimis serve`` juror links) to capture into a step
+    #: of this kind from the web; ``None``: anyone in the room. The scorecard's option
+    #: ``scorers`` names the role where a kind has such an option.
+    web_role: ClassVar[str | None] = None
+    #: Whether the step's result stays hidden from the room (projector, participants' pages)
+    #: until the facilitator reveals it: jury scores and votes are, so that early numbers do
+    #: not sway later ones. The terminal UI always shows the facilitator everything.
+    results_hidden: ClassVar[bool] = False
 
     @abstractmethod
     def result(self, records: Sequence[Captured], options: BaseModel, context: CaptureContext) -> Any:
@@ -118,6 +173,14 @@ class CaptureKind(ABC):
         ``record`` is the validated :attr:`Record`, or a :class:`Captured` when the engine
         knows its author (rules per author, such as cards per person, need it).
         """
+        return None
+
+    def rule_state(self, options: BaseModel, context: CaptureContext) -> RuleState | None:
+        """An incremental checker of this kind's rules for one step (see :class:`RuleState`),
+        or ``None`` (the default) to have :meth:`check` called with all the step's records
+        on every capture: fine for small steps, linear in the step's size for large ones.
+        Kinds whose ``check`` ignores the records return ``StatelessRules(self, options,
+        context)``."""
         return None
 
     def empty_result(self, options: BaseModel, context: CaptureContext) -> Any:
@@ -148,6 +211,8 @@ BUILTIN_KIND_NAMES = (
     "matching",
     "checklist",
     "canvas",
+    "questions",
+    "wordcloud",
 )
 
 

@@ -1,7 +1,23 @@
 """The session engine: walks a workshop's agenda step by step and records what happens.
 
 Provides :class:`Engine` (open a workshop folder, navigate, run timers, capture, edit,
-remove, undo, finish, compute a step's result), :class:`Position` and :class:`Saved`.
+remove, undo, finish, compute a step's result, presenter state), :class:`Position`,
+:class:`Saved` and :class:`PresenterView`.
+
+Presenter state (what the room may do and see) is session state too, written as events:
+
+- :meth:`Engine.set_input` opens or closes a step for captures from the room
+  (``capture(..., participant=True)``); the facilitator can always capture;
+- :meth:`Engine.set_moderation` holds the room's captures of a step until
+  :meth:`Engine.moderate` accepts (or rejects) each; held and rejected records are left out
+  of :meth:`Engine.records` and so of every result;
+- :meth:`Engine.set_reveal` shows or hides a step's result from the room (kinds with
+  ``results_hidden``, votes and jury scores, start hidden);
+- :meth:`Engine.set_blackout` blanks the projector.
+
+Each setter returns the :class:`Saved` event, or ``None`` when the setting already had that
+value; :meth:`Engine.presenter` reads a step's settings with defaults applied. Undo never
+reverts them.
 
 Every change is one event committed durably to the store before the method returns, so
 whatever the caller shows as saved survives a crash. Each write first catches up with what
@@ -13,6 +29,7 @@ hook.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +40,7 @@ from pydantic import ValidationError
 from toolkit.errors import CimisError, ProblemsError
 from toolkit.i18n import _
 from toolkit.session.clock import Clock, SystemClock
-from toolkit.session.state import RecordState, SessionState, StepTimer
+from toolkit.session.state import REJECTED, RecordState, SessionState, StepTimer
 from toolkit.session.store import Event, SessionEvent, Store
 
 
@@ -46,8 +63,41 @@ class Saved:
     record: RecordState | None = None
 
 
+@dataclass(frozen=True)
+class PresenterView:
+    """A step's presenter settings with the defaults applied."""
+
+    item: str
+    step: str
+    #: the room may capture into the step
+    input_open: bool
+    #: the room's captures wait for the facilitator's decision
+    moderated: bool
+    #: the result is shown to the room
+    revealed: bool
+    #: the projector shows a black screen (for the whole room, not per step)
+    blackout: bool
+    #: records waiting for a moderation decision
+    held: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"item": self.item, "step": self.step, "input_open": self.input_open,
+                "moderated": self.moderated, "revealed": self.revealed, "blackout": self.blackout,
+                "held": self.held}
+
+
 # (type, item, step, payload, client id) of one event to write
 _Spec = tuple[str, str | None, str | None, dict[str, Any], str | None]
+
+
+def _json_copy(value: Any) -> Any:
+    """A deep copy of JSON-shaped data (what payloads are), several times faster than
+    :func:`copy.deepcopy`, which runs on every capture."""
+    if type(value) is dict:
+        return {k: _json_copy(v) for k, v in value.items()}
+    if type(value) is list:
+        return [_json_copy(v) for v in value]
+    return value
 
 
 def validation_message(exc: ValidationError) -> str:
@@ -88,6 +138,9 @@ class Engine:
         #: record id -> (the RecordState it was made from, its Captured), so that checking a
         #: capture does not validate every earlier record of the step again
         self._captured: dict[int, tuple[RecordState, Any]] = {}
+        #: step -> (signature, incremental rule state or None, changes folded into it)
+        self._rules: dict[tuple[str, str], tuple[tuple[Any, ...], Any, int]] = {}
+        self._refs: dict[tuple[str, str], list[tuple[str, str]]] = {}
         self.refresh()
 
     # -- reading -------------------------------------------------------------------------
@@ -124,22 +177,20 @@ class Engine:
     def now(self) -> float:
         return self.clock.now()
 
-    def records(self, item_id: str, step_id: str) -> list[Any]:
-        """The step's current records as :class:`toolkit.capture.base.Captured`."""
-        from toolkit.capture.base import Captured
-
+    def records(self, item_id: str, step_id: str, *, include_held: bool = False) -> list[Any]:
+        """The step's current records as :class:`toolkit.capture.base.Captured`: without
+        the ones rejected in moderation, and without those still held unless
+        ``include_held``."""
         kind = self._kind(self.step(item_id, step_id))
         out = []
+        moderation = self.state.moderation
         for rec in self.state.step_records(item_id, step_id):
-            cached = self._captured.get(rec.id)
-            if cached is None or cached[0] is not rec:
-                try:
-                    data = kind.Record.model_validate(rec.data)
-                except ValidationError:
-                    continue  # written by another version of the kind: leave it out of results
-                cached = (rec, Captured(id=rec.id, data=data, author=rec.author or None, at=rec.at))
-                self._captured[rec.id] = cached
-            out.append(cached[1])
+            status = moderation.get(rec.id) if moderation else None
+            if status is not None and (status == REJECTED or not include_held):
+                continue
+            captured = self._as_captured(kind, rec)
+            if captured is not None:  # None: written by another version of the kind
+                out.append(captured)
         return out
 
     def context(self, item_id: str | None = None, _seen: frozenset[str] = frozenset()) -> Any:
@@ -217,8 +268,6 @@ class Engine:
         if not events:
             return
         try:
-            import copy
-
             from toolkit.plugins import get_host
 
             host = get_host()
@@ -227,7 +276,7 @@ class Engine:
             for event in events:
                 # each observer gets its own copy: the payload's dicts are the state's records
                 host.call_each("session_event", lambda name, event=event: {"event": SessionEvent(
-                    *event._replace(payload=copy.deepcopy(event.payload)), workshop=str(self.folder))})
+                    *event._replace(payload=_json_copy(event.payload)), workshop=str(self.folder))})
         except Exception:  # noqa: BLE001 - the event is committed; an observer must not undo that
             pass
 
@@ -336,7 +385,7 @@ class Engine:
         return kind
 
     def _validate(self, step: Any, kind: Any, record: Any, author: str, at: float, record_id: int,
-                  others: Callable[[], list[Any]]) -> Any:
+                  others: Callable[[], list[Any]], incremental: bool = False) -> Any:
         from toolkit.capture.base import Captured
 
         try:
@@ -348,26 +397,118 @@ class Engine:
 
         # a kind without rules of its own needs no list of the step's records
         if getattr(type(kind), "check", CaptureKind.check) is not CaptureKind.check:
-            problem = kind.check(Captured(id=record_id, data=model, author=author or None, at=at), others(),
-                                 step.options, self.context(step.item_id))
+            captured = Captured(id=record_id, data=model, author=author or None, at=at)
+            rules = self._rule_state(step, kind) if incremental else None
+            if rules is not None:
+                problem = rules.check(captured)
+            else:
+                problem = kind.check(captured, others(), step.options, self.context(step.item_id))
             if problem:
                 raise CimisError(problem)
         return model
 
+    def _as_captured(self, kind: Any, rec: RecordState) -> Any:
+        from toolkit.capture.base import Captured
+
+        cached = self._captured.get(rec.id)
+        if cached is None or cached[0] is not rec:
+            try:
+                data = kind.Record.model_validate(rec.data)
+            except ValidationError:
+                return None
+            cached = (rec, Captured(id=rec.id, data=data, author=rec.author or None, at=rec.at))
+            self._captured[rec.id] = cached
+        return cached[1]
+
+    def _referenced(self, key: tuple[str, str]) -> list[tuple[str, str]]:
+        """The steps a step's result depends on, transitively (the plan does not change
+        while the engine is open, so this is worked out once per step)."""
+        found = self._refs.get(key)
+        if found is not None:
+            return found
+        found = []
+        todo, seen = [key], {key}
+        while todo:
+            item, step_key = todo.pop()
+            try:
+                step = self.step(item, step_key)
+                kind = self.kinds.get(step.capture_kind) if step.capture_kind else None
+                refs = kind.references(step.options) if kind is not None else []
+            except CimisError:
+                continue
+            for ref in refs:
+                target_item, _dot, target_step = ref.rpartition(".")
+                target = (target_item or item, target_step)
+                if target not in seen:
+                    seen.add(target)
+                    todo.append(target)
+                    found.append(target)
+        self._refs[key] = found
+        return found
+
+    def _signature(self, key: tuple[str, str]) -> tuple[Any, ...]:
+        """What an incremental rule state of a step depends on besides its own appends: the
+        step's rewrites and every change of the steps it refers to."""
+        state = self.state
+        changes, rewrites = state.changes, state.rewrites
+        return (rewrites.get(key, 0), *[(changes.get(k, 0), rewrites.get(k, 0)) for k in self._referenced(key)])
+
+    def _rule_state(self, step: Any, kind: Any) -> Any:
+        """The step's incremental rule state, brought up to date, or ``None`` when its kind
+        has none (then the full check runs)."""
+        key = (step.item_id, step.id)
+        signature = self._signature(key)
+        cached = self._rules.get(key)
+        state = self.state
+        moderation = state.moderation
+        if cached is None or cached[0] != signature:
+            rules = kind.rule_state(step.options, self.context(step.item_id))
+            if rules is None:
+                self._rules[key] = (signature, None, 0)
+                return None
+            for rec in state.step_records(*key):
+                if moderation.get(rec.id) == REJECTED:
+                    continue
+                captured = self._as_captured(kind, rec)
+                if captured is not None:
+                    rules.add(captured)
+            self._rules[key] = (signature, rules, state.changes.get(key, 0))
+            return rules
+        _signature, rules, seen = cached
+        if rules is None:
+            return None
+        now = state.changes.get(key, 0)
+        if now != seen:
+            # only appends since (a rewrite changes the signature): the newest records
+            recent = list(itertools.islice(reversed(state.records.get(key, {}).values()), now - seen))
+            for rec in reversed(recent):
+                if moderation.get(rec.id) == REJECTED:
+                    continue
+                captured = self._as_captured(kind, rec)
+                if captured is not None:
+                    rules.add(captured)
+            self._rules[key] = (signature, rules, now)
+        return rules
+
     def capture(self, record: Mapping[str, Any], *, item_id: str | None = None, step_id: str | None = None,
-                author: str | None = None, client_id: str | None = None, at: float | None = None) -> Saved:
+                author: str | None = None, client_id: str | None = None, at: float | None = None,
+                participant: bool = False) -> Saved:
         """Validate ``record`` with the step's kind and commit it durably; only then return.
 
         The step defaults to the current one. ``client_id`` makes a retried capture safe: a
         capture whose id is stored already is not written again (``Saved.new`` is ``False``).
-        ``at`` keeps the time an imported record was originally captured.
+        ``at`` keeps the time an imported record was originally captured. ``participant``
+        marks a capture from the room: it is refused while the step's input is closed and
+        held for a decision while the step is moderated.
         """
         author = self.author if author is None else author
         if not isinstance(record, Mapping):
             raise CimisError(_("a record must be a mapping of fields"))
 
         def decide(state: SessionState) -> list[_Spec]:
-            if client_id and self.store.event_by_client_id(client_id) is not None:
+            # the state has caught up inside this transaction, so its index of capture ids
+            # is complete; an id another event type used is caught by the insert itself
+            if client_id and client_id in state.capture_ids:
                 return [("captured", None, None, {}, client_id)]  # stored already: the insert is a no-op
             self._require_open(state)
             target_item, target_step = item_id, step_id
@@ -377,15 +518,30 @@ class Engine:
                 target_item, target_step = state.position
             step = self.step(target_item, target_step)
             kind = self._kind(step)
+            settings = state.step_presenter(target_item, target_step)
+            if participant and settings.input_open is False:
+                raise CimisError(_("input to step '{ref}' is closed").format(ref=f"{target_item}.{target_step}"))
             when = self.clock.now() if at is None else at
             model = self._validate(step, kind, dict(record), author, when, state.last_seq + 1,
-                                   lambda: self.records(target_item, target_step))
+                                   lambda: self.records(target_item, target_step, include_held=True),
+                                   incremental=True)
             payload: dict[str, Any] = {"kind": kind.name, "record": model.model_dump(mode="json")}
             if at is not None:
                 payload["at"] = float(at)
+            if participant and settings.moderated:
+                payload["held"] = True
+            made.append(model)
             return [("captured", target_item, target_step, payload, client_id)]
 
-        return self._commit(decide, author)[0]
+        made: list[Any] = []
+        saved = self._commit(decide, author)[0]
+        if saved.new and saved.record is not None and made:
+            # the validated model is the record's data: later reads need not validate again
+            from toolkit.capture.base import Captured
+
+            rec = saved.record
+            self._captured[rec.id] = (rec, Captured(id=rec.id, data=made[-1], author=rec.author or None, at=rec.at))
+        return saved
 
     def edit(self, record_id: int, record: Mapping[str, Any], *, author: str | None = None) -> Saved:
         """Replace a record's data (validated like a capture)."""
@@ -434,6 +590,98 @@ class Engine:
 
         self._commit(decide, author)
         return target[0] if target else None
+
+    # -- presenter state -------------------------------------------------------------------
+
+    def _where_step(self, item_id: str | None, step_id: str | None) -> tuple[str, str]:
+        if item_id is None or step_id is None:
+            position = self.state.position
+            if position is None:
+                raise CimisError(_("the session has not started yet"))
+            return position
+        self.step(item_id, step_id)
+        return item_id, step_id
+
+    def presenter(self, item_id: str | None = None, step_id: str | None = None) -> PresenterView:
+        """The presenter settings of a step (the current one by default), defaults applied:
+        input open, moderation off, results shown unless the kind hides them until revealed."""
+        item, step_id = self._where_step(item_id, step_id)
+        settings = self.state.step_presenter(item, step_id)
+        revealed = settings.revealed
+        if revealed is None:
+            step = self.step(item, step_id)
+            kind = self.kinds.get(step.capture_kind) if step.capture_kind else None
+            revealed = not getattr(kind, "results_hidden", False)
+        held = sum(1 for r in self.state.step_records(item, step_id)
+                   if self.state.moderation.get(r.id) == "pending") if self.state.moderation else 0
+        return PresenterView(item=item, step=step_id, input_open=settings.input_open is not False,
+                             moderated=bool(settings.moderated), revealed=revealed, blackout=self.state.blackout,
+                             held=held)
+
+    def _set(self, setting: str, value: bool, item_id: str | None, step_id: str | None,
+             current: Callable[[PresenterView], bool]) -> Saved | None:
+        if not isinstance(value, bool):
+            raise CimisError(_("a presenter setting is on or off"))
+
+        def decide(state: SessionState) -> list[_Spec]:
+            self._require_open(state)
+            view = self.presenter(item_id, step_id)
+            if current(view) == value:
+                return []
+            where = (None, None) if setting == "blackout" else (view.item, view.step)
+            return [("presenter", where[0], where[1], {"setting": setting, "value": value}, None)]
+
+        saved = self._commit(decide)
+        return saved[0] if saved else None
+
+    def set_input(self, open: bool, item_id: str | None = None, step_id: str | None = None) -> Saved | None:
+        """Open or close a step (the current one by default) for captures from the room."""
+        return self._set("input", open, item_id, step_id, lambda v: v.input_open)
+
+    def set_moderation(self, on: bool, item_id: str | None = None, step_id: str | None = None) -> Saved | None:
+        """Turn moderation of the room's captures on or off for a step. Turning it off does
+        not accept what is held: each held record still waits for :meth:`moderate`."""
+        return self._set("moderation", on, item_id, step_id, lambda v: v.moderated)
+
+    def set_reveal(self, revealed: bool, item_id: str | None = None, step_id: str | None = None) -> Saved | None:
+        """Show (``True``) or hide a step's result from the room."""
+        return self._set("reveal", revealed, item_id, step_id, lambda v: v.revealed)
+
+    def set_blackout(self, on: bool) -> Saved | None:
+        """Blank the projector (``True``) or show it again."""
+        if not isinstance(on, bool):
+            raise CimisError(_("a presenter setting is on or off"))
+
+        def decide(state: SessionState) -> list[_Spec]:
+            self._require_open(state)
+            if state.blackout == on:
+                return []
+            return [("presenter", None, None, {"setting": "blackout", "value": on}, None)]
+
+        saved = self._commit(decide)
+        return saved[0] if saved else None
+
+    def moderate(self, record_id: int, accept: bool, *, author: str | None = None) -> Saved | None:
+        """Accept or reject a record (usually one held for moderation; any record can be
+        rejected later, and a rejected one accepted). ``None`` when it had that status."""
+        decision = "accepted" if accept else "rejected"
+
+        def decide(state: SessionState) -> list[_Spec]:
+            self._require_open(state)
+            current = state.record(record_id)
+            if current is None:
+                raise CimisError(_("there is no record {id}").format(id=record_id))
+            if state.status_of(record_id) == decision:
+                return []
+            return [("moderated", current.item, current.step, {"record_id": record_id, "decision": decision}, None)]
+
+        saved = self._commit(decide, author)
+        return saved[0] if saved else None
+
+    def held(self, item_id: str | None = None, step_id: str | None = None) -> list[RecordState]:
+        """The records of a step (the current one by default) waiting for a decision."""
+        item, step_id = self._where_step(item_id, step_id)
+        return self.state.held(item, step_id)
 
     def finish(self) -> bool:
         """End the session (stops the current timer); ``False`` if it had ended already."""

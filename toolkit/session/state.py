@@ -1,7 +1,14 @@
 """A session's current state, derived from its event log by one linear fold.
 
-Provides :class:`SessionState` (position, per-step timers and records, finished flag),
-:class:`StepTimer`, :class:`RecordState` and :func:`fold`.
+Provides :class:`SessionState` (position, per-step timers and records, finished flag,
+presenter settings and moderation), :class:`StepTimer`, :class:`RecordState`,
+:class:`StepPresenter` and :func:`fold`.
+
+Presenter state is session state like the timers: ``presenter`` events set one setting
+(``input``, ``moderation`` or ``reveal`` of a step; ``blackout`` of the whole room) and
+``moderated`` events accept or reject a record held for moderation. Neither is on the undo
+stack: undo reverts what the room captured, never what the facilitator showed or decided (a
+decision is changed by the opposite decision).
 
 The fold never raises on a well-formed event: an event that no longer applies (an edit of
 a record that was undone meanwhile, an undo with nothing left to undo) is counted in
@@ -88,6 +95,26 @@ class RecordState(NamedTuple):
     edits: int = 0
 
 
+#: Settings a ``presenter`` event may set per step (``blackout`` is for the whole room).
+STEP_SETTINGS: tuple[str, ...] = ("input", "moderation", "reveal")
+ROOM_SETTINGS: tuple[str, ...] = ("blackout",)
+
+#: Moderation status of a held record; accepted records are not listed.
+PENDING = "pending"
+REJECTED = "rejected"
+
+
+@dataclass(slots=True)
+class StepPresenter:
+    """What the facilitator set for one step. ``None`` means "never set": the engine then
+    applies the default (input open, moderation off, results shown unless the step's kind
+    hides them until revealed)."""
+
+    input_open: bool | None = None
+    moderated: bool | None = None
+    revealed: bool | None = None
+
+
 class _Undoable(NamedTuple):
     seq: int
     type: str
@@ -117,6 +144,21 @@ class SessionState:
     _undo: list[_Undoable] = field(default_factory=list, repr=False)
     #: steps whose record dict is out of capture order (an undone removal put one back)
     _unsorted: set[Key] = field(default_factory=set, repr=False)
+    #: per-step presenter settings (only steps the facilitator set something for)
+    presenter: dict[Key, StepPresenter] = field(default_factory=dict)
+    #: black screen on the projector
+    blackout: bool = False
+    #: record id -> PENDING or REJECTED, for records captured while moderation was on (and
+    #: any record rejected later); accepted records are not in here
+    moderation: dict[int, str] = field(default_factory=dict)
+    #: per step, how many times its records changed other than by a plain append (edit,
+    #: removal, undo, moderation decision): incremental rule checks start over when it moves
+    rewrites: dict[Key, int] = field(default_factory=dict)
+    #: per step, how many events touched its records at all
+    changes: dict[Key, int] = field(default_factory=dict)
+    #: client id -> seq of every capture ever folded (undone ones too): a retried capture
+    #: is recognised without asking the store
+    capture_ids: dict[str, int] = field(default_factory=dict, repr=False)
 
     # -- queries -------------------------------------------------------------------------
 
@@ -141,6 +183,23 @@ class SessionState:
 
     def all_records(self) -> list[RecordState]:
         return sorted((r for recs in self.records.values() for r in recs.values()), key=lambda r: r.id)
+
+    def step_presenter(self, item: str, step: str) -> StepPresenter:
+        """The step's presenter settings as set (``None`` fields were never set)."""
+        return self.presenter.get((item, step)) or StepPresenter()
+
+    def status_of(self, record_id: int) -> str:
+        """``"pending"``, ``"rejected"`` or ``"accepted"`` (every record not held)."""
+        return self.moderation.get(record_id, "accepted")
+
+    def held(self, item: str, step: str) -> list[RecordState]:
+        """The step's records waiting for a moderation decision, oldest first."""
+        return [r for r in self.step_records(item, step) if self.moderation.get(r.id) == PENDING]
+
+    def _touch(self, key: Key, rewrite: bool) -> None:
+        self.changes[key] = self.changes.get(key, 0) + 1
+        if rewrite:
+            self.rewrites[key] = self.rewrites.get(key, 0) + 1
 
     def record(self, record_id: int) -> RecordState | None:
         key = self._where.get(record_id)
@@ -252,6 +311,12 @@ class SessionState:
         step_records[seq] = record
         self._where[seq] = key
         self._undo.append(_new(_Undoable, (seq, "captured", seq, None)))
+        if payload.get("held"):
+            self.moderation[seq] = PENDING
+        if event.client_id:
+            self.capture_ids[event.client_id] = seq
+        changes = self.changes
+        changes[key] = changes.get(key, 0) + 1
         return True
 
     def _edited(self, event: Event) -> bool:
@@ -262,6 +327,7 @@ class SessionState:
             return False
         self.records[(before.item, before.step)][record_id] = before._replace(data=data, edits=before.edits + 1)
         self._undo.append(_Undoable(event.seq, "edited", record_id, before))
+        self._touch((before.item, before.step), True)
         return True
 
     def _removed(self, event: Event) -> bool:
@@ -272,6 +338,7 @@ class SessionState:
         del self.records[(before.item, before.step)][record_id]
         del self._where[record_id]
         self._undo.append(_Undoable(event.seq, "removed", record_id, before))
+        self._touch((before.item, before.step), True)
         return True
 
     def _undone(self, event: Event) -> bool:
@@ -281,6 +348,7 @@ class SessionState:
         if top.type == "captured":
             key = self._where.pop(top.record_id)
             del self.records[key][top.record_id]
+            self.moderation.pop(top.record_id, None)
         else:  # edited or removed: put the record back as it was
             before = top.before
             assert before is not None
@@ -290,7 +358,45 @@ class SessionState:
                 self._unsorted.add(key)
             step_records[before.id] = before
             self._where[before.id] = key
+        self._touch(key, True)
         self.undone[top.seq] = event.seq
+        return True
+
+    def _presenter(self, event: Event) -> bool:
+        setting = event.payload["setting"]
+        value = event.payload["value"]
+        if not isinstance(value, bool):
+            return False
+        if setting in ROOM_SETTINGS:
+            if self.blackout == value:
+                return False
+            self.blackout = value
+            return True
+        if setting not in STEP_SETTINGS or event.item is None or event.step is None:
+            return False
+        current = self.presenter.setdefault((event.item, event.step), StepPresenter())
+        if setting == "input":
+            current.input_open = value
+        elif setting == "moderation":
+            current.moderated = value
+        else:
+            current.revealed = value
+        return True
+
+    def _moderated(self, event: Event) -> bool:
+        record_id = int(event.payload["record_id"])
+        decision = event.payload["decision"]
+        record = self.record(record_id)
+        if record is None or decision not in ("accepted", "rejected"):
+            return False
+        before = self.moderation.get(record_id, "accepted")
+        if decision == before:
+            return False
+        if decision == "accepted":
+            del self.moderation[record_id]
+        else:
+            self.moderation[record_id] = REJECTED
+        self._touch((record.item, record.step), True)
         return True
 
     def _finished(self, event: Event) -> bool:
@@ -319,6 +425,8 @@ _HANDLERS = {
     "removed": SessionState._removed,
     "undone": SessionState._undone,
     "finished": SessionState._finished,
+    "presenter": SessionState._presenter,
+    "moderated": SessionState._moderated,
 }
 
 

@@ -42,6 +42,10 @@ EVENT_TYPES: tuple[str, ...] = (
     "removed",
     "undone",
     "finished",
+    # presenter state (input open/closed, moderation, reveal, black screen) and moderation
+    # decisions on held records; see toolkit.session.state.Presenter
+    "presenter",
+    "moderated",
 )
 
 #: Schema migrations: ``MIGRATIONS[n]`` takes a store from version ``n`` to ``n + 1``.

@@ -2,7 +2,8 @@
 
 "Residents" take one partner each (creatives), "hospitals" up to a capacity (companies).
 Either side may propose; the result is stable for the proposing side's best. A pair is
-acceptable only when each lists the other; unlisted partners are never matched.
+acceptable only when each lists the other and it is not ``forbidden`` (a "no thanks" on
+either side); unlisted and forbidden partners are never matched.
 
 Stable means there is no *blocking pair* (r, h): both acceptable to each other, r is
 unmatched or prefers h to its partner, and h has a free place or prefers r to one of its
@@ -11,7 +12,7 @@ residents. :func:`blocking_pairs` checks exactly that.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Collection, Hashable, Mapping, Sequence
 from typing import TypeVar
 
 R = TypeVar("R", bound=Hashable)
@@ -19,12 +20,17 @@ H = TypeVar("H", bound=Hashable)
 
 
 def acceptable_preferences(
-    residents: Mapping[R, Sequence[H]], hospitals: Mapping[H, Sequence[R]]
+    residents: Mapping[R, Sequence[H]], hospitals: Mapping[H, Sequence[R]],
+    forbidden: Collection[tuple[R, H]] = (),
 ) -> tuple[dict[R, list[H]], dict[H, list[R]]]:
-    """Both preference lists reduced to mutually acceptable partners (first mention wins)."""
-    r_prefs = {r: list(dict.fromkeys(h for h in prefs if h in hospitals and r in hospitals[h]))
+    """Both preference lists reduced to mutually acceptable partners (first mention wins),
+    without the ``forbidden`` pairs ``(resident, hospital)``."""
+    banned = set(forbidden)
+    r_prefs = {r: list(dict.fromkeys(h for h in prefs if h in hospitals and r in hospitals[h]
+                                     and (r, h) not in banned))
                for r, prefs in residents.items()}
-    h_prefs = {h: list(dict.fromkeys(r for r in prefs if r in residents and h in residents[r]))
+    h_prefs = {h: list(dict.fromkeys(r for r in prefs if r in residents and h in residents[r]
+                                     and (r, h) not in banned))
                for h, prefs in hospitals.items()}
     return r_prefs, h_prefs
 
@@ -34,10 +40,12 @@ def stable_matching(
     hospitals: Mapping[H, Sequence[R]],
     capacity: Mapping[H, int],
     residents_propose: bool = True,
+    forbidden: Collection[tuple[R, H]] = (),
 ) -> dict[R, H]:
     """Partner of every matched resident. ``residents``/``hospitals`` map each to its
-    preference list (best first); missing capacity counts as 0."""
-    r_prefs, h_prefs = acceptable_preferences(residents, hospitals)
+    preference list (best first); missing capacity counts as 0; ``forbidden`` pairs are
+    never matched."""
+    r_prefs, h_prefs = acceptable_preferences(residents, hospitals, forbidden)
     if residents_propose:
         return _residents_propose(r_prefs, h_prefs, capacity)
     return _hospitals_propose(r_prefs, h_prefs, capacity)

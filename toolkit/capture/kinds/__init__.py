@@ -8,8 +8,10 @@ from toolkit.capture.kinds.interests import InterestsKind
 from toolkit.capture.kinds.matching import MatchingKind
 from toolkit.capture.kinds.notes import NotesKind
 from toolkit.capture.kinds.pitch import PitchKind
+from toolkit.capture.kinds.questions import QuestionsKind
 from toolkit.capture.kinds.rotation import RotationKind
 from toolkit.capture.kinds.scorecard import ScorecardKind
+from toolkit.capture.kinds.wordcloud import WordcloudKind
 
 BUILTIN_KINDS: tuple[type, ...] = (
     NotesKind,
@@ -22,6 +24,8 @@ BUILTIN_KINDS: tuple[type, ...] = (
     MatchingKind,
     ChecklistKind,
     CanvasKind,
+    QuestionsKind,
+    WordcloudKind,
 )
 
 __all__ = [cls.__name__ for cls in BUILTIN_KINDS] + ["BUILTIN_KINDS"]

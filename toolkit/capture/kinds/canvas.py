@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from pydantic import Field
 
-from toolkit.capture.base import Captured, CaptureContext, CaptureKind, KindModel, ResultModel
+from toolkit.capture.base import Captured, CaptureContext, CaptureKind, StatelessRules, KindModel, ResultModel
 from toolkit.capture.common import Text, of_type, unwrap
 from toolkit.capture.kinds.options import CanvasOptions
 from toolkit.capture.markdown import bullet, escape_line, translator
@@ -46,6 +46,9 @@ class CanvasKind(CaptureKind):
     title = {"de": "Canvas", "en": "Canvas"}
     Options = CanvasOptions
     Record = CanvasRecord
+
+    def rule_state(self, options, context):
+        return StatelessRules(self, options, context)  # the rules look at no earlier record
 
     def check(self, record, records, options, context):
         data, _author = unwrap(record)

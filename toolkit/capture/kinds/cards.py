@@ -14,8 +14,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from toolkit.capture.base import Captured, CaptureContext, CaptureKind, KindModel, ResultModel
-from toolkit.capture.common import Text, of_type, source_result, union_record, unwrap
+from toolkit.capture.base import Captured, CaptureContext, CaptureKind, KindModel, ResultModel, RuleState
+from toolkit.capture.common import Text, of_type, plain, source_result, union_record, unwrap
 from toolkit.capture.kinds.options import CardsOptions
 from toolkit.capture.markdown import bullet, escape_line, translator
 from toolkit.i18n import _
@@ -197,6 +197,9 @@ class CardsKind(CaptureKind):
                 board.apply(data)
         return board
 
+    def rule_state(self, options, context):
+        return _CardRules(self, options, context)
+
     def check(self, record, records, options, context):
         data, author = unwrap(record)
         if isinstance(data, NewCard):
@@ -207,7 +210,9 @@ class CardsKind(CaptureKind):
             return None
         if not options.clusters:
             return _("Cards are not clustered in this step.")
-        board = self._board(records, options, context)
+        return self._check_ops(data, self._board(records, options, context))
+
+    def _check_ops(self, data, board: _Board) -> str | None:
         if isinstance(data, (GroupCards, UngroupCards)):
             unknown = [str(c) for c in data.cards if c not in board.cards]
             if unknown:
@@ -226,6 +231,7 @@ class CardsKind(CaptureKind):
     def result(self, records: Sequence[Captured], options: CardsOptions, context: CaptureContext) -> CardsResult:
         return self._board(records, options, context).result()
 
+
     def to_markdown(self, result: CardsResult, options: CardsOptions, lang: str) -> str:
         _ = translator(lang)
         if not result.cards:
@@ -239,3 +245,33 @@ class CardsKind(CaptureKind):
             heading = _("Unclustered")
             parts.append(f"### {heading}\n\n" + "\n".join(bullet(text[i]) for i in result.unclustered) + "\n")
         return "\n".join(parts)
+
+
+class _CardRules(RuleState):
+    """:meth:`CardsKind.check`, kept up to date one record at a time: cards per author and
+    the board the cluster operations are checked against."""
+
+    def __init__(self, kind: CardsKind, options: CardsOptions, context: CaptureContext):
+        self.kind, self.options = kind, options
+        self.board = kind._board((), options, context)
+        self.written: dict[str | None, int] = {}
+
+    def add(self, captured: Captured) -> None:
+        data = plain(captured.data)
+        if isinstance(data, NewCard):
+            self.written[captured.author] = self.written.get(captured.author, 0) + 1
+            self.board.cards.setdefault(captured.id, Card(id=captured.id, text=data.text, author=captured.author))
+        elif isinstance(data, _RECORD_TYPES) and self.options.clusters:
+            self.board.apply(data)
+
+    def check(self, record) -> str | None:
+        data, author = unwrap(record)
+        options = self.options
+        if isinstance(data, NewCard):
+            if options.per_person is not None and author is not None:
+                if self.written.get(author, 0) >= options.per_person:
+                    return _("Each person may write at most {count} cards.").format(count=options.per_person)
+            return None
+        if not options.clusters:
+            return _("Cards are not clustered in this step.")
+        return self.kind._check_ops(data, self.board)

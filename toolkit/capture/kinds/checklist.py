@@ -7,8 +7,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from toolkit.capture.base import Captured, CaptureContext, CaptureKind, KindModel, ResultModel
-from toolkit.capture.common import Text, of_type, union_record, unwrap
+from toolkit.capture.base import Captured, CaptureContext, CaptureKind, KindModel, ResultModel, RuleState
+from toolkit.capture.common import Text, of_type, plain, union_record, unwrap
 from toolkit.capture.kinds.options import ChecklistOptions
 from toolkit.capture.markdown import escape_text, translator
 from toolkit.i18n import _
@@ -74,9 +74,13 @@ class ChecklistKind(CaptureKind):
     Options = ChecklistOptions
     Record = ChecklistRecord
 
+    def rule_state(self, options, context):
+        return _ChecklistRules(self, options)
+
     def check(self, record, records, options, context):
-        data, _author = unwrap(record)
-        known = set(self._state(records, options))
+        return self._check(unwrap(record)[0], set(self._state(records, options)), options)
+
+    def _check(self, data, known: set[str], options: ChecklistOptions) -> str | None:
         if isinstance(data, AddItem):
             if not options.allow_new:
                 return _("This checklist takes no new items.")
@@ -110,3 +114,19 @@ class ChecklistKind(CaptureKind):
         lines = [f"- [{'x' if item.done else ' '}] " + escape_text(item.text, "  ") for item in result.items]
         lines += ["", _("{done} of {total} done.").format(done=result.done, total=result.total)]
         return "\n".join(lines) + "\n"
+
+
+class _ChecklistRules(RuleState):
+    """:meth:`ChecklistKind.check` kept up to date: the set of items on the list."""
+
+    def __init__(self, kind: ChecklistKind, options: ChecklistOptions):
+        self.kind, self.options = kind, options
+        self.known = set(_items(options))
+
+    def add(self, captured: Captured) -> None:
+        data = plain(captured.data)
+        if isinstance(data, AddItem):
+            self.known.add(_key(data.item))
+
+    def check(self, record) -> str | None:
+        return self.kind._check(unwrap(record)[0], self.known, self.options)

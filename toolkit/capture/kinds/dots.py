@@ -14,8 +14,8 @@ from typing import Annotated
 from pydantic import BeforeValidator, Field, StringConstraints
 
 from toolkit.capture.algorithms.ranking import competition_ranking
-from toolkit.capture.base import Captured, CaptureContext, CaptureKind, KindModel, ResultModel
-from toolkit.capture.common import PersonRef, name_of, of_type, resolve, source_result, unwrap
+from toolkit.capture.base import Captured, CaptureContext, CaptureKind, KindModel, ResultModel, RuleState
+from toolkit.capture.common import PersonRef, name_of, of_type, plain, resolve, source_result, unwrap
 from toolkit.capture.kinds.cards import CardsResult
 from toolkit.capture.kinds.options import DotsOptions
 from toolkit.capture.markdown import table, translator
@@ -108,12 +108,16 @@ class DotsKind(CaptureKind):
     title = {"de": "Punktabfrage", "en": "Dot voting"}
     Options = DotsOptions
     Record = DotVote
+    results_hidden = True
 
     def _votes(self, records: Sequence[Captured], items: list[Item], options: DotsOptions, context):
         people = context.people if context is not None else ()
         for _c, vote in of_type(records, DotVote):
             item = _find(items, vote.item, options.over)
             yield resolve(vote.voter, people), item if item is not None else "", vote.dots
+
+    def rule_state(self, options, context):
+        return _DotRules(self, options, context)
 
     def check(self, record, records, options, context):
         vote, _author = unwrap(record)
@@ -127,6 +131,9 @@ class DotsKind(CaptureKind):
             if who == voter:
                 spent += dots
                 on_item += dots if what == item else 0
+        return self._limits(vote, spent, on_item, options)
+
+    def _limits(self, vote: DotVote, spent: int, on_item: int, options: DotsOptions) -> str | None:
         if spent + vote.dots > options.dots_per_person:
             return _("{voter} has {left} of {total} dots left.").format(
                 voter=vote.voter, left=max(0, options.dots_per_person - spent), total=options.dots_per_person)
@@ -170,3 +177,32 @@ class DotsKind(CaptureKind):
             header.append(_("Voters"))
         summary = _("{voters} people gave {dots} dots.").format(voters=result.voters, dots=result.dots)
         return table(header, rows, "lrr") + "\n\n" + summary + "\n"
+
+
+class _DotRules(RuleState):
+    """:meth:`DotsKind.check` kept up to date one vote at a time: dots spent per voter and
+    per voter and item (the items are fixed while the source step does not change)."""
+
+    def __init__(self, kind: DotsKind, options: DotsOptions, context: CaptureContext):
+        self.kind, self.options = kind, options
+        self.people = context.people if context is not None else ()
+        self.items = items_of(options, context)
+        self.spent: dict[str, int] = {}
+        self.on_item: dict[tuple[str, str], int] = {}
+
+    def add(self, captured: Captured) -> None:
+        vote = plain(captured.data)
+        if not isinstance(vote, DotVote):
+            return
+        voter = resolve(vote.voter, self.people)
+        item = _find(self.items, vote.item, self.options.over) or ""
+        self.spent[voter] = self.spent.get(voter, 0) + vote.dots
+        self.on_item[(voter, item)] = self.on_item.get((voter, item), 0) + vote.dots
+
+    def check(self, record) -> str | None:
+        vote, _author = unwrap(record)
+        item = _find(self.items, vote.item, self.options.over)
+        if item is None:
+            return _("There is nothing called '{item}' to vote on.").format(item=vote.item)
+        voter = resolve(vote.voter, self.people)
+        return self.kind._limits(vote, self.spent.get(voter, 0), self.on_item.get((voter, item), 0), self.options)

@@ -1,8 +1,15 @@
-"""Interests after a rotation: whom each person wants to work with, in order of preference.
+"""Interests after a rotation: whom each person wants to work with, on three levels.
 
-Everyone may mark people of the *other* group of the source rotation. A later record by the
-same person replaces their earlier one. Individual lists are private to the session: the
-workbook shows only mutual interests and how many marks each person received.
+Everyone may mark people of the *other* group of the source rotation as *must meet*, *could
+meet* or *no thanks* (both sides mark: creatives mark companies and companies mark
+creatives). ``wants`` is the older form of the record, an ordered list that counts as
+*could meet*. A later record by the same person replaces their earlier one.
+
+A pair is *mutual* when both sides marked each other as must or could meet; a "no thanks" on
+either side *blocks* the pair: matching never pairs it and a rotation that takes these
+interests never seats it. Preferences list must-meet people first, then could-meet ones, in
+the order given. Individual lists are private to the session: the workbook shows only mutual
+interests and how many marks each person received.
 """
 
 from __future__ import annotations
@@ -11,7 +18,7 @@ from collections.abc import Sequence
 
 from pydantic import Field
 
-from toolkit.capture.base import Captured, CaptureContext, CaptureKind, KindModel, ResultModel
+from toolkit.capture.base import Captured, CaptureContext, CaptureKind, StatelessRules, KindModel, ResultModel
 from toolkit.capture.common import PersonInfo, PersonRef, of_type, resolve, source_result, unwrap
 from toolkit.capture.kinds.options import InterestsOptions
 from toolkit.capture.kinds.rotation import RotationResult
@@ -20,16 +27,26 @@ from toolkit.i18n import _
 
 
 class InterestRecord(KindModel):
-    """One person's marks, best first."""
+    """One person's marks."""
 
     person: PersonRef = Field(description="Person id (or name) of who marks.")
+    must: list[PersonRef] = Field(default=[], max_length=200, description="People they must meet, best first.")
+    could: list[PersonRef] = Field(default=[], max_length=200, description="People they could meet, best first.")
+    no: list[PersonRef] = Field(default=[], max_length=200, description="People they do not want to meet.")
     wants: list[PersonRef] = Field(default=[], max_length=200,
-                                   description="People of the other group, most wanted first.")
+                                   description="Older form: people of the other group, most wanted first "
+                                               "(counts as could meet).")
+
+
+LEVELS = ("must", "could", "no")
 
 
 class Preferences(ResultModel):
     person: str
-    wants: list[str] = []
+    wants: list[str] = Field(default=[], description="Must-meet then could-meet people, best first.")
+    must: list[str] = []
+    could: list[str] = []
+    no: list[str] = []
 
 
 class MutualInterest(ResultModel):
@@ -51,6 +68,11 @@ class InterestsResult(ResultModel):
     preferences: list[Preferences] = []
     mutual: list[MutualInterest] = []
     received: list[MarksReceived] = []
+    must: list[MutualInterest] = Field(default=[], description="Pairs one side must meet (and neither said no).")
+    blocked: list[MutualInterest] = Field(default=[], description="Pairs with a 'no thanks' on either side.")
+
+    def blocked_pairs(self) -> set[frozenset[str]]:
+        return {frozenset((p.a, p.b)) for p in self.blocked}
 
 
 class _Groups:
@@ -83,12 +105,28 @@ class _Groups:
         kept = [w for w in dict.fromkeys(resolve(w, self.people) for w in wants) if self.may_mark(person, w)]
         return kept if limit is None else kept[:limit]
 
+    def levels(self, person: str, data: InterestRecord, limit: int | None) -> dict[str, list[str]]:
+        """must/could/no lists, cleaned: one level per person (the first given wins, in the
+        order no, must, could), and at most ``limit`` people marked must or could."""
+        no = self.clean(person, data.no, None)
+        taken = set(no)
+        must = [p for p in self.clean(person, data.must, None) if p not in taken]
+        taken |= set(must)
+        could = [p for p in self.clean(person, [*data.could, *data.wants], None) if p not in taken]
+        if limit is not None:
+            must = must[:limit]
+            could = could[:max(0, limit - len(must))]
+        return {"must": must, "could": could, "no": no}
+
 
 class InterestsKind(CaptureKind):
     name = "interests"
     title = {"de": "Interessen", "en": "Interests"}
     Options = InterestsOptions
     Record = InterestRecord
+
+    def rule_state(self, options, context):
+        return StatelessRules(self, options, context)  # the rules look at no earlier record
 
     def check(self, record, records, options, context):
         data, _author = unwrap(record)
@@ -97,7 +135,7 @@ class InterestsKind(CaptureKind):
         if not groups.known(person):
             return _("{person} took part in neither group of the rotation.").format(person=data.person)
         seen: set[str] = set()
-        for ref in data.wants:
+        for ref in (*data.must, *data.could, *data.no, *data.wants):
             other = resolve(ref, groups.people)
             if other == person:
                 return _("Nobody can mark themselves.")
@@ -106,18 +144,20 @@ class InterestsKind(CaptureKind):
             if not groups.may_mark(person, other):
                 return _("{person} is not in the other group.").format(person=ref)
             seen.add(other)
-        if options.max_choices is not None and len(data.wants) > options.max_choices:
+        chosen = len(data.must) + len(data.could) + len(data.wants)
+        if options.max_choices is not None and chosen > options.max_choices:
             return _("At most {count} people may be marked.").format(count=options.max_choices)
         return None
 
     def result(self, records: Sequence[Captured], options: InterestsOptions, context: CaptureContext) -> InterestsResult:
         groups = _Groups(options, context)
-        latest: dict[str, list[str]] = {}
+        marks: dict[str, dict[str, list[str]]] = {}
         for _c, data in of_type(records, InterestRecord):
             person = resolve(data.person, groups.people)
             if groups.known(person):
-                latest.pop(person, None)  # a new list moves the person to where they last marked
-                latest[person] = groups.clean(person, data.wants, options.max_choices)
+                marks.pop(person, None)  # a new list moves the person to where they last marked
+                marks[person] = groups.levels(person, data, options.max_choices)
+        latest = {p: m["must"] + m["could"] for p, m in marks.items()}
         order = {p.id: i for i, p in enumerate(groups.members)}
         persons = sorted(latest, key=lambda p: (order.get(p, len(order)), p))
         wants = {p: set(latest[p]) for p in persons}
@@ -127,6 +167,10 @@ class InterestsKind(CaptureKind):
         pairs = {tuple(sorted((p, other), key=position)) for p in persons for other in latest[p]
                  if p in wants.get(other, ())}
         mutual = [MutualInterest(a=x, b=y) for x, y in sorted(pairs, key=lambda pair: (position(pair[0]), position(pair[1])))]
+        blocked = {tuple(sorted((p, other), key=position)) for p in persons for other in marks[p]["no"]}
+        # one side's "must meet" is enough to plan a meeting, unless the other said no
+        must_pairs = {tuple(sorted((p, other), key=position)) for p in persons for other in marks[p]["must"]}
+        must_pairs -= blocked
         counts = {p.id: 0 for p in groups.members}
         for p in persons:
             for other in latest[p]:
@@ -134,8 +178,12 @@ class InterestsKind(CaptureKind):
         return InterestsResult(
             groups=groups.roles,
             people=list(groups.members),
-            preferences=[Preferences(person=p, wants=latest[p]) for p in persons],
+            preferences=[Preferences(person=p, wants=latest[p], **marks[p]) for p in persons],
             mutual=mutual,
+            must=[MutualInterest(a=x, b=y) for x, y in sorted(must_pairs, key=lambda pair: (position(pair[0]),
+                                                                                             position(pair[1])))],
+            blocked=[MutualInterest(a=x, b=y) for x, y in sorted(blocked, key=lambda pair: (position(pair[0]),
+                                                                                            position(pair[1])))],
             received=[MarksReceived(person=p, marks=n) for p, n in counts.items()],
         )
 

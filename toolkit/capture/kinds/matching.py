@@ -85,6 +85,8 @@ class _Instance:
     prefs: dict[str, list[str]] = field(default_factory=dict)
     roles: tuple[str, str] = ("creative", "company")
     people: list[PersonInfo] = field(default_factory=list)
+    #: pairs with a "no thanks" on either side, as (resident, hospital)
+    blocked: set[tuple[str, str]] = field(default_factory=set)
 
     def orient(self, x: str, y: str) -> tuple[str, str] | None:
         """``(resident, hospital)`` for a pair given in either order."""
@@ -102,12 +104,18 @@ def _instance(options: MatchingOptions, context: CaptureContext | None) -> _Inst
     groups = interests.groups or ("creative", "company")
     hospital_role = "company" if "company" in groups else groups[1]
     resident_role = groups[0] if groups[1] == hospital_role else groups[1]
+    residents = [p.id for p in interests.people if p.role == resident_role]
+    hospitals = set(p.id for p in interests.people if p.role == hospital_role)
+    blocked = set()
+    for pair in interests.blocked:
+        blocked.add((pair.a, pair.b) if pair.b in hospitals else (pair.b, pair.a))
     return _Instance(
-        residents=[p.id for p in interests.people if p.role == resident_role],
+        residents=residents,
         hospitals=[p.id for p in interests.people if p.role == hospital_role],
         prefs={p.person: list(p.wants) for p in interests.preferences},
         roles=(resident_role, hospital_role),
         people=list(interests.people),
+        blocked=blocked,
     )
 
 
@@ -159,7 +167,8 @@ class MatchingKind(CaptureKind):
         hospitals = {h: [r for r in inst.prefs.get(h, []) if r in residents and (r, h) not in excluded]
                      for h in inst.hospitals}
         capacity = {h: options.capacity - sum(x == h for x in pins.values()) for h in inst.hospitals}
-        matched = stable_matching(residents, hospitals, capacity, residents_propose=options.proposers != inst.roles[1])
+        matched = stable_matching(residents, hospitals, capacity, residents_propose=options.proposers != inst.roles[1],
+                                  forbidden=inst.blocked)
         teams = []
         for h in inst.hospitals:
             members = [TeamMember(id=r, pinned=True) for r, x in pins.items() if x == h]

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from pydantic import Field
 
-from toolkit.capture.base import Captured, CaptureContext, CaptureKind, KindModel, ResultModel
+from toolkit.capture.base import Captured, CaptureContext, CaptureKind, StatelessRules, KindModel, ResultModel
 from toolkit.capture.common import Text, of_type, unwrap
 from toolkit.capture.kinds.options import NotesOptions
 from toolkit.capture.markdown import bullet, translator
@@ -36,6 +36,9 @@ class NotesKind(CaptureKind):
     title = {"de": "Notizen", "en": "Notes"}
     Options = NotesOptions
     Record = NoteRecord
+
+    def rule_state(self, options, context):
+        return StatelessRules(self, options, context)  # the rules look at no earlier record
 
     def check(self, record, records, options, context):
         data, _author = unwrap(record)

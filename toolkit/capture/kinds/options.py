@@ -85,6 +85,9 @@ class RotationOptions(KindModel):
     round_minutes: int = Field(default=5, ge=1, le=60, description="Length of one round.")
     rounds: int | None = Field(default=None, ge=1, description="Number of rounds; all pairs meet if unset.")
     tables: int | None = Field(default=None, ge=1, description="Tables available; one per pair if unset.")
+    interests: str | None = step_ref_field(
+        "Interests step whose levels plan the rounds: must-meet pairs first, never a pair with a 'no thanks'.",
+        default=None)
 
     @model_validator(mode="after")
     def _distinct(self) -> "RotationOptions":
@@ -134,3 +137,19 @@ class CanvasOptions(KindModel):
         if len(ids) != len(set(ids)):
             raise ValueError(_("canvas field ids must be unique"))
         return self
+
+
+class QuestionsOptions(KindModel):
+    """Questions from the room to a speaker, which the room upvotes."""
+
+    prompt: str | None = Field(default=None, description="Invitation shown above the input.")
+    max_length: int = Field(default=300, ge=10, le=2000, description="Longest question in characters.")
+    per_person: int | None = Field(default=None, ge=1, description="Most questions one device may ask.")
+
+
+class WordcloudOptions(KindModel):
+    """Short answers from the room, counted and drawn as a word cloud."""
+
+    prompt: str | None = Field(default=None, description="Question the short answers reply to.")
+    max_length: int = Field(default=40, ge=1, le=200, description="Longest answer in characters.")
+    per_person: int = Field(default=3, ge=1, le=50, description="Most answers one device may give.")

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from toolkit.capture.base import Captured, CaptureContext, CaptureKind, KindModel, ResultModel
+from toolkit.capture.base import Captured, CaptureContext, CaptureKind, StatelessRules, KindModel, ResultModel
 from toolkit.capture.common import PersonRef, Text, of_type, resolve, unwrap
 from toolkit.capture.kinds.options import PitchOptions
 from toolkit.capture.markdown import bullet, escape_line, table, translator
@@ -75,6 +75,9 @@ class PitchKind(CaptureKind):
     title = {"de": "Pitches", "en": "Pitches"}
     Options = PitchOptions
     Record = PitchFeedbackRecord
+
+    def rule_state(self, options, context):
+        return StatelessRules(self, options, context)  # the rules look at no earlier record
 
     def check(self, record, records, options, context):
         data, _author = unwrap(record)

@@ -12,6 +12,11 @@ Records change the schedule while it runs:
   The rounds not played yet are planned again for the people present, so that nobody waits
   at an empty table. Pairs that met in played rounds count as met and are not planned again;
   if nothing was played yet, the schedule is simply built anew for those present.
+
+With ``interests`` (an interests step, say from a first speed-dating session) the rounds
+follow the room's three levels: pairs where either side said "no thanks" are never seated,
+and pairs where a side said "must meet" are seated in the first rounds. The plan for the
+rounds not played yet is still recomputed from who is present.
 """
 
 from __future__ import annotations
@@ -112,13 +117,32 @@ class RotationKind(CaptureKind):
     Options = RotationOptions
     Record = RotationRecord
 
-    def _replan(self, a, b, absent, played, options) -> list[_Planned]:
+    def references(self, options):
+        return [options.interests] if options.interests else []
+
+    def _levels(self, options, context) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+        """(blocked, must) pairs from the interests step, in both orders."""
+        from toolkit.capture.common import source_result
+        from toolkit.capture.kinds.interests import InterestsResult
+
+        found = source_result(context, options.interests, InterestsResult) if context is not None else None
+        if found is None:
+            return set(), set()
+        blocked = {(p.a, p.b) for p in found.blocked} | {(p.b, p.a) for p in found.blocked}
+        must = {(p.a, p.b) for p in found.must} | {(p.b, p.a) for p in found.must}
+        return blocked, must
+
+    def _replan(self, a, b, absent, played, options, levels=(set(), set())) -> list[_Planned]:
         here_a = [p for p in a if p not in absent]
         here_b = [p for p in b if p not in absent]
         snapshot = frozenset(absent)
-        if not played:
+        blocked, must = levels
+        if not played and not blocked and not must:
             return [_Planned(r, snapshot) for r in schedule(here_a, here_b, options.tables, options.rounds)]
         met = {pair for r in played for pair in r.pairs}
+        if blocked or must:
+            return list(played) + [_Planned(r, snapshot) for r in self._by_levels(
+                here_a, here_b, played, met, blocked, must, options)]
         sat_out: dict[str, int] = {}
         for r in played:
             seated = {p for pair in r.pairs for p in pair}
@@ -128,13 +152,33 @@ class RotationKind(CaptureKind):
         rest = continue_schedule(here_a, here_b, met, sat_out, options.tables, left)
         return list(played) + [_Planned(r, snapshot) for r in rest]
 
+    def _by_levels(self, here_a, here_b, played, met, blocked, must, options) -> list[list[tuple[str, str]]]:
+        """Rounds for the people present: unmet must-meet pairs first, then the other pairs,
+        never a blocked one."""
+        sat_out: dict[str, int] = {}
+        for r in played:
+            seated = {p for pair in r.pairs for p in pair}
+            for p in (*here_a, *here_b):
+                sat_out[p] = sat_out.get(p, 0) + (p not in seated)
+        left = None if options.rounds is None else max(0, options.rounds - len(played))
+        never = met | blocked
+        others = {(x, y) for x in here_a for y in here_b if (x, y) not in must}
+        # the must-meet rounds treat every other pair as met, the rest every must pair
+        first = continue_schedule(here_a, here_b, never | others, sat_out, options.tables, left)
+        done = never | {pair for r in first for pair in r}
+        left = None if left is None else max(0, left - len(first))
+        rest = continue_schedule(here_a, here_b, done | {(x, y) for x in here_a for y in here_b if (x, y) in must},
+                                 sat_out, options.tables, left) if left != 0 else []
+        return first + rest
+
     def _run(self, records: Sequence[Captured], options: RotationOptions, context: CaptureContext | None):
         a, b = groups_of(options, context)
         people = context.people if context is not None else ()
         members = set(a) | set(b)
         absent: set[str] = set()
         played: list[_Planned] = []
-        plan = self._replan(a, b, absent, played, options)
+        levels = self._levels(options, context) if options.interests else (set(), set())
+        plan = self._replan(a, b, absent, played, options, levels)
         current = 0
         for _c, data in of_type(records, _RECORD_TYPES):
             if isinstance(data, RoundStarted):
@@ -147,7 +191,7 @@ class RotationKind(CaptureKind):
             before = set(absent)
             (absent.add if isinstance(data, Absent) else absent.discard)(person)
             if absent != before:
-                plan = self._replan(a, b, absent, played, options)
+                plan = self._replan(a, b, absent, played, options, levels)
         return a, b, absent, plan, len(played), current
 
     def check(self, record, records, options, context):

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pydantic import Field
 
 from toolkit.capture.algorithms.ranking import competition_ranking
-from toolkit.capture.base import Captured, CaptureContext, CaptureKind, KindModel, ResultModel
+from toolkit.capture.base import Captured, CaptureContext, CaptureKind, StatelessRules, KindModel, ResultModel
 from toolkit.capture.common import PersonRef, name_of, of_type, resolve, source_result, unwrap
 from toolkit.capture.kinds.options import ScorecardOptions
 from toolkit.capture.kinds.pitch import PitchResult
@@ -76,6 +76,10 @@ class ScorecardKind(CaptureKind):
     title = {"de": "Bewertungsbogen", "en": "Scorecard"}
     Options = ScorecardOptions
     Record = ScoreRecord
+    results_hidden = True
+
+    def rule_state(self, options, context):
+        return StatelessRules(self, options, context)  # the rules look at no earlier record
 
     def check(self, record, records, options, context):
         data, _author = unwrap(record)

@@ -2,6 +2,7 @@
 that areas are translated independently."""
 
 from toolkit.i18n.de import build, capture, cards, cli, plan, run, session, tui, workbook
+from toolkit.i18n.de import serve
 
 MESSAGES: dict[str, str] = {
     **cards.MESSAGES,
@@ -13,4 +14,5 @@ MESSAGES: dict[str, str] = {
     **tui.MESSAGES,
     **run.MESSAGES,
     **cli.MESSAGES,
+    **serve.MESSAGES,
 }
