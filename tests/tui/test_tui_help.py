@@ -18,7 +18,9 @@ async def test_help_lists_keys_translated_with_overrides():
         assert isinstance(app.screen, HelpScreen)
         table = app.screen.query_one("#help-table")
         row = [str(c) for c in table.get_row("agenda.save")]
-        assert row[1:] == ["Ctrl+W", "Speichern", "agenda.save"]
+        assert row[1:] == ["Strg+W", "Speichern", "agenda.save"]
+        # key names as a German keyboard prints them
+        assert [str(c) for c in table.get_row("run.next")][1] == "Bild↓"
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)

@@ -135,7 +135,7 @@ async def test_edit_remove_and_undo(folder):
         panel.record_list.highlighted = 0
         await pilot.press("f4")
         await pilot.pause()
-        editor = app.screen.query_one("#edit-input", Input)
+        editor = app.screen.query_one("#field-text", Input)  # the kind's form, not JSON
         editor.value = "First note"
         await pilot.press("enter")
         await pilot.pause()
@@ -346,11 +346,16 @@ async def test_a_whole_workshop_through_the_ui(folder):
         assert "1 of 1 done" in text_of(screen.panel.query_one("#result"))
 
         # past the last step: confirm finishing
-        while screen.engine.state.position != ("canvas", "next-step") or True:
+        # PageDown walks to the last step; one more press there asks to finish
+        last = screen.engine.agenda.items[-1]
+        for _press in range(20):
             await pilot.press("pagedown")
             await pilot.pause()
             if type(app.screen).__name__ == "ConfirmScreen":
                 break
+        else:
+            raise AssertionError("PageDown never asked to finish the session")
+        assert screen.engine.state.position == (last.id, last.steps[-1].id)
         await pilot.press("y")
         await pilot.pause()
         assert "Session finished" in status(app)

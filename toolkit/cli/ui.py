@@ -1,5 +1,5 @@
-"""``cimis ui [DIR] [--projector]``: open the terminal UI (the start screen, or run mode for
-the workshop in DIR)."""
+"""``cimis ui [DIR] [--projector]``: open the terminal UI (the start screen, run mode for the
+workshop in DIR, or the sprint board of the workbook in DIR)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from toolkit.i18n import _
 
 def build() -> click.Command:
     @click.command(name="ui", short_help=_("Open the terminal UI."),
-                   help=_("Open the terminal UI: the start screen, or run mode for the workshop in DIR."))
+                   help=_("Open the terminal UI: the start screen, run mode for the workshop in DIR, "
+                          "or the sprint board of the workbook in DIR."))
     @click.argument("folder", metavar="[DIR]", required=False,
                     type=click.Path(path_type=Path, file_okay=False, exists=True))
     @click.option("--projector", is_flag=True,
@@ -27,8 +28,12 @@ def run_ui(folder: Path | None = None, *, projector: bool = False) -> None:
     """Start the app (also what ``cimis`` without arguments does)."""
     if projector and folder is None:
         raise click.UsageError(_("--projector needs a workshop folder (DIR)."))
+    start = "home"
     if folder is not None and not (folder / "workshop.yaml").is_file():
-        raise click.ClickException(_("There is no workshop.yaml in {path}.").format(path=folder))
+        if projector or not (folder / "book.yaml").is_file():
+            raise click.ClickException(_("There is no workshop.yaml (nor a workbook's book.yaml) in {path}.").format(
+                path=folder))
+        start = "workbook"
     from toolkit.config import load_config
 
     config = load_config()
@@ -36,4 +41,8 @@ def run_ui(folder: Path | None = None, *, projector: bool = False) -> None:
         from toolkit.tui.app import CimisApp
     except ImportError as exc:  # pragma: no cover - Textual missing from the install
         raise click.ClickException(_("The terminal UI needs Textual: {error}").format(error=exc)) from None
-    CimisApp(folder.resolve() if folder else None, projector=projector, config=config).run()
+    app = CimisApp(folder.resolve() if folder else None, projector=projector, config=config, start=start)
+    app.run()
+    if app.return_code:
+        # the app printed what happened and where the traceback is
+        raise SystemExit(app.return_code)

@@ -34,6 +34,23 @@ def _freeze_imports() -> None:
         _GC_FROZEN = True
 
 
+def typing_key(key: str) -> bool:
+    """Whether ``key`` (Textual's name of a key press) types a character into a field."""
+    if "+" in key.strip("+") and key.split("+")[0] in {"ctrl", "alt", "super", "meta", "hyper"}:
+        return False
+    if len(key) == 1:
+        return key.isprintable()
+    from textual.keys import _character_to_key
+
+    global _TYPING_NAMES
+    if _TYPING_NAMES is None:
+        _TYPING_NAMES = frozenset(_character_to_key(chr(c)) for c in range(32, 127))
+    return key in _TYPING_NAMES or (key.startswith("shift+") and len(key) == 7)
+
+
+_TYPING_NAMES: frozenset[str] | None = None
+
+
 def _palette_provider() -> type:
     from toolkit.tui.commands import CimisCommands
 
@@ -86,6 +103,43 @@ class CimisApp(App[None]):
             chosen = PROJECTOR_THEME
         self.theme = chosen if chosen in self.available_themes else DEFAULT_THEME
         self._remember_theme = False
+
+    # -- what people typed, and what nobody expected -----------------------------------------
+
+    def notify(self, message: str, *, title: str = "", severity: Any = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Notifications carry names, titles and typed text: never read as markup (and
+        control characters shown as pictures), whatever a caller passes for ``markup``."""
+        from toolkit.tui.literal import visible
+
+        super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False)
+
+    crash_log: str | None = None
+
+    async def _check_bindings(self, key: str, priority: bool = False) -> bool:
+        """While a text field has the focus, letters, digits and punctuation go to the field:
+        a command remapped to a single key (``run.next = "n"``) must never make a field
+        untypeable. Keys with a modifier and function keys still act as commands."""
+        if priority and typing_key(key):
+            from textual.widgets import Input, TextArea
+
+            focused = self.focused
+            if isinstance(focused, Input) or (isinstance(focused, TextArea) and not focused.read_only):
+                return False
+        return await super()._check_bindings(key, priority)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An exception no screen caught: the traceback goes to a log file, the person sees
+        a short message naming it, and the app exits with status 1 (Textual's own handling
+        sets the status; its traceback on screen is replaced by the message)."""
+        from rich.text import Text
+
+        from toolkit.tui.crash import crash_message, write_crash_log
+
+        self.crash_log = write_crash_log(error)
+        super()._handle_exception(error)
+        self._return_code = 1
+        self._exit_renderables[:] = [Text(crash_message(error, self.crash_log), style="bold red")]
 
     # -- start-up --------------------------------------------------------------------------
 

@@ -151,9 +151,12 @@ def keys_for(binding_id: str, keymap: Mapping[str, str] | None = None) -> str:
 
 def display_keys(keys: str) -> str:
     """Keys as a person reads them: ``"shift+up,K"`` -> ``"Shift+↑ / K"``."""
+    # key names as printed on the keyboard of the active language (German: Strg, Entf, ...)
     names = {"up": "↑", "down": "↓", "left": "←", "right": "→", "question_mark": "?", "slash": "/",
-             "plus": "+", "minus": "-", "equals_sign": "=", "escape": "Esc", "enter": "Enter",
-             "delete": "Del", "space": "Space", "tab": "Tab", "backspace": "⌫"}
+             "plus": "+", "minus": "-", "equals_sign": "=", "escape": _("Esc"), "enter": _("Enter"),
+             "delete": _("Del"), "space": _("Space"), "tab": _("Tab"), "backspace": "⌫",
+             "pagedown": _("PgDn"), "pageup": _("PgUp"), "home": _("Home"), "end": _("End"),
+             "insert": _("Ins"), "ctrl": _("Ctrl"), "shift": _("Shift"), "alt": _("Alt")}
     shown = []
     for key in keys.split(","):
         parts = [p.strip() for p in key.strip().split("+")]
@@ -161,8 +164,6 @@ def display_keys(keys: str) -> str:
         for part in parts:
             if part in names:
                 words.append(names[part])
-            elif part in {"ctrl", "shift", "alt"}:
-                words.append(part.capitalize())
             elif (len(part) == 1 and len(parts) > 1) or (part[:1] == "f" and part[1:].isdigit()):
                 words.append(part.upper())  # Ctrl+W, F1
             else:

@@ -27,7 +27,6 @@ MESSAGES: dict[str, str] = {
     "Finish the session? Nothing can be captured afterwards.":
         "Sitzung beenden? Danach kann nichts mehr erfasst werden.",
     "Edit the record; Enter saves, Escape cancels.": "Eintrag ändern; Enter speichert, Escape bricht ab.",
-    "This is not valid JSON.": "Das ist kein gültiges JSON.",
     "agenda item {n} of {total}": "Programmpunkt {n} von {total}",
     "{minutes} min planned": "{minutes} Min geplant",
     "Time is up for this step.": "Die Zeit für diesen Schritt ist um.",

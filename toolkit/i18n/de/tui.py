@@ -3,12 +3,9 @@
 MESSAGES: dict[str, str] = {
     # cimis ui
     "Open the terminal UI.": "Die Terminal-Oberfläche öffnen.",
-    "Open the terminal UI: the start screen, or run mode for the workshop in DIR.":
-        "Die Terminal-Oberfläche öffnen: den Startbildschirm oder den Ablauf des Workshops in DIR.",
     "Show the projector view of the workshop in DIR (large, high contrast).":
         "Die Beamer-Ansicht des Workshops in DIR zeigen (groß, kontrastreich).",
     "--projector needs a workshop folder (DIR).": "--projector braucht einen Workshop-Ordner (DIR).",
-    "There is no workshop.yaml in {path}.": "In {path} gibt es keine workshop.yaml.",
     "The terminal UI needs Textual: {error}": "Die Terminal-Oberfläche braucht Textual: {error}",
     # app
     "Theme: {name}": "Farbschema: {name}",
@@ -182,4 +179,44 @@ MESSAGES: dict[str, str] = {
         "„{title}“ hat noch keine Datei: tragen Sie eine in SUMMARY.md ein.",
     "Status not changed": "Status nicht geändert",
     "'{title}' is now {status}.": "„{title}“ ist jetzt {status}.",
+    "cimis stopped because of an unexpected error: {error}":
+        "cimis wurde wegen eines unerwarteten Fehlers beendet: {error}",
+    "Everything captured is saved in the session store, and the plan on disk is complete.":
+        "Alles Erfasste ist im Sitzungsspeicher gesichert, und der Plan auf der Festplatte ist vollständig.",
+    "The details for a bug report are in {path}.":
+        "Die Einzelheiten für eine Fehlermeldung stehen in {path}.",
+    "The details could not be written to a log file.":
+        "Die Einzelheiten konnten nicht in eine Protokolldatei geschrieben werden.",
+    "Not changed":
+        "Nicht geändert",
+    "Open the terminal UI: the start screen, run mode for the workshop in DIR, or the sprint board of the workbook in DIR.":
+        "Die Terminal-Oberfläche öffnen: den Startbildschirm, den Ablauf des Workshops in DIR oder das Sprint-Board des Workbooks in DIR.",
+    "There is no workshop.yaml (nor a workbook's book.yaml) in {path}.":
+        "In {path} gibt es keine workshop.yaml (und keine book.yaml eines Workbooks).",
+    "There is no workshop.yaml in {path}.":
+        "In {path} gibt es keine workshop.yaml.",
+    "Esc":
+        "Esc",
+    "Enter":
+        "Eingabe",
+    "Del":
+        "Entf",
+    "Space":
+        "Leertaste",
+    "Tab":
+        "Tab",
+    "PgDn":
+        "Bild↓",
+    "PgUp":
+        "Bild↑",
+    "Ins":
+        "Einfg",
+    "Ctrl":
+        "Strg",
+    "Shift":
+        "Umschalt",
+    "Alt":
+        "Alt",
+    "This record cannot be edited here.":
+        "Dieser Eintrag lässt sich hier nicht bearbeiten.",
 }

@@ -13,25 +13,30 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.markup import escape
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from toolkit.errors import ProblemsError
 from toolkit.slugs import slugify
 from toolkit.i18n import _, ngettext
 from toolkit.tui.bindings import binding
+from toolkit.tui.literal import assemble, literal
 from toolkit.tui.screens import CimisScreen
 
 STEP = 5  # minutes added or taken by + and -
 
 
 def _as_text(value: Any) -> str:
-    """An option value as a person types it (YAML; JSON where plain text would read wrongly)."""
+    """An option value as a person types it (YAML; JSON where plain text would read wrongly).
+    Models, lists of models (a jury's criteria, a canvas's fields), enums and dates become
+    their JSON form first, so every option of every kind can be shown and edited."""
     import yaml
+    from pydantic_core import to_jsonable_python
 
+    value = to_jsonable_python(value)
     if isinstance(value, str):
         try:
             if yaml.safe_load(value) == value:
@@ -155,7 +160,7 @@ class AgendaScreen(CimisScreen[None]):
                 kind = _("Method")
             else:
                 kind = kinds.get(str(entry.get("type")), str(entry.get("type")))
-            table.add_row(start, end, minutes, escape(kind), escape(title), key=item_id)
+            table.add_row(start, end, minutes, literal(kind), literal(title), key=item_id)
         if current is not None and current in self.editor.item_ids():
             table.move_cursor(row=self.editor.item_ids().index(current), animate=False)
 
@@ -192,20 +197,22 @@ class AgendaScreen(CimisScreen[None]):
             title.update(ngettext("{n} error", "{n} errors", errors).format(n=errors) + ", "
                          + ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings))
         title.set_class(errors > 0, "-error")
-        lines = []
+        lines = Text()
         for p in self.problems:
-            style = "$error" if p.severity == "error" else "$warning"
+            style = "bold red" if p.severity == "error" else "bold yellow"
             where = _("line {n}").format(n=p.line) if p.line else ""
             label = _("error") if p.severity == "error" else _("warning")
-            lines.append(f"[{style}]{label}[/] [dim]{where}[/]\n{escape(p.message)}")
-        self.query_one("#problems", Static).update("\n\n".join(lines))
+            if lines:
+                lines.append("\n\n")
+            lines.append_text(assemble((label, style), " ", (where, "dim"), "\n", p.message))
+        self.query_one("#problems", Static).update(lines)
 
     def _fill_steps(self) -> None:
         table = self.query_one("#steps", DataTable)
         row = table.cursor_row
         table.clear()
         for step in self.current_steps():
-            table.add_row(escape(step.title), str(step.minutes), step.capture_kind or "", key=step.id)
+            table.add_row(literal(step.title), str(step.minutes), literal(step.capture_kind or ""), key=step.id)
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1), animate=False)
 
@@ -256,7 +263,33 @@ class AgendaScreen(CimisScreen[None]):
             return
         if self.editor.text() != before:
             self.undo_stack.append(before)
+            if not self.autosave(before):
+                return
         self.recompute(select)
+
+    def autosave(self, before: str) -> bool:
+        """Write the plan (atomically) right after a change, so a crash or a closed laptop
+        never loses an edit. A change that would make a runnable plan unreadable is taken
+        back, with the reason; a plan that was broken already stays unsaved until it is
+        whole again (the problems panel says why)."""
+        from toolkit.plan.edit import parse_plan
+
+        try:
+            self.editor.save()
+        except ProblemsError as exc:
+            if parse_plan(before.encode("utf-8"), self.editor.path).ok:
+                self.undo_stack.pop()
+                self._restore(before)
+                self.notify("\n".join(p.message for p in exc.problems[:4]), title=_("Not changed"),
+                            severity="error", timeout=10)
+                self.recompute()
+                return False
+            return True
+        except OSError as exc:
+            self.notify(str(exc), title=_("Not saved"), severity="error", timeout=10)
+            return True
+        self.saved_text = self.editor.text()
+        return True
 
     def _restore(self, text: str) -> None:
         from toolkit.plan.edit import PlanEditor
@@ -337,8 +370,6 @@ class AgendaScreen(CimisScreen[None]):
             if options is not None:
                 for name in type(options).model_fields:
                     value = getattr(options, name)
-                    if hasattr(value, "model_dump"):
-                        value = value.model_dump(mode="json")
                     fields.append(StepField(step.id, name, f"{step.title}: {name}", _as_text(value)))
         item = self.agenda.item(item_id) if self.agenda is not None else None
         heading = _("Edit '{title}'").format(title=item.title if item else item_id)
@@ -434,6 +465,11 @@ class AgendaScreen(CimisScreen[None]):
             return
         current = self.current_id()
         self._restore(self.undo_stack.pop())
+        try:
+            self.editor.save()
+            self.saved_text = self.editor.text()
+        except (ProblemsError, OSError):
+            pass  # the problems panel shows why; leaving asks about the unsaved text
         self.recompute(current)
 
     def action_save(self) -> bool:

@@ -11,12 +11,12 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.markup import escape
 from textual.widgets import Footer, Header, OptionList
 from textual.widgets.option_list import Option
 
 from toolkit.i18n import _
 from toolkit.tui.bindings import binding, display_keys, keys_for
+from toolkit.tui.literal import assemble
 from toolkit.tui.screens import CimisScreen
 
 
@@ -81,10 +81,9 @@ class HomeScreen(CimisScreen[None]):
         options = []
         for entry in recent_workshops():
             when = dt.datetime.fromtimestamp(entry.opened).strftime("%Y-%m-%d %H:%M")
-            missing = "" if os.path.isdir(entry.path) else f"  [$error]{_('(folder missing)')}[/]"
-            title = escape(entry.title or Path(entry.path).name)
-            options.append(Option(f"[b]{title}[/]{missing}\n[dim]{escape(display_path(entry.path))} · {when}[/]",
-                                  id=entry.path))
+            missing = "" if os.path.isdir(entry.path) else "  " + _("(folder missing)")
+            options.append(Option(assemble((entry.title or Path(entry.path).name, "bold"), (missing, "red"),
+                                           ("\n" + display_path(entry.path) + f" · {when}", "dim")), id=entry.path))
         return options
 
     def refresh_recent(self) -> None:
@@ -120,8 +119,9 @@ class HomeScreen(CimisScreen[None]):
         self.action_agenda()
 
     @on(OptionList.OptionSelected, "#actions")
-    def _action_selected(self, event: OptionList.OptionSelected) -> None:
-        self.run_action(event.option.id or "")
+    async def _action_selected(self, event: OptionList.OptionSelected) -> None:
+        # run_action is a coroutine: unawaited, Enter on an action did nothing
+        await self.run_action(event.option.id or "")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"agenda", "run", "workbook", "forget"}:

@@ -10,10 +10,10 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.markup import escape
 from textual.widgets import Footer, Header, Input, Label, Markdown, OptionList, Select
 from textual.widgets.option_list import Option
 
+from toolkit.tui.literal import assemble
 from toolkit.i18n import LANGUAGES, _, get_language, ngettext
 from toolkit.tui.bindings import binding
 from toolkit.tui.screens import CimisScreen
@@ -102,8 +102,9 @@ class LibraryScreen(CimisScreen[Any]):
         for card in self.cards:
             m = card.meta
             category = _(CATEGORY_TITLES.get(m.category, m.category))
-            cards.add_option(Option(f"[b]{escape(m.title)}[/]\n[dim]{escape(category)} · "
-                                    f"{m.duration} min · {m.group_size.min}–{m.group_size.max}[/]", id=card.id))
+            cards.add_option(Option(assemble((m.title, "bold"), (f"\n{category} · {m.duration} min · "
+                                                                 f"{m.group_size.min}–{m.group_size.max}", "dim")),
+                                    id=card.id))
         total = len({key[0] for key in self._library.cards})
         self.query_one("#count", Label).update(ngettext("{n} of {total} method", "{n} of {total} methods",
                                                         total).format(n=len(self.cards), total=total))

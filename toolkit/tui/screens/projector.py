@@ -26,6 +26,7 @@ from textual.widgets import Markdown, Static
 from toolkit.errors import CimisError
 from toolkit.i18n import _, get_language
 from toolkit.tui.bindings import binding, localize
+from toolkit.tui.literal import literal, visible
 from toolkit.tui.widgets.capture.base import bar
 from toolkit.tui.widgets.timer import TimerDisplay
 
@@ -48,7 +49,7 @@ def result_view(kind: str, result: Any, people: dict[str, str]) -> Any:
         table = Table.grid(padding=(0, 2))
         most = max((r.dots for r in result.ranking), default=0)
         for row in result.ranking[:12]:
-            table.add_row(Text(f"{row.rank}.", style="bold"), Text(row.label, style="bold"),
+            table.add_row(Text(f"{row.rank}.", style="bold"), literal(row.label, style="bold"),
                           Text(bar(row.dots, most, 30), style="green"), str(row.dots))
         summary = Text("\n" + _("{voters} people gave {dots} dots.").format(voters=result.voters, dots=result.dots),
                        style="dim")
@@ -63,16 +64,16 @@ def result_view(kind: str, result: Any, people: dict[str, str]) -> Any:
     if kind == "notes":
         text = Text()
         for note in result.notes[-14:]:
-            text.append("• " + note.text + "\n")
+            text.append("• " + visible(note.text) + "\n")
         return text or Text(_("No notes yet."), style="dim")
     if kind == "cards":
         text = Text()
         if result.clusters:
             for cluster in result.clusters:
-                text.append(f"■ {cluster.name}  ({len(cluster.cards)})\n", style="bold")
+                text.append(f"■ {visible(cluster.name)}  ({len(cluster.cards)})\n", style="bold")
         else:
             for card in result.cards[-14:]:
-                text.append("• " + card.text + "\n")
+                text.append("• " + visible(card.text) + "\n")
         text.append(_("{count} cards").format(count=len(result.cards)), style="dim")
         return text
     return None
@@ -106,7 +107,7 @@ class ProjectorScreen(Screen):
         self._seen: tuple[int, tuple[str, str] | None] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static(self.engine.agenda.title, id="proj-header")
+        yield Static(literal(self.engine.agenda.title), id="proj-header")
         with Horizontal(id="proj-head"):
             with Vertical(id="proj-titles"):
                 yield Static("", id="proj-step")
@@ -137,18 +138,18 @@ class ProjectorScreen(Screen):
         position = self.engine.position
         if position is None:
             title = _("Session finished") if self.engine.state.finished else _("Welcome!")
-            self.query_one("#proj-step", Static).update(Text(title))
-            self.query_one("#proj-item", Static).update(self.engine.agenda.title)
+            self.query_one("#proj-step", Static).update(literal(title))
+            self.query_one("#proj-item", Static).update(literal(self.engine.agenda.title))
             self.query_one("#proj-prompt", Static).update("")
             self.query_one("#proj-rich", Static).update("")
             self.set_class(False, "-markdown")
             return
         item, step = position.item, position.step
         heading = _("Session finished") + " · " + step.title if self.engine.state.finished else step.title
-        self.query_one("#proj-step", Static).update(Text(heading))
-        self.query_one("#proj-item", Static).update(item.title if item.title != step.title else "")
+        self.query_one("#proj-step", Static).update(literal(heading))
+        self.query_one("#proj-item", Static).update(literal(item.title if item.title != step.title else ""))
         prompt = getattr(step.options, "prompt", None) if step.capture_kind else None
-        self.query_one("#proj-prompt", Static).update(prompt or "")
+        self.query_one("#proj-prompt", Static).update(literal(prompt or ""))
         self.show_result(step)
 
     def show_result(self, step: Any) -> None:
@@ -168,9 +169,9 @@ class ProjectorScreen(Screen):
                 self.set_class(True, "-markdown")
                 return
         except CimisError as exc:
-            view = Text(str(exc), style="italic")
+            view = literal(str(exc), style="italic")
         except Exception as exc:  # noqa: BLE001 - a plugin's result must not take the beamer down
-            view = Text(_("This result cannot be shown: {error}").format(error=exc), style="italic")
+            view = literal(_("This result cannot be shown: {error}").format(error=exc), style="italic")
         rich.update(view if view is not None else "")
         self.set_class(False, "-markdown")
 

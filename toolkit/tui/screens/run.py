@@ -16,7 +16,6 @@ where it stood, because everything shown is derived from the store.
 from __future__ import annotations
 
 import dataclasses
-import json
 from typing import Any
 
 from rich.text import Text
@@ -28,6 +27,7 @@ from textual.widgets import Button, Footer, Input, Label, Markdown, Static
 
 from toolkit.errors import CimisError
 from toolkit.i18n import _
+from toolkit.tui.literal import literal
 from toolkit.tui.widgets.capture.base import CapturePanel
 from toolkit.tui.widgets.capture.boundary import CaptureHost
 from toolkit.tui.widgets.rail import AgendaRail
@@ -69,7 +69,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.question)
+            yield Label(literal(self.question))
             with Horizontal():
                 yield Button(_("Yes"), id="yes", variant="primary")
                 yield Button(_("No"), id="no")
@@ -85,39 +85,56 @@ class ConfirmScreen(ModalScreen[bool]):
 
 
 class EditRecordScreen(ModalScreen[dict | None]):
-    """Edit one record: its text, or (for records without one) its fields as JSON."""
+    """Edit one record through its kind's form: one input per field of the record's model
+    (a choice for fixed values, a checkbox for yes/no, comma-separated text for lists),
+    filled with what was captured. Enter or Ctrl+S saves, Escape cancels, Tab moves on."""
 
-    BINDINGS = [Binding("escape", "cancel", show=False)]
+    BINDINGS = [Binding("escape", "cancel", show=False), Binding("ctrl+s", "save", show=False)]
     DEFAULT_CSS = """
     EditRecordScreen { align: center middle; }
-    EditRecordScreen > Vertical { width: 80; height: auto; border: thick $accent; padding: 1 2; background: $surface; }
-    EditRecordScreen Label { text-style: bold; }
-    EditRecordScreen #edit-error { color: $error; }
+    EditRecordScreen > Vertical {
+        width: 80; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $accent; padding: 0 1; background: $surface;
+    }
+    EditRecordScreen #edit-title { text-style: bold; }
+    EditRecordScreen #edit-fields { height: auto; max-height: 16; }
+    EditRecordScreen #edit-fields Label { color: $text-muted; }
+    EditRecordScreen #edit-error { color: $error; height: auto; }
     """
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, kind: Any, data: dict[str, Any]) -> None:
+        from toolkit.tui.widgets.capture.generic import shape_of
+
         super().__init__()
+        self.kind = kind
         self.data = data
-        self.field = "text" if isinstance(data.get("text"), str) else None
+        self.shape = shape_of(kind.Record, data) if kind is not None else None
 
     def compose(self) -> ComposeResult:
+        from toolkit.tui.widgets.capture.generic import field_widgets
+
         with Vertical():
-            yield Label(_("Edit the record; Enter saves, Escape cancels."))
-            value = self.data["text"] if self.field else json.dumps(self.data, ensure_ascii=False)
-            yield Input(value, id="edit-input")
+            yield Label(_("Edit the record; Enter saves, Escape cancels."), id="edit-title")
+            with VerticalScroll(id="edit-fields"):
+                yield from field_widgets(self.shape, self.data)
             yield Static("", id="edit-error")
+
+    def on_mount(self) -> None:
+        for widget in self.query("#edit-fields Input, #edit-fields Select, #edit-fields Checkbox"):
+            widget.focus()
+            return
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if self.field:
-            self.dismiss({**self.data, self.field: event.value})
+        self.action_save()
+
+    def action_save(self) -> None:
+        from toolkit.tui.widgets.capture.generic import field_values
+
+        if self.shape is None:
+            self.query_one("#edit-error", Static).update(literal(_("This record cannot be edited here.")))
             return
-        try:
-            data = json.loads(event.value)
-        except ValueError:
-            self.query_one("#edit-error", Static).update(_("This is not valid JSON."))
-            return
-        self.dismiss(data if isinstance(data, dict) else None)
+        self.dismiss(field_values(self, self.shape))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -150,7 +167,8 @@ class RunScreen(Screen):
         super().__init__(name=name)
         self.engine = engine
         self.poll = poll
-        self._bindings = BindingsMap(run_bindings())  # per instance: descriptions in today's language
+        # per instance: descriptions in today's language; the screen's own Tab / Shift+Tab stay
+        self._bindings = BindingsMap([*Screen.BINDINGS, *run_bindings()])
         self._shown_step: tuple[str, str] | None = None
         self._ticks = 0
         self._rang: set[tuple[str, str, int]] = set()
@@ -160,7 +178,7 @@ class RunScreen(Screen):
     # -- layout --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static(self._header_text(), id="run-header")
+        yield Static(literal(self._header_text()), id="run-header")
         with Horizontal(id="run-main"):
             yield AgendaRail(self.engine.agenda, id="rail")
             with Vertical(id="run-stage"):
@@ -220,13 +238,13 @@ class RunScreen(Screen):
             return
         self._shown_step = key
         self._last_remaining = None
-        self.query_one("#step-title", Static).update(Text(step.title))
+        self.query_one("#step-title", Static).update(literal(step.title))
         number = item.steps.index(step) + 1
         facts = [item.title if item.title != step.title else "",
                  _("step {n} of {total}").format(n=number, total=len(item.steps)) if len(item.steps) > 1 else "",
                  _("agenda item {n} of {total}").format(n=index + 1, total=len(self.engine.agenda.items)),
                  _("{minutes} min planned").format(minutes=step.minutes)]
-        self.query_one("#item-title", Static).update(" · ".join(f for f in facts if f))
+        self.query_one("#item-title", Static).update(literal(" · ".join(f for f in facts if f)))
         body = self.query_one("#run-body", Horizontal)
         await body.remove_children()
         instructions = step.instructions.strip() or _("No instructions for this step.")
@@ -293,7 +311,7 @@ class RunScreen(Screen):
 
     def set_status(self, message: str, state: str = "") -> None:
         status = self.query_one("#run-status", Static)
-        status.update(message)
+        status.update(literal(message))
         status.set_class(state == "saved", "-saved")
         status.set_class(state == "error", "-error")
 
@@ -393,7 +411,8 @@ class RunScreen(Screen):
                 self.set_status("✓ " + _("Record #{id} changed.").format(id=record_id), "saved")
                 self._refresh_panel()
 
-        self.app.push_screen(EditRecordScreen(dict(record.data)), done)
+        _item, step, _index = self.current()
+        self.app.push_screen(EditRecordScreen(self.engine.kinds.get(step.capture_kind), dict(record.data)), done)
 
     async def action_undo(self) -> None:
         undone = await self._engine(self.engine.undo)

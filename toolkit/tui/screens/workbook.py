@@ -19,12 +19,12 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.markup import escape
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Label, Markdown, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from toolkit.errors import CimisError, ProblemsError
+from toolkit.tui.literal import assemble, literal
 from toolkit.i18n import N_, _
 from toolkit.paths import write_atomic
 from toolkit.tui.bindings import binding, display_keys, keys_for
@@ -100,7 +100,7 @@ class StatusDialog(Dialog):
     def fields(self) -> ComposeResult:
         from toolkit.workbook.model import STATUSES
 
-        options = [Option(f"{_(STATUS_LABELS[s])}  [dim]({s})[/]", id=s) for s in STATUSES]
+        options = [Option(assemble(_(STATUS_LABELS[s]), (f"  ({s})", "dim")), id=s) for s in STATUSES]
         status_list = OptionList(*options, id="statuses")
         status_list.highlighted = STATUSES.index(self.current) if self.current in STATUSES else 0
         yield status_list
@@ -240,11 +240,11 @@ class WorkbookScreen(CimisScreen[None]):
         table.clear()
         for index, r in enumerate(self.rows):
             status = r["status"]
-            label = f"[{STATUS_STYLES.get(status, 'none')}]{escape(_(STATUS_LABELS.get(status, status)))}[/]"
-            title = escape(r["title"]) + (f" [dim]({_('no file yet')})[/]" if r["draft"] else "")
+            label = literal(_(STATUS_LABELS.get(status, status)), style=STATUS_STYLES.get(status, "none"))
+            title = assemble(r["title"], (f" ({_('no file yet')})" if r["draft"] else "", "dim"))
             comments = str(r["open_comments"]) if r["open_comments"] else "–"
-            table.add_row(r["number"] or "", title, label, escape(", ".join(r["authors"])),
-                          escape(", ".join(r["reviewers"])), str(r["words"]), comments, key=str(index))
+            table.add_row(literal(r["number"] or ""), title, label, literal(", ".join(r["authors"])),
+                          literal(", ".join(r["reviewers"])), str(r["words"]), comments, key=str(index))
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1), animate=False)
         self._fill_summary()
@@ -253,14 +253,14 @@ class WorkbookScreen(CimisScreen[None]):
     def _fill_summary(self) -> None:
         summary = self.query_one("#board-summary", Static)
         if not self.rows:
-            summary.update(_("No chapters yet: run 'cimis workbook sync {folder}' after a session.").format(
-                folder=escape(str(self.folder))))
+            summary.update(literal(_("No chapters yet: run 'cimis workbook sync {folder}' after a session.").format(
+                folder=self.folder)))
             return
         counts = {s: sum(r["status"] == s for r in self.rows) for s in STATUS_LABELS}
         words = sum(r["words"] for r in self.rows)
-        parts = [f"{counts[s]} {escape(_(label))}" for s, label in STATUS_LABELS.items()]
-        summary.update(_("{n} chapters · {words} words").format(n=len(self.rows), words=words)
-                       + " · " + " · ".join(parts))
+        parts = [f"{counts[s]} {_(label)}" for s, label in STATUS_LABELS.items()]
+        summary.update(literal(_("{n} chapters · {words} words").format(n=len(self.rows), words=words)
+                               + " · " + " · ".join(parts)))
 
     def _show_chapter_title(self) -> None:
         label = self.query_one("#chapter-title", Label)
@@ -269,9 +269,9 @@ class WorkbookScreen(CimisScreen[None]):
             label.update(_("Enter or {key} on a chapter opens it in the editor.").format(
                 key=display_keys(keys_for("workbook.edit", keymap))))
             return
-        text = f"{escape(self.chapter.title)}  [dim]{escape(self.chapter.rel or '')}[/]"
+        text = assemble(self.chapter.title, ("  " + (self.chapter.rel or ""), "dim"))
         if self.dirty:
-            text += f"  [$warning]• {_('unsaved changes')}[/]"
+            text.append(f"  • {_('unsaved changes')}", style="bold yellow")
         label.update(text)
 
     # -- the selection ---------------------------------------------------------------------

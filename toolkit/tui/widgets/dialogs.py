@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from toolkit.i18n import LANGUAGES, _, get_language
 from toolkit.tui.bindings import binding
+from toolkit.tui.literal import literal
 from toolkit.tui.screens import CimisModal
 from toolkit.tui.widgets.paths import FolderInput
 
@@ -47,7 +48,7 @@ class Dialog(CimisModal[Any]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(self.dialog_title, id="dialog-title")
+            yield Label(literal(self.dialog_title), id="dialog-title")
             with VerticalScroll(id="fields", can_focus=False):
                 yield from self.fields()
             yield Static("", id="error", classes="error")
@@ -66,7 +67,7 @@ class Dialog(CimisModal[Any]):
         return True
 
     def error(self, message: str) -> None:
-        self.query_one("#error", Static).update(message)
+        self.query_one("#error", Static).update(literal(message))
 
     def submit(self) -> None:
         try:
@@ -91,7 +92,7 @@ class Dialog(CimisModal[Any]):
 
 
 def _label(text: str) -> Label:
-    return Label(text, classes="field-label")
+    return Label(literal(text), classes="field-label")
 
 
 @dataclass(frozen=True)

@@ -16,12 +16,14 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from toolkit.i18n import _
+from toolkit.tui.literal import visible
 
 
 def rail_text(agenda: Any, position: tuple[str, str] | None, finished: bool = False, width: int = 28) -> Text:
     """The rail as Rich text: one line per agenda item (start time, title), the current item's
     steps beneath it."""
-    text = Text(no_wrap=True, overflow="ellipsis")
+    # long titles wrap instead of being cut: the room reads every word of the current item
+    text = Text()
     current_index = None
     if position is not None:
         current_index = next((n for n, item in enumerate(agenda.items) if item.id == position[0]), None)
@@ -31,10 +33,7 @@ def rail_text(agenda: Any, position: tuple[str, str] | None, finished: bool = Fa
         mark = "✓ " if done else ("▶ " if here else "  ")
         start = item.start.strftime("%H:%M") if item.start else "     "
         style = "dim" if done else ("bold reverse" if here else "")
-        title = item.title
-        room = max(4, width - 8)
-        if len(title) > room:
-            title = title[: room - 1] + "…"
+        title = visible(item.title)
         text.append(f"{mark}{start} {title}\n", style=style)
         if here and len(item.steps) > 1:
             passed = True
@@ -42,10 +41,7 @@ def rail_text(agenda: Any, position: tuple[str, str] | None, finished: bool = Fa
                 is_step = position is not None and step.id == position[1]
                 if is_step:
                     passed = False
-                label = step.title
-                if len(label) > room - 2:
-                    label = label[: room - 3] + "…"
-                style = "bold $accent" if is_step else ("dim" if passed else "")
+                label = visible(step.title)
                 style = "bold" if is_step else ("dim" if passed else "")
                 text.append(f"     {'›' if is_step else ' '} {label}\n", style=style)
     if finished:
@@ -65,7 +61,7 @@ class AgendaRail(VerticalScroll):
         padding: 0 1;
         scrollbar-size-vertical: 1;
     }
-    AgendaRail > Static { width: auto; }
+    AgendaRail > Static { width: 100%; }
     """
 
     def __init__(self, agenda: Any, *, id: str | None = None) -> None:

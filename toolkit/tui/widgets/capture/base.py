@@ -24,6 +24,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from toolkit.errors import CimisError
+from toolkit.tui.literal import literal
 
 
 class RecordList(OptionList):
@@ -38,12 +39,12 @@ class RecordList(OptionList):
     def set_records(self, rows: list[tuple[int, Any]]) -> None:
         keep = self.highlighted
         self.clear_options()
-        self.add_options([Option(label, id=str(record_id)) for record_id, label in rows])
+        self.add_options([Option(literal(label), id=str(record_id)) for record_id, label in rows])
         if rows:
             self.highlighted = min(keep if keep is not None else len(rows) - 1, len(rows) - 1)
 
     def append(self, record_id: int, label: Any) -> None:
-        self.add_option(Option(label, id=str(record_id)))
+        self.add_option(Option(literal(label), id=str(record_id)))
         self.highlighted = self.option_count - 1
 
     def selected_id(self) -> int | None:
@@ -129,11 +130,11 @@ class CapturePanel(Vertical):
     def compose(self) -> ComposeResult:
         prompt = getattr(self.options, "prompt", None)
         if prompt:
-            yield Label(prompt, classes="capture-prompt")
+            yield Label(literal(prompt), classes="capture-prompt")
         yield from self.compose_controls()
         hint = self.hint()
         if hint:
-            yield Static(hint, classes="capture-hint")
+            yield Static(literal(hint), classes="capture-hint")
         with Horizontal(classes="capture-body"):
             yield RecordList(id="records")
             if self.show_result_view:
@@ -168,6 +169,8 @@ class CapturePanel(Vertical):
             renderable = self.render_result(self.result())
         except CimisError as exc:
             renderable = Text(str(exc), style="italic")
+        if isinstance(renderable, str):
+            renderable = literal(renderable)
         self.query_one("#result", Static).update(renderable if renderable is not None else "")
 
     def after_commit(self, saved: Any) -> None:
@@ -204,7 +207,7 @@ class CapturePanel(Vertical):
 def people_options(engine: Any, roles: tuple[str, ...] | None = None, exclude: tuple[str, ...] = ("facilitator",)
                    ) -> list[tuple[str, str]]:
     """``(name, id)`` pairs for a Select of people in plan order."""
-    return [(p.name, p.id) for p in engine.agenda.people
+    return [(literal(p.name), p.id) for p in engine.agenda.people
             if (roles is None or p.role in roles) and p.role not in exclude]
 
 

@@ -23,6 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from toolkit.i18n import _
+from toolkit.tui.literal import literal
 
 #: Panels of the built-in kinds, by kind name (the kinds themselves stay free of Textual).
 BUILTIN_WIDGETS = {
@@ -135,8 +136,8 @@ class CaptureHost(Vertical):
     def compose(self) -> ComposeResult:
         kind = self.engine.kinds.get(self.step.capture_kind)
         if kind is None:
-            yield Static(_("Capture kind '{kind}' is not installed; nothing can be captured here.").format(
-                kind=self.step.capture_kind), classes="capture-error")
+            yield Static(literal(_("Capture kind '{kind}' is not installed; nothing can be captured here.").format(
+                kind=self.step.capture_kind)), classes="capture-error")
             return
         path = widget_path(kind)
         try:
@@ -144,7 +145,7 @@ class CaptureHost(Vertical):
             panel = guarded(cls)(self.engine, self.step)
         except Exception as exc:  # noqa: BLE001 - import or construction of a plugin's widget
             self.error = self._message(exc)
-            yield Static(self.error, classes="capture-error", id="capture-error")
+            yield Static(literal(self.error), classes="capture-error", id="capture-error")
             yield self._fallback()
             return
         panel._cimis_host = self
@@ -174,7 +175,7 @@ class CaptureHost(Vertical):
         async def swap() -> None:
             if failed is not None and failed.is_attached:
                 await failed.remove()
-            await self.mount(Static(self.error, classes="capture-error", id="capture-error"))
+            await self.mount(Static(literal(self.error), classes="capture-error", id="capture-error"))
             await self.mount(self._fallback())
 
         self.call_later(swap)

@@ -11,6 +11,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from toolkit.i18n import _
+from toolkit.tui.literal import literal, visible
 from toolkit.tui.widgets.capture.base import CapturePanel
 
 
@@ -21,8 +22,8 @@ class CanvasPanel(CapturePanel):
     """
 
     def compose_controls(self) -> ComposeResult:
-        yield OptionList(*[Option(f.title, id=f.id) for f in self.options.fields], id="fields")
-        yield Static(self.options.fields[0].hint if self.options.fields else "", id="field-hint")
+        yield OptionList(*[Option(literal(f.title), id=f.id) for f in self.options.fields], id="fields")
+        yield Static(literal(self.options.fields[0].hint if self.options.fields else ""), id="field-hint")
         yield Input(placeholder=_("Entry for the highlighted field; Enter saves"), id="capture-input")
 
     def describe(self, captured: Any) -> Any:
@@ -32,9 +33,9 @@ class CanvasPanel(CapturePanel):
     def render_result(self, result: Any) -> Any:
         text = Text()
         for field in result.fields:
-            text.append(f"{field.title} ({len(field.entries)})\n", style="bold")
+            text.append(f"{visible(field.title)} ({len(field.entries)})\n", style="bold")
             for entry in field.entries[-3:]:
-                text.append(f"  • {entry.text}\n")
+                text.append(f"  • {visible(entry.text)}\n")
         return text
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -42,7 +43,7 @@ class CanvasPanel(CapturePanel):
             return
         event.stop()
         hints = {f.id: f.hint for f in self.options.fields}
-        self.query_one("#field-hint", Static).update(hints.get(event.option.id, ""))
+        self.query_one("#field-hint", Static).update(literal(hints.get(event.option.id, "")))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id == "fields":

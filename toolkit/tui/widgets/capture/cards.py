@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input
 
 from toolkit.i18n import _
+from toolkit.tui.literal import visible
 from toolkit.tui.widgets.capture.base import CapturePanel
 
 
@@ -39,9 +40,9 @@ class CardsPanel(CapturePanel):
 
     def _label(self, card_id: int, text: str, cluster: str | None) -> Text:
         line = Text("☑ " if card_id in self.ticked else "☐ " if self.hint() else "")
-        line.append(text)
+        line.append(visible(text))
         if cluster:
-            line.append(f"  [{cluster}]", style="bold cyan")
+            line.append(f"  [{visible(cluster)}]", style="bold cyan")
         return line
 
     def refresh_result(self) -> None:
@@ -52,7 +53,7 @@ class CardsPanel(CapturePanel):
         lines = Text()
         lines.append(_("{count} cards").format(count=len(result.cards)) + "\n", style="bold")
         for cluster in result.clusters:
-            lines.append(f"■ {cluster.name}  ({len(cluster.cards)})\n")
+            lines.append(f"■ {visible(cluster.name)}  ({len(cluster.cards)})\n")
         if result.clusters and result.unclustered:
             lines.append(_("{count} not clustered").format(count=len(result.unclustered)) + "\n", style="dim")
         self.query_one("#result").update(lines)

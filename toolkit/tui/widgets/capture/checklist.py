@@ -10,6 +10,7 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from toolkit.i18n import _
+from toolkit.tui.literal import literal
 from toolkit.tui.widgets.capture.base import CapturePanel
 
 
@@ -35,7 +36,7 @@ class ChecklistPanel(CapturePanel):
         items = self.query_one("#items", OptionList)
         keep = items.highlighted
         items.clear_options()
-        items.add_options([Option(("☑ " if item.done else "☐ ") + item.text, id=item.text) for item in result.items])
+        items.add_options([Option(literal(("☑ " if item.done else "☐ ") + item.text), id=item.text) for item in result.items])
         if result.items:
             items.highlighted = min(keep or 0, len(result.items) - 1)
         self.query_one("#result").update(Text(_("{done} of {total} done").format(

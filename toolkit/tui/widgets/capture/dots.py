@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from toolkit.capture.kinds.dots import items_of
 from toolkit.i18n import _
+from toolkit.tui.literal import literal
 from toolkit.tui.widgets.capture.base import CapturePanel, bar, choice, people_options, person_label
 
 
@@ -28,7 +29,7 @@ class DotsPanel(CapturePanel):
         with Horizontal(classes="dots-head", id="dots-head"):
             yield choice(voters, id="voter", prompt=_("Voter"))
         items = items_of(self.options, self.engine.context(self.step.item_id))
-        yield OptionList(*[Option(item.label, id=item.id) for item in items], id="dot-items")
+        yield OptionList(*[Option(literal(item.label), id=item.id) for item in items], id="dot-items")
 
     def hint(self) -> str:
         return _("Enter gives the highlighted item one dot from the voter.")
@@ -42,7 +43,7 @@ class DotsPanel(CapturePanel):
         table = Table.grid(padding=(0, 1))
         most = max((r.dots for r in result.ranking), default=0)
         for row in result.ranking:
-            table.add_row(f"{row.rank}.", Text(row.label, overflow="ellipsis", no_wrap=True), str(row.dots),
+            table.add_row(f"{row.rank}.", literal(row.label, overflow="ellipsis", no_wrap=True), str(row.dots),
                           Text(bar(row.dots, most, 12), style="green"))
         voter = self.query_one("#voter", Select).value
         if isinstance(voter, str):

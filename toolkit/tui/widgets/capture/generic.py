@@ -19,6 +19,7 @@ from textual.containers import Vertical
 from textual.widgets import Checkbox, Input, Label, Select
 
 from toolkit.i18n import _
+from toolkit.tui.literal import literal
 from toolkit.tui.widgets.capture.base import CapturePanel
 
 
@@ -76,6 +77,71 @@ def convert(annotation: Any, text: str) -> Any:
     return text
 
 
+def shape_of(record: type[BaseModel], data: dict[str, Any]) -> type[BaseModel] | None:
+    """The shape of ``record`` that ``data`` (a stored record) has: the union member with
+    its ``op``, or the only shape."""
+    shapes = record_shapes(record)
+    op = data.get("op")
+    return next((m for m in shapes if _op(m) == op), shapes[0] if shapes else None)
+
+
+def as_typed(value: Any) -> str:
+    """A stored value as a person types it into the form (lists comma-separated)."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(as_typed(v) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def field_widgets(shape: type[BaseModel] | None, values: dict[str, Any] | None = None) -> list[Any]:
+    """Label and input for every field of ``shape`` (the ``op`` excepted), filled with
+    ``values`` when a record is edited. Every input can be reached with Tab."""
+    widgets: list[Any] = []
+    if shape is None:
+        return widgets
+    values = values or {}
+    for name, field in shape.model_fields.items():
+        if name == "op":
+            continue
+        base = _base(field.annotation)
+        label = name + (f" – {field.description}" if field.description else "")
+        widgets.append(Label(literal(label)))
+        if base is bool:
+            widgets.append(Checkbox(literal(name), value=bool(values.get(name, field.default)), id=f"field-{name}"))
+        elif typing.get_origin(base) is Literal:
+            choices = [(literal(v), v) for v in typing.get_args(base)]
+            current = values.get(name, choices[0][1])
+            widgets.append(Select(choices, value=current if current in typing.get_args(base) else choices[0][1],
+                                  allow_blank=False, id=f"field-{name}"))
+        else:
+            kind = "integer" if base is int else "number" if base is float else "text"
+            widgets.append(Input(as_typed(values.get(name)), placeholder=name, type=kind, id=f"field-{name}"))
+    return widgets
+
+
+def field_values(container: Any, shape: type[BaseModel] | None) -> dict[str, Any]:
+    """The record the inputs built by :func:`field_widgets` in ``container`` describe."""
+    record: dict[str, Any] = {}
+    if shape is None:
+        return record
+    op = _op(shape)
+    if op is not None:
+        record["op"] = op
+    for name, field in shape.model_fields.items():
+        if name == "op":
+            continue
+        widget = container.query_one(f"#field-{name}")
+        if isinstance(widget, Input):
+            if widget.value.strip() or field.is_required():
+                record[name] = convert(field.annotation, widget.value)
+        else:
+            record[name] = widget.value
+    return record
+
+
 class GenericForm(CapturePanel):
     """A form for any record model."""
 
@@ -91,31 +157,14 @@ class GenericForm(CapturePanel):
 
     def compose_controls(self) -> ComposeResult:
         if len(self.shapes) > 1:
-            yield Select([(_op(m) or m.__name__, n) for n, m in enumerate(self.shapes)], value=0,
+            yield Select([(literal(_op(m) or m.__name__), n) for n, m in enumerate(self.shapes)], value=0,
                          allow_blank=False, id="generic-op")
         with Vertical(id="generic-fields"):
             yield from self._fields()
         yield Label(_("Fill in the fields; Enter saves."), classes="capture-hint")
 
     def _fields(self) -> list[Any]:
-        widgets: list[Any] = []
-        if self.shape is None:
-            return widgets
-        for name, field in self.shape.model_fields.items():
-            if name == "op":
-                continue
-            base = _base(field.annotation)
-            label = name + (f" – {field.description}" if field.description else "")
-            widgets.append(Label(label))
-            if base is bool:
-                widgets.append(Checkbox(name, value=bool(field.default), id=f"field-{name}"))
-            elif typing.get_origin(base) is Literal:
-                choices = [(str(v), v) for v in typing.get_args(base)]
-                widgets.append(Select(choices, value=choices[0][1], allow_blank=False, id=f"field-{name}"))
-            else:
-                kind = "integer" if base is int else "number" if base is float else "text"
-                widgets.append(Input(placeholder=name, type=kind, id=f"field-{name}"))
-        return widgets
+        return field_widgets(self.shape)
 
     async def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id != "generic-op" or not isinstance(event.value, int):
@@ -127,22 +176,7 @@ class GenericForm(CapturePanel):
         await box.mount_all(self._fields())
 
     def values(self) -> dict[str, Any]:
-        record: dict[str, Any] = {}
-        if self.shape is None:
-            return record
-        op = _op(self.shape)
-        if op is not None:
-            record["op"] = op
-        for name, field in self.shape.model_fields.items():
-            if name == "op":
-                continue
-            widget = self.query_one(f"#field-{name}")
-            if isinstance(widget, Input):
-                if widget.value.strip() or field.is_required():
-                    record[name] = convert(field.annotation, widget.value)
-            else:
-                record[name] = widget.value
-        return record
+        return field_values(self, self.shape)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

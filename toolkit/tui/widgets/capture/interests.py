@@ -12,6 +12,7 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Select, SelectionList
 
 from toolkit.i18n import _
+from toolkit.tui.literal import literal, visible
 from toolkit.tui.widgets.capture.base import CapturePanel, person_label
 
 
@@ -25,7 +26,7 @@ class InterestsPanel(CapturePanel):
 
     def compose_controls(self) -> ComposeResult:
         result = self.result()
-        people = [(p.name, p.id) for p in result.people]
+        people = [(literal(p.name), p.id) for p in result.people]
         with Horizontal(classes="interest-controls"):
             yield Select(people, id="person", prompt=_("Who marks"))
             yield Button(_("Save marks"), id="save-marks", variant="primary")
@@ -46,7 +47,7 @@ class InterestsPanel(CapturePanel):
         names = {p.id: p.name for p in result.people}
         text = Text(_("Mutual interests") + "\n", style="bold")
         for m in result.mutual:
-            text.append(f"  {names.get(m.a, m.a)} ↔ {names.get(m.b, m.b)}\n")
+            text.append(visible(f"  {names.get(m.a, m.a)} ↔ {names.get(m.b, m.b)}") + "\n")
         if not result.mutual:
             text.append("  " + _("none yet") + "\n", style="dim")
         text.append(_("{count} of {total} people have marked").format(
@@ -66,7 +67,7 @@ class InterestsPanel(CapturePanel):
         # with a rotation behind it, people mark only the other group
         others = [p for p in result.people
                   if p.id != person and (result.groups is None or p.role != roles.get(person))]
-        wants.add_options([(p.name, p.id, p.id in current) for p in others])
+        wants.add_options([(literal(p.name), p.id, p.id in current) for p in others])
 
     def action_save_marks(self) -> None:
         person = self.query_one("#person", Select).value

@@ -11,6 +11,7 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Select
 
 from toolkit.i18n import _
+from toolkit.tui.literal import literal, visible
 from toolkit.tui.widgets.capture.base import CapturePanel, person_label
 
 
@@ -19,14 +20,14 @@ def teams_text(result: Any) -> Text:
     names = {p.id: p.name for p in result.people}
     text = Text()
     for team in result.teams:
-        text.append(f"{names.get(team.company, team.company)}\n", style="bold")
+        text.append(visible(names.get(team.company, team.company)) + "\n", style="bold")
         for member in team.members:
-            text.append(f"   {names.get(member.id, member.id)}" + (" 📌" if member.pinned else "") + "\n")
+            text.append(f"   {visible(names.get(member.id, member.id))}" + (" 📌" if member.pinned else "") + "\n")
     if not result.teams:
         text.append(_("No teams yet.") + "\n", style="dim")
     left = [p for u in result.unmatched for p in u.people]
     if left:
-        text.append(_("Without a team: {names}").format(names=", ".join(names.get(p, p) for p in left)) + "\n",
+        text.append(visible(_("Without a team: {names}").format(names=", ".join(names.get(p, p) for p in left))) + "\n",
                     style="yellow")
     return text
 
@@ -39,8 +40,8 @@ class MatchingPanel(CapturePanel):
 
     def compose_controls(self) -> ComposeResult:
         result = self.result()
-        first = [(p.name, p.id) for p in result.people if p.role == result.roles[0]]
-        second = [(p.name, p.id) for p in result.people if p.role == result.roles[1]]
+        first = [(literal(p.name), p.id) for p in result.people if p.role == result.roles[0]]
+        second = [(literal(p.name), p.id) for p in result.people if p.role == result.roles[1]]
         with Horizontal(classes="matching-controls"):
             yield Select(first, id="pair-a", prompt=_("Person"))
             yield Select(second, id="pair-b", prompt=_("Person"))

@@ -12,6 +12,7 @@ from textual.widgets import Input, OptionList, Select
 from textual.widgets.option_list import Option
 
 from toolkit.i18n import _
+from toolkit.tui.literal import literal, visible
 from toolkit.tui.widgets.capture.base import CapturePanel, person_label
 
 
@@ -29,8 +30,8 @@ class PitchPanel(CapturePanel):
 
     def compose_controls(self) -> ComposeResult:
         order = self.result().order
-        yield OptionList(*[Option(f"{slot.position}. +{slot.start_minute:>2} min  {slot.name}"
-                                  + (f" ({slot.organisation})" if slot.organisation else ""), id=slot.person)
+        yield OptionList(*[Option(literal(f"{slot.position}. +{slot.start_minute:>2} min  {slot.name}"
+                                  + (f" ({slot.organisation})" if slot.organisation else "")), id=slot.person)
                            for slot in order], id="pitch-order")
         if self.options.feedback:
             with Horizontal():
@@ -47,7 +48,7 @@ class PitchPanel(CapturePanel):
         labels = dict((v, k) for k, v in feedback_types())
         for fb in result.feedback:
             counts = "  ".join(f"{labels[t]} {len(getattr(fb, t))}" for t in ("like", "wish", "whatif"))
-            text.append(f"{fb.name}\n", style="bold")
+            text.append(f"{visible(fb.name)}\n", style="bold")
             text.append(f"  {counts}\n", style="dim")
         return text
 

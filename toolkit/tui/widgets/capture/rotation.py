@@ -12,6 +12,7 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Select
 
 from toolkit.i18n import _
+from toolkit.tui.literal import literal
 from toolkit.tui.widgets.capture.base import CapturePanel, people_options, person_label
 
 
@@ -25,10 +26,10 @@ def round_table(result: Any, number: int, names: dict[str, str]) -> Table:
     for r in result.rounds:
         if r.number == number:
             for seat in r.seats:
-                table.add_row(_("Table {number}").format(number=seat.table), names.get(seat.a, seat.a), "↔",
-                              names.get(seat.b, seat.b))
+                table.add_row(_("Table {number}").format(number=seat.table), literal(names.get(seat.a, seat.a)), "↔",
+                              literal(names.get(seat.b, seat.b)))
             if r.sitting_out:
-                table.add_row("", Text(_("Sitting out: {names}").format(
+                table.add_row("", literal(_("Sitting out: {names}").format(
                     names=", ".join(names.get(p, p) for p in r.sitting_out)), style="dim"), "", "")
     return table
 
@@ -72,7 +73,7 @@ class RotationPanel(CapturePanel):
             text.add_row(Text("\n" + _("Next: round {number}").format(number=shown + 1), style="dim bold"))
             text.add_row(round_table(result, shown + 1, names))
         if result.absent:
-            text.add_row(Text(_("Absent: {names}").format(names=", ".join(names.get(p, p) for p in result.absent)),
+            text.add_row(literal(_("Absent: {names}").format(names=", ".join(names.get(p, p) for p in result.absent)),
                               style="yellow"))
         return text
 

@@ -11,6 +11,7 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Select
 
 from toolkit.i18n import _
+from toolkit.tui.literal import literal
 from toolkit.tui.widgets.capture.base import CapturePanel, choice, people_options, person_label
 
 
@@ -61,7 +62,7 @@ class ScorecardPanel(CapturePanel):
         table.add_column(_("Total"), justify="right")
         for row in result.ranking:
             total = "–" if row.total is None else f"{row.total:.2f}" + (" *" if row.incomplete else "")
-            table.add_row(str(row.rank or "–"), row.name, total)
+            table.add_row(str(row.rank or "–"), literal(row.name), total)
         return table
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
