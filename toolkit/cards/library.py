@@ -125,10 +125,20 @@ def _compare_twins(a: MethodCard, b: MethodCard) -> list[Problem]:
         problems.append(Problem.at(b.path, 2, _(
             "steps differ from the {lang} twin {path} (ids, minutes and capture kinds must match)").format(
                 lang=a.language, path=a.path)))
-    for name in ("category", "duration", "group_size", "roles"):
+    for name in ("category", "duration", "group_size", "roles", "purposes"):
         if getattr(a.meta, name) != getattr(b.meta, name):
             problems.append(Problem.at(b.path, 2, _("{field} differs from the {lang} twin {path}").format(
                 field=name, lang=a.language, path=a.path)))
+    a_source, b_source = a.meta.source, b.meta.source
+    if (a_source is None) != (b_source is None) or (a_source and b_source and a_source.link != b_source.link):
+        problems.append(Problem.at(b.path, 2, _("{field} differs from the {lang} twin {path}").format(
+            field="source", lang=a.language, path=a.path)))
+    a_privacy = [s.id for s in a.meta.steps if s.privacy]
+    b_privacy = [s.id for s in b.meta.steps if s.privacy]
+    if a_privacy != b_privacy:
+        problems.append(Problem.at(b.path, 2, _(
+            "data-protection notes differ from the {lang} twin {path} (steps with a note: {a}; here: {b})").format(
+                lang=a.language, path=a.path, a=", ".join(a_privacy) or "-", b=", ".join(b_privacy) or "-")))
     return problems
 
 

@@ -127,6 +127,7 @@ def card_json(card) -> dict:
         "steps": [
             {"id": s.id, "title": s.title, "minutes": s.minutes,
              "capture": s.capture.as_dict() if s.capture else None,
+             "privacy": s.privacy,
              "instructions": card.instructions.get(s.id, "")}
             for s in card.meta.steps
         ],

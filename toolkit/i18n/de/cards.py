@@ -31,13 +31,15 @@ MESSAGES: dict[str, str] = {
     "front matter": "Kopfdaten",
     "section '## {title}' matches no step title (steps: {titles}); other sections must be 'Checklist' or 'Shortcuts'":
         "Abschnitt '## {title}' passt zu keinem Schritttitel (Schritte: {titles}); andere Abschnitte müssen "
-        "'Checkliste' oder 'Abkürzungen' heißen",
+        "'Checkliste' oder 'Shortcuts' heißen",
     "{field}: field is given twice": "{field}: Feld ist doppelt angegeben",
     "section '## {title}' appears twice": "Abschnitt '## {title}' kommt doppelt vor",
     "section '## {title}' has no instructions": "Abschnitt '## {title}' enthält keine Anleitung",
     # toolkit/cards/library.py
     "steps differ from the {lang} twin {path} (ids, minutes and capture kinds must match)":
         "Schritte weichen vom {lang}-Gegenstück {path} ab (IDs, Minuten und Erfassungsarten müssen übereinstimmen)",
+    "data-protection notes differ from the {lang} twin {path} (steps with a note: {a}; here: {b})":
+        "Datenschutzhinweise weichen vom {lang}-Gegenstück {path} ab (Schritte mit Hinweis: {a}; hier: {b})",
     "{field} differs from the {lang} twin {path}": "{field} weicht vom {lang}-Gegenstück {path} ab",
     "id '{id}' ({lang}) is already used by {other}": "ID '{id}' ({lang}) wird bereits von {other} verwendet",
     "no such file or folder": "Datei oder Ordner existiert nicht",
@@ -45,6 +47,22 @@ MESSAGES: dict[str, str] = {
         "Methode '{id}' hat kein Gegenstück in {other}: Legen Sie eine Karte mit 'id: {id}' und "
         "'language: {other}' an",
     # toolkit/cards/model.py
+    "{value!r} is not a web address starting with http:// or https://":
+        "{value!r} ist keine Webadresse, die mit http:// oder https:// beginnt",
+    # toolkit/cli/labels.py (purposes) and toolkit/cli/render.py
+    "Get to know each other": "Kennenlernen",
+    "Share knowledge": "Wissen teilen",
+    "Spread ideas": "Ideen verbreiten",
+    "Generate ideas": "Ideen entwickeln",
+    "Understand a problem": "Problem verstehen",
+    "Decide": "Entscheiden",
+    "Evaluate": "Bewerten",
+    "Plan next steps": "Nächste Schritte planen",
+    "Reflect": "Reflektieren",
+    "Close": "Abschließen",
+    "Purposes": "Zwecke",
+    "Source": "Quelle",
+    "Data protection": "Datenschutz",
     "min ({min}) is larger than max ({max})": "min ({min}) ist größer als max ({max})",
     # toolkit/capture/kinds/options.py
     "scale_min ({low}) must be below scale_max ({high})": "scale_min ({low}) muss kleiner als scale_max ({high}) sein",
