@@ -98,13 +98,24 @@ def build() -> click.Group:
 
     @methods.command(name="check", help=_("Check method cards; print file:line: message per problem."))
     @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-    def check(paths: tuple[Path, ...]) -> None:
+    @click.option("--strict", is_flag=True, help=_(
+        "Also check timings in the text, instructions, source credits, data-protection notes, purposes "
+        "and the glossary's terms."))
+    def check(paths: tuple[Path, ...], strict: bool) -> None:
         from toolkit.cards.library import load_paths
         from toolkit.cli.output import print_problems
         from toolkit.registry import capture_kinds
 
-        lib = load_paths([("cli", p) for p in paths], capture_kinds(), require_twins=True)
-        errors = print_problems(lib.problems)
+        kinds = capture_kinds()
+        lib = load_paths([("cli", p) for p in paths], kinds, require_twins=True)
+        problems = list(lib.problems)
+        if strict:
+            from toolkit.cards.strict import strict_problems
+
+            for card in lib.cards.values():
+                problems.extend(strict_problems(card, kinds))
+            problems.sort()
+        errors = print_problems(problems)
         count = len({c.path for c in lib.cards.values()})
         if errors:
             click.echo(_("{errors} problem(s) in the checked cards ({ok} valid).").format(errors=errors, ok=count), err=True)
