@@ -89,8 +89,11 @@ class Library:
 
     def select(self, lang: str | None = None, category: str | None = None, tag: str | None = None,
                max_minutes: int | None = None, min_minutes: int | None = None,
-               people: int | None = None, text: str | None = None) -> list[MethodCard]:
-        """Cards matching every given filter, sorted by category then title."""
+               people: int | None = None, text: str | None = None, purpose: str | None = None,
+               role: str | None = None) -> list[MethodCard]:
+        """Cards matching every given filter, sorted by category then title.
+
+        ``purpose`` and ``role`` are ids (see :mod:`toolkit.cards.vocabulary` for names)."""
         needle = text.casefold() if text else None
         out = []
         for (_id, card_lang), card in self.cards.items():
@@ -106,6 +109,10 @@ class Library:
             if min_minutes is not None and m.duration < min_minutes:
                 continue
             if people is not None and not (m.group_size.min <= people <= m.group_size.max):
+                continue
+            if purpose and purpose not in m.purposes:
+                continue
+            if role and role not in m.roles:
                 continue
             if needle and not any(needle in s.casefold() for s in (m.id, m.title, m.summary, *m.tags)):
                 continue

@@ -82,6 +82,17 @@ MESSAGES: dict[str, str] = {
     "the text mentions '{word}'": "der Text nennt '{word}'",
     "'{word}' is not the programme's term: write '{term}' (glossary: {file})":
         "'{word}' ist nicht der Begriff des Programms: Schreiben Sie '{term}' (Glossar: {file})",
+    # toolkit/cli/methods.py (list filters)
+    "'{value}' is unknown as a {kind}; use one of: {known}":
+        "'{value}' ist als {kind} unbekannt; möglich sind: {known}",
+    "purpose": "Zweck",
+    "role": "Rolle",
+    "Only methods for this purpose (id, English or German name, e.g. decide or entscheiden).":
+        "Nur Methoden für diesen Zweck (ID, englischer oder deutscher Name, z. B. decide oder entscheiden).",
+    "Only methods that involve this role (id, English or German name, e.g. jury or Kreative).":
+        "Nur Methoden mit dieser Rolle (ID, englischer oder deutscher Name, z. B. jury oder Kreative).",
+    "Any purpose": "Jeder Zweck",
+    "Any role": "Jede Rolle",
     # toolkit/cards/model.py
     "{value!r} is not a web address starting with http:// or https://":
         "{value!r} ist keine Webadresse, die mit http:// oder https:// beginnt",
