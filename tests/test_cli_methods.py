@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from cards_util import plugin_with_cards
+
 
 def test_list_json_has_every_method_once_per_language(cli):
     result = cli("methods", "list", "--json")
@@ -106,3 +108,45 @@ def test_no_command_without_a_terminal_shows_help(cli):
     result = cli()
     assert result.exit_code == 0
     assert "Usage: cimis" in result.output and "methods" in result.output
+
+
+def test_list_by_purpose_in_both_languages(cli, tmp_path, monkeypatch):
+    plugin_with_cards(tmp_path, monkeypatch)
+
+    def ids(*args):
+        result = cli("methods", "list", "--json", *args)
+        assert result.exit_code == 0, result.output
+        return {row["id"] for row in json.loads(result.stdout)}
+
+    assert ids("--purpose", "decide") == {"decide-fast"}
+    assert ids("--purpose", "Entscheiden") == {"decide-fast"}
+    assert ids("--purpose", "get to know each other") == {"meet-fast"}
+    assert ids("--purpose", "kennenlernen") == {"meet-fast"}
+    assert ids("--purpose", "decide", "--role", "creative") == set()
+    assert ids("--purpose", "evaluate", "--role", "Jury", "--people", "5", "--max-minutes", "15") == {"decide-fast"}
+    assert ids("--purpose", "evaluate", "--min-minutes", "16") == set()
+    rows = json.loads(cli("methods", "list", "--json", "--purpose", "decide").stdout)
+    assert rows[0]["purposes"] == ["decide", "evaluate"]
+
+
+def test_list_by_role_in_both_languages(cli):
+    def ids(*args):
+        result = cli("methods", "list", "--json", *args)
+        assert result.exit_code == 0, result.output
+        return {row["id"] for row in json.loads(result.stdout)}
+
+    jury = ids("--role", "jury")
+    assert "jury-evaluation" in jury and "speed-dating" not in jury
+    assert ids("--role", "Jury") == jury
+    assert ids("--role", "Kreative") == ids("--role", "creative") == ids("--role", "Creative")
+    assert ids("--role", "Autorin") == ids("--role", "author")
+
+
+def test_list_rejects_unknown_purpose_and_role(cli):
+    for option, value in (("--purpose", "juggling"), ("--role", "wizard"), ("--purpose", "")):
+        result = cli("methods", "list", option, value)
+        assert result.exit_code == 2
+        assert "Traceback" not in result.output
+        assert "decide / Decide / Entscheiden" in result.output or "jury / Jury" in result.output
+    german = cli("--lang", "de", "methods", "list", "--purpose", "jonglieren")
+    assert "ist als Zweck unbekannt" in german.output

@@ -19,7 +19,7 @@ from toolkit.cards.card import CardResult, MethodCard
 from toolkit.errors import Problem
 from toolkit.paths import write_atomic
 
-_FORMAT = 3
+_FORMAT = 4
 
 
 class CardCache:

@@ -32,6 +32,21 @@ CATEGORIES: tuple[str, ...] = (
 #: Who a method needs in the room. Plans give each person one of these roles.
 ROLES: tuple[str, ...] = ("facilitator", "participant", "creative", "company", "jury", "speaker", "author", "reviewer")
 
+#: What a facilitator wants to achieve with a method (after Liberating Structures'
+#: matchmaker): the fixed vocabulary of a card's ``purposes``, filterable in both languages.
+PURPOSES: tuple[str, ...] = (
+    "get-to-know",
+    "share-knowledge",
+    "spread-ideas",
+    "generate-ideas",
+    "understand",
+    "decide",
+    "evaluate",
+    "plan",
+    "reflect",
+    "close",
+)
+
 
 class GroupRange(NamedTuple):
     """How many people the method works for."""
@@ -57,6 +72,29 @@ class CardStep(NamedTuple):
     title: str
     minutes: int
     capture: Capture | None
+    #: the step's data-protection note (consent, what is stored), or None
+    privacy: str | None = None
+
+
+class Source(NamedTuple):
+    """The published method a card adapts."""
+
+    author: str
+    work: str
+    licence: str | None = None
+    link: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"author": self.author, "work": self.work, "licence": self.licence, "link": self.link}
+
+    def credit(self) -> str:
+        """One line crediting the source: ``Author: Work (licence) <link>``."""
+        text = f"{self.author}: {self.work}"
+        if self.licence:
+            text += f" ({self.licence})"
+        if self.link:
+            text += f" <{self.link}>"
+        return text
 
 
 class Meta(NamedTuple):
@@ -73,6 +111,10 @@ class Meta(NamedTuple):
     materials: tuple[str, ...]
     tags: tuple[str, ...]
     steps: tuple[CardStep, ...]
+    #: what the method is for, values of :data:`PURPOSES`
+    purposes: tuple[str, ...] = ()
+    #: the published method this card adapts, or None for the card's own method
+    source: Source | None = None
 
 
 class MethodCard(NamedTuple):
@@ -106,7 +148,9 @@ class MethodCard(NamedTuple):
             "duration": m.duration,
             "group_size": {"min": m.group_size.min, "max": m.group_size.max},
             "roles": list(m.roles),
+            "purposes": list(m.purposes),
             "tags": list(m.tags),
+            "source": m.source.as_dict() if m.source else None,
             "path": self.path,
         }
 

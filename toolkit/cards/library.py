@@ -89,8 +89,11 @@ class Library:
 
     def select(self, lang: str | None = None, category: str | None = None, tag: str | None = None,
                max_minutes: int | None = None, min_minutes: int | None = None,
-               people: int | None = None, text: str | None = None) -> list[MethodCard]:
-        """Cards matching every given filter, sorted by category then title."""
+               people: int | None = None, text: str | None = None, purpose: str | None = None,
+               role: str | None = None) -> list[MethodCard]:
+        """Cards matching every given filter, sorted by category then title.
+
+        ``purpose`` and ``role`` are ids (see :mod:`toolkit.cards.vocabulary` for names)."""
         needle = text.casefold() if text else None
         out = []
         for (_id, card_lang), card in self.cards.items():
@@ -106,6 +109,10 @@ class Library:
             if min_minutes is not None and m.duration < min_minutes:
                 continue
             if people is not None and not (m.group_size.min <= people <= m.group_size.max):
+                continue
+            if purpose and purpose not in m.purposes:
+                continue
+            if role and role not in m.roles:
                 continue
             if needle and not any(needle in s.casefold() for s in (m.id, m.title, m.summary, *m.tags)):
                 continue
@@ -125,10 +132,20 @@ def _compare_twins(a: MethodCard, b: MethodCard) -> list[Problem]:
         problems.append(Problem.at(b.path, 2, _(
             "steps differ from the {lang} twin {path} (ids, minutes and capture kinds must match)").format(
                 lang=a.language, path=a.path)))
-    for name in ("category", "duration", "group_size", "roles"):
+    for name in ("category", "duration", "group_size", "roles", "purposes"):
         if getattr(a.meta, name) != getattr(b.meta, name):
             problems.append(Problem.at(b.path, 2, _("{field} differs from the {lang} twin {path}").format(
                 field=name, lang=a.language, path=a.path)))
+    a_source, b_source = a.meta.source, b.meta.source
+    if (a_source is None) != (b_source is None) or (a_source and b_source and a_source.link != b_source.link):
+        problems.append(Problem.at(b.path, 2, _("{field} differs from the {lang} twin {path}").format(
+            field="source", lang=a.language, path=a.path)))
+    a_privacy = [s.id for s in a.meta.steps if s.privacy]
+    b_privacy = [s.id for s in b.meta.steps if s.privacy]
+    if a_privacy != b_privacy:
+        problems.append(Problem.at(b.path, 2, _(
+            "data-protection notes differ from the {lang} twin {path} (steps with a note: {a}; here: {b})").format(
+                lang=a.language, path=a.path, a=", ".join(a_privacy) or "-", b=", ".join(b_privacy) or "-")))
     return problems
 
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+import re
 
-from toolkit.cards.card import CATEGORIES, ROLES, Capture, CardStep, GroupRange, Meta
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from toolkit.cards.card import CATEGORIES, PURPOSES, ROLES, Capture, CardStep, GroupRange, Meta, Source
 from toolkit.i18n import _
 
 Language = Literal["de", "en"]
@@ -22,7 +24,11 @@ Category = Literal[CATEGORIES]  # type: ignore[valid-type]
 #: Who a method needs in the room. Plans give each person one of these roles.
 Role = Literal[ROLES]  # type: ignore[valid-type]
 
+#: What a method is for (the values are listed in toolkit.cards.card).
+Purpose = Literal[PURPOSES]  # type: ignore[valid-type]
+
 Slug = str
+_LINK = re.compile(r"^https?://[A-Za-z0-9][^\s<>\"]*$")
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 
 
@@ -44,6 +50,25 @@ class GroupSize(_Strict):
         return self
 
 
+class SourceSpec(_Strict):
+    """The published method a card adapts: credited wherever the card is shown."""
+
+    author: str = Field(min_length=1, max_length=200,
+                        description="Who created the method, e.g. 'Henri Lipmanowicz and Keith McCandless'.")
+    work: str = Field(min_length=1, max_length=300,
+                      description="Where it is published, e.g. 'Liberating Structures: 1-2-4-All'.")
+    licence: str | None = Field(default=None, min_length=1, max_length=100,
+                                description="Licence of the published text if it has one, e.g. 'CC BY-NC 4.0'.")
+    link: str | None = Field(default=None, max_length=500, description="Web address of the source (http or https).")
+
+    @field_validator("link")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        if value is not None and not _LINK.match(value):
+            raise ValueError(_("{value!r} is not a web address starting with http:// or https://").format(value=value))
+        return value
+
+
 class CaptureSpec(_Strict):
     """What a step captures: the capture kind and its options."""
 
@@ -60,6 +85,10 @@ class Step(_Strict):
     title: str = Field(min_length=1, max_length=120, description="Heading of the step's instructions.")
     minutes: int = Field(ge=1, le=600, description="Planned length of the step.")
     capture: CaptureSpec | None = Field(default=None, description="What the room produces in this step.")
+    privacy: str | None = Field(
+        default=None, min_length=1, max_length=800,
+        description="Data-protection note for a step that captures names, photos or other personal data: "
+                    "how consent is asked and what is stored (GDPR).")
 
 
 class CardMeta(_Strict):
@@ -75,6 +104,10 @@ class CardMeta(_Strict):
     roles: list[Role] = Field(default_factory=list, description="Roles that must be present.")
     materials: list[str] = Field(default_factory=list, description="What to prepare.")
     tags: list[str] = Field(default_factory=list, description="Free keywords for search.")
+    purposes: list[Purpose] = Field(
+        default_factory=list, description="What the method is for: " + ", ".join(PURPOSES) + ".")
+    source: SourceSpec | None = Field(
+        default=None, description="The published method this card adapts (author, work, licence, link).")
     steps: list[Step] = Field(min_length=1, description="The ordered steps.")
 
 
@@ -92,7 +125,11 @@ def to_meta(meta: CardMeta) -> Meta:
         materials=tuple(meta.materials),
         tags=tuple(meta.tags),
         steps=tuple(
-            CardStep(s.id, s.title, s.minutes, Capture(s.capture.kind, dict(s.capture.options)) if s.capture else None)
+            CardStep(s.id, s.title, s.minutes,
+                     Capture(s.capture.kind, dict(s.capture.options)) if s.capture else None, s.privacy)
             for s in meta.steps
         ),
+        purposes=tuple(dict.fromkeys(meta.purposes)),
+        source=Source(meta.source.author, meta.source.work, meta.source.licence, meta.source.link)
+        if meta.source else None,
     )

@@ -30,3 +30,17 @@ ROLE_TITLES = {
     "author": N_("Author"),
     "reviewer": N_("Reviewer"),
 }
+
+#: What a method is for (card field ``purposes``), after Liberating Structures' matchmaker.
+PURPOSE_TITLES = {
+    "get-to-know": N_("Get to know each other"),
+    "share-knowledge": N_("Share knowledge"),
+    "spread-ideas": N_("Spread ideas"),
+    "generate-ideas": N_("Generate ideas"),
+    "understand": N_("Understand a problem"),
+    "decide": N_("Decide"),
+    "evaluate": N_("Evaluate"),
+    "plan": N_("Plan next steps"),
+    "reflect": N_("Reflect"),
+    "close": N_("Close"),
+}

@@ -33,6 +33,37 @@ def _warn_library_problems(lib) -> None:
             n=len(errors)), err=True)
 
 
+class VocabularyChoice(click.ParamType):
+    """A purpose or role, given by id or by its English or German name."""
+
+    def __init__(self, kind: str):
+        self.kind = kind
+        self.name = kind
+
+    def _titles(self) -> dict[str, str]:
+        from toolkit.cards.vocabulary import purpose_titles, role_titles
+
+        return purpose_titles() if self.kind == "purpose" else role_titles()
+
+    def get_metavar(self, param, *args) -> str:
+        return "[" + "|".join(self._titles()) + "]"
+
+    def convert(self, value, param, ctx):
+        from toolkit.cards.vocabulary import names, resolve
+
+        key = resolve(str(value), self._titles())
+        if key is None:
+            known = "; ".join(" / ".join(dict.fromkeys(names(k, self._titles()))) for k in self._titles())
+            self.fail(_("'{value}' is unknown as a {kind}; use one of: {known}").format(
+                value=value, kind=_("purpose") if self.kind == "purpose" else _("role"), known=known), param, ctx)
+        return key
+
+    def shell_complete(self, ctx, param, incomplete):
+        from click.shell_completion import CompletionItem
+
+        return [CompletionItem(key) for key in self._titles() if key.startswith(incomplete)]
+
+
 def build() -> click.Group:
     from toolkit.cards.card import CATEGORIES
 
@@ -46,11 +77,15 @@ def build() -> click.Group:
     @click.option("--max-minutes", type=click.IntRange(min=1), help=_("Only methods that take at most this long."))
     @click.option("--min-minutes", type=click.IntRange(min=1), help=_("Only methods that take at least this long."))
     @click.option("--people", type=click.IntRange(min=1), help=_("Only methods that work for this many people."))
+    @click.option("--purpose", type=VocabularyChoice("purpose"), help=_(
+        "Only methods for this purpose (id, English or German name, e.g. decide or entscheiden)."))
+    @click.option("--role", type=VocabularyChoice("role"), help=_(
+        "Only methods that involve this role (id, English or German name, e.g. jury or Kreative)."))
     @click.option("--search", "text", help=_("Only methods whose id, title, summary or tags contain this text."))
     @click.option("--language", type=click.Choice([*LANGUAGES, "all"]),
                   help=_("Language of the cards to list (default: the output language)."))
     @click.option("--json", "as_json", is_flag=True, help=_("Print JSON instead of a table."))
-    def list_(category, tag, max_minutes, min_minutes, people, text, language, as_json) -> None:
+    def list_(category, tag, max_minutes, min_minutes, people, purpose, role, text, language, as_json) -> None:
         from toolkit.cli.output import echo_json, table
         from toolkit.registry import library
 
@@ -58,7 +93,7 @@ def build() -> click.Group:
         _warn_library_problems(lib)
         lang = None if language == "all" else (language or get_language())
         cards = lib.select(lang=lang, category=category, tag=tag, max_minutes=max_minutes,
-                           min_minutes=min_minutes, people=people, text=text)
+                           min_minutes=min_minutes, people=people, text=text, purpose=purpose, role=role)
         if as_json:
             echo_json([card.summary_dict() for card in cards])
             return
@@ -98,13 +133,24 @@ def build() -> click.Group:
 
     @methods.command(name="check", help=_("Check method cards; print file:line: message per problem."))
     @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-    def check(paths: tuple[Path, ...]) -> None:
+    @click.option("--strict", is_flag=True, help=_(
+        "Also check timings in the text, instructions, source credits, data-protection notes, purposes "
+        "and the glossary's terms."))
+    def check(paths: tuple[Path, ...], strict: bool) -> None:
         from toolkit.cards.library import load_paths
         from toolkit.cli.output import print_problems
         from toolkit.registry import capture_kinds
 
-        lib = load_paths([("cli", p) for p in paths], capture_kinds(), require_twins=True)
-        errors = print_problems(lib.problems)
+        kinds = capture_kinds()
+        lib = load_paths([("cli", p) for p in paths], kinds, require_twins=True)
+        problems = list(lib.problems)
+        if strict:
+            from toolkit.cards.strict import strict_problems
+
+            for card in lib.cards.values():
+                problems.extend(strict_problems(card, kinds))
+            problems.sort()
+        errors = print_problems(problems)
         count = len({c.path for c in lib.cards.values()})
         if errors:
             click.echo(_("{errors} problem(s) in the checked cards ({ok} valid).").format(errors=errors, ok=count), err=True)
@@ -127,6 +173,7 @@ def card_json(card) -> dict:
         "steps": [
             {"id": s.id, "title": s.title, "minutes": s.minutes,
              "capture": s.capture.as_dict() if s.capture else None,
+             "privacy": s.privacy,
              "instructions": card.instructions.get(s.id, "")}
             for s in card.meta.steps
         ],

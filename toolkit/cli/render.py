@@ -8,7 +8,7 @@ from toolkit.i18n import _
 
 def card_markdown(card: MethodCard) -> str:
     """The card as one Markdown document: intro, steps with timings, checklist, shortcuts."""
-    from toolkit.cli.labels import CATEGORY_TITLES, ROLE_TITLES
+    from toolkit.cli.labels import CATEGORY_TITLES, PURPOSE_TITLES, ROLE_TITLES
 
     m = card.meta
     lines = [f"# {m.title}", "", f"*{m.summary}*", ""]
@@ -17,12 +17,16 @@ def card_markdown(card: MethodCard) -> str:
         (_("Duration"), _("{n} minutes").format(n=m.duration)),
         (_("People"), f"{m.group_size.min}–{m.group_size.max}"),
     ]
+    if m.purposes:
+        facts.append((_("Purposes"), ", ".join(_(PURPOSE_TITLES.get(p, p)) for p in m.purposes)))
     if m.roles:
         facts.append((_("Roles"), ", ".join(_(ROLE_TITLES.get(r, r)) for r in m.roles)))
     if m.materials:
         facts.append((_("Materials"), ", ".join(m.materials)))
     if m.tags:
         facts.append((_("Tags"), ", ".join(m.tags)))
+    if m.source:
+        facts.append((_("Source"), m.source.credit()))
     lines += [f"- **{k}:** {v}" for k, v in facts]
     lines += ["", card.intro, ""]
     start = 0
@@ -30,6 +34,8 @@ def card_markdown(card: MethodCard) -> str:
         kind = f" · {_('captures')} `{step.capture.kind}`" if step.capture else ""
         lines += [f"## {number}. {step.title} ({start}–{start + step.minutes} min){kind}", "",
                   card.instructions.get(step.id, ""), ""]
+        if step.privacy:
+            lines += [f"> **{_('Data protection')}:** {step.privacy}", ""]
         start += step.minutes
     if card.checklist:
         lines += [f"## {_('Checklist')}", ""] + [f"- [ ] {item}" for item in card.checklist] + [""]

@@ -41,11 +41,13 @@ TEXT = {
     "en": {"methods": "Methods", "duration": "Duration", "group": "Group size", "roles": "Roles",
            "materials": "Materials", "tags": "Tags", "steps": "Steps", "checklist": "Checklist",
            "shortcuts": "Shortcuts", "min": "min", "people": "people", "captures": "captures",
+           "source": "Source", "privacy": "Data protection",
            "generated": "Generated from the method library (`methods/{lang}/`). To change this chapter, edit "
                         "the method cards and run `python -m toolkit.workbook.handbook`."},
     "de": {"methods": "Methoden", "duration": "Dauer", "group": "Gruppengröße", "roles": "Rollen",
            "materials": "Material", "tags": "Schlagwörter", "steps": "Schritte", "checklist": "Checkliste",
-           "shortcuts": "Abkürzungen", "min": "Min.", "people": "Personen", "captures": "erfasst",
+           "shortcuts": "Shortcuts", "min": "Min.", "people": "Personen", "captures": "erfasst",
+           "source": "Quelle", "privacy": "Datenschutz",
            "generated": "Erzeugt aus der Methodenbibliothek (`methods/{lang}/`). Um dieses Kapitel zu ändern, "
                         "bearbeiten Sie die Methodenkarten und starten `python -m toolkit.workbook.handbook`."},
 }
@@ -59,6 +61,8 @@ def _method(card: Any, t: dict[str, str]) -> list[str]:
     for key, values in (("roles", m.roles), ("materials", m.materials), ("tags", m.tags)):
         if values:
             out.append(f"| {t[key]} | {escape_cell(', '.join(map(str, values)))} |")
+    if getattr(m, "source", None):
+        out.append(f"| {t['source']} | {escape_cell(m.source.credit())} |")
     out += ["", card.intro.strip(), "", f"### {t['steps']}", ""]
     for n, step in enumerate(m.steps, 1):
         capture = f" – {t['captures']} *{escape_line(step.capture.kind)}*" if step.capture else ""
@@ -68,6 +72,8 @@ def _method(card: Any, t: dict[str, str]) -> list[str]:
         text = card.instructions.get(step.id, "").strip()
         if text:
             out += [f"#### {escape_line(step.title)}", "", text, ""]
+        if getattr(step, "privacy", None):
+            out += [f"> **{t['privacy']}:** {escape_line(step.privacy)}", ""]
     for key, items, mark in (("checklist", card.checklist, "- [ ] "), ("shortcuts", card.shortcuts, "- ")):
         if items:
             out += [f"### {t[key]}", "", *(mark + escape_line(item) for item in items), ""]

@@ -31,20 +31,85 @@ MESSAGES: dict[str, str] = {
     "front matter": "Kopfdaten",
     "section '## {title}' matches no step title (steps: {titles}); other sections must be 'Checklist' or 'Shortcuts'":
         "Abschnitt '## {title}' passt zu keinem Schritttitel (Schritte: {titles}); andere Abschnitte müssen "
-        "'Checkliste' oder 'Abkürzungen' heißen",
+        "'Checkliste' oder 'Shortcuts' heißen",
     "{field}: field is given twice": "{field}: Feld ist doppelt angegeben",
     "section '## {title}' appears twice": "Abschnitt '## {title}' kommt doppelt vor",
     "section '## {title}' has no instructions": "Abschnitt '## {title}' enthält keine Anleitung",
     # toolkit/cards/library.py
     "steps differ from the {lang} twin {path} (ids, minutes and capture kinds must match)":
         "Schritte weichen vom {lang}-Gegenstück {path} ab (IDs, Minuten und Erfassungsarten müssen übereinstimmen)",
+    "data-protection notes differ from the {lang} twin {path} (steps with a note: {a}; here: {b})":
+        "Datenschutzhinweise weichen vom {lang}-Gegenstück {path} ab (Schritte mit Hinweis: {a}; hier: {b})",
     "{field} differs from the {lang} twin {path}": "{field} weicht vom {lang}-Gegenstück {path} ab",
     "id '{id}' ({lang}) is already used by {other}": "ID '{id}' ({lang}) wird bereits von {other} verwendet",
     "no such file or folder": "Datei oder Ordner existiert nicht",
     "method '{id}' has no {other} twin: add a card with 'id: {id}' and 'language: {other}'":
         "Methode '{id}' hat kein Gegenstück in {other}: Legen Sie eine Karte mit 'id: {id}' und "
         "'language: {other}' an",
+    # toolkit/cards/strict.py and cimis methods check --strict
+    "Also check timings in the text, instructions, source credits, data-protection notes, purposes "
+    "and the glossary's terms.":
+        "Zusätzlich Zeitangaben im Text, Anleitungen, Quellenangaben, Datenschutzhinweise, Zwecke und "
+        "die Begriffe des Glossars prüfen.",
+    "the card has no purposes: add e.g. 'purposes: [generate-ideas]' (one of: {known})":
+        "Die Karte hat keine Zwecke: Ergänzen Sie z. B. 'purposes: [generate-ideas]' (einer von: {known})",
+    "method '{id}' adapts a published method ({credit}) but has no 'source': "
+    "add source: {{author, work, licence, link}}":
+        "Methode '{id}' greift eine veröffentlichte Methode auf ({credit}), hat aber keine 'source': "
+        "Ergänzen Sie source: {{author, work, licence, link}}",
+    "tag '{tag}'": "Schlagwort '{tag}'",
+    "step '{id}' has almost no instructions ({n} words): say what the facilitator says and does "
+    "(at least {min} words)":
+        "Schritt '{id}' hat kaum Anleitung ({n} Wörter): Beschreiben Sie, was die Moderation sagt und tut "
+        "(mindestens {min} Wörter)",
+    "step '{id}' captures personal data ({why}) but has no data-protection note: "
+    "add 'privacy: ...' to the step (how consent is asked, what is stored)":
+        "Schritt '{id}' erfasst personenbezogene Daten ({why}), hat aber keinen Datenschutzhinweis: "
+        "Ergänzen Sie 'privacy: ...' am Schritt (wie die Einwilligung eingeholt wird, was gespeichert wird)",
+    "step '{id}': the instructions speak of {n} minutes, but the step has {minutes}":
+        "Schritt '{id}': Die Anleitung spricht von {n} Minuten, der Schritt hat aber {minutes}",
+    "step '{id}': {minutes} minutes are {naive} rounds of {round} minutes with no time to change "
+    "tables; with {change} minute(s) between rounds they hold {fit}: set 'rounds' in the capture "
+    "options":
+        "Schritt '{id}': {minutes} Minuten sind {naive} Runden zu {round} Minuten ohne Zeit für den "
+        "Tischwechsel; mit {change} Minute(n) zwischen den Runden passen {fit}: Setzen Sie 'rounds' in den "
+        "Optionen der Erfassung",
+    "step '{id}': {rounds} rounds of {round} minutes and {change} minute(s) to change tables "
+    "between them need {need} minutes, but the step has {minutes}":
+        "Schritt '{id}': {rounds} Runden zu {round} Minuten und {change} Minute(n) für den Tischwechsel "
+        "dazwischen brauchen {need} Minuten, der Schritt hat aber {minutes}",
+    "capture kind '{kind}'": "Erfassungsart '{kind}'",
+    "the text mentions '{word}'": "der Text nennt '{word}'",
+    "'{word}' is not the programme's term: write '{term}' (glossary: {file})":
+        "'{word}' ist nicht der Begriff des Programms: Schreiben Sie '{term}' (Glossar: {file})",
+    # toolkit/cli/methods.py (list filters)
+    "'{value}' is unknown as a {kind}; use one of: {known}":
+        "'{value}' ist als {kind} unbekannt; möglich sind: {known}",
+    "purpose": "Zweck",
+    "role": "Rolle",
+    "Only methods for this purpose (id, English or German name, e.g. decide or entscheiden).":
+        "Nur Methoden für diesen Zweck (ID, englischer oder deutscher Name, z. B. decide oder entscheiden).",
+    "Only methods that involve this role (id, English or German name, e.g. jury or Kreative).":
+        "Nur Methoden mit dieser Rolle (ID, englischer oder deutscher Name, z. B. jury oder Kreative).",
+    "Any purpose": "Jeder Zweck",
+    "Any role": "Jede Rolle",
     # toolkit/cards/model.py
+    "{value!r} is not a web address starting with http:// or https://":
+        "{value!r} ist keine Webadresse, die mit http:// oder https:// beginnt",
+    # toolkit/cli/labels.py (purposes) and toolkit/cli/render.py
+    "Get to know each other": "Kennenlernen",
+    "Share knowledge": "Wissen teilen",
+    "Spread ideas": "Ideen verbreiten",
+    "Generate ideas": "Ideen entwickeln",
+    "Understand a problem": "Problem verstehen",
+    "Decide": "Entscheiden",
+    "Evaluate": "Bewerten",
+    "Plan next steps": "Nächste Schritte planen",
+    "Reflect": "Reflektieren",
+    "Close": "Abschließen",
+    "Purposes": "Zwecke",
+    "Source": "Quelle",
+    "Data protection": "Datenschutz",
     "min ({min}) is larger than max ({max})": "min ({min}) ist größer als max ({max})",
     # toolkit/capture/kinds/options.py
     "scale_min ({low}) must be below scale_max ({high})": "scale_min ({low}) muss kleiner als scale_max ({high}) sein",

@@ -52,7 +52,7 @@ MESSAGES: dict[str, str] = {
     "{n} minutes": "{n} Minuten",
     "captures": "erfasst",
     "Checklist": "Checkliste",
-    "Shortcuts": "Abkürzungen",
+    "Shortcuts": "Shortcuts",  # the programme's own word, also in German
     # labels (toolkit/cli/labels.py)
     "Opening and check-in": "Ankommen und Einstieg",
     "Talk and input": "Vortrag und Input",

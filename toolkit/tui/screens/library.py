@@ -1,5 +1,5 @@
-"""The method library: search as you type, filter by category, duration, group size and
-language, the highlighted card rendered beside the list. Opened from the agenda builder it
+"""The method library: search as you type, filter by category, purpose, role, duration, group
+size and language, the highlighted card rendered beside the list. Opened from the agenda builder it
 picks a method (``a`` or Enter adds it) and dismisses with the method's id.
 """
 
@@ -50,18 +50,22 @@ class LibraryScreen(CimisScreen[Any]):
         self._shown: str | None = None
 
     def compose(self) -> ComposeResult:
-        from toolkit.cli.labels import CATEGORY_TITLES
+        from toolkit.cli.labels import CATEGORY_TITLES, PURPOSE_TITLES, ROLE_TITLES
 
         yield Header()
         with Horizontal(id="filters"):
             yield Input(placeholder=_("Search title, summary, tags…"), id="search")
+            yield Select([(_("German"), "de"), (_("English"), "en")], value=self.language,
+                         allow_blank=False, id="language")
+        # a second row: seven filters do not fit beside the search field in 120 columns
+        with Horizontal(id="filters-more"):
             yield Select([(_(title), key) for key, title in CATEGORY_TITLES.items()], prompt=_("Any category"),
                          id="category")
+            yield Select([(_(title), key) for key, title in PURPOSE_TITLES.items()], prompt=_("Any purpose"), id="purpose")
+            yield Select([(_(title), key) for key, title in ROLE_TITLES.items()], prompt=_("Any role"), id="role")
             yield Select([(_duration_label(v), v) for v, *_rest in DURATIONS], prompt=_("Any length"), id="duration")
             yield Select([(_("for {n} people").format(n=n), n) for n in GROUP_SIZES], prompt=_("Any group size"),
                          id="people")
-            yield Select([(_("German"), "de"), (_("English"), "en")], value=self.language,
-                         allow_blank=False, id="language")
         with Horizontal(id="library-body"):
             with Vertical(id="card-column"):
                 yield Label("", id="count")
@@ -89,6 +93,7 @@ class LibraryScreen(CimisScreen[Any]):
         low, high = next(((lo, hi) for v, lo, hi in DURATIONS if v == duration), (None, None))
         return {"lang": value("#language") or self.language, "category": value("#category"),
                 "min_minutes": low, "max_minutes": high, "people": value("#people"),
+                "purpose": value("#purpose"), "role": value("#role"),
                 "text": self.query_one("#search", Input).value.strip() or None}
 
     def refresh_cards(self) -> None:
@@ -183,7 +188,7 @@ class LibraryScreen(CimisScreen[Any]):
         select.value = "en" if select.value == "de" else "de"
 
     def action_clear(self) -> None:
-        for widget_id in ("#category", "#duration", "#people"):
+        for widget_id in ("#category", "#purpose", "#role", "#duration", "#people"):
             self.query_one(widget_id, Select).clear()
         self.query_one("#search", Input).value = ""
 
