@@ -221,9 +221,11 @@ def chapter_markdown(chapter: Any, level: int = 1) -> str:
 
     body = strip_markers(chapter.body or "").strip("\n")
     first = next((line for line in body.split("\n", 50) if line.strip()), "")
+    # ends with a newline: an unclosed fence then ends the same way on the page and in
+    # the Markdown export (which closes it)
     if _H1.match(first):
-        return body
-    return chapter_title_markdown(chapter.title, level) + "\n\n" + body
+        return body + "\n"
+    return chapter_title_markdown(chapter.title, level) + "\n\n" + body + "\n"
 
 
 def norm_rel(rel: str) -> str:
