@@ -178,7 +178,7 @@ def _write_rest(book: Any, writer: OutputWriter, site: Site, chapters: list[tupl
         print_toc = [{**e, "href": f"#{pids[norm_rel(c.rel)]}" if e["href"] else None}
                      for e, c in zip(toc, book.chapters)]
         sections = [f'<section class="print-chapter" id="{pids[rel]}">\n{site.chapter_meta(c)}{entries[rel][3]}'
-                    '</section>' for c, rel in chapters]
+                    '</section><!--/print-chapter-->' for c, rel in chapters]
         writer.write("print.html", site.print_page(print_toc, sections), key)
     writer.write("toc.js", site.toc_script(toc))
     if not writer.reuse("search-index.js", key):
