@@ -38,6 +38,9 @@ def create_workshop(folder: Path | str, *, example: str | None = None, title: st
 
         text = render_template(language or get_language(), title, today)
     editor = PlanEditor(folder / PLAN_FILE, text=text)
+    from toolkit.workbook.identity import new_workshop_id
+
+    editor.set_field("id", new_workshop_id(folder.name))
     if title:
         editor.set_field("title", title)
     if language:

@@ -111,7 +111,7 @@ def test_removed_passages_and_deleted_chapters_do_not_come_back(book, workshop):
     assert read(path).count("## Who took part") == 1
     assert not chapter(book, "ws-canvas.md").exists()
     state = json.loads(read(book / STATE_FILE))
-    assert "../ws::canvas" in state["chapters"]
+    assert "ws::canvas" in state["chapters"]  # keyed by the workshop's id
 
 
 def test_summary_keeps_the_authors_order_and_additions(book, workshop):
@@ -168,3 +168,38 @@ def test_cimis_new_creates_a_workbook_that_syncs(tmp_path, cli):
     assert book.sources == [".."] and book.language == "de" and book.chapters == []
     result = cli("workbook", "sync", str(tmp_path / "kick" / "workbook"))
     assert result.exit_code == 0 and "no session yet" in result.output
+
+
+def test_renaming_the_workshop_folder_does_not_double_chapters(tmp_path, workshop, book):
+    """Sync follows the workshop's stable id: rename the folder, point book.yaml at the new
+    name, and the chapters stay the same ones."""
+    from toolkit.workbook.sync import sync
+
+    plan = workshop / "workshop.yaml"
+    plan.write_text("# the kickoff plan, with a comment that must survive\n" + read(plan), "utf-8")
+    first = sync(book)
+    assert first.ok and first.created
+    text = read(plan)
+    assert text.startswith("# the kickoff plan, with a comment that must survive\n")
+    assert "\nid: ws\n" in "\n" + text  # the older plan got its id, the key sync used before
+    before = sorted(p.name for p in (book / "chapters").glob("*.md"))
+    renamed = workshop.rename(tmp_path / "ws-renamed")
+    config = book / "book.yaml"
+    config.write_text(read(config).replace("../ws", "../ws-renamed"), "utf-8")
+    notes(renamed, "canvas", "walkthrough", "A note after the rename")
+    second = sync(book)
+    assert second.ok and second.created == []
+    assert sorted(p.name for p in (book / "chapters").glob("*.md")) == before
+    canvas = read(book / "chapters" / "ws-canvas.md")
+    assert "A note after the rename" in canvas and canvas.count("Paper travels to the site") == 1
+    assert read(book / "SUMMARY.md").count("ws-canvas.md") == 1
+
+
+def test_new_workshops_get_an_id(tmp_path):
+    from toolkit.plan.load import load_plan
+    from toolkit.workshop import create_workshop
+
+    a = create_workshop(tmp_path / "a", title="A", language="en")
+    b = create_workshop(tmp_path / "b", title="B", language="en")
+    ids = [load_plan(a).id, load_plan(b).id]
+    assert all(i and i.startswith(n + "-") for i, n in zip(ids, "ab")) and ids[0] != ids[1]

@@ -29,7 +29,7 @@ from toolkit.cards.model import SLUG_PATTERN, Language, Role
 from toolkit.i18n import N_
 
 #: Fields of the plan in the order a person reads them; the editor inserts new fields here.
-PLAN_FIELDS = ("title", "date", "start", "end", "place", "language", "seed", "people", "agenda")
+PLAN_FIELDS = ("id", "title", "date", "start", "end", "place", "language", "seed", "people", "agenda")
 METHOD_RUN_FIELDS = ("id", "method", "title", "minutes", "options")
 FREE_ITEM_FIELDS = ("id", "type", "title", "minutes", "speaker", "notes")
 FREE_TYPES = ("talk", "break", "free")
@@ -121,6 +121,9 @@ Item = Annotated[
 class Plan(_Strict):
     """A workshop plan: when and where, who comes, and the agenda."""
 
+    id: Slug | None = Field(default=None, description=(
+        "Stable id of the workshop (made by 'cimis new', added by the first workbook sync); workbooks follow it "
+        "when the folder is renamed. Never change it."))
     title: str = Field(min_length=1, max_length=200, description="Name of the workshop.")
     date: dt.date = Field(ge=dt.date(1900, 1, 1), le=dt.date(9000, 12, 31), description="Day of the workshop.")
     start: Clock = Field(default=dt.time(9, 0), description="When the first agenda item starts.")

@@ -40,6 +40,7 @@ from pathlib import Path
 from toolkit.errors import Problem, ProblemsError
 from toolkit.i18n import _
 from toolkit.workbook.files import parse_chapter, read_book_config, read_text
+from toolkit.workbook.safety import real_inside
 from toolkit.workbook.model import BOOK_FILE, CHAPTERS_DIR, SUMMARY_FILE, BookConfig, ChapterSource, Comment
 from toolkit.workbook.summary import parse_summary
 
@@ -127,6 +128,33 @@ def resolve_in(root: Path, rel: str) -> Path | None:
     return Path(path)
 
 
+def _chapter_file_problem(root: Path, path: Path, real_dirs: dict[str, bool]) -> str | None:
+    """Why the chapter file ``path`` cannot be published (a message with ``{path}``), or
+    ``None``. A symlink, or a folder on the way that is one, must not lead outside the
+    workbook: its target would be published. One ``lstat`` per file; the folders' real
+    paths are looked up once each (``real_dirs`` remembers them)."""
+    import stat
+
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return _("chapter file '{path}' does not exist")
+    folder = os.path.dirname(path)
+    if folder not in real_dirs:
+        real_dirs[folder] = real_inside(root, folder)
+    if stat.S_ISLNK(st.st_mode) or not real_dirs[folder]:
+        if not real_inside(root, path):
+            return _("chapter file '{path}' is a symlink that leads outside the workbook folder; "
+                     "copy the file into the workbook instead")
+        try:
+            st = os.stat(path)
+        except OSError:
+            return _("chapter file '{path}' does not exist")
+    if not stat.S_ISREG(st.st_mode):
+        return _("chapter file '{path}' is not a regular file")
+    return None
+
+
 def read_chapter_file(path: Path, rel: str, title: str = "", cache: Any = None) -> tuple[Chapter | None, list[Problem]]:
     """One chapter file as a :class:`Chapter` (numbering fields left empty); ``cache`` (a
     :class:`~toolkit.workbook.chaptercache.ChapterCache`) skips parsing unchanged files."""
@@ -179,6 +207,7 @@ def read_book(folder: Path | str) -> tuple[Book | None, list[Problem]]:
     problems += summary.problems
     book.summary_title = summary.title
     seen: dict[Path, int] = {}
+    real_dirs: dict[str, bool] = {}
     parts: dict[str | None, Part] = {}
     for entry in summary.entries:
         if entry.path is None:
@@ -195,9 +224,9 @@ def read_book(folder: Path | str) -> tuple[Book | None, list[Problem]]:
                     "'{path}' is listed twice (first on line {line})").format(path=entry.path, line=seen[path])))
                 continue
             seen[path] = entry.line
-            if not path.is_file():
-                problems.append(Problem.at(summary_path, entry.line, _(
-                    "chapter file '{path}' does not exist").format(path=entry.path)))
+            where = _chapter_file_problem(root, path, real_dirs)
+            if where is not None:
+                problems.append(Problem.at(summary_path, entry.line, where.format(path=entry.path)))
                 continue
             chapter, chapter_problems = read_chapter_file(path, entry.path, entry.title, cache)
             problems += chapter_problems

@@ -118,11 +118,21 @@ def _check_replaceable(out: Path, book_folder: Path) -> None:
     if resolved == book or resolved in book.parents:
         raise CimisError(_("the output folder must not be the workbook folder or contain it: {path}").format(
             path=out))
+    if _inside(os.path.abspath(book_folder), str(out)) and not _inside(str(book), str(resolved)):
+        # e.g. build/ is a symlink: writing (and deleting the old output) would happen elsewhere
+        raise CimisError(_("the output folder {path} is inside the workbook but a symlink leads it to {target}; "
+                           "remove the symlink or choose another output folder").format(path=out, target=resolved))
     if out.is_symlink() or (out.exists() and not out.is_dir()):
         raise CimisError(_("the output path exists and is not a folder: {path}").format(path=out))
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER_FILE).is_file():
         raise CimisError(_("'{path}' is not empty and not an earlier build output; choose another folder").format(
             path=out))
+
+
+def _inside(root: str, path: str) -> bool:
+    from toolkit.workbook.safety import inside
+
+    return inside(os.path.normpath(root), os.path.normpath(path))
 
 
 def _swap(new: Path, out: Path) -> None:

@@ -78,8 +78,35 @@ def _targets(tokens: list[Any]) -> list[tuple[str, str, int]]:
     return found
 
 
+def _image_problem(chapter_path: Path, file_part: str, root: Path) -> str | None:
+    """Why a local image would not be published (a message with ``{target}``), or ``None``;
+    the same rules the builders apply (:mod:`toolkit.workbook.safety`)."""
+    import os
+
+    from toolkit.workbook.safety import inside, publishable_asset, real_inside
+
+    if not file_part:
+        return None
+    if file_part.startswith(("/", "\\")):
+        return _("image '{target}' is outside the workbook folder (an absolute path); images must be files "
+                 "inside it")
+    source = os.path.normpath(os.path.join(chapter_path.parent, file_part))
+    if not inside(str(root), source):
+        return _("image '{target}' is outside the workbook folder; images must be files inside it")
+    if not publishable_asset(os.path.relpath(source, root).replace(os.sep, "/")):
+        return _("image '{target}' is not published: only visible files of the types png, jpg, gif, webp, "
+                 "avif and svg are")
+    if not os.path.exists(source):
+        return _("image '{target}' does not exist")
+    if not real_inside(root, source):
+        return _("image '{target}' is a symlink that leads outside the workbook folder")
+    if not os.path.isfile(source):
+        return _("image '{target}' is not a regular file")
+    return None
+
+
 def _check_links(chapter: Any, tokens: list[Any], anchors: dict[Path, set[str]], own: set[str],
-                 problems: list[Problem]) -> None:
+                 problems: list[Problem], root: Path) -> None:
     for kind, target, line in _targets(tokens):
         where = chapter.body_line + line
         if not target or _SCHEME.match(target) or target.startswith("//"):
@@ -88,9 +115,9 @@ def _check_links(chapter: Any, tokens: list[Any], anchors: dict[Path, set[str]],
         file_part, _hash, anchor = target.partition("#")
         file_part, anchor = unquote(file_part), unquote(anchor)
         if kind == "image":
-            if file_part and not (chapter.path.parent / file_part).is_file():
-                problems.append(Problem.at(chapter.path, where, _("image '{target}' does not exist").format(
-                    target=file_part)))
+            problem = _image_problem(chapter.path, file_part, root)
+            if problem:
+                problems.append(Problem.at(chapter.path, where, problem.format(target=file_part)))
             continue
         if not file_part:
             if anchor and anchor not in own:
@@ -143,6 +170,9 @@ def check_book(folder: Path | str) -> list[Problem]:
         problems.append(Problem.at(path, 0, _("chapter is not listed in SUMMARY.md; add it there or delete it")))
     from toolkit.workbook.render import chapter_anchors, make_renderer
 
+    import os
+
+    root = Path(os.path.abspath(book.folder))
     renderer = make_renderer()
     parsed: dict[Path, list[Any]] = {}
     anchors: dict[Path, set[str]] = {}
@@ -164,6 +194,6 @@ def check_book(folder: Path | str) -> list[Problem]:
         if not strip_markers(chapter.body).strip():
             problems.append(Problem.at(chapter.path, chapter.body_line, _("chapter is empty"),
                                        "warning" if chapter.status == "todo" else "error"))
-        _check_links(chapter, parsed[chapter.path], anchors, anchors[chapter.path.resolve()], problems)
+        _check_links(chapter, parsed[chapter.path], anchors, anchors[chapter.path.resolve()], problems, root)
         _check_markers(chapter, problems)
     return problems

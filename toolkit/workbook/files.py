@@ -8,6 +8,7 @@ data, problems at the field's line), :func:`split_front_matter`, :func:`parse_ch
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -24,17 +25,26 @@ MAX_BYTES = 8 * 1024 * 1024
 
 
 def read_text(path: Path) -> tuple[str | None, list[Problem]]:
-    """The text of ``path`` (newlines normalised to ``\\n``), or a problem."""
+    """The text of ``path`` (newlines normalised to ``\\n``), or a problem. Only regular
+    files are read, and never more than :data:`MAX_BYTES` (a chapter that is a symlink to
+    ``/dev/zero`` or a FIFO is refused, not read forever)."""
+    from toolkit.workbook.safety import UnsafeFile, read_regular
+
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return None, [Problem.at(path, 0, _("file is too large ({size:.1f} MiB; at most 8 MiB)").format(
-                size=size / 1024 / 1024))]
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_BYTES)
     except FileNotFoundError:
         return None, [Problem.at(path, 0, _("file does not exist"))]
-    except OSError as exc:
-        return None, [Problem.at(path, 0, _("cannot read file: {error}").format(error=exc.strerror or exc))]
+    except UnsafeFile as exc:
+        if not os.path.lexists(path) or (os.path.islink(path) and not os.path.exists(path)):
+            return None, [Problem.at(path, 0, _("file does not exist"))]
+        reason = str(exc)
+        if reason == "not a regular file":
+            return None, [Problem.at(path, 0, _("not a regular file (a device, pipe or folder); refused"))]
+        if reason.startswith("larger than"):
+            size = os.stat(path).st_size
+            return None, [Problem.at(path, 0, _("file is too large ({size:.1f} MiB; at most 8 MiB)").format(
+                size=size / 1024 / 1024))]
+        return None, [Problem.at(path, 0, _("cannot read file: {error}").format(error=reason))]
     return decode(raw, path)
 
 

@@ -47,6 +47,8 @@ class ChapterPlan:
     slug: str
     source: tuple[str, str] | None  # (workshop as written in book.yaml, item id)
     passages: list[Generated] = field(default_factory=list)
+    workshop_id: str | None = None  # the workshop's stable id (the key follows it across renames)
+    legacy_key: str | None = None  # the key before workshops had ids: "<source as written>::<item>"
 
 
 def workshop_key(folder: Path, taken: set[str]) -> str:
@@ -171,7 +173,8 @@ def _workshop(book: Any, source: str, folder: Path, key: str, library: Any, chap
             capturing = [s for s in item.steps if s.capture_kind and state.records.get((item.id, s.id))]
             if not capturing:
                 continue
-            plan = ChapterPlan(f"{source}::{item.id}", item.title, f"{key}-{item.id}", (source, item.id))
+            plan = ChapterPlan(f"{key}::{item.id}", item.title, f"{key}-{item.id}", (source, item.id),
+                               workshop_id=key, legacy_key=f"{source}::{item.id}")
             item_times = [r.at for s in capturing for r in state.records[(item.id, s.id)].values()]
             item_at = _iso(max(item_times, default=None))
             if card is not None:
@@ -235,6 +238,11 @@ def generate(book: Any, library: Any = None) -> tuple[list[ChapterPlan], list[Pr
     for source in book.sources:
         folder = (book.folder / source).resolve()
         key = workshop_key(folder, taken)
+        if folder.is_dir() and (folder / "workshop.yaml").is_file():
+            from toolkit.workbook.identity import ensure_workshop_id
+
+            key = ensure_workshop_id(folder, key)
+            taken.add(key)
         if not folder.is_dir():
             problems.append(Problem.at(book.folder / "book.yaml", 0, _(
                 "source '{source}' is not a folder").format(source=source)))

@@ -14,11 +14,12 @@ import gc
 import hashlib
 import posixpath
 import re
-import shutil
 from pathlib import Path
+from urllib.parse import unquote
 from typing import Any
 
 from toolkit.i18n import _
+from toolkit.workbook.safety import page_href
 from toolkit.workbook.htmlcache import BuildCache
 from toolkit.workbook.htmlpage import Site
 from toolkit.workbook.output import OutputWriter
@@ -74,9 +75,9 @@ def to_print(html: str, rel: str, pid: str, pid_of_page: dict[str, str]) -> str:
         if not value or _SCHEME.match(value) or value.startswith("/"):
             return match.group(0)
         path, hash_, fragment = value.partition("#")
-        target = posixpath.normpath(posixpath.join(base, path)) if path else page_path(rel)
-        if attr == " href" and target in pid_of_page:
-            other = pid_of_page[target]
+        target = posixpath.normpath(posixpath.join(base, path)) if path else page_href(page_path(rel))
+        if attr == " href" and unquote(target) in pid_of_page:
+            other = pid_of_page[unquote(target)]
             return f'{attr}="#{other}--{fragment}"' if fragment else f'{attr}="#{other}"'
         return f'{attr}="{target}{hash_}{fragment}"'
 
@@ -152,10 +153,10 @@ def _write_page(writer: OutputWriter, site: Site, chapters: list[tuple[Any, str]
     prev = next_ = None
     if i > 0:
         other, other_rel = chapters[i - 1]
-        prev = (relative_url(page, page_path(other_rel)), other.title)
+        prev = (page_href(relative_url(page, page_path(other_rel))), other.title)
     if i + 1 < len(chapters):
         other, other_rel = chapters[i + 1]
-        next_ = (relative_url(page, page_path(other_rel)), other.title)
+        next_ = (page_href(relative_url(page, page_path(other_rel))), other.title)
     # everything the page is made from: unchanged, the last build's page is linked as it is
     key = repr((site.key, key_of_fragment, prev, next_, chapter.title, chapter.status, list(chapter.authors)))
     if not writer.reuse(page, key):
@@ -166,7 +167,8 @@ def _write_rest(book: Any, writer: OutputWriter, site: Site, chapters: list[tupl
                 entries: dict[str, tuple], pids: dict[str, str]) -> None:
     """Contents, print page, sidebar data, search index and assets."""
     toc = [{"title": c.title, "number": c.number, "level": c.level, "part": c.part,
-            "href": page_path(norm_rel(c.rel)) if c.path is not None and c.rel else None} for c in book.chapters]
+            "href": page_href(page_path(norm_rel(c.rel))) if c.path is not None and c.rel else None}
+           for c in book.chapters]
     writer.write("index.html", site.index_page(toc))
     # print page and search index are made from the chapters' entries and the contents:
     # when those are the same, the last build's files are linked without making them
@@ -176,22 +178,44 @@ def _write_rest(book: Any, writer: OutputWriter, site: Site, chapters: list[tupl
         print_toc = [{**e, "href": f"#{pids[norm_rel(c.rel)]}" if e["href"] else None}
                      for e, c in zip(toc, book.chapters)]
         sections = [f'<section class="print-chapter" id="{pids[rel]}">\n{site.chapter_meta(c)}{entries[rel][3]}'
-                    '</section>' for c, rel in chapters]
+                    '</section><!--/print-chapter-->' for c, rel in chapters]
         writer.write("print.html", site.print_page(print_toc, sections), key)
     writer.write("toc.js", site.toc_script(toc))
     if not writer.reuse("search-index.js", key):
         writer.write("search-index.js", index_script(
-            [chapter_entry(c.title, c.number, page_path(rel), entries[rel][4]) for c, rel in chapters]), key)
+            [chapter_entry(c.title, c.number, page_href(page_path(rel)), entries[rel][4]) for c, rel in chapters]),
+            key)
     for asset in ("style.css", "book.js"):
         writer.write(asset, (ASSETS / asset).read_bytes())
 
 
 def _copy_images(book: Any, out: Path, entries: dict[str, tuple]) -> None:
-    """Copy local images the chapters show (only files inside the workbook folder)."""
+    """Copy the local images the chapters show: only files of a known image type inside
+    the workbook folder (symlinks followed and checked), never hidden files nor the build
+    output, regular files only and bounded in size; SVG files rebuilt from an allow-list
+    (:func:`~toolkit.workbook.safety.sanitise_svg`), since a browser runs an SVG's scripts
+    when the file is opened on its own. Files that fail a rule are left out with a warning
+    on standard error; the page shows the image's alternative text instead."""
+    import sys
+
+    from toolkit.workbook.safety import UnsafeFile, UnsafeSvg, publishable_asset, read_regular, real_inside, sanitise_svg
+
     folder = Path(book.folder).resolve()
     for rel in sorted({img for entry in entries.values() for img in entry[5]}):
-        source = (folder / rel).resolve()
-        if source.is_file() and source.is_relative_to(folder) and not rel.startswith("build/"):
-            target = out / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+        if not publishable_asset(rel) or rel.split("/", 1)[0] == "build":
+            continue
+        source = folder / rel
+        if not source.exists():
+            continue  # workbook check reports it
+        try:
+            if not real_inside(folder, source):
+                raise UnsafeFile(_("it leads outside the workbook folder"))
+            data = read_regular(source)
+            if rel.lower().endswith(".svg"):
+                data = sanitise_svg(data)
+        except (UnsafeFile, UnsafeSvg) as exc:
+            print(_("warning: image '{path}' left out: {reason}").format(path=rel, reason=exc), file=sys.stderr)
+            continue
+        target = out / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)

@@ -42,6 +42,8 @@ class ChapterSource(_Strict):
 
     workshop: str = Field(min_length=1, description="The workshop folder, as written in book.yaml's sources.")
     item: str = Field(min_length=1, description="Id of the agenda item.")
+    workshop_id: str | None = Field(default=None, description=(
+        "The workshop's stable id (from its workshop.yaml): sync finds the chapter by it after a rename."))
 
 
 class Comment(_Strict):

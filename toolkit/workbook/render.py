@@ -23,6 +23,8 @@ from urllib.parse import unquote
 
 from mdit_py_plugins.anchors.index import slugify, unique_slug
 
+from toolkit.workbook.safety import page_href, publishable_asset, sanitise_html
+
 __all__ = ["slugify", "unique_slug", "safe_url", "make_renderer", "renderer_fingerprint", "RenderedChapter",
            "render_chapter", "page_path", "chapter_title_markdown"]
 
@@ -67,7 +69,7 @@ def renderer_fingerprint(md: Any) -> str:
     parts += [f"{i.name}@{i.version}@{i.stamp}" for i in get_host().plugin_infos()]
     parts += [repr(md.get_active_rules())]
     here = Path(__file__).parent
-    for name in ("render.py", "html.py", "search.py"):
+    for name in ("render.py", "html.py", "search.py", "safety.py"):
         file = here / name
         if file.exists():
             parts.append(f"{name}:{file.stat().st_mtime_ns}")
@@ -157,10 +159,7 @@ def render_chapter(md: Any, source: str, chapter_path: str, chapters: set[str]) 
                 if ctype == "link_open":
                     _rewrite_link(child, chapter_path, page, chapters, out)
                 elif ctype == "image":
-                    src = str(child.attrGet("src") or "")
-                    target = resolve_link(src, chapter_path)
-                    if target is not None:
-                        out.images.append(target[0])
+                    _check_image(child, chapter_path, out)
             if heading == "\x00":
                 heading = _inline_text(children)
                 out.headings.append((heading_level, heading, slug))
@@ -168,10 +167,32 @@ def render_chapter(md: Any, source: str, chapter_path: str, chapters: set[str]) 
                 text.append(_inline_text(children))
         elif kind in ("fence", "code_block"):
             text.append(tok.content)
+        elif kind in ("th_open", "td_open"):
+            # the site's Content-Security-Policy blocks inline styles: alignment by class
+            style = str(tok.attrGet("style") or "")
+            if style.startswith("text-align:"):
+                tok.attrs.pop("style", None)
+                tok.attrSet("class", "align-" + style.partition(":")[2].strip())
     if heading or text:
         out.sections.append((slug, heading if heading != "\x00" else "", " ".join(text)))
-    out.html = md.renderer.render(tokens, md.options, env)
+    # second line of defence: whatever a plugin's rule emitted, only allowed HTML remains
+    out.html = sanitise_html(md.renderer.render(tokens, md.options, env))
     return out
+
+
+def _check_image(tok: Any, chapter_path: str, out: RenderedChapter) -> None:
+    """Keep a local image only when it is a file of a known image type inside the book
+    (it is then copied into the output); any other local one becomes its alternative text,
+    so that no exporter embeds ``/etc/passwd`` or a hidden file."""
+    src = str(tok.attrGet("src") or "")
+    if _SCHEME.match(src) or src.startswith("//"):
+        return  # remote (validateLink already refused unsafe schemes)
+    target = resolve_link(src, chapter_path)
+    if target is not None and publishable_asset(target[0]):
+        out.images.append(target[0])
+        return
+    alt = _inline_text(tok.children or []) or tok.content
+    tok.type, tok.tag, tok.content, tok.children, tok.attrs = "text", "", alt, None, {}
 
 
 def _rewrite_link(tok: Any, chapter_path: str, page: str, chapters: set[str], out: RenderedChapter) -> None:
@@ -185,7 +206,7 @@ def _rewrite_link(tok: Any, chapter_path: str, page: str, chapters: set[str], ou
     exists = path in chapters
     out.links[path] = exists
     if exists:
-        url = relative_url(page, page_path(path))
+        url = page_href(relative_url(page, page_path(path)))
         tok.attrSet("href", url + ("#" + fragment if fragment else ""))
 
 
@@ -200,9 +221,11 @@ def chapter_markdown(chapter: Any, level: int = 1) -> str:
 
     body = strip_markers(chapter.body or "").strip("\n")
     first = next((line for line in body.split("\n", 50) if line.strip()), "")
+    # ends with a newline: an unclosed fence then ends the same way on the page and in
+    # the Markdown export (which closes it)
     if _H1.match(first):
-        return body
-    return chapter_title_markdown(chapter.title, level) + "\n\n" + body
+        return body + "\n"
+    return chapter_title_markdown(chapter.title, level) + "\n\n" + body + "\n"
 
 
 def norm_rel(rel: str) -> str:

@@ -164,7 +164,8 @@ def _new_chapter(plan: Any) -> list[str]:
 
     front = ["---", f"title: {_yaml_str(plan.title)}", "authors: []", "reviewers: []", "status: draft"]
     if plan.source is not None:
-        front.append(f"source: {{workshop: {_yaml_str(plan.source[0])}, item: {_yaml_str(plan.source[1])}}}")
+        wid = f", workshop_id: {_yaml_str(plan.workshop_id)}" if getattr(plan, "workshop_id", None) else ""
+        front.append(f"source: {{workshop: {_yaml_str(plan.source[0])}, item: {_yaml_str(plan.source[1])}{wid}}}")
     front += ["comments: []", "---", "", f"# {escape_line(plan.title)}", ""]
     return front
 
@@ -234,14 +235,17 @@ def sync(folder: Path | str, library: Any = None) -> SyncReport:
     by_source = {}
     for path, (_text, meta, _body, _line) in existing.items():
         if meta.source is not None:
+            if meta.source.workshop_id:
+                by_source.setdefault(f"{meta.source.workshop_id}::{meta.source.item}", path)
             by_source.setdefault(f"{meta.source.workshop}::{meta.source.item}", path)
     note = labels(config.language)["conflict"]
     taken: set[Path] = set()
     writes: list[tuple[Path, str]] = []
     new_entries: list[tuple[str, str]] = []
     for plan in plans:
-        record = known.get(plan.key) or {}
-        path = by_source.get(plan.key)
+        legacy = getattr(plan, "legacy_key", None) or plan.key
+        record = known.get(plan.key) or known.pop(legacy, None) or {}
+        path = by_source.get(plan.key) or by_source.get(legacy)
         if path is None and record.get("path"):
             candidate = (folder / record["path"]).resolve()
             path = candidate if candidate in existing else None

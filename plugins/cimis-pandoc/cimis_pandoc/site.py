@@ -12,6 +12,8 @@ from toolkit.errors import CimisError
 SITE_DIR = ".site"
 
 _REMOTE_IMG = re.compile(r'<img src="(?:https?:)?//[^"]*" alt="([^"]*)"[^>]*>')
+_IMG = re.compile(r'<img\b[^>]*>')
+_ATTR = re.compile(r'\s([a-zA-Z-]+)="([^"]*)"')
 
 
 def build_print_page(book: Any, out_dir: Path) -> Path:
@@ -37,3 +39,30 @@ def require(module: str, what: str) -> Any:
         return importlib.import_module(module)
     except (ImportError, OSError) as exc:  # OSError: WeasyPrint without Pango
         raise CimisError(f"{what} is not available ({exc}); see the README of cimis-pandoc") from exc
+
+
+def confined_images(html: str, root: Path) -> str:
+    """``html`` with every ``<img>`` whose source is not a file inside ``root`` (after
+    following symlinks) replaced by its alternative text: pandoc embeds whatever file an
+    image names, ``/etc/passwd`` included, so only the build's own copies may remain.
+    (The renderer already drops such images; this is the converter's own guard.)"""
+    import html as htmllib
+    import os
+    from urllib.parse import unquote
+
+    from toolkit.workbook.safety import inside
+
+    base = os.path.realpath(root)
+
+    def sub(match: re.Match[str]) -> str:
+        attrs = dict(_ATTR.findall(match.group(0)))
+        src = htmllib.unescape(attrs.get("src", ""))
+        alt = attrs.get("alt", "")
+        if not src or ":" in src.split("/", 1)[0] or src.startswith(("/", "\\")):
+            return alt
+        path = os.path.realpath(os.path.join(base, unquote(src.split("#", 1)[0].split("?", 1)[0])))
+        if not inside(base, path) or not os.path.isfile(path):
+            return alt
+        return match.group(0)
+
+    return _IMG.sub(sub, html)

@@ -26,4 +26,7 @@ MESSAGES: dict[str, str] = {
     "No results": "Keine Treffer",
     "Skip to content": "Zum Inhalt springen",
     "(not written yet)": "(noch nicht geschrieben)",
+    "the output folder {path} is inside the workbook but a symlink leads it to {target}; remove the symlink or choose another output folder":
+        "der Ausgabeordner {path} liegt im Werkbuch, aber ein symbolischer Link führt ihn nach {target}; "
+        "entfernen Sie den Link oder wählen Sie einen anderen Ausgabeordner",
 }

@@ -104,4 +104,24 @@ MESSAGES: dict[str, str] = {
     "{file}: comment {n} resolved.": "{file}: Kommentar {n} erledigt.",
     "{errors} error(s); nothing was written.": "{errors} Fehler; nichts wurde geschrieben.",
     "{errors} error(s).": "{errors} Fehler.",
+    # publishing safely
+    "not a regular file (a device, pipe or folder); refused":
+        "keine gewöhnliche Datei (ein Gerät, eine Pipe oder ein Ordner); abgelehnt",
+    "chapter file '{path}' is a symlink that leads outside the workbook folder; copy the file into the workbook instead":
+        "die Kapiteldatei '{path}' ist ein symbolischer Link, der aus dem Werkbuch-Ordner hinausführt; "
+        "kopieren Sie die Datei stattdessen ins Werkbuch",
+    "chapter file '{path}' is not a regular file": "die Kapiteldatei '{path}' ist keine gewöhnliche Datei",
+    "image '{target}' is outside the workbook folder (an absolute path); images must be files inside it":
+        "das Bild '{target}' liegt außerhalb des Werkbuch-Ordners (ein absoluter Pfad); Bilder müssen Dateien "
+        "darin sein",
+    "image '{target}' is outside the workbook folder; images must be files inside it":
+        "das Bild '{target}' liegt außerhalb des Werkbuch-Ordners; Bilder müssen Dateien darin sein",
+    "image '{target}' is not published: only visible files of the types png, jpg, gif, webp, avif and svg are":
+        "das Bild '{target}' wird nicht veröffentlicht: nur sichtbare Dateien der Typen png, jpg, gif, webp, "
+        "avif und svg werden es",
+    "image '{target}' is a symlink that leads outside the workbook folder":
+        "das Bild '{target}' ist ein symbolischer Link, der aus dem Werkbuch-Ordner hinausführt",
+    "image '{target}' is not a regular file": "das Bild '{target}' ist keine gewöhnliche Datei",
+    "it leads outside the workbook folder": "es führt aus dem Werkbuch-Ordner hinaus",
+    "warning: image '{path}' left out: {reason}": "Warnung: Bild '{path}' ausgelassen: {reason}",
 }
