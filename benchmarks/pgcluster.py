@@ -16,6 +16,7 @@ import os
 import shutil
 import socket
 import subprocess
+import tempfile
 from pathlib import Path
 
 SEARCH = ("/usr/lib/postgresql/*/bin", "/usr/local/pgsql/bin", "/usr/pgsql-*/bin")
@@ -89,13 +90,8 @@ class Cluster:
             user = "postgres"
             folder.mkdir(parents=True, exist_ok=True)
             os.chown(folder, entry.pw_uid, entry.pw_gid)
-            # the postgres user must be able to reach the folder through its parents
-            parent = folder.parent
-            while parent != parent.parent:
-                mode = parent.stat().st_mode
-                if not mode & 0o001:
-                    os.chmod(parent, mode | 0o001)
-                parent = parent.parent
+            if not os.access(folder.parent, os.X_OK, effective_ids=False) or folder.parent.stat().st_mode & 0o001 == 0:
+                raise Unavailable(f"the postgres user cannot reach {folder}; use a folder in /tmp (Cluster.temporary)")
         cluster = cls(folder, free_port(), bindir, user)
         cluster._run("initdb", "-D", str(cluster.data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
                      "--no-locale", "--no-sync")
@@ -104,8 +100,26 @@ class Cluster:
                      "start")
         return cluster
 
+    @classmethod
+    def temporary(cls) -> "Cluster":
+        """A cluster in a new folder of the system's temporary directory (removed by
+        :meth:`stop`). Not under pytest's ``tmp_path``: pytest makes its base folder private
+        (mode 700) at every start, which would lock the ``postgres`` user out mid-run."""
+        folder = Path(tempfile.mkdtemp(prefix="cimis-pg-"))
+        try:
+            cluster = cls.start(folder)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        cluster.owned = True
+        return cluster
+
+    owned = False
+
     def stop(self) -> None:
         try:
             self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
         except (Unavailable, subprocess.TimeoutExpired):
             pass
+        if self.owned:
+            shutil.rmtree(self.folder, ignore_errors=True)

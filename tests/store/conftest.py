@@ -20,7 +20,7 @@ _names = itertools.count(1)
 
 
 @pytest.fixture(scope="session")
-def pg_cluster(tmp_path_factory):
+def pg_cluster():
     from benchmarks.pgcluster import Cluster, Unavailable
 
     try:
@@ -28,7 +28,7 @@ def pg_cluster(tmp_path_factory):
     except ImportError:
         pytest.skip("psycopg is not installed (pip install 'psycopg[binary]')")
     try:
-        cluster = Cluster.start(tmp_path_factory.mktemp("pg"))
+        cluster = Cluster.temporary()
     except Unavailable as exc:
         pytest.skip(f"PostgreSQL unavailable: {exc}")
     yield cluster
