@@ -29,8 +29,8 @@ class Unavailable(Exception):
 def server_bin() -> Path | None:
     """The folder holding ``initdb`` and ``pg_ctl`` (newest version first), or ``None``."""
     found = shutil.which("pg_ctl")
-    if found:
-        return Path(found).parent
+    if found and (Path(found).resolve().parent / "initdb").exists():
+        return Path(found).resolve().parent  # a link on PATH stands for the real folder
     for pattern in SEARCH:
         for folder in sorted(glob.glob(pattern), reverse=True):
             if (Path(folder) / "initdb").exists():
@@ -61,8 +61,10 @@ class Cluster:
 
     def database(self, name: str) -> str:
         """A new, empty database; its URL."""
-        self._run("psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-d", "postgres", "-q",
-                  "-c", f'CREATE DATABASE "{name}"')
+        import psycopg
+
+        with psycopg.connect(self.url, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')  # type: ignore[arg-type]  # a name of the caller's
         return f"postgresql://postgres@127.0.0.1:{self.port}/{name}"
 
     def _run(self, tool: str, *args: str) -> subprocess.CompletedProcess[str]:

@@ -52,6 +52,12 @@ EVENT_TYPES: tuple[str, ...] = (
 #: rewrites these through the events' client ids; a new event type that refers to another
 #: event by seq adds its key here.
 SEQ_REFERENCES: tuple[str, ...] = ("record_id", "target")
+_REFERENCES = frozenset(SEQ_REFERENCES)
+
+
+def has_references(payload: dict[str, Any]) -> bool:
+    """Whether ``payload`` holds one of the :data:`SEQ_REFERENCES` keys."""
+    return not _REFERENCES.isdisjoint(payload)
 
 #: Schema migrations: ``MIGRATIONS[n]`` takes a store from version ``n`` to ``n + 1``.
 #: Append only; never change a migration that has shipped.
@@ -210,7 +216,7 @@ def plan_merge(events: Sequence[Event], present: dict[str, int], last_seq: int,
         next_seq += 1
         seqs[event.seq] = next_seq
         payload = event.payload
-        if any(key in payload for key in SEQ_REFERENCES):
+        if not _REFERENCES.isdisjoint(payload):
             payload = dict(payload)
             for key in SEQ_REFERENCES:
                 value = payload.get(key)
@@ -223,9 +229,13 @@ def plan_merge(events: Sequence[Event], present: dict[str, int], last_seq: int,
     return rows, MergeResult(len(rows), len(events) - len(rows), seqs)
 
 
+# one encoder for every payload: json.dumps with options builds a new one per call
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def dump_payload(payload: dict[str, Any] | None) -> str:
     """A payload as the compact JSON text the stores keep."""
-    return json.dumps(payload or {}, ensure_ascii=False, separators=(",", ":"))
+    return _encode(payload or {})
 
 
 _COLUMNS = "seq, session, type, item, step, payload, author, at, client_id"

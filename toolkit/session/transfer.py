@@ -9,19 +9,23 @@ same in two stores when its client id, type, step, payload, author and time agre
 every seq reference (:data:`toolkit.session.store.SEQ_REFERENCES`) replaced by the client
 id it points at. The checksum is the SHA-256 of those canonical lines in client-id order,
 so it does not depend on which store computed it nor on the order the events arrived in.
+
+A canonical line is the ``repr`` of those fields: exact for floats and text, and many times
+faster than JSON with sorted keys. Both stores keep a payload as the JSON text it was
+written as, so its keys keep their order; a store that reordered them would show its events
+as different, never as a false match.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from toolkit.errors import CimisError
 from toolkit.i18n import _
-from toolkit.session.store import SEQ_REFERENCES, Event, SessionStore
+from toolkit.session.store import SEQ_REFERENCES, Event, SessionStore, has_references
 
 
 def canonical(events: Iterable[Event]) -> dict[str, str]:
@@ -31,24 +35,20 @@ def canonical(events: Iterable[Event]) -> dict[str, str]:
     out: dict[str, str] = {}
     for e in events:
         payload: dict[str, Any] = e.payload
-        if any(key in payload for key in SEQ_REFERENCES):
+        if has_references(payload):
             payload = dict(payload)
             for key in SEQ_REFERENCES:
                 value = payload.get(key)
                 if type(value) is int:
                     payload[key] = {"ref": by_seq.get(value)}
-        out[e.client_id] = json.dumps([e.client_id, e.type, e.item, e.step, payload, e.author, e.at],
-                                      ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        out[e.client_id] = repr((e.client_id, e.type, e.item, e.step, payload, e.author, float(e.at)))
     return out
 
 
 def checksum(lines: dict[str, str], ids: Iterable[str] | None = None) -> str:
     """SHA-256 (hex) of the canonical lines of ``ids`` (all by default), in client-id order."""
-    digest = hashlib.sha256()
-    for client_id in sorted(lines if ids is None else ids):
-        digest.update(lines.get(client_id, "").encode("utf-8"))
-        digest.update(b"\n")
-    return digest.hexdigest()
+    text = "\n".join([lines.get(client_id, "") for client_id in sorted(lines if ids is None else ids)])
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass
