@@ -15,6 +15,7 @@ BUILTIN_COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("check", "toolkit.cli.workshop:build_check", "Check a workshop plan and print its timetable."),
     ("ui", "toolkit.cli.ui:build", "Open the terminal UI."),
     ("workbook", "toolkit.cli.workbook:build", "Create, sync, check and build the workbook."),
+    ("programme", "toolkit.cli.programme:build", "Run a programme: regions, events, people, matches and numbers."),
     ("store", "toolkit.cli.store:build", "Push, pull and migrate sessions between session.db and PostgreSQL."),
 )
 
