@@ -196,7 +196,8 @@ def _board(workbook: Path, session: str, stamp: str, note: str, _: Any) -> None:
     book, _problems = read_book(workbook)
     if book is None:
         return
-    rows = [[str(r["number"] or ""), r["title"], _(r["status"]), ", ".join(r["authors"]) or "-",
+    statuses = {"todo": _("to do"), "draft": _("draft"), "review": _("in review"), "final": _("final")}
+    rows = [[str(r["number"] or ""), r["title"], statuses.get(r["status"], r["status"]), ", ".join(r["authors"]) or "-",
              ", ".join(r["reviewers"]) or "-", str(r["words"])] for r in board(book)]
     lines = table([_("no."), _("chapter"), _("status"), _("authors"), _("reviewers"), _("words")], rows).split("\n")
     _chapter(workbook, f"chapters/{FOLDER}/booksprint.md", _("The booksprint"),

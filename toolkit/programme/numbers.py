@@ -30,8 +30,11 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.errors import CimisError, Problem
-from toolkit.i18n import _
+from toolkit.i18n import N_, _
 from toolkit.programme.model import Event, Programme
+
+#: A match's stages, in order (translated where shown).
+STAGES = (N_("formed"), N_("question"), N_("decided"), N_("working"), N_("prototype"))
 
 #: Methods in which a team writes down its question for the jury.
 QUESTION_METHODS = frozenset({"challenge-definition", "how-might-we"})

@@ -24,10 +24,11 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from toolkit.errors import CimisError, Problem, ProblemsError
-from toolkit.i18n import _
+from toolkit.i18n import N_, _
 
 REGISTER = "people.csv"
-STATUSES = ("applicant", "accepted", "waiting")
+#: An application's status (translated where shown); "waiting" is the waiting list.
+STATUSES = (N_("applicant"), N_("accepted"), N_("waiting"))
 
 #: Organisation types, with their names in both languages.
 ORG_TYPES: dict[str, dict[str, str]] = {

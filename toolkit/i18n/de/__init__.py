@@ -1,7 +1,7 @@
 """The German catalogue: English message -> German, one module per area of the code so
 that areas are translated independently."""
 
-from toolkit.i18n.de import build, capture, cards, cli, plan, run, session, tui, workbook
+from toolkit.i18n.de import build, capture, cards, cli, plan, programme, run, session, tui, workbook
 
 MESSAGES: dict[str, str] = {
     **cards.MESSAGES,
@@ -13,4 +13,5 @@ MESSAGES: dict[str, str] = {
     **tui.MESSAGES,
     **run.MESSAGES,
     **cli.MESSAGES,
+    **programme.MESSAGES,
 }
