@@ -1,10 +1,8 @@
-"""Fixtures for the store backend tests: one throw-away PostgreSQL server per test session
-(started here, stopped with ``pg_ctl -m immediate stop`` at the end) and a fresh database
-per test. Without PostgreSQL the tests that need it skip, saying why."""
+"""Fixtures for the store backend tests: the PostgreSQL server and databases of
+``tests/pg_fixtures.py``, and workshop folders with the session tests' plan."""
 
 from __future__ import annotations
 
-import itertools
 import shutil
 import sys
 from pathlib import Path
@@ -16,34 +14,7 @@ HERE = Path(__file__).resolve().parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-_names = itertools.count(1)
-
-
-@pytest.fixture(scope="session")
-def pg_cluster():
-    from benchmarks.pgcluster import Cluster, Unavailable
-
-    try:
-        import psycopg  # noqa: F401
-    except ImportError:
-        pytest.skip("psycopg is not installed (pip install 'psycopg[binary]')")
-    try:
-        cluster = Cluster.temporary()
-    except Unavailable as exc:
-        pytest.skip(f"PostgreSQL unavailable: {exc}")
-    yield cluster
-    cluster.stop()
-
-
-@pytest.fixture
-def pg_url(pg_cluster) -> str:
-    """The URL of a new, empty database on the test server."""
-    import psycopg
-
-    name = f"t{next(_names)}"
-    with psycopg.connect(pg_cluster.url, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return pg_cluster.url.rsplit("/", 1)[0] + "/" + name
+from pg_fixtures import pg_cluster, pg_url  # noqa: E402,F401
 
 
 @pytest.fixture

@@ -167,7 +167,7 @@ def import_csv(root: Path | str, csv_path: Path, mapping: Mapping[str, str], *, 
     """Add the applications in ``csv_path`` to the register: ``(added, already there)``.
 
     ``mapping`` maps register fields to the export's column headers (fields not mapped are
-    looked for under their own name). Every row is checked first; any problem raises
+    looked for under their own name, in any letter case). Every row is checked first; any problem raises
     :class:`ProblemsError` with ``file:line`` and nothing is written.
     """
     known_regions = set(regions)
@@ -183,7 +183,9 @@ def import_csv(root: Path | str, csv_path: Path, mapping: Mapping[str, str], *, 
         dialect = csv.excel
     reader = csv.DictReader(io.StringIO(text), dialect=dialect)
     headers = reader.fieldnames or []
-    columns = {f: mapping.get(f, f) for f in IMPORT_FIELDS}
+    # a field not mapped is looked for under its own name, in any case ("Status", "E-Mail" no)
+    by_fold = {h.strip().casefold(): h for h in headers}
+    columns = {f: mapping.get(f, by_fold.get(f, f)) for f in IMPORT_FIELDS}
     problems: list[Problem] = []
     for needed in ("name",):
         if columns[needed] not in headers:

@@ -99,7 +99,10 @@ def open_store(folder: Path | str, *, readonly: bool = False, url: str | None = 
 
 def has_session(folder: Path | str) -> bool:
     """Whether the workshop in ``folder`` has a session log with events in its store."""
-    if store_url(folder) == SQLITE:
+    url = store_url(folder)
+    if url == SQLITE:
         return (Path(folder) / FILENAME).is_file()
-    with open_store(folder, readonly=True) as store:
-        return bool(store.session_id) and bool(store.events(after=0)[:1])
+    from toolkit.session.pgstore import PgStore
+
+    with PgStore(url, workshop_key(folder), readonly=True) as store:
+        return store.has_events()

@@ -413,6 +413,14 @@ class PgStore:
         with self._lock, _errors(self.url):
             return self._by_client_id(client_id)
 
+    def has_events(self) -> bool:
+        """Whether the session has any event (one index probe, not a read of the log)."""
+        if self._conn is None or not self.session_id:
+            return False
+        with self._lock, _errors(self.url):
+            return self._connection().execute(f"SELECT 1 FROM {SCHEMA}.events WHERE session = %s LIMIT 1",
+                                              (self.session_id,)).fetchone() is not None
+
     def integrity_check(self) -> str:
         """``ok``, or what is wrong with this session's rows: seqs must match the session's
         counter and every payload must be a JSON object."""
