@@ -137,11 +137,11 @@ def _export(folder: Path, fmt: str, output: Path | None) -> None:
 
     from toolkit.errors import CimisError
     from toolkit.session.exchange import export_rows, to_csv, to_json, to_jsonl
+    from toolkit.session.backend import open_store
     from toolkit.session.state import fold
-    from toolkit.session.store import Store
 
     # the store alone, not the plan: what was captured stays exportable when the plan breaks
-    with Store(folder, readonly=True) as store:
+    with open_store(folder, readonly=True) as store:
         rows = export_rows(fold(store.stream()))
     if fmt == "jsonl":
         text = to_jsonl(rows)

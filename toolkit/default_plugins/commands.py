@@ -17,6 +17,8 @@ BUILTIN_COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("ui", "toolkit.cli.ui:build", "Open the terminal UI."),
     ("workbook", "toolkit.cli.workbook:build", "Create, sync, check and build the workbook."),
     ("serve", "toolkit.cli.serve:build", "Let the room join from its phones."),
+    ("programme", "toolkit.cli.programme:build", "Run a programme: regions, events, people, matches and numbers."),
+    ("store", "toolkit.cli.store:build", "Push, pull and migrate sessions between session.db and PostgreSQL."),
 )
 
 

@@ -40,8 +40,9 @@ from pydantic import ValidationError
 from toolkit.errors import CimisError, ProblemsError
 from toolkit.i18n import _
 from toolkit.session.clock import Clock, SystemClock
+from toolkit.session.backend import open_store
 from toolkit.session.state import REJECTED, RecordState, SessionState, StepTimer
-from toolkit.session.store import Event, SessionEvent, Store
+from toolkit.session.store import Event, SessionEvent, SessionStore
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,8 @@ class Engine:
         self.agenda = agenda
         self._steps = [(index, item, step) for index, item in enumerate(agenda.items) for step in item.steps]
         self._order = {(item.id, step.id): n for n, (_index, item, step) in enumerate(self._steps)}
-        self.store = Store(self.folder, readonly=readonly)
+        # SQLite in the folder, or the database CIMIS_STORE or the programme names
+        self.store: SessionStore = open_store(self.folder, readonly=readonly)
         self.state = SessionState()
         #: record id -> (the RecordState it was made from, its Captured), so that checking a
         #: capture does not validate every earlier record of the step again
@@ -234,7 +236,7 @@ class Engine:
                           "records": len(state.records.get((item.id, step.id), {})),
                           "timer": timer.as_dict(now) if timer else None})
         return {
-            "workshop": self.agenda.title, "folder": str(self.folder), "store": str(self.store.path),
+            "workshop": self.agenda.title, "folder": str(self.folder), "store": self.store.location,
             "items": len(self.agenda.items),
             "started": state.started, "finished": state.finished, "events": state.events,
             "ignored_events": state.ignored, "last_seq": state.last_seq,

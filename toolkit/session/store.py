@@ -1,9 +1,12 @@
 """The session store: ``session.db`` in a workshop folder, an append-only log of events.
 
-Provides :class:`Store` (open; read events with ``events``/``stream``; append with
-``append`` or a ``writing`` transaction), :class:`Event` (one committed event),
-:data:`EVENT_TYPES`, :data:`SCHEMA_VERSION` and :data:`MIGRATIONS`. Nothing is ever updated
-or deleted: undo, edits and removals are events of their own.
+Provides :class:`SessionStore` (the interface every store backend implements: SQLite here,
+PostgreSQL in :mod:`toolkit.session.pgstore`; :func:`toolkit.session.backend.open_store`
+picks one), :class:`Store` (the SQLite backend: open; read events with ``events``/``stream``;
+append with ``append`` or a ``writing`` transaction; ``merge`` another store's events),
+:class:`Event` (one committed event), :data:`EVENT_TYPES`, :data:`SEQ_REFERENCES`,
+:data:`SCHEMA_VERSION` and :data:`MIGRATIONS`. Nothing is ever updated or deleted: undo,
+edits and removals are events of their own.
 
 Durability is the point of this module: SQLite in WAL mode with ``synchronous=FULL``, every
 write in a ``BEGIN IMMEDIATE`` transaction, so that once :meth:`Store.append` (or a
@@ -22,9 +25,9 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from toolkit.errors import CimisError
 from toolkit.i18n import _
@@ -47,6 +50,18 @@ EVENT_TYPES: tuple[str, ...] = (
     "presenter",
     "moderated",
 )
+
+#: Payload keys whose value is the seq of an earlier event of the same session (an edit's
+#: record, an undo's target). Seqs are local to a store, so copying events between stores
+#: rewrites these through the events' client ids; a new event type that refers to another
+#: event by seq adds its key here.
+SEQ_REFERENCES: tuple[str, ...] = ("record_id", "target")
+_REFERENCES = frozenset(SEQ_REFERENCES)
+
+
+def has_references(payload: dict[str, Any]) -> bool:
+    """Whether ``payload`` holds one of the :data:`SEQ_REFERENCES` keys."""
+    return not _REFERENCES.isdisjoint(payload)
 
 #: Schema migrations: ``MIGRATIONS[n]`` takes a store from version ``n`` to ``n + 1``.
 #: Append only; never change a migration that has shipped.
@@ -112,6 +127,119 @@ class SessionEvent(NamedTuple):
     at: float
     client_id: str
     workshop: str
+
+
+class MergeResult(NamedTuple):
+    """What :meth:`SessionStore.merge` did: events ``added``, events already ``present``
+    (same client id; nothing written), and the source seq -> this store's seq of every
+    merged event."""
+
+    added: int
+    present: int
+    seqs: dict[int, int]
+
+
+class StoreWriter(Protocol):
+    """What a :meth:`SessionStore.writing` block may do inside its transaction."""
+
+    inserted: list[Event]
+
+    def events_after(self, seq: int) -> list[Event]:
+        """Events committed (by anyone) after ``seq``: catch up before deciding."""
+        ...
+
+    def insert(self, type: str, *, item: str | None = None, step: str | None = None,
+               payload: dict[str, Any] | None = None, author: str = "", at: float = 0.0,
+               client_id: str | None = None) -> tuple[Event, bool]:
+        """Add one event; ``(event, True)``, or ``(the stored event, False)`` for a client
+        id stored already."""
+        ...
+
+
+class SessionStore(Protocol):
+    """The session log of one workshop, whatever holds it.
+
+    Every backend keeps these promises: when :meth:`append` or a :meth:`writing` block
+    returns, the events are committed durably (a killed client loses nothing it was told
+    about); a client id is stored once per session (a resend returns the stored event);
+    writers of one session are serialised, so a ``writing`` block decides on the latest
+    state; seqs grow in commit order within a session. ``readonly`` stores never write
+    and read a missing session as empty.
+    """
+
+    readonly: bool
+    session_id: str
+
+    @property
+    def location(self) -> str:
+        """Where the log lives, for messages (a file path, or a database URL without its
+        password and the workshop's key)."""
+        ...
+
+    def writing(self) -> AbstractContextManager[StoreWriter]: ...
+
+    def append(self, type: str, *, item: str | None = None, step: str | None = None,
+               payload: dict[str, Any] | None = None, author: str = "", at: float | None = None,
+               client_id: str | None = None) -> Event: ...
+
+    def events(self, after: int = 0) -> list[Event]: ...
+
+    def stream(self, after: int = 0) -> Iterator[Event]: ...
+
+    def event_by_client_id(self, client_id: str) -> Event | None: ...
+
+    def merge(self, events: Sequence[Event], *, origin: str = "") -> MergeResult:
+        """Add another store's events of the same session in one durable transaction:
+        those whose client id is stored already are skipped, the others get this store's
+        next seqs in the given order, and their :data:`SEQ_REFERENCES` are rewritten to
+        this store's seqs. Merging the same events again adds nothing."""
+        ...
+
+    def integrity_check(self) -> str: ...
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> "SessionStore": ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+
+def plan_merge(events: Sequence[Event], present: dict[str, int], last_seq: int,
+               session: str) -> tuple[list[Event], MergeResult]:
+    """The rows a backend writes to merge ``events`` after its ``last_seq``, given the seq
+    of each of their client ids it holds already (``present``); shared by the backends so
+    that they merge alike."""
+    seqs: dict[int, int] = {}
+    rows: list[Event] = []
+    next_seq = last_seq
+    for event in events:
+        found = present.get(event.client_id)
+        if found is not None:
+            seqs[event.seq] = found
+            continue
+        next_seq += 1
+        seqs[event.seq] = next_seq
+        payload = event.payload
+        if not _REFERENCES.isdisjoint(payload):
+            payload = dict(payload)
+            for key in SEQ_REFERENCES:
+                value = payload.get(key)
+                if type(value) is int:
+                    # a reference to an event outside the merged ones points nowhere (0)
+                    # rather than at an unrelated event of this store
+                    payload[key] = seqs.get(value, 0)
+        rows.append(_new(Event, (next_seq, session, event.type, event.item, event.step, payload, event.author,
+                                 event.at, event.client_id)))
+    return rows, MergeResult(len(rows), len(events) - len(rows), seqs)
+
+
+# one encoder for every payload: json.dumps with options builds a new one per call
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def dump_payload(payload: dict[str, Any] | None) -> str:
+    """A payload as the compact JSON text the stores keep."""
+    return _encode(payload or {})
 
 
 _COLUMNS = "seq, session, type, item, step, payload, author, at, client_id"
@@ -188,9 +316,7 @@ class Writer:
         cur = store._conn.execute(
             "INSERT INTO events (session, type, item, step, payload, author, at, client_id) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(client_id) DO NOTHING",
-            (store.session_id, type, item, step, json.dumps(payload or {}, ensure_ascii=False,
-                                                            separators=(",", ":")),
-             author, at, client_id))
+            (store.session_id, type, item, step, dump_payload(payload), author, at, client_id))
         if cur.rowcount == 0:
             existing = store.event_by_client_id(client_id)
             assert existing is not None
@@ -211,6 +337,8 @@ class Store:
 
     def __init__(self, folder: Path | str, *, readonly: bool = False):
         self.folder = Path(folder)
+        #: always this backend's name, for :func:`toolkit.session.backend.open_store` callers
+        self.backend = "sqlite"
         self.path = self.folder / FILENAME
         self.readonly = readonly
         self._lock = threading.RLock()
@@ -224,6 +352,10 @@ class Store:
             self._check_writable()
         with self._errors():
             self._open()
+
+    @property
+    def location(self) -> str:
+        return str(self.path)
 
     # -- opening -------------------------------------------------------------------------
 
@@ -405,6 +537,32 @@ class Store:
             return None
         row = self._conn.execute(f"SELECT {_COLUMNS} FROM events WHERE client_id = ?", (client_id,)).fetchone()
         return _event(row) if row else None
+
+    def merge(self, events: Sequence[Event], *, origin: str = "") -> MergeResult:
+        """See :meth:`SessionStore.merge` (``origin`` is not kept in SQLite)."""
+        for event in events:
+            if event.type not in EVENT_TYPES:
+                raise CimisError(_("event {seq} has the unknown type '{type}'").format(seq=event.seq, type=event.type))
+        with self.writing():
+            conn = self._conn
+            assert conn is not None
+            present: dict[str, int] = {}
+            ids = [event.client_id for event in events]
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                marks = ",".join("?" * len(chunk))
+                present.update(conn.execute(
+                    f"SELECT client_id, seq FROM events WHERE client_id IN ({marks})", chunk).fetchall())
+            last = conn.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()[0]
+            # AUTOINCREMENT never hands out a seq again, even one whose event was rolled back
+            counter = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'events'").fetchone()
+            rows, result = plan_merge(events, present, max(last, counter[0] if counter else 0), self.session_id)
+            conn.executemany(
+                "INSERT INTO events (seq, session, type, item, step, payload, author, at, client_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(e.seq, e.session, e.type, e.item, e.step, dump_payload(e.payload), e.author, e.at, e.client_id)
+                 for e in rows])
+        return result
 
     def integrity_check(self) -> str:
         """``ok``, or what SQLite found wrong."""

@@ -143,12 +143,12 @@ def _card(library: Any, method_id: str | None, langs: tuple[str, ...]) -> Any:
 
 def _workshop(book: Any, source: str, folder: Path, key: str, library: Any, chapters: list[ChapterPlan],
               checklists: list[Generated], cards_used: dict[str, Any], problems: list[Problem]) -> None:
+    from toolkit.session.backend import has_session
     from toolkit.session.engine import Engine
-    from toolkit.session.store import FILENAME
 
     lang = book.language
     t = labels(lang)
-    if not (folder / FILENAME).is_file():
+    if not has_session(folder):
         problems.append(Problem.at(folder, 0, _("no session yet in this workshop; nothing to sync from it"),
                                    "warning"))
         return

@@ -1,0 +1,209 @@
+"""The PostgreSQL store: four sites capturing into one database at once, and pushing a long
+offline session.
+
+Targets, each a ratio against a baseline measured in the same run on the same throw-away
+server (started here with Debian's PostgreSQL, stopped at the end):
+
+- acknowledgement latency: four processes (the four regions' sites) each commit captures
+  into their own session of one database through ``PgStore.append`` (the session's row
+  lock, the idempotent insert, ``COMMIT`` with ``synchronous_commit=on``). Each capture is
+  paired with a bare psycopg ``INSERT`` (autocommit, one statement, the same table layout
+  and durability) by the same process just before it, so that the load of the machine hits
+  both alike; p50 and p99 of the two are compared: goal <= 1.5x;
+- pushing a 100,000-event session from a laptop's ``session.db`` into the database with
+  ``cimis store push``'s code (merge with ``COPY``, read back, compare checksums): goal
+  >= 20,000 events/s; printed beside a bare ``COPY`` of the same rows.
+
+``python -m benchmarks.bench_pgstore`` (``--quick`` for a smoke run, ``--strict`` to exit 1
+when a target is missed). The last line is the figures as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from benchmarks.pgcluster import Cluster, Unavailable  # noqa: E402
+
+SITES = ("dresden", "meissen", "lausitz", "erzgebirge")
+PAYLOAD = {"kind": "bench-note", "record": {"text": "turn the paper job sheet into a digital process",
+                                            "tag": "process"}}
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+# -- acknowledgements ------------------------------------------------------------------------
+
+def _site(url: str, site: str, n: int, barrier, out) -> None:
+    """One site: ``n`` acknowledged captures through the store, each paired with a bare
+    insert on a connection of its own, alternating, so that whatever else the machine does
+    hits both alike."""
+    import psycopg
+
+    from toolkit.session.pgstore import PgStore
+    from toolkit.session.store import dump_payload
+
+    bare_conn = psycopg.connect(url, autocommit=True)
+    bare_conn.execute("SET synchronous_commit TO on")
+    store = PgStore(url, site)
+    text = dump_payload(PAYLOAD)
+    bare: list[float] = []
+    mine: list[float] = []
+    barrier.wait()
+    for i in range(n):
+        start = time.perf_counter()
+        bare_conn.execute("INSERT INTO bare_events (session, seq, type, item, step, payload, author, at, client_id) "
+                          "VALUES (%s, %s, 'captured', 'forge', 'ideas', %s, 'anna', %s, %s)",
+                          (site, i + 1, text, time.time(), uuid.uuid4().hex))
+        bare.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        store.append("captured", item="forge", step="ideas", payload=PAYLOAD, author="anna")
+        mine.append(time.perf_counter() - start)
+    store.close()
+    bare_conn.close()
+    out.put((bare, mine))
+
+
+def acknowledgements(url: str, n: int) -> dict[str, float]:
+    import psycopg
+
+    from toolkit.session.pgstore import PgStore
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("CREATE TABLE bare_events (session TEXT NOT NULL, seq BIGINT NOT NULL, type TEXT NOT NULL, "
+                     "item TEXT, step TEXT, payload TEXT NOT NULL, author TEXT NOT NULL, at DOUBLE PRECISION, "
+                     "client_id TEXT NOT NULL, PRIMARY KEY (session, seq), UNIQUE (session, client_id))")
+    PgStore(url, "warm-up").close()  # the schema exists before the sites start
+    ctx = mp.get_context("fork")
+    barrier = ctx.Barrier(len(SITES))
+    out = ctx.Queue()
+    procs = [ctx.Process(target=_site, args=(url, site, n, barrier, out)) for site in SITES]
+    for p in procs:
+        p.start()
+    bare: list[float] = []
+    mine: list[float] = []
+    for _ in procs:
+        b, m = out.get(timeout=600)
+        bare += b
+        mine += m
+    for p in procs:
+        p.join(60)
+    result = {"acks": len(mine), "bare_p50_ms": percentile(bare, 50) * 1000, "bare_p99_ms": percentile(bare, 99) * 1000,
+              "store_p50_ms": percentile(mine, 50) * 1000, "store_p99_ms": percentile(mine, 99) * 1000}
+    result["p50_ratio"] = result["store_p50_ms"] / result["bare_p50_ms"]
+    result["p99_ratio"] = result["store_p99_ms"] / result["bare_p99_ms"]
+    return result
+
+
+# -- push ------------------------------------------------------------------------------------
+
+def make_session(folder: Path, n: int) -> None:
+    """A laptop's session of ``n`` events: captures with now and then an edit and an undo."""
+    from toolkit.session.store import Store
+
+    with Store(folder) as store, store.writing() as tx:
+        tx.insert("started", item="forge", step="ideas", at=0.0)
+        captured = []
+        for i in range(1, n):
+            if i % 50 == 0 and captured:
+                tx.insert("edited", item="forge", step="ideas", at=float(i),
+                          payload={"record_id": captured[-1], "record": PAYLOAD["record"]})
+            elif i % 97 == 0:
+                tx.insert("undone", item="forge", step="ideas", at=float(i), payload={"target": captured[-1]})
+            else:
+                event, _new = tx.insert("captured", item="forge", step="ideas", at=float(i), author="anna",
+                                        payload={"kind": "bench-note", "record": {"text": f"idea {i}"}})
+                captured.append(event.seq)
+
+
+def push(url: str, folder: Path) -> dict[str, float]:
+    import psycopg
+
+    from toolkit.session.pgstore import PgStore
+    from toolkit.session.store import Store, dump_payload
+    from toolkit.session.transfer import transfer
+
+    with Store(folder, readonly=True) as local:
+        events = local.events()
+        # baseline: the same rows with a bare COPY into a table of the same layout
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("CREATE TABLE copy_events (session TEXT, seq BIGINT, type TEXT, item TEXT, step TEXT, "
+                         "payload TEXT, author TEXT, at DOUBLE PRECISION, client_id TEXT, PRIMARY KEY (session, seq), "
+                         "UNIQUE (session, client_id))")
+            start = time.perf_counter()
+            with conn.transaction(), conn.cursor() as cur, cur.copy(
+                    "COPY copy_events (session, seq, type, item, step, payload, author, at, client_id) "
+                    "FROM STDIN") as copy:
+                for e in events:
+                    copy.write_row((e.session, e.seq, e.type, e.item, e.step, dump_payload(e.payload), e.author, e.at,
+                                    e.client_id))
+            copy_seconds = time.perf_counter() - start
+        start = time.perf_counter()
+        with PgStore(url, "laptop-push", origin=local.session_id) as remote:
+            report = transfer(local, remote, workshop="laptop-push")
+        push_seconds = time.perf_counter() - start
+        start = time.perf_counter()
+        with PgStore(url, "laptop-push") as remote:
+            again = transfer(local, remote, workshop="laptop-push")
+        again_seconds = time.perf_counter() - start
+    if not (report.verified and again.verified and report.added == len(events) and again.added == 0):
+        raise SystemExit(f"push not verified: {report.as_dict()} / {again.as_dict()}")
+    n = len(events)
+    return {"events": n, "push_seconds": push_seconds, "push_events_per_s": n / push_seconds,
+            "second_push_seconds": again_seconds, "copy_seconds": copy_seconds,
+            "push_ratio_to_copy": push_seconds / copy_seconds}
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes: a smoke run")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    args = parser.parse_args(argv)
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        print("SKIPPED: psycopg is not installed (pip install 'psycopg[binary]')")
+        return 0
+    try:
+        cluster = Cluster.temporary()
+    except Unavailable as exc:
+        print(f"SKIPPED: PostgreSQL unavailable: {exc}")
+        return 0
+    try:
+        acks_n, events = (40, 5_000) if args.quick else (1_000, 100_000)
+        acks = acknowledgements(cluster.database("acks"), acks_n)
+        with tempfile.TemporaryDirectory() as tmp:
+            make_session(Path(tmp), events)
+            pushed = push(cluster.database("push"), Path(tmp))
+    finally:
+        cluster.stop()
+    ok_ack = acks["p50_ratio"] <= 1.5 and acks["p99_ratio"] <= 1.5
+    ok_push = pushed["push_events_per_s"] >= 20_000
+    print(f"ack p50 (4 sites, {acks['acks']} acks): {acks['store_p50_ms']:.2f} ms vs bare psycopg insert: "
+          f"{acks['bare_p50_ms']:.2f} ms -> ratio {acks['p50_ratio']:.2f} (target <= 1.5)")
+    print(f"ack p99: {acks['store_p99_ms']:.2f} ms vs bare psycopg insert: {acks['bare_p99_ms']:.2f} ms "
+          f"-> ratio {acks['p99_ratio']:.2f} (target <= 1.5) {'ok' if ok_ack else 'MISSED'}")
+    print(f"push of {pushed['events']} events: {pushed['push_seconds']:.2f} s = {pushed['push_events_per_s']:,.0f} "
+          f"events/s (target >= 20,000) {'ok' if ok_push else 'MISSED'}; ratio to a bare COPY "
+          f"({pushed['copy_seconds']:.2f} s): {pushed['push_ratio_to_copy']:.2f}; second push (adds nothing): "
+          f"{pushed['second_push_seconds']:.2f} s")
+    print(json.dumps({**acks, **pushed, "quick": args.quick}))
+    return 1 if args.strict and not (ok_ack and ok_push) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
