@@ -118,6 +118,11 @@ class CaptureKind(ABC):
     #: scaffold's tests and the export/import round-trip test; ``None`` when the kind cannot
     #: give one without other steps.
     example: ClassVar[Mapping[str, Any] | None] = None
+    #: Fields of :attr:`Record` (in any of its shapes) that hold ids of other records (the
+    #: store's record ids, as a number, a list of numbers or a text of digits), so that
+    #: ``cimis session import`` can carry references such as a cluster's cards over to the
+    #: ids the records get in the target session.
+    id_fields: ClassVar[tuple[str, ...]] = ()
 
     @abstractmethod
     def result(self, records: Sequence[Captured], options: BaseModel, context: CaptureContext) -> Any:

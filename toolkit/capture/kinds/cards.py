@@ -184,6 +184,8 @@ class CardsKind(CaptureKind):
     Record = CardsRecord
     #: one valid record, for ``cimis kinds`` and the export/import round-trip test
     example = {"op": "card", "text": "A digital job sheet"}
+    #: fields holding ids of other records, remapped by session import
+    id_fields = ("cards",)
 
     def _board(self, records: Sequence[Captured], options: CardsOptions, context: CaptureContext) -> _Board:
         board = _Board()

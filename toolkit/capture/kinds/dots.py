@@ -110,6 +110,8 @@ class DotsKind(CaptureKind):
     Record = DotVote
     #: one valid record, for ``cimis kinds`` and the export/import round-trip test
     example = {"voter": "anna", "item": "1", "dots": 1}
+    #: fields holding ids of other records, remapped by session import
+    id_fields = ("item",)
 
     def _votes(self, records: Sequence[Captured], items: list[Item], options: DotsOptions, context):
         people = context.people if context is not None else ()

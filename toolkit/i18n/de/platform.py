@@ -48,4 +48,6 @@ MESSAGES: dict[str, str] = {
         "'at' ist {value}, außerhalb des plausiblen Bereichs 2000-01-01 bis 2099-12-31",
     "line is longer than {n} bytes": "die Zeile ist länger als {n} Bytes",
     "{path} is not a regular file": "{path} ist keine normale Datei",
+    "'seq' must be a positive whole number (the record's id in the exported session)":
+        "'seq' muss eine positive ganze Zahl sein (die ID des Eintrags in der exportierten Sitzung)",
 }
