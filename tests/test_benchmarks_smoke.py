@@ -30,6 +30,10 @@ FIGURES = {
                                    (rf"ratio displayed/true elapsed: {NUMBER}", 0.99, 1.01)],
     "benchmarks.bench_tui_start": [(rf"CimisApp to the start screen: .*time ratio {NUMBER}", 0.05, 20),
                                    (rf"CimisApp to the start screen: .*memory ratio {NUMBER}", 0.5, 10)],
+    # linear parsers: a quadratic one shows ~4 here
+    "benchmarks.bench_parsers": [(rf"{re.escape(shape)}: .*growth ratio {NUMBER}", 0.05, 2.5) for shape in (
+        "card heading with blanks", "20,000 duplicate headings", "SUMMARY.md part titles", "import lines",
+        "YAML depth check")],
     "benchmarks.bench_sync": [(rf"first sync: .*ratio to reading every event \(\d+ ms\): {NUMBER}", 0.1, 500)],
 }
 

@@ -29,7 +29,9 @@ SECTION_NAMES = {
     "checklist": {"checklist", "checkliste"},
     "shortcuts": {"shortcuts", "abkürzungen", "abkuerzungen"},
 }
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
+# linear: the closing "#"s and blanks are stripped in Python, not by a lazy group followed by
+# a trailing class (which backtracks quadratically over a long run of blanks)
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*)$")
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 _ITEM = re.compile(r"^[ \t]*[-*+][ \t]+(?:\[[ xX]\][ \t]+)?(.*\S)")
 
@@ -157,7 +159,7 @@ def _read_body(meta: CardMeta, lines: list[str], start: int, path: Path,
             heading = _HEADING.match(line)
             if heading and len(heading.group(1)) == 2:
                 current = []
-                sections.append((heading.group(2).strip(), index + 1, current))
+                sections.append((heading.group(2).rstrip(" \t#").strip(), index + 1, current))
                 continue
         current.append(line)
 
