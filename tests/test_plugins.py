@@ -9,8 +9,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from cards_util import write_pair
 
+from cards_util import write_pair
 from toolkit.plugins import DEFAULT_PLUGINS, PluginHost, reset_host
 
 

@@ -29,7 +29,7 @@ class RecordLog:
         self._records = 0
         self._valid = False
         try:
-            fh = open(path, "rb")
+            fh = open(path, "rb")  # noqa: SIM115 - a missing file is an empty log; closed by the with below
         except OSError:
             return
         with fh:

@@ -15,7 +15,6 @@ from typing import Any
 from toolkit.errors import Problem
 from toolkit.i18n import _
 
-
 #: Deepest nesting of mappings and lists a hand-written file may have (a card needs 4).
 MAX_DEPTH = 64
 #: Most values a document may expand to, aliases counted as often as they are used (a card
