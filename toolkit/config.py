@@ -15,6 +15,9 @@ from toolkit.i18n import _
 from toolkit.paths import config_file
 
 #: key -> (type, description); the UI adds its sections (keys, theme) here.
+#: A configuration file is a few lines; anything larger is not one.
+MAX_BYTES = 1024 * 1024
+
 KEYS: dict[str, tuple[type, str]] = {
     "plugins_dir": (str, "folder of local plugin modules (*.py) to load"),
     "theme": (str, "the terminal UI's theme"),
@@ -24,12 +27,15 @@ KEYS: dict[str, tuple[type, str]] = {
 
 def load_config(path: str | None = None) -> dict[str, Any]:
     """The configuration as a dict; an absent file is an empty configuration."""
+    from toolkit.paths import FileTooLarge, NotARegularFile, read_bounded
+
     path = path or config_file()
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read()
+        raw = read_bounded(path, MAX_BYTES)
     except FileNotFoundError:
         return {}
+    except (NotARegularFile, FileTooLarge) as exc:
+        raise CimisError(_("{path}: cannot read configuration: {error}").format(path=path, error=exc)) from None
     except OSError as exc:
         raise CimisError(_("{path}: cannot read configuration: {error}").format(
             path=path, error=exc.strerror)) from None

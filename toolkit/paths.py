@@ -13,6 +13,7 @@ import os
 import stat
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from toolkit.errors import CimisError
 
@@ -43,6 +44,43 @@ def cache_dir() -> str:
 def config_file() -> str:
     """The user's configuration file (TOML)."""
     return os.environ.get("CIMIS_CONFIG") or os.path.join(_user_dir("config"), "config.toml")
+
+
+class NotARegularFile(CimisError, OSError):
+    """A path names a device, FIFO, socket or folder where a file was expected (reading one
+    could block for ever or never end)."""
+
+
+def open_regular(path: str | os.PathLike[str]) -> Any:
+    """``path`` opened for reading in binary mode, refusing anything but a regular file
+    (without blocking on a FIFO while checking)."""
+    from toolkit.i18n import _
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotARegularFile(errno.EINVAL, _("{path} is not a regular file").format(path=os.fspath(path)))
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def read_bounded(path: str | os.PathLike[str], limit: int) -> bytes:
+    """The bytes of the regular file ``path``, or :class:`FileTooLarge` past ``limit`` bytes."""
+    from toolkit.i18n import _
+
+    with open_regular(path) as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise FileTooLarge(errno.EFBIG, _("{path} is larger than {n} bytes").format(path=os.fspath(path), n=limit))
+    return data
+
+
+class FileTooLarge(CimisError, OSError):
+    """A file is larger than what cimis reads of its kind."""
 
 
 class WriteError(CimisError, OSError):

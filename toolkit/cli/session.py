@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -65,6 +64,8 @@ def _import(folder: Path, source: str, ack: bool, author: str | None) -> None:
     try:
         if stream is None:
             try:
+                from toolkit.paths import open_regular
+
                 stream = open_regular(source)
             except OSError as exc:
                 raise CimisError(_("cannot read {path}: {error}").format(
@@ -108,26 +109,6 @@ def _import(folder: Path, source: str, ack: bool, author: str | None) -> None:
         if stream is not None and source != "-":
             stream.close()
         engine.close()
-
-
-def open_regular(source: str) -> Any:
-    """``source`` opened for reading in binary mode; a device, FIFO or folder is refused
-    (reading one could block for ever or never end)."""
-    import stat
-
-    from toolkit.errors import CimisError
-
-    fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-    try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise CimisError(_("{path} is not a regular file").format(path=source))
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
 
 
 def _fail_line(name: str, number: int, message: str, committed: int) -> None:

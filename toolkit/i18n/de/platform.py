@@ -58,4 +58,5 @@ MESSAGES: dict[str, str] = {
         "die Datei ist größer, als dieses Dateisystem oder eine Grenze erlaubt",
     "cannot write {path}: {reason}; nothing was changed":
         "{path} kann nicht geschrieben werden: {reason}; nichts wurde verändert",
+    "{path} is larger than {n} bytes": "{path} ist größer als {n} Bytes",
 }
