@@ -339,3 +339,15 @@ def test_observer_prints_never_reach_ack_output(cli, tmp_path, monkeypatch):
     acks = [json.loads(line) for line in result.stdout.splitlines()]  # every stdout line is an ack
     assert [a["line"] for a in acks] == [1, 2, 3, 4, 5]
     assert "observer noise" in result.stderr and "more noise" in result.stderr
+
+
+def test_plugins_registered_with_pm_register_are_guarded_too():
+    host = make_host()
+    host.pm.register(Raises(), name="direct")
+    host.pm.register(Plain("a"), name="a")
+    assert call(host, "collect_names", log=[], extra="x") == [("a", "a")]
+    assert "ValueError: boom" in host.infos["direct"].error
+    plain = Plain("b")
+    host.pm.register(plain, name="b")
+    host.pm.unregister(plain)
+    assert not host.pm.has_plugin("b")
