@@ -52,6 +52,11 @@ def test_textual_is_pinned_to_the_tested_range():
 
 
 def test_editor_works_without_tree_sitter(monkeypatch):
+    import textual
+    import textual._tree_sitter
+
+    # the re-import below rebinds textual._tree_sitter: put the package attribute back afterwards
+    monkeypatch.setattr(textual, "_tree_sitter", textual._tree_sitter)
     for name in [m for m in sys.modules if m.startswith(("tree_sitter", "textual._tree_sitter"))]:
         monkeypatch.delitem(sys.modules, name)
     monkeypatch.setitem(sys.modules, "tree_sitter", None)  # import fails as if not installed
