@@ -351,3 +351,33 @@ def test_plugins_registered_with_pm_register_are_guarded_too():
     host.pm.register(plain, name="b")
     host.pm.unregister(plain)
     assert not host.pm.has_plugin("b")
+
+
+EXITING_OBSERVER = """
+import sys
+from toolkit import hookimpl
+
+@hookimpl
+def session_event(event):
+    sys.exit("an observer that exits")
+"""
+
+
+def test_an_observer_calling_sys_exit_does_not_end_an_import(cli, tmp_path, monkeypatch):
+    folder = tmp_path / "plugins"
+    folder.mkdir()
+    (folder / "quitter.py").write_text(EXITING_OBSERVER, "utf-8")
+    workshop = tmp_path / "ws"
+    assert cli("new", str(workshop), "--example", "kickoff").exit_code == 0
+    monkeypatch.setenv("CIMIS_PLUGINS_DIR", str(folder))
+    lines = "".join(json.dumps({"item": "ankommen", "step": "expectations", "record": {"text": f"n{i}"}}) + "\n"
+                    for i in range(3))
+    result = cli("session", "import", str(workshop), "-", "--ack", input=lines)
+    assert result.exit_code == 0, result.output
+    assert len(result.stdout.splitlines()) == 3
+    from toolkit.plugins import get_host
+
+    assert "SystemExit" in get_host().infos["quitter"].error
+    strict = cli("session", "import", str(workshop), "-", input=lines.replace('"n', '"s'),
+                 env={"CIMIS_STRICT_PLUGINS": "1"})
+    assert strict.exit_code == 1 and "quitter" in strict.output
