@@ -51,11 +51,17 @@ def figures(module: str, out: str) -> list[float]:
 
 
 @pytest.mark.parametrize("module", sorted(FIGURES))
-def test_benchmark_quick_mode(module):
+def test_benchmark_quick_mode(module, tmp_path):
+    import os
+
+    # a benchmark keeps the caches it builds (chapters) in temporary folders of its own
+    env = {**os.environ, "CIMIS_CACHE_DIR": str(tmp_path / "user-cache"), "XDG_CACHE_HOME": str(tmp_path / "xdg")}
     out = subprocess.run([sys.executable, "-m", module, "--quick"], cwd=REPO, capture_output=True, text=True,
-                         timeout=300)
+                         timeout=300, env=env)
     assert out.returncode == 0, out.stderr
     figures(module, out.stdout)
+    leaked = [p for p in tmp_path.rglob("*") if p.is_file() and "chapters" in p.parts]
+    assert not leaked, f"{module} left its chapter cache in the user's cache: {leaked[:5]}"
 
 
 def test_figures_reject_a_benchmark_that_measures_nothing():
