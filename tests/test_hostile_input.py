@@ -259,3 +259,14 @@ def test_special_file_as_configuration_is_refused(tmp_path, special):
     run = subprocess.run([sys.executable, "-m", "toolkit", "plugins", "--json"], env=env, capture_output=True,
                          timeout=TIMEOUT)
     assert_clean_failure(run, "cannot read configuration", "not a regular file")
+
+
+def test_fifo_as_card_or_plan_is_refused(tmp_path):
+    cards = tmp_path / "cards"
+    cards.mkdir()
+    os.mkfifo(cards / "pipe.md")
+    assert_clean_failure(cimis(tmp_path, "methods", "check", str(cards)), "pipe.md", "not a regular file")
+    plan = tmp_path / "ws"
+    plan.mkdir()
+    os.mkfifo(plan / "workshop.yaml")
+    assert_clean_failure(cimis(tmp_path, "check", str(plan)), "workshop.yaml", "not a regular file")

@@ -47,7 +47,9 @@ def read_card(path: Path, kinds: Mapping[str, Any] | None = None) -> CardResult:
         if size > MAX_BYTES:
             return _fail(path, 0, _("file is too large for a method card ({size:.1f} MiB; at most 1 MiB)").format(
                 size=size / 1024 / 1024))
-        raw = path.read_bytes()
+        from toolkit.paths import read_bounded
+
+        raw = read_bounded(path, MAX_BYTES)  # a FIFO or device is refused, never read
     except OSError as exc:
         return _fail(path, 0, _("cannot read file: {error}").format(error=exc.strerror or exc))
     return parse_card(raw, path, kinds)
