@@ -30,7 +30,9 @@ def read_text(path: Path) -> tuple[str | None, list[Problem]]:
         if size > MAX_BYTES:
             return None, [Problem.at(path, 0, _("file is too large ({size:.1f} MiB; at most 8 MiB)").format(
                 size=size / 1024 / 1024))]
-        raw = path.read_bytes()
+        from toolkit.paths import read_bounded
+
+        raw = read_bounded(path, MAX_BYTES)  # a FIFO or device is refused, never read
     except FileNotFoundError:
         return None, [Problem.at(path, 0, _("file does not exist"))]
     except OSError as exc:
