@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import shutil
 import statistics
 import subprocess
@@ -127,6 +128,8 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
     chapters, size, runs = (40, 8000, 2) if args.quick else (500, 8000, args.runs)
     results: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
+        # the chapter cache goes into this temporary folder, never the user's cache
+        os.environ["CIMIS_CACHE_DIR"] = str(Path(tmp) / "cache")
         folder = Path(tmp) / "book"
         total = make_workbook(folder, chapters, size)
         print(f"{chapters} chapters, {total / 1e6:.1f} MB of Markdown")

@@ -1,8 +1,14 @@
-"""The benchmarks keep working: each runs in its quick mode and prints its ratio lines.
-(The full benchmarks are not part of the test run: ``python -m benchmarks.run``.)"""
+"""The benchmarks keep working: each runs in its quick mode, and the figures it prints are
+real measurements, not just labels. Timing figures on a shared machine are noisy, so each is
+checked against a sanity range (a ratio of zero, infinity or "nan" means the benchmark
+measured nothing); figures that do not depend on timing (the timer's error, its elapsed-time
+ratio) are checked against their targets. (The full benchmarks are not part of the test
+run: ``python -m benchmarks.run``.)"""
 
 from __future__ import annotations
 
+import math
+import re
 import subprocess
 import sys
 
@@ -10,21 +16,62 @@ import pytest
 
 from cards_util import REPO
 
+NUMBER = r"([-+]?\d+(?:\.\d+)?(?:e[-+]?\d+)?|nan|inf)"
 
-@pytest.mark.parametrize("module, expect", [
-    ("benchmarks.bench_cli", "ratio"),
-    ("benchmarks.bench_cards", "ratio to cold"),
-    ("benchmarks.bench_build", "ratio"),
-    ("benchmarks.bench_tui_cards", "ratio to a plain OptionList"),
-    ("benchmarks.bench_tui_timer", "ratio displayed/true elapsed"),
-    ("benchmarks.bench_tui_start", "memory ratio"),
-    ("benchmarks.bench_sync", "ratio to reading every event"),
-])
-def test_benchmark_quick_mode(module, expect):
+# module -> [(pattern with one number group, lowest allowed, highest allowed)]
+FIGURES = {
+    "benchmarks.bench_cli": [(rf"cimis --help: .* -> ratio {NUMBER}", 0.2, 10)],
+    "benchmarks.bench_cards": [(rf"ratio to read\+YAML-parse only \(\d+ ms\): {NUMBER}", 0.5, 200),
+                               (rf"ratio to cold: {NUMBER}", 0.0001, 1.0)],
+    "benchmarks.bench_build": [(rf"full HTML build: .* -> ratio {NUMBER}", 0.05, 20),
+                               (rf"incremental rebuild .* -> ratio {NUMBER}", 0.0001, 1.0)],
+    "benchmarks.bench_tui_cards": [(rf"ratio to a plain OptionList add \([\d.]+ ms\): {NUMBER}", 0.05, 100)],
+    "benchmarks.bench_tui_timer": [(rf"error beyond that rounding: {NUMBER} s", 0, 0.001),
+                                   (rf"ratio displayed/true elapsed: {NUMBER}", 0.99, 1.01)],
+    "benchmarks.bench_tui_start": [(rf"CimisApp to the start screen: .*time ratio {NUMBER}", 0.05, 20),
+                                   (rf"CimisApp to the start screen: .*memory ratio {NUMBER}", 0.5, 10)],
+    # linear parsers: a quadratic one shows ~4 here
+    "benchmarks.bench_parsers": [(rf"{re.escape(shape)}: .*growth ratio {NUMBER}", 0.05, 2.5) for shape in (
+        "card heading with blanks", "20,000 duplicate headings", "SUMMARY.md part titles", "import lines",
+        "YAML depth check")],
+    "benchmarks.bench_sync": [(rf"first sync: .*ratio to reading every event \(\d+ ms\): {NUMBER}", 0.1, 500)],
+}
+
+
+def figures(module: str, out: str) -> list[float]:
+    found = []
+    for pattern, low, high in FIGURES[module]:
+        match = re.search(pattern, out)
+        assert match, f"{module}: no figure matching {pattern!r} in:\n{out}"
+        value = float(match.group(1))
+        assert math.isfinite(value), f"{module}: {pattern!r} is {value}"
+        assert low <= value <= high, f"{module}: {value} outside [{low}, {high}] ({pattern!r})"
+        found.append(value)
+    return found
+
+
+@pytest.mark.parametrize("module", sorted(FIGURES))
+def test_benchmark_quick_mode(module, tmp_path):
+    import os
+
+    # a benchmark keeps the caches it builds (chapters) in temporary folders of its own
+    env = {**os.environ, "CIMIS_CACHE_DIR": str(tmp_path / "user-cache"), "XDG_CACHE_HOME": str(tmp_path / "xdg")}
     out = subprocess.run([sys.executable, "-m", module, "--quick"], cwd=REPO, capture_output=True, text=True,
-                         timeout=300)
+                         timeout=300, env=env)
     assert out.returncode == 0, out.stderr
-    assert expect in out.stdout
+    figures(module, out.stdout)
+    leaked = [p for p in tmp_path.rglob("*") if p.is_file() and "chapters" in p.parts]
+    assert not leaked, f"{module} left its chapter cache in the user's cache: {leaked[:5]}"
+
+
+def test_figures_reject_a_benchmark_that_measures_nothing():
+    with pytest.raises(AssertionError):
+        figures("benchmarks.bench_cli", "cimis --help: 0.0 ms vs python -c 'import click': 0.0 ms -> ratio nan")
+    with pytest.raises(AssertionError):
+        figures("benchmarks.bench_tui_timer", "error beyond that rounding: 0.0000 s; ratio displayed/true "
+                                              "elapsed: 0.0000 (target 1.00)")
+    with pytest.raises(AssertionError):
+        figures("benchmarks.bench_cli", "cimis --help ratio")  # a label alone is not a figure
 
 
 def test_pgstore_benchmark_quick_mode():

@@ -6,8 +6,8 @@ from __future__ import annotations
 import inspect
 
 import pytest
-import test_hooks
 
+import test_hooks
 from toolkit import hookspecs
 from toolkit.hookdocs import hook_docs, hook_reference
 

@@ -312,3 +312,72 @@ def test_register_42_and_duplicate_exporters_name_the_plugins(cli, tmp_path, mon
     from toolkit import registry
 
     assert registry.exporters()["html"].title != "again"  # the built-in keeps its name
+
+
+NOISY_OBSERVER = """
+import sys
+from toolkit import hookimpl
+
+@hookimpl
+def session_event(event):
+    print("observer noise", event.seq)
+    sys.stdout.write("more noise\\n")
+"""
+
+
+def test_observer_prints_never_reach_ack_output(cli, tmp_path, monkeypatch):
+    folder = tmp_path / "plugins"
+    folder.mkdir()
+    (folder / "noisy.py").write_text(NOISY_OBSERVER, "utf-8")
+    workshop = tmp_path / "ws"
+    assert cli("new", str(workshop), "--example", "kickoff").exit_code == 0
+    monkeypatch.setenv("CIMIS_PLUGINS_DIR", str(folder))
+    lines = "".join(json.dumps({"item": "ankommen", "step": "expectations", "record": {"text": f"n{i}"}}) + "\n"
+                    for i in range(5))
+    result = cli("session", "import", str(workshop), "-", "--ack", input=lines)
+    assert result.exit_code == 0, result.output
+    acks = [json.loads(line) for line in result.stdout.splitlines()]  # every stdout line is an ack
+    assert [a["line"] for a in acks] == [1, 2, 3, 4, 5]
+    assert "observer noise" in result.stderr and "more noise" in result.stderr
+
+
+def test_plugins_registered_with_pm_register_are_guarded_too():
+    host = make_host()
+    host.pm.register(Raises(), name="direct")
+    host.pm.register(Plain("a"), name="a")
+    assert call(host, "collect_names", log=[], extra="x") == [("a", "a")]
+    assert "ValueError: boom" in host.infos["direct"].error
+    plain = Plain("b")
+    host.pm.register(plain, name="b")
+    host.pm.unregister(plain)
+    assert not host.pm.has_plugin("b")
+
+
+EXITING_OBSERVER = """
+import sys
+from toolkit import hookimpl
+
+@hookimpl
+def session_event(event):
+    sys.exit("an observer that exits")
+"""
+
+
+def test_an_observer_calling_sys_exit_does_not_end_an_import(cli, tmp_path, monkeypatch):
+    folder = tmp_path / "plugins"
+    folder.mkdir()
+    (folder / "quitter.py").write_text(EXITING_OBSERVER, "utf-8")
+    workshop = tmp_path / "ws"
+    assert cli("new", str(workshop), "--example", "kickoff").exit_code == 0
+    monkeypatch.setenv("CIMIS_PLUGINS_DIR", str(folder))
+    lines = "".join(json.dumps({"item": "ankommen", "step": "expectations", "record": {"text": f"n{i}"}}) + "\n"
+                    for i in range(3))
+    result = cli("session", "import", str(workshop), "-", "--ack", input=lines)
+    assert result.exit_code == 0, result.output
+    assert len(result.stdout.splitlines()) == 3
+    from toolkit.plugins import get_host
+
+    assert "SystemExit" in get_host().infos["quitter"].error
+    strict = cli("session", "import", str(workshop), "-", input=lines.replace('"n', '"s'),
+                 env={"CIMIS_STRICT_PLUGINS": "1"})
+    assert strict.exit_code == 1 and "quitter" in strict.output

@@ -9,8 +9,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from cards_util import write_pair
 
+from cards_util import write_pair
 from toolkit.plugins import DEFAULT_PLUGINS, PluginHost, reset_host
 
 
@@ -174,7 +174,13 @@ def test_duplicate_capture_kind_is_reported(cli, tmp_path, monkeypatch):
     """
     install(monkeypatch, FakeEntryPoint("dupe", tmp_path, source))
     plugins = {p["name"]: p for p in json.loads(cli("plugins", "--json").stdout)}
-    assert "is already registered by" in plugins["dupe"]["error"]
+    error = plugins["dupe"]["error"]
+    # both plugins are named, and where the second one registered it
+    assert "is already registered by plugin 'toolkit.default_plugins.capture_kinds'" in error
+    assert "of plugin 'dupe'" in error and "plug_dupe.py:7" in error
+    from toolkit import registry
+
+    assert set(registry.kind_providers().values()) == {"toolkit.default_plugins.capture_kinds"}
 
 
 def test_entry_point_cache_is_invalidated_by_install(tmp_path, monkeypatch):

@@ -8,9 +8,8 @@ import os
 import subprocess
 import sys
 
-from cards_util import REPO
-
 import toolkit
+from cards_util import REPO
 from toolkit.scaffold import plan_files
 
 

@@ -8,8 +8,8 @@ import subprocess
 import sys
 
 import pytest
-from cards_util import REPO
 
+from cards_util import REPO
 from toolkit.scaffold import plan_files
 
 

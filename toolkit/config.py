@@ -15,6 +15,9 @@ from toolkit.i18n import _
 from toolkit.paths import config_file
 
 #: key -> (type, description); the UI adds its sections (keys, theme) here.
+#: A configuration file is a few lines; anything larger is not one.
+MAX_BYTES = 1024 * 1024
+
 KEYS: dict[str, tuple[type, str]] = {
     "plugins_dir": (str, "folder of local plugin modules (*.py) to load"),
     "theme": (str, "the terminal UI's theme"),
@@ -24,12 +27,15 @@ KEYS: dict[str, tuple[type, str]] = {
 
 def load_config(path: str | None = None) -> dict[str, Any]:
     """The configuration as a dict; an absent file is an empty configuration."""
+    from toolkit.paths import FileTooLarge, NotARegularFile, read_bounded
+
     path = path or config_file()
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read()
+        raw = read_bounded(path, MAX_BYTES)
     except FileNotFoundError:
         return {}
+    except (NotARegularFile, FileTooLarge) as exc:
+        raise CimisError(_("{path}: cannot read configuration: {error}").format(path=path, error=exc)) from None
     except OSError as exc:
         raise CimisError(_("{path}: cannot read configuration: {error}").format(
             path=path, error=exc.strerror)) from None
@@ -55,53 +61,39 @@ def load_config(path: str | None = None) -> dict[str, Any]:
 
 def save_config(updates: dict[str, Any], path: str | None = None) -> None:
     """Set top-level settings (``theme = "..."``) or whole tables (``keys``) in the
-    configuration file, atomically. A setting already in the file is replaced on its own
-    line, so the person's comments and layout stay; ``None`` removes a setting."""
-    import json
-    import re
+    configuration file, atomically. The file is edited as a TOML document (tomlkit, imported
+    only here), so comments, layout and quoted keys (``"theme" = ...``) stay as the person
+    wrote them; ``None`` or an empty table removes a setting. A file that is not valid TOML
+    is left alone and reported."""
+    import tomlkit
+    from tomlkit.exceptions import TOMLKitError
 
     from toolkit.paths import write_atomic
 
     path = path or config_file()
     try:
         with open(path, encoding="utf-8") as fh:
-            lines = fh.read().splitlines()
+            text = fh.read()
     except FileNotFoundError:
-        lines = []
+        text = ""
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CimisError(_("{path}: cannot read configuration: {error}").format(
+            path=path, error=getattr(exc, "strerror", None) or exc)) from None
+    try:
+        document = tomlkit.parse(text)
+    except TOMLKitError as exc:
+        raise CimisError(_("{path}: broken configuration: {error}").format(path=path, error=exc)) from None
     for key, value in updates.items():
         if key not in KEYS:
             raise CimisError(_("{path}: unknown setting '{key}' (known: {known})").format(
                 path=path, key=key, known=", ".join(KEYS)))
-        if isinstance(value, dict):
-            lines = _drop_table(lines, key)
-            if value:
-                lines += ["", f"[{key}]"] + [f"{json.dumps(str(k))} = {json.dumps(v, ensure_ascii=False)}"
-                                             for k, v in value.items()]
-            continue
-        pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
-        first_table = next((i for i, line in enumerate(lines) if line.lstrip().startswith("[")), len(lines))
-        index = next((i for i, line in enumerate(lines[:first_table]) if pattern.match(line)), None)
-        new = None if value is None else f"{key} = {json.dumps(value, ensure_ascii=False)}"
-        if index is not None:
-            if new is None:
-                del lines[index]
-            else:
-                lines[index] = new
-        elif new is not None:
-            lines.insert(first_table, new)
-    write_atomic(path, ("\n".join(lines).strip("\n") + "\n").encode("utf-8"))
-
-
-def _drop_table(lines: list[str], name: str) -> list[str]:
-    """``lines`` without the table ``[name]`` (header to the next table)."""
-    out: list[str] = []
-    skipping = False
-    for line in lines:
-        stripped = line.strip()
-        if stripped.startswith("["):
-            skipping = stripped == f"[{name}]"
-        if not skipping:
-            out.append(line)
-    while out and not out[-1].strip():
-        out.pop()
-    return out
+        if value is None or (isinstance(value, dict) and not value):
+            document.pop(key, None)
+        elif isinstance(value, dict):
+            table = tomlkit.table()
+            for name, entry in value.items():
+                table[str(name)] = entry
+            document[key] = table
+        else:
+            document[key] = value
+    write_atomic(path, (tomlkit.dumps(document).strip("\n") + "\n").encode("utf-8"))

@@ -20,7 +20,7 @@ class Problem:
     ``dataclasses`` alone would cost a noticeable share of ``cimis --help``.
     """
 
-    __slots__ = ("path", "line", "message", "severity")
+    __slots__ = ("line", "message", "path", "severity")
 
     def __init__(self, path: str, line: int, message: str, severity: str = "error"):
         self.path = path
@@ -34,7 +34,7 @@ class Problem:
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Problem) and self._key() == other._key()
 
-    def __lt__(self, other: "Problem") -> bool:
+    def __lt__(self, other: Problem) -> bool:
         return self._key() < other._key()
 
     def __hash__(self) -> int:
@@ -54,7 +54,7 @@ class Problem:
         self.path, self.line, self.message, self.severity = state
 
     @classmethod
-    def at(cls, path: str | os.PathLike[str], line: int, message: str, severity: str = "error") -> "Problem":
+    def at(cls, path: str | os.PathLike[str], line: int, message: str, severity: str = "error") -> Problem:
         return cls(os.fspath(path), line, message, severity)
 
 

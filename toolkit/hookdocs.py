@@ -79,8 +79,14 @@ BOOK_DOCS: dict[str, str] = {
 def hook_reference() -> str:
     """Markdown reference of every hook."""
     out = ["# Hook reference", "",
-           "Implement hooks with `from toolkit import hookimpl`. Each hook is called on every",
-           "plugin separately; a plugin that raises is reported by `cimis plugins` and skipped.", ""]
+           "Implement hooks with `from toolkit import hookimpl` and import only what `toolkit`",
+           "exports (`toolkit.__all__`). Hooks are called as pluggy documents: the plugin",
+           "registered last runs first, `tryfirst`/`trylast` move an implementation, `wrapper=True`",
+           "(or `hookwrapper=True`) wraps the others, a firstresult hook stops at the first answer,",
+           "and an implementation may take a subset of the arguments. A plugin that raises (or calls",
+           "`sys.exit()`) is reported by `cimis plugins` with the file and line and skipped from",
+           "then on; `CIMIS_STRICT_PLUGINS=1` makes that an error. What a plugin prints goes to",
+           "standard error.", ""]
     for hook in hook_docs():
         out += [f"## `{hook.signature}`", ""]
         if hook.firstresult:

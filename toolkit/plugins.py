@@ -181,6 +181,34 @@ class _Call:
         self.started = 0.0
 
 
+class _Manager(pluggy.PluginManager):
+    """pluggy's plugin manager, registering every plugin behind the host's guards: also one
+    that code registers with ``pm.register(obj)`` directly (tests, embedding programs), so
+    no implementation ever runs unguarded or sees another plugin's arguments."""
+
+    def __init__(self, host: PluginHost):
+        super().__init__("cimis")
+        self._host = host
+
+    def register(self, plugin: Any, name: str | None = None) -> str | None:
+        if plugin is None or getattr(plugin, "__cimis_guarded__", False):
+            return super().register(plugin, name)
+        name = name or self.get_canonical_name(plugin)
+        proxy = self._host._guarded(plugin, name)
+        registered = super().register(proxy, name)
+        if registered is not None:
+            self._host._adopt(registered, plugin, proxy)
+        return registered
+
+    def unregister(self, plugin: Any = None, name: str | None = None) -> Any:
+        if plugin is not None and name is None:  # the object the plugin gave, not its guarded stand-in
+            for known, original in self._host._originals.items():
+                if original is plugin and self.has_plugin(known):
+                    plugin, name = None, known
+                    break
+        return super().unregister(plugin, name)
+
+
 _CALL: contextvars.ContextVar[_Call | None] = contextvars.ContextVar("cimis_hook_call", default=None)
 _PER_PLUGIN = object()  # the placeholder pluggy passes on; each guard puts its plugin's own value
 
@@ -193,7 +221,7 @@ class PluginHost:
         self.environ = os.environ if environ is None else environ
         self.config = config
         self._entry_points = entry_points
-        self.pm = pluggy.PluginManager("cimis")
+        self.pm: pluggy.PluginManager = _Manager(self)
         self.pm.add_hookspecs(hookspecs)
         self.infos: dict[str, PluginInfo] = {}
         self._loaded = False
@@ -292,30 +320,37 @@ class PluginHost:
             return
         if any(original is plugin for original in self._originals.values()) or self.pm.has_plugin(name):
             return  # the same module installed twice: the first one wins
+        self.infos[name] = info
         try:
-            proxy = self._guarded(plugin, name)
-            self.pm.register(proxy, name=name)
+            self.pm.register(plugin, name=name)  # behind the guards (see _Manager)
             self.pm.check_pending()
         except pluggy.PluginValidationError as exc:
             if self.pm.has_plugin(name):
                 self.pm.unregister(name=name)
+            self.infos.pop(name, None)
             info.error = _("invalid plugin: {error}").format(error=exc)
             self._record(info)
             return
+        info.hooks = sorted(caller.name for caller in self.pm.get_hookcallers(self.pm.get_plugin(name)) or [])
+
+    def _adopt(self, name: str, plugin: Any, proxy: Any) -> None:
+        """Remember a plugin the manager registered behind its guards."""
         self._originals[name] = plugin
         self._order[name] = len(self._order)
         for caller in self.pm.get_hookcallers(proxy) or []:
             for impl in caller.get_hookimpls():
                 if impl.plugin is proxy:  # the guard passes each plugin its own arguments by these names
                     impl.function._cimis_argnames = tuple(impl.argnames)  # type: ignore[attr-defined]
-        info.hooks = sorted(caller.name for caller in self.pm.get_hookcallers(proxy) or [])
-        self.infos[name] = info
+        if name not in self.infos:  # registered with pm.register directly (tests, embedding code)
+            self.infos[name] = PluginInfo(name, "", "local", hooks=sorted(
+                caller.name for caller in self.pm.get_hookcallers(proxy) or []))
 
     def _guarded(self, plugin: Any, name: str) -> types.ModuleType:
         """A stand-in plugin object whose hook implementations are ``plugin``'s, each behind a
         guard, with the same ``@hookimpl`` options and signature (so pluggy orders, wraps and
         passes arguments exactly as it would to ``plugin``)."""
         proxy = types.ModuleType(f"cimis-plugin:{name}")
+        proxy.__cimis_guarded__ = True  # type: ignore[attr-defined]
         marker = f"{self.pm.project_name}_impl"
         for attr in dir(plugin):
             opts = self.pm.parse_hookimpl_opts(plugin, attr)

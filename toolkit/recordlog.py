@@ -11,7 +11,6 @@ disk: a lost cache costs time, never correctness.
 
 from __future__ import annotations
 
-import os
 import pickle
 from pathlib import Path
 from typing import Any
@@ -30,7 +29,7 @@ class RecordLog:
         self._records = 0
         self._valid = False
         try:
-            fh = open(path, "rb")
+            fh = open(path, "rb")  # noqa: SIM115 - a missing file is an empty log; closed by the with below
         except OSError:
             return
         with fh:
@@ -59,12 +58,10 @@ class RecordLog:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             if not self._valid or self._records + len(changed) > 2 * len(self.values) + 50:
-                tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-                with open(tmp, "wb") as fh:
-                    fh.write(pickle.dumps(self.header, _PROTOCOL))
-                    for item in self.values.items():
-                        fh.write(pickle.dumps(item, _PROTOCOL))
-                os.replace(tmp, self.path)
+                from toolkit.paths import write_atomic
+
+                write_atomic(self.path, b"".join([pickle.dumps(self.header, _PROTOCOL), *(
+                    pickle.dumps(item, _PROTOCOL) for item in self.values.items())]), durable=False)
                 self._records = len(self.values)
             else:
                 with open(self.path, "ab") as fh:

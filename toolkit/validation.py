@@ -7,7 +7,7 @@ workbook files), so that every such error reads the same: ``file:line: field: me
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from toolkit.i18n import _
@@ -44,7 +44,7 @@ class _Bounded:
     __str__ = __repr__
 
 
-def describe(error: dict[str, Any]) -> str:
+def describe(error: Mapping[str, Any]) -> str:
     """A translated message for one pydantic error (one item of ``ValidationError.errors()``),
     in the user's language, with the offending value cut to a short line."""
     kind = error.get("type", "")

@@ -15,7 +15,6 @@ from typing import Any
 from toolkit.errors import Problem
 from toolkit.i18n import _
 
-
 #: Deepest nesting of mappings and lists a hand-written file may have (a card needs 4).
 MAX_DEPTH = 64
 #: Most values a document may expand to, aliases counted as often as they are used (a card
@@ -151,6 +150,40 @@ def expanded_size(root: Any) -> int:
         stack.append((node, True))
         stack.extend((child, False) for child in children if id(child) not in sizes)
     return sizes[id(root)]
+
+
+def _printable(ch: str) -> bool:
+    """Whether YAML allows ``ch`` unescaped in a double-quoted scalar (YAML 1.1's printable
+    set, which PyYAML reads: tab, LF, CR and the printable ranges; not DEL, C1 controls,
+    surrogates, U+FEFF, U+FFFE/U+FFFF)."""
+    code = ord(ch)
+    return (code in (0x09, 0x0A, 0x0D) or 0x20 <= code <= 0x7E or code == 0x85 or 0xA0 <= code <= 0xD7FF
+            or (0xE000 <= code <= 0xFFFD and code != 0xFEFF) or 0x10000 <= code <= 0x10FFFF)
+
+
+def yaml_quote(text: str) -> str:
+    """``text`` as a double-quoted YAML scalar that reads back as exactly ``text`` (every
+    character YAML does not allow as it is, such as U+007F, escaped), for writers of front
+    matter and other YAML that cimis reads again."""
+    out = ['"']
+    for ch in text:
+        if ch == '"':
+            out.append('\\"')
+        elif ch == "\\":
+            out.append("\\\\")
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append("\\t")
+        elif ch == "\r":
+            out.append("\\r")
+        elif _printable(ch) and ch != "\x85":
+            out.append(ch)
+        else:
+            code = ord(ch)
+            out.append(f"\\x{code:02X}" if code <= 0xFF else f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}")
+    out.append('"')
+    return "".join(out)
 
 
 #: The only plain scalars starting with a letter that YAML 1.1 does not read as text.

@@ -119,7 +119,11 @@ def test_status(cli, workshop):
     cli("session", "import", str(workshop), "-", input=lines("a"))
     info = json.loads(cli("session", "status", str(workshop), "--json").stdout)
     assert info["records"] == 1 and info["started"] is False
-    assert not (workshop / "session.db-wal").exists() or True
+    # read-only commands leave no trace
+    assert not (workshop / "session.db-wal").exists()
+    assert not (workshop / "session.db-shm").exists()
+    cli("session", "export", str(workshop), "--format", "json")
+    assert sorted(p.name for p in workshop.iterdir() if p.name.startswith("session.db")) == ["session.db"]
 
 
 def test_status_in_german(cli, workshop):

@@ -173,13 +173,16 @@ def test_readonly_store_of_a_missing_file_is_empty(folder):
     assert not (folder / FILENAME).exists()
 
 
-def test_sqlite_refusing_a_write_is_a_clear_error(folder):
+def test_sqlite_refusing_a_write_is_a_clear_error(folder, monkeypatch):
     """What SQLite says on a read-only medium ("attempt to write a readonly database") is
     turned into a message naming the file. Tests run as root, where chmod does not stop a
     write, so the file is opened with SQLite's own read-only mode (``mode=ro``) and the
     store is then asked to write through that connection."""
     Store(folder).close()
+    real_access = os.access  # as on a read-only medium, where a read-only store opens with mode=ro
+    monkeypatch.setattr(os, "access", lambda path, mode: False if mode & os.W_OK else real_access(path, mode))
     store = Store(folder, readonly=True)
+    monkeypatch.undo()
     store.readonly = False  # pretend it was opened for writing
     with pytest.raises(CimisError) as info:
         store.append("finished")

@@ -163,6 +163,11 @@ class CaptureKind(ABC):
     #: until the facilitator reveals it: jury scores and votes are, so that early numbers do
     #: not sway later ones. The terminal UI always shows the facilitator everything.
     results_hidden: ClassVar[bool] = False
+    #: Fields of :attr:`Record` (in any of its shapes) that hold ids of other records (the
+    #: store's record ids, as a number, a list of numbers or a text of digits), so that
+    #: ``cimis session import`` can carry references such as a cluster's cards over to the
+    #: ids the records get in the target session.
+    id_fields: ClassVar[tuple[str, ...]] = ()
 
     @abstractmethod
     def result(self, records: Sequence[Captured], options: BaseModel, context: CaptureContext) -> Any:

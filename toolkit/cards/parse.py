@@ -29,7 +29,9 @@ SECTION_NAMES = {
     "checklist": {"checklist", "checkliste"},
     "shortcuts": {"shortcuts", "abkürzungen", "abkuerzungen"},
 }
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
+# linear: the closing "#"s and blanks are stripped in Python, not by a lazy group followed by
+# a trailing class (which backtracks quadratically over a long run of blanks)
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*)$")
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 _ITEM = re.compile(r"^[ \t]*[-*+][ \t]+(?:\[[ xX]\][ \t]+)?(.*\S)")
 
@@ -45,7 +47,9 @@ def read_card(path: Path, kinds: Mapping[str, Any] | None = None) -> CardResult:
         if size > MAX_BYTES:
             return _fail(path, 0, _("file is too large for a method card ({size:.1f} MiB; at most 1 MiB)").format(
                 size=size / 1024 / 1024))
-        raw = path.read_bytes()
+        from toolkit.paths import read_bounded
+
+        raw = read_bounded(path, MAX_BYTES)  # a FIFO or device is refused, never read
     except OSError as exc:
         return _fail(path, 0, _("cannot read file: {error}").format(error=exc.strerror or exc))
     return parse_card(raw, path, kinds)
@@ -157,7 +161,7 @@ def _read_body(meta: CardMeta, lines: list[str], start: int, path: Path,
             heading = _HEADING.match(line)
             if heading and len(heading.group(1)) == 2:
                 current = []
-                sections.append((heading.group(2).strip(), index + 1, current))
+                sections.append((heading.group(2).rstrip(" \t#").strip(), index + 1, current))
                 continue
         current.append(line)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -57,7 +56,7 @@ def _import(folder: Path, source: str, ack: bool, author: str | None) -> None:
 
     from toolkit.errors import CimisError
     from toolkit.session.engine import Engine
-    from toolkit.session.exchange import MAX_LINE_BYTES, parse_line
+    from toolkit.session.exchange import MAX_LINE_BYTES, parse_line, remap
 
     name = "<stdin>" if source == "-" else source
     engine = Engine(folder, author=author or "")
@@ -65,12 +64,15 @@ def _import(folder: Path, source: str, ack: bool, author: str | None) -> None:
     try:
         if stream is None:
             try:
+                from toolkit.paths import open_regular
+
                 stream = open_regular(source)
             except OSError as exc:
                 raise CimisError(_("cannot read {path}: {error}").format(
                     path=source, error=exc.strerror or exc)) from None
         out = sys.stdout
         count = 0
+        ids: dict[int, int] = {}  # exported seq -> record id here, for references between records
         # one line at a time: each capture is committed (and acknowledged) before the next is read
         for number, raw in enumerate(iter(lambda: stream.readline(MAX_LINE_BYTES + 1), b""), start=1):
             try:
@@ -86,7 +88,9 @@ def _import(folder: Path, source: str, ack: bool, author: str | None) -> None:
                 if line.kind is not None and step.capture_kind and line.kind != step.capture_kind:
                     raise CimisError(_("step '{ref}' captures '{kind}', not '{given}'").format(
                         ref=f"{line.item}.{line.step}", kind=step.capture_kind, given=line.kind))
-                saved = engine.capture(line.record, item_id=line.item, step_id=line.step,
+                kind = engine.kinds.get(step.capture_kind) if step.capture_kind else None
+                record = remap(line.record, tuple(getattr(kind, "id_fields", ()) or ()), ids)
+                saved = engine.capture(record, item_id=line.item, step_id=line.step,
                                        author=line.author if line.author is not None else author,
                                        client_id=line.id, at=line.at)
             except UnicodeDecodeError:
@@ -94,6 +98,8 @@ def _import(folder: Path, source: str, ack: bool, author: str | None) -> None:
             except (ValueError, CimisError) as exc:
                 _fail_line(name, number, str(exc), count)
             count += 1
+            if line.seq is not None:
+                ids[line.seq] = saved.record.id if saved.record is not None else saved.event.seq
             if ack:
                 out.write(json.dumps({"line": number, "seq": saved.event.seq, "id": saved.event.client_id,
                                       "new": saved.new}) + "\n")
@@ -103,26 +109,6 @@ def _import(folder: Path, source: str, ack: bool, author: str | None) -> None:
         if stream is not None and source != "-":
             stream.close()
         engine.close()
-
-
-def open_regular(source: str) -> Any:
-    """``source`` opened for reading in binary mode; a device, FIFO or folder is refused
-    (reading one could block for ever or never end)."""
-    import stat
-
-    from toolkit.errors import CimisError
-
-    fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-    try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise CimisError(_("{path} is not a regular file").format(path=source))
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
 
 
 def _fail_line(name: str, number: int, message: str, committed: int) -> None:

@@ -84,7 +84,9 @@ def read_plan(folder_or_file: Path | str) -> PlanSource:
         if size > MAX_BYTES:
             return _fail(path, 0, _("file is too large for a workshop plan ({size:.1f} MiB; at most 1 MiB)").format(
                 size=size / 1024 / 1024))
-        raw = path.read_bytes()
+        from toolkit.paths import read_bounded
+
+        raw = read_bounded(path, MAX_BYTES)  # a FIFO or device is refused, never read
     except OSError as exc:
         return _fail(path, 0, _("cannot read file: {error}").format(error=exc.strerror or exc))
     return parse_plan(raw, path)

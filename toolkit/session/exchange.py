@@ -47,6 +47,8 @@ class ImportLine:
     at: float | None = None
     id: str | None = None
     kind: str | None = None
+    #: the record's id in the session it was exported from (references point at it)
+    seq: int | None = None
 
 
 def iso(at: float) -> str:
@@ -137,8 +139,36 @@ def parse_line(text: str) -> ImportLine:
     if client_id is not None and (not isinstance(client_id, str) or not _ID.match(client_id)):
         raise ValueError(_("'id' must be a text of up to 128 characters without spaces (a unique id of this capture)"))
     at = parse_time(data["at"]) if data.get("at") is not None else None
+    seq = data.get("seq")
+    if seq is not None and (isinstance(seq, bool) or not isinstance(seq, int) or not 0 < seq < 2**63):
+        raise ValueError(_("'seq' must be a positive whole number (the record's id in the exported session)"))
     return ImportLine(data["item"], data["step"], data["record"], data.get("author"), at, client_id,
-                      data.get("kind"))
+                      data.get("kind"), seq)
+
+
+def remap(record: dict[str, Any], fields: tuple[str, ...], ids: dict[int, int]) -> dict[str, Any]:
+    """``record`` with the record ids in ``fields`` (a number, a list of numbers or a text of
+    digits) replaced through ``ids`` (exported seq -> id in this session); ids that ``ids``
+    does not know stay as they are."""
+    if not fields or not ids:
+        return record
+
+    def one(value: Any) -> Any:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, int):
+            return ids.get(value, value)
+        if isinstance(value, str) and value.strip().isdigit() and len(value.strip()) < 19:
+            new = ids.get(int(value.strip()))
+            return str(new) if new is not None else value
+        return value
+
+    out = dict(record)
+    for field in fields:
+        if field in out:
+            value = out[field]
+            out[field] = [one(v) for v in value] if isinstance(value, list) else one(value)
+    return out
 
 
 def export_rows(state: Any) -> list[dict[str, Any]]:

@@ -368,7 +368,10 @@ class Store:
 
     def _open(self) -> None:
         if self.readonly:
-            uri = f"{self.path.resolve().as_uri()}?mode=ro"
+            # read-only commands leave no trace: where the files are writable, a connection that
+            # only reads (writing() refuses) removes the -wal/-shm files it needed when it closes
+            writable = os.access(self.folder, os.W_OK) and os.access(self.path, os.W_OK)
+            uri = f"{self.path.resolve().as_uri()}?mode={'rw' if writable else 'ro'}"
             conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None,
                                    check_same_thread=False)
         else:

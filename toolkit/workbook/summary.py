@@ -27,7 +27,9 @@ from toolkit.i18n import _
 _LINK = r"\[(?P<title>(?:[^\[\]\\]|\\.)*)\]\((?P<path>[^()\s]*)\)"
 LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)[-*+][ \t]+" + _LINK + r"[ \t]*$")
 PLAIN_LINK = re.compile(r"^" + _LINK + r"[ \t]*$")
-HEADING = re.compile(r"^#[ \t]+(?P<title>.*?)[ \t#]*$")
+# linear: closing "#"s and blanks are stripped in Python (a lazy group before a trailing
+# class backtracks quadratically over a long run of blanks)
+HEADING = re.compile(r"^#[ \t]+(?P<title>.*)$")
 SEPARATOR = re.compile(r"^[ \t]*(-{3,}|\*{3,}|_{3,})[ \t]*$")
 COMMENT = re.compile(r"^[ \t]*<!--.*-->[ \t]*$")
 
@@ -112,9 +114,9 @@ def parse_summary(text: str, path: str) -> Summary:
         heading = HEADING.match(stripped)
         if heading:
             if summary.title is None and not summary.entries and not summary.parts:
-                summary.title = heading["title"]
+                summary.title = heading["title"].rstrip(" \t#")
             else:
-                part = heading["title"]
+                part = heading["title"].rstrip(" \t#")
                 summary.parts.append((part, number))
                 if counters:
                     top, indents, counters = counters[0], [], []

@@ -186,6 +186,8 @@ class CardsKind(CaptureKind):
     example = {"op": "card", "text": "A digital job sheet"}
     web_form = "toolkit.web.kinds:cards_form"
     web_view = "toolkit.web.kinds:cards_view"
+    #: fields holding ids of other records, remapped by session import
+    id_fields = ("cards",)
 
     def _board(self, records: Sequence[Captured], options: CardsOptions, context: CaptureContext) -> _Board:
         board = _Board()

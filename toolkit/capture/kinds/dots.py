@@ -114,6 +114,8 @@ class DotsKind(CaptureKind):
     web_view = "toolkit.web.kinds:dots_view"
     web_identity = "voter"
     results_hidden = True
+    #: fields holding ids of other records, remapped by session import
+    id_fields = ("item",)
 
     def _votes(self, records: Sequence[Captured], items: list[Item], options: DotsOptions, context):
         people = context.people if context is not None else ()

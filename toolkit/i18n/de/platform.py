@@ -48,4 +48,15 @@ MESSAGES: dict[str, str] = {
         "'at' ist {value}, außerhalb des plausiblen Bereichs 2000-01-01 bis 2099-12-31",
     "line is longer than {n} bytes": "die Zeile ist länger als {n} Bytes",
     "{path} is not a regular file": "{path} ist keine normale Datei",
+    "'seq' must be a positive whole number (the record's id in the exported session)":
+        "'seq' muss eine positive ganze Zahl sein (die ID des Eintrags in der exportierten Sitzung)",
+    "the disk is full": "der Datenträger ist voll",
+    "the disk quota is used up": "das Speicherkontingent ist aufgebraucht",
+    "the file system is read-only": "das Dateisystem ist schreibgeschützt",
+    "permission denied": "keine Berechtigung",
+    "the file is larger than this file system or a limit allows":
+        "die Datei ist größer, als dieses Dateisystem oder eine Grenze erlaubt",
+    "cannot write {path}: {reason}; nothing was changed":
+        "{path} kann nicht geschrieben werden: {reason}; nichts wurde verändert",
+    "{path} is larger than {n} bytes": "{path} ist größer als {n} Bytes",
 }
