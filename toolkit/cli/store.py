@@ -77,8 +77,14 @@ def _run(paths: tuple[Path, ...], url: str | None, direction: str, as_json: bool
 
     reports = []
     for folder in workshop_folders(paths):
-        key = workshop_key(folder)
         target_url = database_url(folder, url)
+        # pushing names the session (a standalone workshop gets its session.key); pulling
+        # needs a name the database knows
+        key = workshop_key(folder, create=direction == "push")
+        if key is None:
+            if not as_json:
+                click.echo(_("{workshop}: nothing in the database to pull").format(workshop=folder.name))
+            continue
         if direction == "push":
             if not (folder / FILENAME).is_file():
                 if not as_json:
@@ -118,9 +124,9 @@ def _migrate(paths: tuple[Path, ...], to: str, source: str | None, as_json: bool
         if origin == to or (origin == SQLITE) == (to == SQLITE):
             raise CimisError(_("{folder}: the session is in {store} already; migrate copies between SQLite and "
                                "PostgreSQL (give --from)").format(folder=folder, store=origin))
-        key = workshop_key(folder)
         with open_store(folder, readonly=True, url=origin) as old, open_store(folder, url=to) as new:
-            reports.append(transfer(old, new, workshop=key, exact=True, origin=old.session_id))
+            reports.append(transfer(old, new, workshop=workshop_key(folder) or folder.name, exact=True,
+                                    origin=old.session_id))
         if not as_json:
             _print(reports[-1], N_("copied to"))
     if as_json:
@@ -140,14 +146,16 @@ def _status(paths: tuple[Path, ...], url: str | None, as_json: bool) -> None:
 
     rows = []
     for folder in workshop_folders(paths):
-        key = workshop_key(folder)
+        key = workshop_key(folder, create=False)
         local_ids: set[str] = set()
         if (folder / FILENAME).is_file():
             with Store(folder, readonly=True) as local:
                 local_ids = {e.client_id for e in local.events()}
-        with PgStore(database_url(folder, url), key, readonly=True) as remote:
-            remote_ids = {e.client_id for e in remote.events()}
-        rows.append({"workshop": key, "folder": str(folder), "local": len(local_ids), "database": len(remote_ids),
+        remote_ids: set[str] = set()
+        if key is not None:
+            with PgStore(database_url(folder, url), key, readonly=True) as remote:
+                remote_ids = {e.client_id for e in remote.events()}
+        rows.append({"workshop": key or folder.name, "folder": str(folder), "local": len(local_ids), "database": len(remote_ids),
                      "to_push": len(local_ids - remote_ids), "to_pull": len(remote_ids - local_ids)})
     if as_json:
         echo_json(rows)

@@ -153,14 +153,21 @@ def ensure_schema(conn: "psycopg.Connection[Any]", url: str, *, readonly: bool =
         return True
     if readonly:
         return False
-    with conn.transaction():
-        conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
-        current = version()  # another client may have migrated while this one waited
-        for step in range(current, SCHEMA_VERSION):
-            for statement in MIGRATIONS[step]:
-                conn.execute(statement)  # type: ignore[arg-type]  # constant DDL
-        conn.execute(f"INSERT INTO {SCHEMA}.meta (key, value) VALUES ('schema', %s) "
-                     "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", (str(SCHEMA_VERSION),))
+    # a session-level lock, and the check in a transaction begun after it: the catalogue is
+    # read afresh at a transaction's start, so a schema another client created while this
+    # one waited is seen (a lock taken inside the transaction would leave a stale "no such
+    # table" in the catalogue cache)
+    conn.execute("SELECT pg_advisory_lock(%s)", (_MIGRATION_LOCK,))
+    try:
+        with conn.transaction():
+            current = version()
+            for step in range(current, SCHEMA_VERSION):
+                for statement in MIGRATIONS[step]:
+                    conn.execute(statement)  # type: ignore[arg-type]  # constant DDL
+            conn.execute(f"INSERT INTO {SCHEMA}.meta (key, value) VALUES ('schema', %s) "
+                         "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", (str(SCHEMA_VERSION),))
+    finally:
+        conn.execute("SELECT pg_advisory_unlock(%s)", (_MIGRATION_LOCK,))
     return True
 
 
