@@ -29,6 +29,7 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
@@ -48,7 +49,7 @@ def percentile(values: list[float], p: float) -> float:
 
 # -- acknowledgements ------------------------------------------------------------------------
 
-def _site(url: str, site: str, n: int, barrier, out) -> None:
+def _site(url: str, site: str, n: int, barrier: Any, out: Any) -> None:
     """One site: ``n`` acknowledged captures through the store, each paired with a bare
     insert on a connection of its own, alternating, so that whatever else the machine does
     hits both alike."""
@@ -117,7 +118,7 @@ def make_session(folder: Path, n: int) -> None:
 
     with Store(folder) as store, store.writing() as tx:
         tx.insert("started", item="forge", step="ideas", at=0.0)
-        captured = []
+        captured: list[int] = []
         for i in range(1, n):
             if i % 50 == 0 and captured:
                 tx.insert("edited", item="forge", step="ideas", at=float(i),

@@ -163,7 +163,7 @@ def ensure_schema(conn: "psycopg.Connection[Any]", url: str, *, readonly: bool =
             current = version()
             for step in range(current, SCHEMA_VERSION):
                 for statement in MIGRATIONS[step]:
-                    conn.execute(statement)  # type: ignore[arg-type]  # constant DDL
+                    conn.execute(statement)
             conn.execute(f"INSERT INTO {SCHEMA}.meta (key, value) VALUES ('schema', %s) "
                          "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", (str(SCHEMA_VERSION),))
     finally:
