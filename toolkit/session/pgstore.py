@@ -29,7 +29,7 @@ import re
 import threading
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -352,7 +352,7 @@ class PgStore:
                 return existing
         return Event(int(row[0]), self.session_id, type, item, step, dict(payload or {}), author, at, client_id)
 
-    def merge(self, events: Sequence[Event], *, origin: str = "") -> MergeResult:
+    def merge(self, events: Sequence[Event], *, origin: str = "", texts: Mapping[int, str] | None = None) -> MergeResult:
         """See :meth:`toolkit.session.store.SessionStore.merge`; written with ``COPY``."""
         for event in events:
             if event.type not in EVENT_TYPES:
@@ -370,12 +370,13 @@ class PgStore:
                     wanted = {event.client_id for event in events}
                     cur.execute(f"SELECT client_id, seq FROM {SCHEMA}.events WHERE session = %s", (self.session_id,))
                     present = {c: int(s) for c, s in cur.fetchall() if c in wanted}
-                rows, result = plan_merge(events, present, tx._last, self.session_id)
+                rows, payload_texts, result = plan_merge(events, present, tx._last, self.session_id, texts)
+                source = origin or self.origin
                 with cur.copy(f"COPY {SCHEMA}.events (session, seq, type, item, step, payload, author, at, "
                               "client_id, origin) FROM STDIN") as copy:
-                    for e in rows:
-                        copy.write_row((e.session, e.seq, e.type, e.item, e.step, dump_payload(e.payload), e.author,
-                                        e.at, e.client_id, origin or self.origin))
+                    for e, text in zip(rows, payload_texts):
+                        copy.write_row((e.session, e.seq, e.type, e.item, e.step, text, e.author, e.at, e.client_id,
+                                        source))
                 if rows:
                     cur.execute(f"UPDATE {SCHEMA}.sessions SET last_seq = %s WHERE id = %s",
                                 (rows[-1].seq, self.session_id))
@@ -399,6 +400,13 @@ class PgStore:
             return []
         with self._lock, _errors(self.url):
             return self._read_after(after)
+
+    def raw_events(self) -> list[tuple[Any, ...]]:
+        """See :meth:`toolkit.session.store.SessionStore.raw_events`."""
+        if self._conn is None or not self.session_id:
+            return []
+        with self._lock, _errors(self.url):
+            return [tuple(row) for row in self._connection().execute(_SELECT, (self.session_id, 0)).fetchall()]
 
     def stream(self, after: int = 0) -> Iterator[Event]:
         """Like :meth:`events` (the rows are fetched at once; the log is folded as it is
