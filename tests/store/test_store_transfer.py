@@ -110,6 +110,18 @@ def test_several_laptops_push_twice_and_merge_without_loss(tmp_path, make_worksh
         ("cross-2026/dresden-kickoff", 0, b_dresden), ("cross-2026/meissen-kickoff", 0, 0)]
 
 
+def test_push_finds_the_programme_database_on_a_laptop_working_locally(tmp_path, make_workshop, pg_url, cli,
+                                                                       monkeypatch):
+    a = laptop(tmp_path, "a", ["meissen-kickoff"], make_workshop)
+    (a / "programme.yaml").write_text(PROGRAMME + f"store: {pg_url}\n", encoding="utf-8")
+    monkeypatch.setenv("CIMIS_STORE", "sqlite")  # offline: the sessions go to session.db
+    run_session(a / "events" / "meissen-kickoff", ["x", "y", "z"])
+    assert (a / "events" / "meissen-kickoff" / FILENAME).is_file()
+    out = cli("store", "push", str(a), "--json")
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.output)[0]["workshop"] == "cross-2026/meissen-kickoff"
+
+
 def test_laptop_keeps_working_after_a_push_and_pushes_only_the_new(tmp_path, make_workshop, pg_url, cli,
                                                                      no_store_env):
     a = laptop(tmp_path, "a", ["erzgebirge-expert"], make_workshop)

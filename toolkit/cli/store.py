@@ -37,21 +37,28 @@ def workshop_folders(paths: tuple[Path, ...]) -> list[Path]:
 
 
 def database_url(folder: Path, given: str | None) -> str:
-    """The PostgreSQL URL to push to or pull from: ``given``, else ``CIMIS_STORE``, else the
-    programme file's ``store``."""
+    """The PostgreSQL URL to push to or pull from: ``given``, else ``CIMIS_STORE`` when it
+    names a database, else the programme file's ``store`` (also on a laptop that works
+    locally with ``CIMIS_STORE=sqlite``)."""
+    import os
+
     from toolkit.errors import CimisError
-    from toolkit.session.backend import SQLITE, store_url
+    from toolkit.session.backend import ENV, _programme_fields, programme_file
     from toolkit.session.pgstore import is_postgres_url
 
     if given:
         if not is_postgres_url(given):
             raise CimisError(_("'{value}' is not a postgresql:// URL").format(value=given))
         return given
-    url = store_url(folder)
-    if url == SQLITE:
-        raise CimisError(_("no database for {folder}: give --url, set CIMIS_STORE=postgresql://... or add "
-                           "'store:' to the programme file").format(folder=folder))
-    return url
+    env = os.environ.get(ENV, "").strip()
+    if is_postgres_url(env):
+        return env
+    programme = programme_file(folder)
+    store = _programme_fields(programme).get("store") if programme is not None else None
+    if isinstance(store, str) and is_postgres_url(store.strip()):
+        return store.strip()
+    raise CimisError(_("no database for {folder}: give --url, set CIMIS_STORE=postgresql://... or add "
+                       "'store:' to the programme file").format(folder=folder))
 
 
 def _print(report: Any, verb: str) -> None:

@@ -48,7 +48,8 @@ def programme_file(folder: Path | str) -> Path | None:
 
 
 def _programme_fields(path: Path) -> dict[str, Any]:
-    # only two top-level keys are needed here; the programme package validates the file
+    """The top-level fields of a programme file (``id`` and ``store`` are read here; the
+    programme package validates the file)."""
     import yaml
 
     try:
