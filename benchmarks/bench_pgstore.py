@@ -10,6 +10,8 @@ server (started here with Debian's PostgreSQL, stopped at the end):
   paired with a bare psycopg ``INSERT`` (autocommit, one statement, the same table layout
   and durability) by the same process just before it, so that the load of the machine hits
   both alike; p50 and p99 of the two are compared: goal <= 1.5x;
+  the engine's whole capture path (validation, the kind's rule, catch-up, the session's
+  lock) is timed in the same loop and shown beside it;
 - pushing a 100,000-event session from a laptop's ``session.db`` into the database with
   ``cimis store push``'s code (merge with ``COPY``, read back, compare checksums): goal
   >= 20,000 events/s; printed beside a bare ``COPY`` of the same rows.
@@ -23,12 +25,14 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing as mp
+import queue
 import statistics
 import sys
 import tempfile
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
@@ -48,34 +52,54 @@ def percentile(values: list[float], p: float) -> float:
 
 # -- acknowledgements ------------------------------------------------------------------------
 
-def _site(url: str, site: str, n: int, barrier, out) -> None:
-    """One site: ``n`` acknowledged captures through the store, each paired with a bare
-    insert on a connection of its own, alternating, so that whatever else the machine does
-    hits both alike."""
+def _site(url: str, site: str, n: int, barrier: Any, out: Any, folder: str) -> None:
+    """One site: ``n`` acknowledged captures through the store and ``n`` through the engine
+    (validation, the kind's rule, catch-up under the session's lock), each paired with a
+    bare insert on a connection of its own, alternating, so that whatever else the machine
+    does hits them alike."""
+    import os
+
     import psycopg
 
+    from benchmarks.bench_store import bench_workshop, record
+    from toolkit.session.engine import Engine
     from toolkit.session.pgstore import PgStore
     from toolkit.session.store import dump_payload
 
+    os.environ["CIMIS_STORE"] = url
+    workshop = Path(folder) / site / "workshop"  # each site its own card folder beside it
+    kinds, library = bench_workshop(workshop)
+    engine = Engine(workshop, kinds=kinds, library=library, author="anna")
+    engine.start()
     bare_conn = psycopg.connect(url, autocommit=True)
     bare_conn.execute("SET synchronous_commit TO on")
     store = PgStore(url, site)
     text = dump_payload(PAYLOAD)
     bare: list[float] = []
     mine: list[float] = []
-    barrier.wait()
-    for i in range(n):
+    captures: list[float] = []
+
+    def bare_insert(i: int) -> None:
         start = time.perf_counter()
         bare_conn.execute("INSERT INTO bare_events (session, seq, type, item, step, payload, author, at, client_id) "
                           "VALUES (%s, %s, 'captured', 'forge', 'ideas', %s, 'anna', %s, %s)",
-                          (site, i + 1, text, time.time(), uuid.uuid4().hex))
+                          (site, i, text, time.time(), uuid.uuid4().hex))
         bare.append(time.perf_counter() - start)
+
+    barrier.wait(timeout=120)
+    for i in range(n):
+        bare_insert(2 * i + 1)
         start = time.perf_counter()
         store.append("captured", item="forge", step="ideas", payload=PAYLOAD, author="anna")
         mine.append(time.perf_counter() - start)
+        bare_insert(2 * i + 2)
+        start = time.perf_counter()
+        engine.capture(record(i), author=f"p{i % 20}")
+        captures.append(time.perf_counter() - start)
+    engine.close()
     store.close()
     bare_conn.close()
-    out.put((bare, mine))
+    out.put((bare, mine, captures))
 
 
 def acknowledgements(url: str, n: int) -> dict[str, float]:
@@ -91,21 +115,38 @@ def acknowledgements(url: str, n: int) -> dict[str, float]:
     ctx = mp.get_context("fork")
     barrier = ctx.Barrier(len(SITES))
     out = ctx.Queue()
-    procs = [ctx.Process(target=_site, args=(url, site, n, barrier, out)) for site in SITES]
-    for p in procs:
-        p.start()
     bare: list[float] = []
     mine: list[float] = []
-    for _ in procs:
-        b, m = out.get(timeout=600)
-        bare += b
-        mine += m
-    for p in procs:
-        p.join(60)
+    captures: list[float] = []
+    with tempfile.TemporaryDirectory() as folder:
+        procs = [ctx.Process(target=_site, args=(url, site, n, barrier, out, folder)) for site in SITES]
+        for p in procs:
+            p.start()
+        received = 0
+        deadline = time.monotonic() + 900
+        while received < len(procs):
+            try:
+                b, m, c = out.get(timeout=1)
+            except queue.Empty:
+                # a site that died would leave the others waiting: stop instead
+                if any(p.exitcode not in (None, 0) for p in procs) or time.monotonic() > deadline:
+                    for p in procs:
+                        p.kill()
+                    raise SystemExit("a site process failed; see its output above") from None
+                continue
+            bare += b
+            mine += m
+            captures += c
+            received += 1
+        for p in procs:
+            p.join(60)
     result = {"acks": len(mine), "bare_p50_ms": percentile(bare, 50) * 1000, "bare_p99_ms": percentile(bare, 99) * 1000,
-              "store_p50_ms": percentile(mine, 50) * 1000, "store_p99_ms": percentile(mine, 99) * 1000}
+              "store_p50_ms": percentile(mine, 50) * 1000, "store_p99_ms": percentile(mine, 99) * 1000,
+              "engine_p50_ms": percentile(captures, 50) * 1000, "engine_p99_ms": percentile(captures, 99) * 1000}
     result["p50_ratio"] = result["store_p50_ms"] / result["bare_p50_ms"]
     result["p99_ratio"] = result["store_p99_ms"] / result["bare_p99_ms"]
+    result["engine_p50_ratio"] = result["engine_p50_ms"] / result["bare_p50_ms"]
+    result["engine_p99_ratio"] = result["engine_p99_ms"] / result["bare_p99_ms"]
     return result
 
 
@@ -117,7 +158,7 @@ def make_session(folder: Path, n: int) -> None:
 
     with Store(folder) as store, store.writing() as tx:
         tx.insert("started", item="forge", step="ideas", at=0.0)
-        captured = []
+        captured: list[int] = []
         for i in range(1, n):
             if i % 50 == 0 and captured:
                 tx.insert("edited", item="forge", step="ideas", at=float(i),
@@ -183,6 +224,10 @@ def main(argv: list[str]) -> int:
     except Unavailable as exc:
         print(f"SKIPPED: PostgreSQL unavailable: {exc}")
         return 0
+    import signal
+
+    # a terminated run still stops its server (the finally below)
+    signal.signal(signal.SIGTERM, lambda *_args: sys.exit(1))
     try:
         acks_n, events = (40, 5_000) if args.quick else (1_000, 100_000)
         acks = acknowledgements(cluster.database("acks"), acks_n)
@@ -197,6 +242,9 @@ def main(argv: list[str]) -> int:
           f"{acks['bare_p50_ms']:.2f} ms -> ratio {acks['p50_ratio']:.2f} (target <= 1.5)")
     print(f"ack p99: {acks['store_p99_ms']:.2f} ms vs bare psycopg insert: {acks['bare_p99_ms']:.2f} ms "
           f"-> ratio {acks['p99_ratio']:.2f} (target <= 1.5) {'ok' if ok_ack else 'MISSED'}")
+    print(f"engine capture ack (validation, kind rule, catch-up, same sites): p50 {acks['engine_p50_ms']:.2f} ms "
+          f"-> ratio {acks['engine_p50_ratio']:.2f}, p99 {acks['engine_p99_ms']:.2f} ms -> ratio "
+          f"{acks['engine_p99_ratio']:.2f} to the bare insert (shown beside the target)")
     print(f"push of {pushed['events']} events: {pushed['push_seconds']:.2f} s = {pushed['push_events_per_s']:,.0f} "
           f"events/s (target >= 20,000) {'ok' if ok_push else 'MISSED'}; ratio to a bare COPY "
           f"({pushed['copy_seconds']:.2f} s): {pushed['push_ratio_to_copy']:.2f}; second push (adds nothing): "

@@ -174,3 +174,18 @@ def test_integrity_check(backend):
     with backend() as store:
         store.append("finished")
         assert store.integrity_check() == "ok"
+
+
+def test_a_pipelined_insert_that_fails_at_commit_is_not_acknowledged(pg_url):
+    """An event with a generated client id travels with the COMMIT without waiting for its
+    answer; if it fails there, the block raises and nothing of it is stored."""
+    from toolkit.session.pgstore import PgStore
+
+    with PgStore(pg_url, "fail") as store:
+        first = store.append("started", item="a", step="b", at=1.0)
+        with pytest.raises(CimisError, match="session database"):
+            with store.writing() as tx:
+                tx._last = 0  # make it reuse seq 1: the server refuses at the COMMIT's sync
+                tx.insert("captured", item="a", step="b", payload={"record": {}}, at=2.0)
+        assert store.events() == [first]
+        assert store.append("finished", at=3.0).seq == 2  # the connection is usable again

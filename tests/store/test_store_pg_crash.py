@@ -29,7 +29,8 @@ def line(text: str, ident: str) -> str:
 
 
 def stored(url: str, key: str) -> list[str]:
-    """Client ids of the captured events, read with plain psycopg (not the code under test)."""
+    """Client ids of the captured events of the workshop whose folder is named ``key``, read
+    with plain psycopg (not the code under test)."""
     import psycopg
 
     with psycopg.connect(url) as conn:
@@ -37,7 +38,7 @@ def stored(url: str, key: str) -> list[str]:
             return []  # killed before the first client created the schema
         rows = conn.execute(
             "SELECT e.client_id FROM cimis.events e JOIN cimis.sessions s ON s.id = e.session "
-            "WHERE s.workshop = %s AND e.type = 'captured' ORDER BY e.seq", (key,)).fetchall()
+            "WHERE s.workshop LIKE %s AND e.type = 'captured' ORDER BY e.seq", (key + "-%",)).fetchall()
     return [r[0] for r in rows]
 
 

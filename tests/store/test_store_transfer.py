@@ -110,6 +110,18 @@ def test_several_laptops_push_twice_and_merge_without_loss(tmp_path, make_worksh
         ("cross-2026/dresden-kickoff", 0, b_dresden), ("cross-2026/meissen-kickoff", 0, 0)]
 
 
+def test_push_finds_the_programme_database_on_a_laptop_working_locally(tmp_path, make_workshop, pg_url, cli,
+                                                                       monkeypatch):
+    a = laptop(tmp_path, "a", ["meissen-kickoff"], make_workshop)
+    (a / "programme.yaml").write_text(PROGRAMME + f"store: {pg_url}\n", encoding="utf-8")
+    monkeypatch.setenv("CIMIS_STORE", "sqlite")  # offline: the sessions go to session.db
+    run_session(a / "events" / "meissen-kickoff", ["x", "y", "z"])
+    assert (a / "events" / "meissen-kickoff" / FILENAME).is_file()
+    out = cli("store", "push", str(a), "--json")
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.output)[0]["workshop"] == "cross-2026/meissen-kickoff"
+
+
 def test_laptop_keeps_working_after_a_push_and_pushes_only_the_new(tmp_path, make_workshop, pg_url, cli,
                                                                      no_store_env):
     a = laptop(tmp_path, "a", ["erzgebirge-expert"], make_workshop)
@@ -156,12 +168,14 @@ def test_migrate_refuses_a_target_with_other_events(tmp_path, make_workshop, pg_
     run_session(folder, ["x", "y", "z"])
     from toolkit.session.pgstore import PgStore
 
-    with PgStore(pg_url, "busy") as remote:
+    from toolkit.session.backend import workshop_key
+
+    with PgStore(pg_url, workshop_key(folder)) as remote:
         remote.append("captured", item="idea-forge", step="ideas", payload={"record": {"text": "elsewhere"}})
     out = cli("store", "migrate", str(folder), "--to", pg_url)
     assert out.exit_code == 1
     assert "already holds 1 event(s)" in out.output
-    with PgStore(pg_url, "busy", readonly=True) as remote:
+    with PgStore(pg_url, workshop_key(folder), readonly=True) as remote:
         assert len(remote.events()) == 1  # nothing written
 
 
@@ -172,15 +186,16 @@ def test_a_conflicting_event_fails_verification(tmp_path, make_workshop, pg_url,
     with Store(folder) as local:
         local.append("captured", item="idea-forge", step="ideas", payload={"record": {"text": "mine"}},
                      client_id="tablet-1")
+    from toolkit.session.backend import workshop_key
     from toolkit.session.pgstore import PgStore
 
-    with PgStore(pg_url, "conflict") as remote:
+    with PgStore(pg_url, workshop_key(folder)) as remote:
         remote.append("captured", item="idea-forge", step="ideas", payload={"record": {"text": "theirs"}},
                       client_id="tablet-1")
     out = cli("store", "push", str(folder), "--url", pg_url)
     assert out.exit_code == 1
     assert "NOT verified: 0 missing, 1 different" in out.output
-    with PgStore(pg_url, "conflict", readonly=True) as remote:
+    with PgStore(pg_url, workshop_key(folder), readonly=True) as remote:
         assert remote.events()[0].payload["record"]["text"] == "theirs"
 
 
@@ -211,7 +226,9 @@ def test_engine_on_postgresql_through_the_environment(make_workshop, pg_url, mon
     out = cli("session", "status", str(folder), "--json")
     assert out.exit_code == 0, out.output
     info = json.loads(out.output)
-    assert info["store"].endswith("#env-site") and info["records"] == 3
+    key = (folder / "session.key").read_text().strip()
+    assert key.startswith("env-site-") and len(key) == len("env-site-") + 12
+    assert info["store"].endswith("#" + key) and info["records"] == 3
 
 
 def test_nul_characters_are_refused_clearly(pg_url):

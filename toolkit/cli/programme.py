@@ -153,8 +153,8 @@ def build() -> click.Group:
 
             echo_json([m.as_dict() for m in found])
             return
-        held = {e.id for e in programme_.events}
-        click.echo(_("{name}: {n} event(s), {m} match(es)").format(name=programme_.name, n=len(held), m=len(found)))
+        click.echo(_("{name}: {n} event(s), {m} match(es)").format(name=programme_.name, n=len(programme_.events),
+                                                                    m=len(found)))
         for region in [*programme_.regions, None]:
             mine = [m for m in found if m.region == (region.id if region else None)]
             if region is None and not mine:

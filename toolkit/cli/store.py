@@ -37,21 +37,28 @@ def workshop_folders(paths: tuple[Path, ...]) -> list[Path]:
 
 
 def database_url(folder: Path, given: str | None) -> str:
-    """The PostgreSQL URL to push to or pull from: ``given``, else ``CIMIS_STORE``, else the
-    programme file's ``store``."""
+    """The PostgreSQL URL to push to or pull from: ``given``, else ``CIMIS_STORE`` when it
+    names a database, else the programme file's ``store`` (also on a laptop that works
+    locally with ``CIMIS_STORE=sqlite``)."""
+    import os
+
     from toolkit.errors import CimisError
-    from toolkit.session.backend import SQLITE, store_url
+    from toolkit.session.backend import ENV, _programme_fields, programme_file
     from toolkit.session.pgstore import is_postgres_url
 
     if given:
         if not is_postgres_url(given):
             raise CimisError(_("'{value}' is not a postgresql:// URL").format(value=given))
         return given
-    url = store_url(folder)
-    if url == SQLITE:
-        raise CimisError(_("no database for {folder}: give --url, set CIMIS_STORE=postgresql://... or add "
-                           "'store:' to the programme file").format(folder=folder))
-    return url
+    env = os.environ.get(ENV, "").strip()
+    if is_postgres_url(env):
+        return env
+    programme = programme_file(folder)
+    store = _programme_fields(programme).get("store") if programme is not None else None
+    if isinstance(store, str) and is_postgres_url(store.strip()):
+        return store.strip()
+    raise CimisError(_("no database for {folder}: give --url, set CIMIS_STORE=postgresql://... or add "
+                       "'store:' to the programme file").format(folder=folder))
 
 
 def _print(report: Any, verb: str) -> None:
@@ -77,8 +84,14 @@ def _run(paths: tuple[Path, ...], url: str | None, direction: str, as_json: bool
 
     reports = []
     for folder in workshop_folders(paths):
-        key = workshop_key(folder)
         target_url = database_url(folder, url)
+        # pushing names the session (a standalone workshop gets its session.key); pulling
+        # needs a name the database knows
+        key = workshop_key(folder, create=direction == "push")
+        if key is None:
+            if not as_json:
+                click.echo(_("{workshop}: nothing in the database to pull").format(workshop=folder.name))
+            continue
         if direction == "push":
             if not (folder / FILENAME).is_file():
                 if not as_json:
@@ -118,9 +131,9 @@ def _migrate(paths: tuple[Path, ...], to: str, source: str | None, as_json: bool
         if origin == to or (origin == SQLITE) == (to == SQLITE):
             raise CimisError(_("{folder}: the session is in {store} already; migrate copies between SQLite and "
                                "PostgreSQL (give --from)").format(folder=folder, store=origin))
-        key = workshop_key(folder)
         with open_store(folder, readonly=True, url=origin) as old, open_store(folder, url=to) as new:
-            reports.append(transfer(old, new, workshop=key, exact=True, origin=old.session_id))
+            reports.append(transfer(old, new, workshop=workshop_key(folder) or folder.name, exact=True,
+                                    origin=old.session_id))
         if not as_json:
             _print(reports[-1], N_("copied to"))
     if as_json:
@@ -140,14 +153,16 @@ def _status(paths: tuple[Path, ...], url: str | None, as_json: bool) -> None:
 
     rows = []
     for folder in workshop_folders(paths):
-        key = workshop_key(folder)
+        key = workshop_key(folder, create=False)
         local_ids: set[str] = set()
         if (folder / FILENAME).is_file():
             with Store(folder, readonly=True) as local:
                 local_ids = {e.client_id for e in local.events()}
-        with PgStore(database_url(folder, url), key, readonly=True) as remote:
-            remote_ids = {e.client_id for e in remote.events()}
-        rows.append({"workshop": key, "folder": str(folder), "local": len(local_ids), "database": len(remote_ids),
+        remote_ids: set[str] = set()
+        if key is not None:
+            with PgStore(database_url(folder, url), key, readonly=True) as remote:
+                remote_ids = {e.client_id for e in remote.events()}
+        rows.append({"workshop": key or folder.name, "folder": str(folder), "local": len(local_ids), "database": len(remote_ids),
                      "to_push": len(local_ids - remote_ids), "to_pull": len(remote_ids - local_ids)})
     if as_json:
         echo_json(rows)

@@ -65,5 +65,5 @@ def read_ledger(root: Path | str) -> tuple[dict[str, dict[str, Any]], list[Probl
         except ValidationError as exc:
             for err in exc.errors():
                 loc = (key, *err.get("loc", ()))
-                problems.append(Problem.at(path, node_line(node, loc), f"{format_loc(loc)}: {describe(err)}"))
+                problems.append(Problem.at(path, node_line(node, loc), f"{format_loc(loc)}: {describe(dict(err))}"))
     return out, problems

@@ -90,7 +90,7 @@ def read_programme(folder_or_file: Path | str) -> ProgrammeSource:
     except ValidationError as exc:
         for err in exc.errors():
             loc = tuple(err.get("loc", ()))
-            source.problems.append(source.problem(loc, f"{format_loc(loc) or _('programme')}: {describe(err)}"))
+            source.problems.append(source.problem(loc, f"{format_loc(loc) or _('programme')}: {describe(dict(err))}"))
         return source
     _cross_checks(programme, source)
     source.programme = programme

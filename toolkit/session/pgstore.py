@@ -29,8 +29,8 @@ import re
 import threading
 import time
 import uuid
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import ExitStack, contextmanager
 from typing import TYPE_CHECKING, Any
 
 from toolkit.errors import CimisError
@@ -153,14 +153,21 @@ def ensure_schema(conn: "psycopg.Connection[Any]", url: str, *, readonly: bool =
         return True
     if readonly:
         return False
-    with conn.transaction():
-        conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
-        current = version()  # another client may have migrated while this one waited
-        for step in range(current, SCHEMA_VERSION):
-            for statement in MIGRATIONS[step]:
-                conn.execute(statement)  # type: ignore[arg-type]  # constant DDL
-        conn.execute(f"INSERT INTO {SCHEMA}.meta (key, value) VALUES ('schema', %s) "
-                     "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", (str(SCHEMA_VERSION),))
+    # a session-level lock, and the check in a transaction begun after it: the catalogue is
+    # read afresh at a transaction's start, so a schema another client created while this
+    # one waited is seen (a lock taken inside the transaction would leave a stale "no such
+    # table" in the catalogue cache)
+    conn.execute("SELECT pg_advisory_lock(%s)", (_MIGRATION_LOCK,))
+    try:
+        with conn.transaction():
+            current = version()
+            for step in range(current, SCHEMA_VERSION):
+                for statement in MIGRATIONS[step]:
+                    conn.execute(statement)
+            conn.execute(f"INSERT INTO {SCHEMA}.meta (key, value) VALUES ('schema', %s) "
+                         "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", (str(SCHEMA_VERSION),))
+    finally:
+        conn.execute("SELECT pg_advisory_unlock(%s)", (_MIGRATION_LOCK,))
     return True
 
 
@@ -219,16 +226,29 @@ _APPEND = (f"WITH n AS (UPDATE {SCHEMA}.sessions SET last_seq = last_seq + 1 WHE
            "ON CONFLICT (session, client_id) DO NOTHING RETURNING seq")
 
 
+# An event with a freshly generated client id cannot meet a stored one, so it is inserted
+# without ON CONFLICT and without waiting for the answer: in pipeline mode the statement
+# travels with the COMMIT, and should it fail anyway the whole block fails at the COMMIT's
+# sync, before anything is acknowledged.
+_INSERT_FRESH = (f"WITH ins AS (INSERT INTO {SCHEMA}.events "
+                 "(session, seq, type, item, step, payload, author, at, client_id, origin) "
+                 "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING seq) "
+                 f"UPDATE {SCHEMA}.sessions SET last_seq = ins.seq FROM ins WHERE {SCHEMA}.sessions.id = %s")
+
+
 class PgWriter:
     """What a :meth:`PgStore.writing` block may do inside its transaction (it holds the
     session's row lock)."""
 
-    def __init__(self, store: "PgStore", last_seq: int):
+    def __init__(self, store: "PgStore", last_seq: int, pipelined: bool = False):
         self._store = store
         self._last = last_seq
+        self._pipelined = pipelined
         self.inserted: list[Event] = []
 
     def events_after(self, seq: int) -> list[Event]:
+        if seq >= self._last:
+            return []  # the caller is up to date with what the lock showed: no query needed
         return self._store._read_after(seq)
 
     def insert(self, type: str, *, item: str | None = None, step: str | None = None,
@@ -236,10 +256,19 @@ class PgWriter:
                client_id: str | None = None) -> tuple[Event, bool]:
         if type not in EVENT_TYPES:
             raise ValueError(f"unknown event type {type!r}")
-        client_id = client_id or uuid.uuid4().hex
         store = self._store
         conn = store._connection()
         seq = self._last + 1
+        if client_id is None and self._pipelined:
+            client_id = uuid.uuid4().hex
+            conn.execute(_INSERT_FRESH, (
+                store.session_id, seq, type, _clean(item, "item"), _clean(step, "step"), dump_payload(payload),
+                _clean(author, "author"), at, client_id, store.origin, store.session_id))
+            self._last = seq
+            event = Event(seq, store.session_id, type, item, step, dict(payload or {}), author, at, client_id)
+            self.inserted.append(event)
+            return event, True
+        client_id = client_id or uuid.uuid4().hex
         row = conn.execute(_INSERT, (
             store.session_id, seq, type, _clean(item, "item"), _clean(step, "step"), dump_payload(payload),
             _clean(author, "author"), at, _clean(client_id, "client id"), store.origin, store.session_id)).fetchone()
@@ -309,16 +338,28 @@ class PgStore:
     def writing(self) -> Iterator[PgWriter]:
         """A write transaction holding the session's lock: everything inserted in the block
         commits together when it ends; an exception rolls it all back."""
+        with self._locked(pipelined=True) as writer:
+            yield writer
+
+    @contextmanager
+    def _locked(self, *, pipelined: bool) -> Iterator[PgWriter]:
         if self.readonly or self._conn is None or not self.session_id:
             raise CimisError(_("cannot write the session database {url}: it was opened read-only").format(
                 url=self.location))
         conn = self._conn
-        with self._lock, _errors(self.url), conn.transaction():
+        with self._lock, _errors(self.url), ExitStack() as stack:
+            if pipelined:
+                # pipeline mode sends BEGIN with the lock's query and COMMIT without a round
+                # trip of its own; the block still returns only after the server confirmed
+                # the COMMIT (the pipeline's end waits for it and raises if it failed).
+                # COPY cannot run in a pipeline, so merges take the plain path.
+                stack.enter_context(conn.pipeline())
+            stack.enter_context(conn.transaction())
             row = conn.execute(f"SELECT last_seq FROM {SCHEMA}.sessions WHERE id = %s FOR UPDATE",
                                (self.session_id,)).fetchone()
             if row is None:
                 raise CimisError(_("the session of {url} was removed from the database").format(url=self.location))
-            yield PgWriter(self, int(row[0]))
+            yield PgWriter(self, int(row[0]), pipelined)
 
     def append(self, type: str, *, item: str | None = None, step: str | None = None,
                payload: dict[str, Any] | None = None, author: str = "", at: float | None = None,
@@ -345,7 +386,7 @@ class PgStore:
                 return existing
         return Event(int(row[0]), self.session_id, type, item, step, dict(payload or {}), author, at, client_id)
 
-    def merge(self, events: Sequence[Event], *, origin: str = "") -> MergeResult:
+    def merge(self, events: Sequence[Event], *, origin: str = "", texts: Mapping[int, str] | None = None) -> MergeResult:
         """See :meth:`toolkit.session.store.SessionStore.merge`; written with ``COPY``."""
         for event in events:
             if event.type not in EVENT_TYPES:
@@ -353,7 +394,7 @@ class PgStore:
             for value, field in ((event.item, "item"), (event.step, "step"), (event.author, "author"),
                                  (event.client_id, "client id")):
                 _clean(value, field)
-        with self.writing() as tx:
+        with self._locked(pipelined=False) as tx:
             conn = self._connection()
             with conn.cursor() as cur:
                 present: dict[str, int] = {}
@@ -363,12 +404,13 @@ class PgStore:
                     wanted = {event.client_id for event in events}
                     cur.execute(f"SELECT client_id, seq FROM {SCHEMA}.events WHERE session = %s", (self.session_id,))
                     present = {c: int(s) for c, s in cur.fetchall() if c in wanted}
-                rows, result = plan_merge(events, present, tx._last, self.session_id)
+                rows, payload_texts, result = plan_merge(events, present, tx._last, self.session_id, texts)
+                source = origin or self.origin
                 with cur.copy(f"COPY {SCHEMA}.events (session, seq, type, item, step, payload, author, at, "
                               "client_id, origin) FROM STDIN") as copy:
-                    for e in rows:
-                        copy.write_row((e.session, e.seq, e.type, e.item, e.step, dump_payload(e.payload), e.author,
-                                        e.at, e.client_id, origin or self.origin))
+                    for e, text in zip(rows, payload_texts):
+                        copy.write_row((e.session, e.seq, e.type, e.item, e.step, text, e.author, e.at, e.client_id,
+                                        source))
                 if rows:
                     cur.execute(f"UPDATE {SCHEMA}.sessions SET last_seq = %s WHERE id = %s",
                                 (rows[-1].seq, self.session_id))
@@ -392,6 +434,13 @@ class PgStore:
             return []
         with self._lock, _errors(self.url):
             return self._read_after(after)
+
+    def raw_events(self) -> list[tuple[Any, ...]]:
+        """See :meth:`toolkit.session.store.SessionStore.raw_events`."""
+        if self._conn is None or not self.session_id:
+            return []
+        with self._lock, _errors(self.url):
+            return [tuple(row) for row in self._connection().execute(_SELECT, (self.session_id, 0)).fetchall()]
 
     def stream(self, after: int = 0) -> Iterator[Event]:
         """Like :meth:`events` (the rows are fetched at once; the log is folded as it is

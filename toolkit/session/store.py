@@ -24,7 +24,7 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol, TypeVar
@@ -188,11 +188,17 @@ class SessionStore(Protocol):
 
     def event_by_client_id(self, client_id: str) -> Event | None: ...
 
-    def merge(self, events: Sequence[Event], *, origin: str = "") -> MergeResult:
+    def raw_events(self) -> list[tuple[Any, ...]]:
+        """Every event as stored, payload unparsed: ``(seq, type, item, step, payload text,
+        author, at, client id)``; for verifying a copy without decoding it."""
+        ...
+
+    def merge(self, events: Sequence[Event], *, origin: str = "", texts: Mapping[int, str] | None = None) -> MergeResult:
         """Add another store's events of the same session in one durable transaction:
         those whose client id is stored already are skipped, the others get this store's
         next seqs in the given order, and their :data:`SEQ_REFERENCES` are rewritten to
-        this store's seqs. Merging the same events again adds nothing."""
+        this store's seqs. Merging the same events again adds nothing. ``texts`` may give
+        the source's payload text by seq, kept as it is where the payload is unchanged."""
         ...
 
     def integrity_check(self) -> str: ...
@@ -204,14 +210,17 @@ class SessionStore(Protocol):
     def __exit__(self, *exc: object) -> None: ...
 
 
-def plan_merge(events: Sequence[Event], present: dict[str, int], last_seq: int,
-               session: str) -> tuple[list[Event], MergeResult]:
+def plan_merge(events: Sequence[Event], present: dict[str, int], last_seq: int, session: str,
+               texts: Mapping[int, str] | None = None) -> tuple[list[Event], list[str], MergeResult]:
     """The rows a backend writes to merge ``events`` after its ``last_seq``, given the seq
-    of each of their client ids it holds already (``present``); shared by the backends so
-    that they merge alike."""
+    of each of their client ids it holds already (``present``), and each row's payload
+    text: the source's own text (``texts``, by source seq) when the payload is unchanged,
+    else the payload written anew. Shared by the backends so that they merge alike."""
     seqs: dict[int, int] = {}
     rows: list[Event] = []
+    payload_texts: list[str] = []
     next_seq = last_seq
+    texts = texts or {}
     for event in events:
         found = present.get(event.client_id)
         if found is not None:
@@ -220,6 +229,7 @@ def plan_merge(events: Sequence[Event], present: dict[str, int], last_seq: int,
         next_seq += 1
         seqs[event.seq] = next_seq
         payload = event.payload
+        text = texts.get(event.seq)
         if not _REFERENCES.isdisjoint(payload):
             payload = dict(payload)
             for key in SEQ_REFERENCES:
@@ -228,9 +238,11 @@ def plan_merge(events: Sequence[Event], present: dict[str, int], last_seq: int,
                     # a reference to an event outside the merged ones points nowhere (0)
                     # rather than at an unrelated event of this store
                     payload[key] = seqs.get(value, 0)
+            text = None
         rows.append(_new(Event, (next_seq, session, event.type, event.item, event.step, payload, event.author,
                                  event.at, event.client_id)))
-    return rows, MergeResult(len(rows), len(events) - len(rows), seqs)
+        payload_texts.append(dump_payload(payload) if text is None else text)
+    return rows, payload_texts, MergeResult(len(rows), len(events) - len(rows), seqs)
 
 
 # one encoder for every payload: json.dumps with options builds a new one per call
@@ -535,13 +547,21 @@ class Store:
             cursor = self._retry(lambda: self._conn.execute(self._SELECT, (self.session_id, after)))
             yield from self._rows_to_events(cursor)
 
+    def raw_events(self) -> list[tuple[Any, ...]]:
+        """See :meth:`SessionStore.raw_events`."""
+        if self._conn is None:
+            return []
+        conn = self._conn
+        with self._lock, self._errors():
+            return self._retry(lambda: conn.execute(self._SELECT, (self.session_id, 0)).fetchall())
+
     def event_by_client_id(self, client_id: str) -> Event | None:
         if self._conn is None:
             return None
         row = self._conn.execute(f"SELECT {_COLUMNS} FROM events WHERE client_id = ?", (client_id,)).fetchone()
         return _event(row) if row else None
 
-    def merge(self, events: Sequence[Event], *, origin: str = "") -> MergeResult:
+    def merge(self, events: Sequence[Event], *, origin: str = "", texts: Mapping[int, str] | None = None) -> MergeResult:
         """See :meth:`SessionStore.merge` (``origin`` is not kept in SQLite)."""
         for event in events:
             if event.type not in EVENT_TYPES:
@@ -559,12 +579,13 @@ class Store:
             last = conn.execute("SELECT coalesce(max(seq), 0) FROM events").fetchone()[0]
             # AUTOINCREMENT never hands out a seq again, even one whose event was rolled back
             counter = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'events'").fetchone()
-            rows, result = plan_merge(events, present, max(last, counter[0] if counter else 0), self.session_id)
+            rows, payload_texts, result = plan_merge(events, present, max(last, counter[0] if counter else 0),
+                                                     self.session_id, texts)
             conn.executemany(
                 "INSERT INTO events (seq, session, type, item, step, payload, author, at, client_id) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(e.seq, e.session, e.type, e.item, e.step, dump_payload(e.payload), e.author, e.at, e.client_id)
-                 for e in rows])
+                [(e.seq, e.session, e.type, e.item, e.step, text, e.author, e.at, e.client_id)
+                 for e, text in zip(rows, payload_texts)])
         return result
 
     def integrity_check(self) -> str:

@@ -20,6 +20,8 @@ MESSAGES: dict[str, str] = {
         "gespeichert: senden Sie es erneut",
     "the session database {url} is closed": "Die Sitzungsdatenbank {url} ist geschlossen",
     "the session of {url} was removed from the database": "Die Sitzung {url} wurde aus der Datenbank entfernt",
+    "{path}: a session key is one line of at most 200 characters":
+        "{path}: Ein Sitzungsschlüssel ist eine Zeile mit höchstens 200 Zeichen",
     "{source}: the store must be 'sqlite' or a postgresql:// URL, not '{value}'":
         "{source}: Der Speicher muss 'sqlite' oder eine postgresql://-URL sein, nicht '{value}'",
     "{target} already holds {n} event(s) that {source} does not have; a migration copies into an empty or identical "
