@@ -162,7 +162,7 @@ def test_broken_chapter_front_matter_stops_sync_before_writing(book, cli):
 
 
 def test_cimis_new_creates_a_workbook_that_syncs(tmp_path, cli):
-    result = cli("new", str(tmp_path / "kick"), "--example", "kickoff")
+    result = cli("new", str(tmp_path / "kick"), "--example", "kickoff", "--language", "de")
     assert result.exit_code == 0, result.output
     book = load_book(tmp_path / "kick" / "workbook")
     assert book.sources == [".."] and book.language == "de" and book.chapters == []
