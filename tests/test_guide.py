@@ -101,11 +101,19 @@ def test_generated_chapters_are_current(tmp_path, lang):
     assert (copy / "SUMMARY.md").read_text("utf-8") == summary
 
 
-def test_screenshot_script_renders_a_screen(tmp_path):
+def test_screenshot_script_renders_the_committed_pictures(tmp_path):
+    """The script is deterministic: the start screen it renders now is the committed one
+    (re-run python scripts/guide_screenshots.py after changing the UI)."""
     from scripts_loader import screenshot_module
 
     module = screenshot_module()
-    assert module.main(["--out", str(tmp_path), "--lang", "de", "--screen", "library"]) == 0
-    svg = (tmp_path / "de" / "library.svg").read_text("utf-8")
-    assert svg.startswith("<svg") and "Methodenbibliothek" in svg.replace("&#160;", " ")
+    assert module.main(["--out", str(tmp_path), "--lang", "de", "--screen", "home", "--screen", "library"]) == 0
+    library = (tmp_path / "de" / "library.svg").read_text("utf-8")
+    assert library.startswith("<svg") and "Methodenbibliothek" in library.replace("&#160;", " ")
     assert not (tmp_path / "en").exists()
+
+    def steady(text: str) -> str:
+        return re.sub(r"terminal-\d+-", "terminal-", text)
+
+    committed = (BOOKS["de"] / "images" / "home.svg").read_text("utf-8")
+    assert steady((tmp_path / "de" / "home.svg").read_text("utf-8")) == steady(committed)

@@ -137,7 +137,7 @@ def test_anonymised_book_shows_roles_and_numbers(tmp_path, workshop):
     assert "- Kreative 1" in text and "- Kreative 2" in text and "- Unternehmen 1" in text
     assert "Kreative 1: coffee stains" in text
     assert "## Wer dabei war" in text
-    assert "Checklisten und Abkürzungen" in read(book / "SUMMARY.md")
+    assert "Checklisten und Shortcuts" in read(book / "SUMMARY.md")
 
 
 def test_sources_without_session_are_a_warning(tmp_path, cli):
