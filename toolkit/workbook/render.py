@@ -107,7 +107,9 @@ class RenderedChapter:
 
 
 def _inline_text(children: list[Any]) -> str:
-    return "".join(c.content for c in children if c.type in ("text", "code_inline"))
+    # a line break is a space: search snippets must not glue the words on either side
+    return "".join(c.content if c.type in ("text", "code_inline") else " "
+                   for c in children if c.type in ("text", "code_inline", "softbreak", "hardbreak"))
 
 
 def resolve_link(href: str, chapter_path: str) -> tuple[str, str] | None:
