@@ -63,6 +63,7 @@ class Chapter:
     body_line: int = 1
     summary_line: int = 0
     link_title: str = ""
+    root: Path | None = None  # the book's folder ({{#include}} never reads outside it)
 
     @property
     def draft(self) -> bool:
@@ -155,7 +156,8 @@ def _chapter_file_problem(root: Path, path: Path, real_dirs: dict[str, bool]) ->
     return None
 
 
-def read_chapter_file(path: Path, rel: str, title: str = "", cache: Any = None) -> tuple[Chapter | None, list[Problem]]:
+def read_chapter_file(path: Path, rel: str, title: str = "", cache: Any = None,
+                      default_status: str = "todo") -> tuple[Chapter | None, list[Problem]]:
     """One chapter file as a :class:`Chapter` (numbering fields left empty); ``cache`` (a
     :class:`~toolkit.workbook.chaptercache.ChapterCache`) skips parsing unchanged files."""
     try:
@@ -175,7 +177,8 @@ def read_chapter_file(path: Path, rel: str, title: str = "", cache: Any = None) 
             return None, problems
         if st is not None and not problems:
             cache.put(path, st, meta, body, body_line)
-    chapter = Chapter(path=path, title=meta.title or title or path.stem, number=None, level=0, status=meta.status,
+    status = meta.status if "status" in meta.model_fields_set else default_status
+    chapter = Chapter(path=path, title=meta.title or title or path.stem, number=None, level=0, status=status,
                       authors=list(meta.authors), reviewers=list(meta.reviewers), comments=list(meta.comments),
                       body=body, source=meta.source, rel=rel, body_line=body_line, link_title=title)
     return chapter, problems
@@ -187,7 +190,17 @@ def read_book(folder: Path | str) -> tuple[Book | None, list[Problem]]:
     folder = Path(folder)
     if not folder.is_dir():
         return None, [Problem.at(folder, 0, _("workbook folder does not exist"))]
-    config, problems = read_book_config(folder / BOOK_FILE)
+    default_status = "todo"
+    if not (folder / BOOK_FILE).exists() and (folder / "book.toml").is_file():
+        # an mdBook book, as it is: chapters in its src folder, no front matter needed
+        from toolkit.workbook.mdbook import read_book_toml
+
+        config, source, problems = read_book_toml(folder)
+        if config is None or source is None:
+            return None, problems
+        folder, default_status = source, "final"
+    else:
+        config, problems = read_book_config(folder / BOOK_FILE)
     if config is None:
         if not (folder / BOOK_FILE).exists():
             problems = [Problem.at(folder / BOOK_FILE, 0, _(
@@ -228,11 +241,12 @@ def read_book(folder: Path | str) -> tuple[Book | None, list[Problem]]:
             if where is not None:
                 problems.append(Problem.at(summary_path, entry.line, where.format(path=entry.path)))
                 continue
-            chapter, chapter_problems = read_chapter_file(path, entry.path, entry.title, cache)
+            chapter, chapter_problems = read_chapter_file(path, entry.path, entry.title, cache, default_status)
             problems += chapter_problems
             if chapter is None:
                 continue
         chapter.number, chapter.level, chapter.kind = entry.number, entry.level, entry.kind
+        chapter.root = root
         chapter.part, chapter.summary_line, chapter.link_title = entry.part, entry.line, entry.title
         book.chapters.append(chapter)
         if entry.kind == "numbered":

@@ -175,6 +175,7 @@ def check_book(folder: Path | str) -> list[Problem]:
     root = Path(os.path.abspath(book.folder))
     renderer = make_renderer()
     parsed: dict[Path, list[Any]] = {}
+    todo: list[Any] = []
     anchors: dict[Path, set[str]] = {}
     for chapter in book.chapters:
         if chapter.path is None:
@@ -190,10 +191,23 @@ def check_book(folder: Path | str) -> list[Problem]:
         if chapter.path is None:
             continue
         if chapter.status == "todo":
-            problems.append(Problem.at(chapter.path, 1, _("chapter is still todo"), "warning"))
+            todo.append(chapter)
         if not strip_markers(chapter.body).strip():
             problems.append(Problem.at(chapter.path, chapter.body_line, _("chapter is empty"),
                                        "warning" if chapter.status == "todo" else "error"))
         _check_links(chapter, parsed[chapter.path], anchors, anchors[chapter.path.resolve()], problems, root)
         _check_markers(chapter, problems)
+        if chapter.root is not None and "{{#include" in chapter.body:
+            from toolkit.workbook.mdbook import expand_includes
+
+            for message in expand_includes(chapter.body, chapter.path, chapter.root)[1]:
+                problems.append(Problem.at(chapter.path, chapter.body_line, message))
+    if len(todo) == 1:
+        problems.append(Problem.at(todo[0].path, 1, _("chapter is still todo"), "warning"))
+    elif todo:
+        # one line, not one per chapter: a fresh sprint has dozens
+        names = [c.rel or c.path.name for c in todo]
+        shown = ", ".join(names[:5]) + (", …" if len(names) > 5 else "")
+        problems.append(Problem.at(book.summary_path, 0, _("{count} chapters are still todo: {chapters}").format(
+            count=len(todo), chapters=shown), "warning"))
     return problems

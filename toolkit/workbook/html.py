@@ -89,8 +89,10 @@ def build_site(book: Any, out: Path, cache_dir: Path | None = None, previous_dir
     the last output, whose unchanged files are linked instead of written."""
     md = make_renderer()
     cache = BuildCache(cache_dir, renderer_fingerprint(md))
-    site = Site(book)
     chapters = [(c, norm_rel(c.rel)) for c in book.chapters if c.path is not None and c.rel]
+    # a README.md chapter is the start page (as in mdBook); the contents move aside then
+    site = Site(book, "contents.html" if any(page_path(rel) == "index.html" for _c, rel in chapters)
+                else "index.html")
     paths = {rel for _c, rel in chapters}
     pids = print_ids([rel for _c, rel in chapters])
     pid_of_page = {page_path(rel): pid for rel, pid in pids.items()}
@@ -169,7 +171,7 @@ def _write_rest(book: Any, writer: OutputWriter, site: Site, chapters: list[tupl
     toc = [{"title": c.title, "number": c.number, "level": c.level, "part": c.part,
             "href": page_href(page_path(norm_rel(c.rel))) if c.path is not None and c.rel else None}
            for c in book.chapters]
-    writer.write("index.html", site.index_page(toc))
+    writer.write(site.contents_page, site.index_page(toc))
     # print page and search index are made from the chapters' entries and the contents:
     # when those are the same, the last build's files are linked without making them
     key = hashlib.blake2b(repr((site.key, toc, [entries[rel][0] for _c, rel in chapters],

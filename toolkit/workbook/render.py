@@ -77,12 +77,15 @@ def renderer_fingerprint(md: Any) -> str:
 
 
 #: pages the site has besides the chapters' (a chapter never takes their place)
-RESERVED_PAGES = frozenset({"index.html", "print.html"})
+RESERVED_PAGES = frozenset({"index.html", "print.html", "contents.html"})
 
 
 def page_path(chapter_path: str) -> str:
-    """The HTML page of a chapter: same folder and name, ``.html``."""
+    """The HTML page of a chapter: same folder and name, ``.html``; ``README.md`` is the
+    folder's ``index.html`` (as in mdBook)."""
     stem, _ext = posixpath.splitext(chapter_path)
+    if posixpath.basename(stem) == "README":
+        return posixpath.join(posixpath.dirname(stem), "index.html")
     page = stem + ".html"
     return stem + "-chapter.html" if page in RESERVED_PAGES else page
 
@@ -222,6 +225,11 @@ def chapter_markdown(chapter: Any, level: int = 1) -> str:
     from toolkit.workbook.markers import strip_markers
 
     body = strip_markers(chapter.body or "").strip("\n")
+    root = getattr(chapter, "root", None)
+    if root is not None and chapter.path is not None and "{{#include" in body:
+        from toolkit.workbook.mdbook import expand_includes
+
+        body = expand_includes(body, chapter.path, root)[0]
     first = next((line for line in body.split("\n", 50) if line.strip()), "")
     # ends with a newline: an unclosed fence then ends the same way on the page and in
     # the Markdown export (which closes it)

@@ -23,8 +23,9 @@
     var container = document.createDocumentFragment();
     container.appendChild(stack[0]);
     toc.forEach(function (entry) {
-      if (entry.p && entry.p !== part) {
-        container.appendChild(el("p", "part", entry.p));
+      if (entry.p !== part) {
+        // a new part, or the suffix chapters after the last part (never inside it)
+        if (entry.p) container.appendChild(el("p", "part", entry.p));
         stack = [el("ul", "toc")];
         container.appendChild(stack[0]);
       }
