@@ -54,6 +54,28 @@ def _tokens(body: str) -> list[Any]:
     return _markdown().parse(_blank_markers(body))
 
 
+def _analyse(chapters: list[Any]) -> list[tuple[list[str], list[tuple[str, str, int]]]]:
+    """``(heading ids of the page, links and images with their body line)`` per chapter,
+    from a single parse with the builders' renderer: the title heading the builders put
+    first is parsed along (it takes its slug first), marker lines are blanked so that the
+    lines stay the file's."""
+    from toolkit.workbook.markers import strip_markers
+    from toolkit.workbook.render import _H1, chapter_title_markdown, make_renderer
+
+    md = make_renderer()
+    out = []
+    for chapter in chapters:
+        stripped = strip_markers(chapter.body or "").strip("\n")
+        first = next((line for line in stripped.split("\n", 50) if line.strip()), "")
+        body = _blank_markers(chapter.body or "")
+        prefix = "" if _H1.match(first) else chapter_title_markdown(chapter.title) + "\n\n"
+        tokens = md.parse(prefix + body, {})
+        ids = [str(t.attrGet("id")) for t in tokens if t.type == "heading_open"]
+        shift = prefix.count("\n")
+        out.append((ids, [(kind, target, line - shift) for kind, target, line in _targets(tokens)]))
+    return out
+
+
 def heading_anchors(body: str) -> set[str]:
     """The ids the HTML builder gives the headings of a chapter body."""
     return {t.attrs["id"] for t in _tokens(body) if t.type == "heading_open" and t.attrs.get("id")}
@@ -105,9 +127,9 @@ def _image_problem(chapter_path: Path, file_part: str, root: Path) -> str | None
     return None
 
 
-def _check_links(chapter: Any, tokens: list[Any], anchors: dict[Path, set[str]], own: set[str],
+def _check_links(chapter: Any, targets: list[tuple[str, str, int]], anchors: dict[Path, set[str]], own: set[str],
                  problems: list[Problem], root: Path) -> None:
-    for kind, target, line in _targets(tokens):
+    for kind, target, line in targets:
         where = chapter.body_line + line
         if not target or _SCHEME.match(target) or target.startswith("//"):
             continue
@@ -168,25 +190,24 @@ def check_book(folder: Path | str) -> list[Problem]:
         return problems
     for path in book.unlisted:
         problems.append(Problem.at(path, 0, _("chapter is not listed in SUMMARY.md; add it there or delete it")))
-    from toolkit.workbook.render import chapter_anchors, make_renderer
-
     import os
 
+    from toolkit.parallel import map_split
+
     root = Path(os.path.abspath(book.folder))
-    renderer = make_renderer()
-    parsed: dict[Path, list[Any]] = {}
     todo: list[Any] = []
-    anchors: dict[Path, set[str]] = {}
+    with_files = []
     for chapter in book.chapters:
         if chapter.path is None:
             problems.append(Problem.at(book.summary_path, chapter.summary_line, _(
                 "'{title}' is a draft entry without a file").format(title=chapter.title), "warning"))
-            continue
-        tokens = _tokens(chapter.body)
-        parsed[chapter.path] = tokens
-        # the ids the HTML builder gives the page, title heading included, so that a link
-        # check passes exactly when the built link works
-        anchors[chapter.path.resolve()] = set(chapter_anchors(chapter, renderer))
+        else:
+            with_files.append(chapter)
+    # one parse per chapter, shared out over the cores like the build's rendering
+    analysed = dict(zip((c.path for c in with_files), map_split(with_files, _analyse, min_items=48)))
+    # the ids the HTML builder gives each page, title heading included, so that a link
+    # check passes exactly when the built link works
+    anchors: dict[Path, set[str]] = {c.path.resolve(): set(analysed[c.path][0]) for c in with_files}
     for chapter in book.chapters:
         if chapter.path is None:
             continue
@@ -195,7 +216,7 @@ def check_book(folder: Path | str) -> list[Problem]:
         if not strip_markers(chapter.body).strip():
             problems.append(Problem.at(chapter.path, chapter.body_line, _("chapter is empty"),
                                        "warning" if chapter.status == "todo" else "error"))
-        _check_links(chapter, parsed[chapter.path], anchors, anchors[chapter.path.resolve()], problems, root)
+        _check_links(chapter, analysed[chapter.path][1], anchors, anchors[chapter.path.resolve()], problems, root)
         _check_markers(chapter, problems)
         if chapter.root is not None and "{{#include" in chapter.body:
             from toolkit.workbook.mdbook import expand_includes
