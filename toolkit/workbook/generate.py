@@ -48,6 +48,7 @@ class ChapterPlan:
     source: tuple[str, str] | None  # (workshop as written in book.yaml, item id)
     passages: list[Generated] = field(default_factory=list)
     workshop_id: str | None = None  # the workshop's stable id (the key follows it across renames)
+    files: dict[str, str] = field(default_factory=dict)  # workbook-relative path -> text (charts)
     legacy_key: str | None = None  # the key before workshops had ids: "<source as written>::<item>"
 
 
@@ -162,6 +163,9 @@ def _workshop(book: Any, source: str, folder: Path, key: str, library: Any, chap
         session = state.session or engine.store.session_id or "-"
         people = list(engine.agenda.people)
         anonymise = _Anonymiser(people, lang, book.anonymise)
+        results: dict[tuple[str, str], tuple[str | None, Any]] = {}
+        first_chapter = len(chapters)
+        from toolkit.capture.markdown import escape_line
         for item in engine.agenda.items:
             used = any((item.id, step.id) in state.timers or state.records.get((item.id, step.id))
                        for step in item.steps)
@@ -196,15 +200,120 @@ def _workshop(book: Any, source: str, folder: Path, key: str, library: Any, chap
                         ref=f"{item.id}.{step.id}", kind=step.capture_kind, error=exc), "warning"))
                     continue
                 body = anonymise(_lines(markdown))
+                chart = _chart(engine, item, step, anonymise, key, lang)
+                if chart is not None:
+                    path, alt, svg = chart
+                    plan.files[path] = svg
+                    body += ["", f"![{escape_line(alt)}](../{path})"]
+                results[(item.id, step.id)] = (step.capture_kind, engine.result(item.id, step.id))
                 plan.passages.append(Generated(ref, session, at, escape_content([f"## {step.title}", "", *body])))
                 if step.capture_kind == "checklist":
                     checklists.append(Generated(ref, session, at, escape_content(
                         [f"## {item.title}: {step.title}", "", *body])))
-            plan.passages.append(Generated(f"{key}/{item.id}/_people", session, item_at,
-                                           escape_content(_people_lines(people, anonymise, t, lang))))
             chapters.append(plan)
+        last = _iso(max((r.at for recs in state.records.values() for r in recs.values()), default=None))
+        report = _report(engine, source, key, session, last, people, anonymise, results, t, lang)
+        chapters.insert(first_chapter, report)
     finally:
         engine.close()
+
+
+def _chart(engine: Any, item: Any, step: Any, anonymise: _Anonymiser, key: str,
+           lang: str) -> tuple[str, str, str] | None:
+    """``(workbook-relative path, alternative text, SVG)`` of a chart for the step's
+    result: dot votes and score totals as bars, matches as a graph; ``None`` for other kinds."""
+    from toolkit.capture.markdown import translator
+    from toolkit.workbook.charts import bar_chart, match_graph
+
+    _ = translator(lang)  # noqa: F811 - the catalogue check finds _("...") calls
+    kind = step.capture_kind
+    try:
+        result = engine.result(item.id, step.id)
+    except Exception:  # noqa: BLE001 - the passage reports the failure already
+        return None
+    name = f"charts/{key}-{item.id}-{step.id}.svg"
+    title = f"{item.title}: {step.title}"
+    if kind == "dots" and getattr(result, "ranking", None):
+        rows = [(anonymise([r.label])[0], float(r.dots)) for r in result.ranking[:20]]
+        return name, _("Dots per idea") + f" ({title})", bar_chart(title, rows)
+    if kind == "scorecard" and getattr(result, "ranking", None):
+        rows = [(anonymise([r.name])[0], round(r.total, 2)) for r in result.ranking if r.total is not None][:20]
+        if rows:
+            return name, _("Total scores") + f" ({title})", bar_chart(title, rows)
+        return None
+    if kind == "matching" and getattr(result, "teams", None):
+        names = {p.id: p.name for p in result.people}
+
+        def shown(pid: str) -> str:
+            return anonymise.label.get(pid, pid) if anonymise.enabled else names.get(pid, pid)
+
+        left = sorted({m.id for t in result.teams for m in t.members}, key=shown)
+        right = [t.company for t in result.teams]
+        edges = [(left.index(m.id), j) for j, t in enumerate(result.teams) for m in t.members]
+        return name, _("Who was matched with whom") + f" ({title})", match_graph(
+            title, [shown(p) for p in left], [shown(p) for p in right], edges)
+    return None
+
+
+def _report(engine: Any, source: str, key: str, session: str, last: str, people: list[Any],
+            anonymise: _Anonymiser, results: dict[tuple[str, str], tuple[str | None, Any]],
+            t: dict[str, str], lang: str) -> ChapterPlan:
+    """The workshop's event report: when and where, the day's schedule, talks, the roster
+    (once for the whole workshop), the counters and where it all comes from."""
+    from toolkit.capture.markdown import escape_line, role_title, translator
+
+    _ = translator(lang)  # noqa: F811 - the catalogue check finds _("...") calls
+    plan = engine.plan
+    agenda = engine.agenda
+    title = f"{plan.title}: {_('Event report')}"
+    report = ChapterPlan(f"{key}::_report", title, f"{key}-report", (source, "_report"), workshop_id=key)
+    date = plan.date.strftime("%d.%m.%Y") if lang == "de" else plan.date.isoformat()
+    overview = [f"- **{_('Date')}:** {date}"]
+    if plan.place:
+        overview.append(f"- **{_('Place')}:** {escape_line(plan.place)}")
+    if agenda.items:
+        overview.append(f"- **{_('Time')}:** {agenda.items[0].start:%H:%M}–{agenda.end:%H:%M}")
+    report.passages.append(Generated(f"{key}/_report/overview", session, last, escape_content(overview)))
+
+    schedule = ["## " + _("Schedule"), "", f"| {_('Time')} | {_('Agenda item')} | {_('Minutes')} |", "|---|---|--:|"]
+    speakers = {p.id: p for p in people}
+    for item in agenda.items:
+        who = ""
+        if item.speaker and item.speaker in speakers:
+            who = " – " + (anonymise.label[item.speaker] if anonymise.enabled else speakers[item.speaker].name)
+        cell = escape_line(item.title + who).replace("|", "\\|")
+        schedule.append(f"| {item.start:%H:%M} | {cell} | {item.minutes} |")
+    report.passages.append(Generated(f"{key}/_report/schedule", session, last, escape_content(schedule)))
+
+    talks = [i for i in agenda.items if i.kind != "method" and i.speaker]
+    if talks:
+        lines = ["## " + _("Talks"), ""]
+        for item in talks:
+            speaker = speakers.get(item.speaker or "")
+            name = (anonymise.label.get(item.speaker or "", "") if anonymise.enabled
+                    else (speaker.name if speaker else item.speaker or ""))
+            lines.append(f"- **{escape_line(item.title)}** ({escape_line(name)}, {item.start:%H:%M})")
+        report.passages.append(Generated(f"{key}/_report/talks", session, last, escape_content(lines)))
+
+    ideas = sum(len(getattr(r, "cards", []) or []) for kind, r in results.values() if kind == "cards")
+    matches = sum(len(getattr(r, "teams", []) or []) for kind, r in results.values() if kind == "matching")
+    by_role: dict[str, set[str]] = {}
+    for person in people:
+        if person.organisation:
+            by_role.setdefault(person.role, set()).add(person.organisation)
+    counters = ["## " + _("In numbers"), "", f"| {_('What')} | {_('Count')} |", "|---|--:|",
+                f"| {_('Participants')} | {len(people)} |"]
+    for role, organisations in sorted(by_role.items()):
+        counters.append(f"| {_('Organisations')}: {escape_line(role_title(role, lang))} | {len(organisations)} |")
+    counters += [f"| {_('Ideas')} | {ideas} |", f"| {_('Matches')} | {matches} |"]
+    report.passages.append(Generated(f"{key}/_report/counters", session, last, escape_content(counters)))
+    report.passages.append(Generated(f"{key}/_report/people", session, last,
+                                     escape_content(_people_lines(people, anonymise, t, lang))))
+    provenance = ["## " + _("Sources"), "",
+                  _("Generated from session {session} of the workshop '{source}' (last capture {at}).").format(
+                      session=session, source=source, at=last)]
+    report.passages.append(Generated(f"{key}/_report/provenance", session, last, escape_content(provenance)))
+    return report
 
 
 def _escape_summary(text: str) -> str:

@@ -283,6 +283,17 @@ def sync(folder: Path | str, library: Any = None) -> SyncReport:
 
     from toolkit.workbook.files import write_many
 
+    # the charts the chapters show (only what changed is written)
+    for plan in plans:
+        for rel, svg in getattr(plan, "files", {}).items():
+            target = folder / rel
+            try:
+                current = target.read_text("utf-8") if target.exists() else None
+            except (OSError, UnicodeDecodeError):
+                current = None
+            if current != svg:
+                writes.append((target, svg))
+
     # chapters first: SUMMARY.md never points at a file that is not there yet
     write_many([(path, text.encode("utf-8")) for path, text in writes])
     if new_entries:
