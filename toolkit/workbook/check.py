@@ -182,6 +182,20 @@ def _check_markers(chapter: Any, problems: list[Problem]) -> None:
 
 def check_book(folder: Path | str) -> list[Problem]:
     """Every problem of the workbook in ``folder``, errors and warnings."""
+    import gc
+
+    # like a build: many short-lived token objects without cycles; collecting meanwhile
+    # only re-scans the growing heap again and again
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _check_book(folder)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _check_book(folder: Path | str) -> list[Problem]:
     from toolkit.workbook.book import read_book
     from toolkit.workbook.markers import strip_markers
 
