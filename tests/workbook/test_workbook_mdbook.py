@@ -134,7 +134,7 @@ def test_import_mdbook(tmp_path, cli):
     dest = tmp_path / "wb"
     assert (dest / "book.yaml").is_file() and (dest / "SUMMARY.md").read_text("utf-8") == SUMMARY
     assert not (dest / ".secret").exists()
-    assert "title: The mdBook guide" in (dest / "book.yaml").read_text("utf-8")
+    assert 'title: "The mdBook guide"' in (dest / "book.yaml").read_text("utf-8")
     assert cli("workbook", "build", str(dest)).exit_code == 0
     assert "Welcome to the book." in (dest / "build" / "html" / "index.html").read_text("utf-8")
     again = cli("workbook", "import-mdbook", str(src), str(dest))

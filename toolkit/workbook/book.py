@@ -245,6 +245,7 @@ def read_book(folder: Path | str) -> tuple[Book | None, list[Problem]]:
             problems += chapter_problems
             if chapter is None:
                 continue
+        assert chapter is not None  # both branches made one
         chapter.number, chapter.level, chapter.kind = entry.number, entry.level, entry.kind
         chapter.root = root
         chapter.part, chapter.summary_line, chapter.link_title = entry.part, entry.line, entry.title

@@ -92,6 +92,7 @@ def _build(exporter: Any, fmt: str, folder: Path, out_dir: Path | str | None) ->
 
 def _run(exporter: Any, fmt: str, book: Any, tmp: Path, cache_dir: Path, previous: Path) -> None:
     kwargs: dict[str, Any] = {}
+    accepted: Any
     try:
         accepted = inspect.signature(exporter.build).parameters
     except (TypeError, ValueError):  # a builtin or C callable: no signature to look at

@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import unquote
 
@@ -51,10 +52,11 @@ def _blank_markers(body: str) -> str:
 
 
 def _tokens(body: str) -> list[Any]:
-    return _markdown().parse(_blank_markers(body))
+    tokens: list[Any] = _markdown().parse(_blank_markers(body))
+    return tokens
 
 
-def _analyse(chapters: list[Any]) -> list[tuple[list[str], list[tuple[str, str, int]]]]:
+def _analyse(chapters: Sequence[Any]) -> list[Any]:
     """``(heading ids of the page, links and images with their body line)`` per chapter,
     from a single parse with the builders' renderer: the title heading the builders put
     first is parsed along (it takes its slug first), marker lines are blanked so that the
@@ -221,7 +223,8 @@ def _check_book(folder: Path | str) -> list[Problem]:
     analysed = dict(zip((c.path for c in with_files), map_split(with_files, _analyse, min_items=48)))
     # the ids the HTML builder gives each page, title heading included, so that a link
     # check passes exactly when the built link works
-    anchors: dict[Path, set[str]] = {c.path.resolve(): set(analysed[c.path][0]) for c in with_files}
+    anchors: dict[Path, set[str]] = {Path(str(c.path)).resolve(): set(analysed[c.path][0])
+                                     for c in with_files}
     for chapter in book.chapters:
         if chapter.path is None:
             continue

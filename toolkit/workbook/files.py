@@ -77,7 +77,7 @@ def validate(model: type[BaseModel], data: Any, node: Any, path: Path, first_lin
         for err in exc.errors():
             loc = tuple(err.get("loc", ()))
             line = node_line(node, loc, offset=first_line - 1) if node is not None else first_line
-            problems.append(Problem.at(path, line, f"{format_loc(loc) or what}: {describe(err)}"))
+            problems.append(Problem.at(path, line, f"{format_loc(loc) or what}: {describe(dict(err))}"))
         return None, problems
 
 

@@ -188,7 +188,7 @@ def _workshop(book: Any, source: str, folder: Path, key: str, library: Any, chap
                 plan.passages.append(Generated(f"{key}/{item.id}/_purpose", session, item_at,
                                                escape_content(lines)))
             for step in capturing:
-                kind = engine.kinds.get(step.capture_kind)
+                kind: Any = engine.kinds.get(step.capture_kind or "")
                 records = state.records[(item.id, step.id)]
                 at = _iso(max((r.at for r in records.values()), default=None))
                 ref = f"{key}/{item.id}/{step.id}"

@@ -16,6 +16,7 @@ import posixpath
 import re
 from pathlib import Path
 from urllib.parse import unquote
+from collections.abc import Sequence
 from typing import Any
 
 from toolkit.i18n import _
@@ -118,10 +119,10 @@ def build_site(book: Any, out: Path, cache_dir: Path | None = None, previous_dir
 
 
 def _entries(md: Any, cache: BuildCache, chapters: list[tuple[Any, str]], paths: set[str], pids: dict[str, str],
-             pid_of_page: dict[str, str]) -> dict[str, tuple]:
+             pid_of_page: dict[str, str]) -> dict[str, tuple[Any, ...]]:
     """Each chapter's cache entry: the cached one while still valid, else freshly rendered
     (on several cores when there are many)."""
-    entries: dict[str, tuple] = {}
+    entries: dict[str, tuple[Any, ...]] = {}
     todo: list[tuple[str, str]] = []
     keys: dict[str, str] = {}
     for chapter, rel in chapters:
@@ -133,7 +134,7 @@ def _entries(md: Any, cache: BuildCache, chapters: list[tuple[Any, str]], paths:
         else:
             todo.append((rel, source))
 
-    def render(jobs: list[tuple[str, str]]) -> list[tuple]:
+    def render(jobs: Sequence[tuple[str, str]]) -> list[Any]:
         out = []
         for rel, source in jobs:
             done = render_chapter(md, source, rel, paths)
@@ -166,7 +167,7 @@ def _write_page(writer: OutputWriter, site: Site, chapters: list[tuple[Any, str]
 
 
 def _write_rest(book: Any, writer: OutputWriter, site: Site, chapters: list[tuple[Any, str]],
-                entries: dict[str, tuple], pids: dict[str, str]) -> None:
+                entries: dict[str, tuple[Any, ...]], pids: dict[str, str]) -> None:
     """Contents, print page, sidebar data, search index and assets."""
     toc = [{"title": c.title, "number": c.number, "level": c.level, "part": c.part,
             "href": page_href(page_path(norm_rel(c.rel))) if c.path is not None and c.rel else None}
@@ -191,7 +192,7 @@ def _write_rest(book: Any, writer: OutputWriter, site: Site, chapters: list[tupl
         writer.write(asset, (ASSETS / asset).read_bytes())
 
 
-def _copy_images(book: Any, out: Path, entries: dict[str, tuple]) -> None:
+def _copy_images(book: Any, out: Path, entries: dict[str, tuple[Any, ...]]) -> None:
     """Copy the local images the chapters show: only files of a known image type inside
     the workbook folder (symlinks followed and checked), never hidden files nor the build
     output, regular files only and bounded in size; SVG files rebuilt from an allow-list

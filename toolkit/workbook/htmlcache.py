@@ -24,10 +24,10 @@ class BuildCache:
         self.folder = folder
         self.log = RecordLog(folder / CACHE_FILE, ("cimis-html", VERSION, fingerprint)) if folder is not None else None
         values = self.log.values if self.log is not None else {}
-        self.entries: dict[str, tuple] = {key[1]: value for key, value in values.items() if key[0] == "entry"}
-        self.manifest: dict[str, tuple] = values.get(("manifest",), {})
+        self.entries: dict[str, tuple[Any, ...]] = {key[1]: value for key, value in values.items() if key[0] == "entry"}
+        self.manifest: dict[str, tuple[Any, ...]] = values.get(("manifest",), {})
 
-    def save(self, entries: dict[str, tuple], manifest: dict[str, tuple]) -> None:
+    def save(self, entries: dict[str, tuple[Any, ...]], manifest: dict[str, tuple[Any, ...]]) -> None:
         """Record ``entries`` (every chapter of this build) and the new ``manifest``."""
         if self.log is None:
             return

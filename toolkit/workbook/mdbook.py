@@ -129,8 +129,6 @@ def import_mdbook(src: Path, dest: Path) -> Path:
     import shutil
     import tempfile
 
-    import yaml
-
     from toolkit.errors import CimisError, ProblemsError
     from toolkit.workbook.model import BOOK_FILE, SUMMARY_FILE
     from toolkit.workbook.safety import real_inside
@@ -157,10 +155,14 @@ def import_mdbook(src: Path, dest: Path) -> Path:
                 target = tmp / rel_folder / name
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(path, target)
-        data = {"title": config.title, "language": config.language, "authors": list(config.authors)}
+        import json
+
+        # JSON values are YAML values: quoting and escaping done right without a YAML writer
+        data: dict[str, Any] = {"title": config.title, "language": config.language, "authors": list(config.authors)}
         if config.subtitle:
             data["subtitle"] = config.subtitle
-        (tmp / BOOK_FILE).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+        text = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in data.items())
+        (tmp / BOOK_FILE).write_text(text, "utf-8")
         if dest.exists():
             dest.rmdir()
         os.rename(tmp, dest)

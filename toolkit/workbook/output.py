@@ -15,17 +15,18 @@ import hashlib
 import os
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 
 class OutputWriter:
-    def __init__(self, out: Path, previous: Path | None = None, manifest: dict[str, tuple] | None = None):
+    def __init__(self, out: Path, previous: Path | None = None, manifest: dict[str, tuple[Any, ...]] | None = None):
         self.out = str(out)
         self.previous = str(previous) if previous is not None else None
         self.old = manifest or {}
-        self.manifest: dict[str, tuple] = {}
+        self.manifest: dict[str, tuple[Any, ...]] = {}
         self._made: set[str] = set()
         self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="cimis-write")
-        self._futures: list[Future] = []
+        self._futures: list[Future[Any]] = []
 
     def _path(self, rel: str) -> str:
         path = os.path.join(self.out, rel)
@@ -61,7 +62,7 @@ class OutputWriter:
             return
         self._futures.append(self._pool.submit(self._write, rel, path, data, digest, key))
 
-    def _link(self, rel: str, path: str, old: tuple) -> bool:
+    def _link(self, rel: str, path: str, old: tuple[Any, ...]) -> bool:
         source = os.path.join(self.previous, rel)  # type: ignore[arg-type]
         try:
             st = os.stat(source)
@@ -72,13 +73,13 @@ class OutputWriter:
             return False
         return True
 
-    def _write(self, rel: str, path: str, data: bytes, digest: bytes, key: str) -> tuple[str, tuple]:
+    def _write(self, rel: str, path: str, data: bytes, digest: bytes, key: str) -> tuple[str, tuple[Any, ...]]:
         with open(path, "wb") as fh:
             fh.write(data)
         st = os.stat(path)
         return rel, (digest, st.st_size, st.st_mtime_ns, key)
 
-    def close(self) -> dict[str, tuple]:
+    def close(self) -> dict[str, tuple[Any, ...]]:
         """Wait for every write (raising the first failure); the manifest of the output."""
         try:
             for future in self._futures:

@@ -163,7 +163,8 @@ def sanitise_svg(data: bytes) -> bytes:
     clean(root)
     ElementTree.register_namespace("", _SVG_NS)
     ElementTree.register_namespace("xlink", _XLINK_NS)
-    return ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
+    data_out: bytes = ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
+    return data_out
 
 
 # --- HTML ------------------------------------------------------------------------------
