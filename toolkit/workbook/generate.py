@@ -143,7 +143,11 @@ def _card(library: Any, method_id: str | None, langs: tuple[str, ...]) -> Any:
 
 
 def _workshop(book: Any, source: str, folder: Path, key: str, library: Any, chapters: list[ChapterPlan],
-              checklists: list[Generated], cards_used: dict[str, Any], problems: list[Problem]) -> None:
+              checklists: list[Generated], cards_used: dict[str, Any], problems: list[Problem],
+              name: str = "") -> None:
+    # key (the workshop's stable id) makes refs and identities; name (the folder's slug)
+    # only the names of new files, which people read
+    name = name or key
     from toolkit.session.engine import Engine
     from toolkit.session.store import FILENAME
 
@@ -177,7 +181,7 @@ def _workshop(book: Any, source: str, folder: Path, key: str, library: Any, chap
             capturing = [s for s in item.steps if s.capture_kind and state.records.get((item.id, s.id))]
             if not capturing:
                 continue
-            plan = ChapterPlan(f"{key}::{item.id}", item.title, f"{key}-{item.id}", (source, item.id),
+            plan = ChapterPlan(f"{key}::{item.id}", item.title, f"{name}-{item.id}", (source, item.id),
                                workshop_id=key, legacy_key=f"{source}::{item.id}")
             item_times = [r.at for s in capturing for r in state.records[(item.id, s.id)].values()]
             item_at = _iso(max(item_times, default=None))
@@ -200,7 +204,7 @@ def _workshop(book: Any, source: str, folder: Path, key: str, library: Any, chap
                         ref=f"{item.id}.{step.id}", kind=step.capture_kind, error=exc), "warning"))
                     continue
                 body = anonymise(_lines(markdown))
-                chart = _chart(engine, item, step, anonymise, key, lang)
+                chart = _chart(engine, item, step, anonymise, name, lang)
                 if chart is not None:
                     path, alt, svg = chart
                     plan.files[path] = svg
@@ -212,7 +216,7 @@ def _workshop(book: Any, source: str, folder: Path, key: str, library: Any, chap
                         [f"## {item.title}: {step.title}", "", *body])))
             chapters.append(plan)
         last = _iso(max((r.at for recs in state.records.values() for r in recs.values()), default=None))
-        report = _report(engine, source, key, session, last, people, anonymise, results, t, lang)
+        report = _report(engine, source, key, session, last, people, anonymise, results, t, lang, name)
         chapters.insert(first_chapter, report)
     finally:
         engine.close()
@@ -257,7 +261,7 @@ def _chart(engine: Any, item: Any, step: Any, anonymise: _Anonymiser, key: str,
 
 def _report(engine: Any, source: str, key: str, session: str, last: str, people: list[Any],
             anonymise: _Anonymiser, results: dict[tuple[str, str], tuple[str | None, Any]],
-            t: dict[str, str], lang: str) -> ChapterPlan:
+            t: dict[str, str], lang: str, name: str = "") -> ChapterPlan:
     """The workshop's event report: when and where, the day's schedule, talks, the roster
     (once for the whole workshop), the counters and where it all comes from."""
     from toolkit.capture.markdown import escape_line, role_title, translator
@@ -266,7 +270,7 @@ def _report(engine: Any, source: str, key: str, session: str, last: str, people:
     plan = engine.plan
     agenda = engine.agenda
     title = f"{plan.title}: {_('Event report')}"
-    report = ChapterPlan(f"{key}::_report", title, f"{key}-report", (source, "_report"), workshop_id=key)
+    report = ChapterPlan(f"{key}::_report", title, f"{name or key}-report", (source, "_report"), workshop_id=key)
     date = plan.date.strftime("%d.%m.%Y") if lang == "de" else plan.date.isoformat()
     overview = [f"- **{_('Date')}:** {date}"]
     if plan.place:
@@ -346,7 +350,7 @@ def generate(book: Any, library: Any = None) -> tuple[list[ChapterPlan], list[Pr
     taken: set[str] = set()
     for source in book.sources:
         folder = (book.folder / source).resolve()
-        key = workshop_key(folder, taken)
+        key = name = workshop_key(folder, taken)
         if folder.is_dir() and (folder / "workshop.yaml").is_file():
             from toolkit.workbook.identity import ensure_workshop_id
 
@@ -356,7 +360,7 @@ def generate(book: Any, library: Any = None) -> tuple[list[ChapterPlan], list[Pr
             problems.append(Problem.at(book.folder / "book.yaml", 0, _(
                 "source '{source}' is not a folder").format(source=source)))
             continue
-        _workshop(book, source, folder, key, library, chapters, checklists, cards_used, problems)
+        _workshop(book, source, folder, key, library, chapters, checklists, cards_used, problems, name)
     passages = checklists + [_card_passage(card, t) for card in cards_used.values()]
     if passages:
         chapters.append(ChapterPlan(CHECKLISTS_KEY, t["checklists"], "checklists", None, passages))
