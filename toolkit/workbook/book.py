@@ -123,10 +123,21 @@ def resolve_in(root: Path, rel: str) -> Path | None:
     Plain path arithmetic rather than ``Path.resolve()``: a rebuild reads every chapter's
     path, and a system call per path was most of a one-chapter rebuild's time.
     """
-    path = os.path.normpath(os.path.join(root, rel))
-    if path != str(root) and not path.startswith(os.path.join(str(root), "")):
-        return None
-    return Path(path)
+    key = (str(root), rel)
+    found = _RESOLVED.get(key, _MISSING)
+    if found is _MISSING:
+        path = os.path.normpath(os.path.join(root, rel))
+        inside = path == str(root) or path.startswith(os.path.join(str(root), ""))
+        # making a Path costs more than the arithmetic: remembered per process (a Path is immutable)
+        found = _RESOLVED[key] = Path(path) if inside else None
+    return found  # type: ignore[return-value]
+
+
+_MISSING = object()
+#: the last parsed SUMMARY.md per path, with its text: a rebuild in the same process (the
+#: terminal UI's preview, a watch loop) parses it again only when it changed
+_SUMMARIES: dict[str, tuple[str, Any]] = {}
+_RESOLVED: dict[tuple[str, str], Path | None] = {}
 
 
 def _chapter_file_problem(root: Path, path: Path, real_dirs: dict[str, bool]) -> str | None:
@@ -184,9 +195,10 @@ def read_chapter_file(path: Path, rel: str, title: str = "", cache: Any = None,
     return chapter, problems
 
 
-def read_book(folder: Path | str) -> tuple[Book | None, list[Problem]]:
+def read_book(folder: Path | str, unlisted: bool = True) -> tuple[Book | None, list[Problem]]:
     """The book in ``folder`` and every problem found reading it (``None`` when book.yaml or
-    SUMMARY.md cannot be read at all)."""
+    SUMMARY.md cannot be read at all); ``unlisted=False`` leaves ``book.unlisted`` empty
+    (a build does not need it, and listing the chapters folder costs a rebuild time)."""
     folder = Path(folder)
     if not folder.is_dir():
         return None, [Problem.at(folder, 0, _("workbook folder does not exist"))]
@@ -216,10 +228,15 @@ def read_book(folder: Path | str) -> tuple[Book | None, list[Problem]]:
     problems += summary_problems
     if text is None:
         return None, problems
-    summary = parse_summary(text, str(summary_path))
+    memo = _SUMMARIES.get(str(summary_path))
+    if memo is not None and memo[0] == text:
+        summary = memo[1]  # never changed by a reader: the same entries as parsing again
+    else:
+        summary = parse_summary(text, str(summary_path))
+        _SUMMARIES[str(summary_path)] = (text, summary)
     problems += summary.problems
     book.summary_title = summary.title
-    seen: dict[Path, int] = {}
+    seen: dict[str, int] = {}  # str keys: hashing a Path costs more
     real_dirs: dict[str, bool] = {}
     parts: dict[str | None, Part] = {}
     for entry in summary.entries:
@@ -232,11 +249,11 @@ def read_book(folder: Path | str) -> tuple[Book | None, list[Problem]]:
                 problems.append(Problem.at(summary_path, entry.line, _(
                     "'{path}' is outside the workbook folder").format(path=entry.path)))
                 continue
-            if path in seen:
+            if str(path) in seen:
                 problems.append(Problem.at(summary_path, entry.line, _(
-                    "'{path}' is listed twice (first on line {line})").format(path=entry.path, line=seen[path])))
+                    "'{path}' is listed twice (first on line {line})").format(path=entry.path, line=seen[str(path)])))
                 continue
-            seen[path] = entry.line
+            seen[str(path)] = entry.line
             where = _chapter_file_problem(root, path, real_dirs)
             if where is not None:
                 problems.append(Problem.at(summary_path, entry.line, where.format(path=entry.path)))
@@ -255,16 +272,16 @@ def read_book(folder: Path | str) -> tuple[Book | None, list[Problem]]:
     cache.save()
     book.parts = list(parts.values())
     chapters_dir = root / CHAPTERS_DIR
-    if chapters_dir.is_dir():
-        listed = set(seen)
+    if unlisted and chapters_dir.is_dir():
+        listed = {Path(p) for p in seen}
         book.unlisted = sorted(p for p in chapters_dir.rglob("*.md") if p not in listed)
     return book, problems
 
 
-def load_book(folder: Path | str) -> Book:
+def load_book(folder: Path | str, unlisted: bool = True) -> Book:
     """The workbook in ``folder``; :class:`ProblemsError` naming file and line when any of its
-    files is broken (warnings do not raise)."""
-    book, problems = read_book(folder)
+    files is broken (warnings do not raise). ``unlisted`` as for :func:`read_book`."""
+    book, problems = read_book(folder, unlisted)
     errors = [p for p in problems if p.severity == "error"]
     if book is None or errors:
         raise ProblemsError(errors or problems)

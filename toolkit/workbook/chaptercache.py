@@ -16,7 +16,7 @@ from typing import Any
 
 from toolkit import __version__
 from toolkit.paths import cache_dir
-from toolkit.recordlog import RecordLog
+from toolkit.workbook.logmemo import open_log, saved
 
 
 class ChapterCache:
@@ -24,7 +24,7 @@ class ChapterCache:
 
     def __init__(self, folder: Path):
         digest = hashlib.sha256(os.fsencode(os.path.abspath(folder))).hexdigest()[:16]
-        self.log = RecordLog(Path(cache_dir()) / "chapters" / f"{digest}.log", ("cimis-chapters", 1, __version__))
+        self.log = open_log(Path(cache_dir()) / "chapters" / f"{digest}.log", ("cimis-chapters", 1, __version__))
 
     def get(self, path: Path, st: os.stat_result) -> tuple[Any, str, int] | None:
         entry = self.log.values.get(os.fspath(path))
@@ -37,3 +37,4 @@ class ChapterCache:
 
     def save(self) -> None:
         self.log.save()
+        saved(self.log)

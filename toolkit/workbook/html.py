@@ -47,6 +47,12 @@ class HtmlExporter:
     def build(self, book: Any, out_dir: Path, cache_dir: Path | None = None, previous_dir: Path | None = None) -> None:
         build_site(book, Path(out_dir), cache_dir, previous_dir)
 
+    def update(self, book: Any, out_dir: Path, cache_dir: Path) -> bool:
+        """Bring the earlier output ``out_dir`` up to date in place (see
+        :class:`~toolkit.workbook.output.OutputWriter`); ``False``, with nothing written,
+        when the cache does not know that output (then a full build is needed)."""
+        return build_site(book, Path(out_dir), cache_dir, Path(out_dir), in_place=True)
+
 
 def print_ids(paths: list[str]) -> dict[str, str]:
     """An id for each chapter's section of the print page, made from its path (so that it
@@ -85,11 +91,16 @@ def to_print(html: str, rel: str, pid: str, pid_of_page: dict[str, str]) -> str:
     return _ATTR.sub(sub, html)
 
 
-def build_site(book: Any, out: Path, cache_dir: Path | None = None, previous_dir: Path | None = None) -> None:
+def build_site(book: Any, out: Path, cache_dir: Path | None = None, previous_dir: Path | None = None,
+               in_place: bool = False) -> bool:
     """Write the site of ``book`` into the (new, empty) folder ``out``; ``previous_dir`` is
-    the last output, whose unchanged files are linked instead of written."""
+    the last output, whose unchanged files are linked instead of written. ``in_place``:
+    ``out`` is the last output, updated where it changed; ``False`` is returned (nothing
+    done) when the cache holds no manifest of it."""
     md = make_renderer()
     cache = BuildCache(cache_dir, renderer_fingerprint(md))
+    if in_place and not cache.manifest:
+        return False
     chapters = [(c, norm_rel(c.rel)) for c in book.chapters if c.path is not None and c.rel]
     # a README.md chapter is the start page (as in mdBook); the contents move aside then
     site = Site(book, "contents.html" if any(page_path(rel) == "index.html" for _c, rel in chapters)
@@ -104,18 +115,21 @@ def build_site(book: Any, out: Path, cache_dir: Path | None = None, previous_dir
     try:
         entries = _entries(md, cache, chapters, paths, pids, pid_of_page)
         # the writer's threads start only now: forking (for rendering) is over
-        writer = OutputWriter(out, previous_dir, cache.manifest if previous_dir is not None else None)
+        writer = OutputWriter(out, previous_dir, cache.manifest if previous_dir is not None else None, in_place)
         try:
             for i, (_chapter, rel) in enumerate(chapters):
                 _write_page(writer, site, chapters, i, entries[rel][2], entries[rel][0])
             _write_rest(book, writer, site, chapters, entries, pids)
-        finally:
-            manifest = writer.close()
+            _copy_images(book, writer, entries)
+        except BaseException:
+            writer.discard()
+            raise
+        manifest = writer.close()
     finally:
         if gc_was_enabled:
             gc.enable()
-    _copy_images(book, out, entries)
     cache.save(entries, manifest)
+    return True
 
 
 def _entries(md: Any, cache: BuildCache, chapters: list[tuple[Any, str]], paths: set[str], pids: dict[str, str],
@@ -126,13 +140,22 @@ def _entries(md: Any, cache: BuildCache, chapters: list[tuple[Any, str]], paths:
     todo: list[tuple[str, str]] = []
     keys: dict[str, str] = {}
     for chapter, rel in chapters:
-        source = chapter_markdown(chapter)
-        key = keys[rel] = hashlib.blake2b(f"{rel}\0{pids[rel]}\0{source}".encode(), digest_size=20).hexdigest()
+        # the key depends on these only; with the chapter's text unchanged (the same string,
+        # from the chapter cache kept in memory) it is not made again
+        inputs = (pids[rel], chapter.title, chapter.body, chapter.root)
+        memo = _KEYS.get(rel)
+        if memo is not None and memo[0] == inputs and "{{#include" not in chapter.body:
+            key = keys[rel] = memo[1]
+            source = ""
+        else:
+            source = chapter_markdown(chapter)
+            key = keys[rel] = hashlib.blake2b(f"{rel}\0{pids[rel]}\0{source}".encode(), digest_size=20).hexdigest()
+            _KEYS[rel] = (inputs, key)
         hit = cache.get(rel)
         if hit is not None and hit[0] == key and all((p in paths) == e for p, e in hit[1].items()):
             entries[rel] = hit
         else:
-            todo.append((rel, source))
+            todo.append((rel, source or chapter_markdown(chapter)))
 
     def render(jobs: Sequence[tuple[str, str]]) -> list[Any]:
         out = []
@@ -146,6 +169,23 @@ def _entries(md: Any, cache: BuildCache, chapters: list[tuple[Any, str]], paths:
     for (rel, _source), entry in zip(todo, map_split(todo, render, min_items=48)):
         entries[rel] = entry
     return {rel: entries[rel] for _c, rel in chapters}
+
+
+#: in-process memos of what a rebuild would otherwise make again for every chapter, by
+#: chapter path: (inputs, result). The inputs hold the very strings of the last build (kept
+#: in memory by the caches), so comparing them is mostly a matter of identity.
+_KEYS: dict[str, tuple[tuple[Any, ...], str]] = {}
+_PRINT: dict[str, tuple[tuple[Any, ...], str]] = {}
+_SEARCH: dict[str, tuple[tuple[Any, ...], str]] = {}
+
+
+def _memo(memo: dict[str, tuple[tuple[Any, ...], str]], rel: str, inputs: tuple[Any, ...], make: Any) -> str:
+    found = memo.get(rel)
+    if found is not None and found[0] == inputs:
+        return found[1]
+    value: str = make()
+    memo[rel] = (inputs, value)
+    return value
 
 
 def _write_page(writer: OutputWriter, site: Site, chapters: list[tuple[Any, str]], i: int, fragment: str,
@@ -172,27 +212,34 @@ def _write_rest(book: Any, writer: OutputWriter, site: Site, chapters: list[tupl
     toc = [{"title": c.title, "number": c.number, "level": c.level, "part": c.part,
             "href": page_href(page_path(norm_rel(c.rel))) if c.path is not None and c.rel else None}
            for c in book.chapters]
-    writer.write(site.contents_page, site.index_page(toc))
+    toc_key = hashlib.blake2b(repr((site.key, toc)).encode(), digest_size=20).hexdigest()
+    if not writer.reuse(site.contents_page, toc_key):
+        writer.write(site.contents_page, site.index_page(toc), toc_key)
     # print page and search index are made from the chapters' entries and the contents:
     # when those are the same, the last build's files are linked without making them
-    key = hashlib.blake2b(repr((site.key, toc, [entries[rel][0] for _c, rel in chapters],
+    key = hashlib.blake2b(repr((toc_key, [entries[rel][0] for _c, rel in chapters],
                                 [(c.status, list(c.authors)) for c, _rel in chapters])).encode()).hexdigest()
     if not writer.reuse("print.html", key):
         print_toc = [{**e, "href": f"#{pids[norm_rel(c.rel)]}" if e["href"] else None}
                      for e, c in zip(toc, book.chapters)]
-        sections = [f'<section class="print-chapter" id="{pids[rel]}">\n{site.chapter_meta(c)}{entries[rel][3]}'
-                    '</section><!--/print-chapter-->' for c, rel in chapters]
+        sections = [_memo(_PRINT, rel, (site.key, pids[rel], c.status, c.authors, entries[rel][3]),
+                          lambda c=c, rel=rel: f'<section class="print-chapter" id="{pids[rel]}">\n'
+                          f'{site.chapter_meta(c)}{entries[rel][3]}</section><!--/print-chapter-->')
+                    for c, rel in chapters]
         writer.write("print.html", site.print_page(print_toc, sections), key)
-    writer.write("toc.js", site.toc_script(toc))
+    if not writer.reuse("toc.js", toc_key):
+        writer.write("toc.js", site.toc_script(toc), toc_key)
     if not writer.reuse("search-index.js", key):
         writer.write("search-index.js", index_script(
-            [chapter_entry(c.title, c.number, page_href(page_path(rel)), entries[rel][4]) for c, rel in chapters]),
+            [_memo(_SEARCH, rel, (c.title, c.number, entries[rel][4]),
+                   lambda c=c, rel=rel: chapter_entry(c.title, c.number, page_href(page_path(rel)), entries[rel][4]))
+             for c, rel in chapters]),
             key)
     for asset in ("style.css", "book.js"):
         writer.write(asset, (ASSETS / asset).read_bytes())
 
 
-def _copy_images(book: Any, out: Path, entries: dict[str, tuple[Any, ...]]) -> None:
+def _copy_images(book: Any, writer: OutputWriter, entries: dict[str, tuple[Any, ...]]) -> None:
     """Copy the local images the chapters show: only files of a known image type inside
     the workbook folder (symlinks followed and checked), never hidden files nor the build
     output, regular files only and bounded in size; SVG files rebuilt from an allow-list
@@ -219,6 +266,4 @@ def _copy_images(book: Any, out: Path, entries: dict[str, tuple[Any, ...]]) -> N
         except (UnsafeFile, UnsafeSvg) as exc:
             print(_("warning: image '{path}' left out: {reason}").format(path=rel, reason=exc), file=sys.stderr)
             continue
-        target = out / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        writer.write(rel, data)

@@ -9,6 +9,7 @@ the language of whoever runs the build.
 
 from __future__ import annotations
 
+import hashlib
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -60,8 +61,9 @@ class Site:
         }.items()}
         self.status = {key: esc(tr(text, lang)) for key, text in STATUS_LABELS.items()}
         #: what every page depends on besides its chapter (a page made with another key is stale)
-        self.key = repr((lang, contents_page, self.title, self.subtitle, self.authors, self.labels, self.status,
-                         Path(__file__).stat().st_mtime_ns))
+        self.key = hashlib.blake2b(repr((lang, contents_page, self.title, self.subtitle, self.authors, self.labels,
+                                         self.status, Path(__file__).stat().st_mtime_ns)).encode(),
+                                   digest_size=16).hexdigest()
 
     def head(self, title: str, root: str) -> str:
         return (f'<!DOCTYPE html>\n<html lang="{self.lang}">\n<head>\n<meta charset="utf-8">\n'

@@ -7,6 +7,14 @@ is only linked when its size and modification time are still what the last build
 recorded (someone may have edited it), and where linking is impossible (another file
 system, no hard links) the file is written. New files are written by two threads so
 that the disk works while the next chapter renders.
+
+In place (``in_place=True``, the rebuild of an earlier output): unchanged files are simply
+left where they are, so a one-chapter rebuild touches a handful of files instead of
+linking every page anew. New contents are staged as hidden temporary files beside their
+targets and renamed over them only in :meth:`OutputWriter.close`, after every write
+succeeded; :meth:`OutputWriter.discard` (a failed build) removes what was staged, so the
+previous output stays as it was. Files the last build made and this one did not are
+removed at the end.
 """
 
 from __future__ import annotations
@@ -19,9 +27,12 @@ from typing import Any
 
 
 class OutputWriter:
-    def __init__(self, out: Path, previous: Path | None = None, manifest: dict[str, tuple[Any, ...]] | None = None):
+    def __init__(self, out: Path, previous: Path | None = None, manifest: dict[str, tuple[Any, ...]] | None = None,
+                 in_place: bool = False):
         self.out = str(out)
-        self.previous = str(previous) if previous is not None else None
+        self.in_place = in_place
+        self.previous = str(previous) if previous is not None else (self.out if in_place else None)
+        self._staged: list[tuple[str, str]] = []  # (temporary file, target) renamed in close()
         self.old = manifest or {}
         self.manifest: dict[str, tuple[Any, ...]] = {}
         self._made: set[str] = set()
@@ -68,15 +79,22 @@ class OutputWriter:
             st = os.stat(source)
             if (st.st_size, st.st_mtime_ns) != (old[1], old[2]):
                 return False
-            os.link(source, path)
+            if not self.in_place:
+                os.link(source, path)
         except OSError:
             return False
         return True
 
     def _write(self, rel: str, path: str, data: bytes, digest: bytes, key: str) -> tuple[str, tuple[Any, ...]]:
+        target = path
+        if self.in_place:
+            folder, name = os.path.split(path)
+            path = os.path.join(folder, f".{name}.{os.getpid()}.cimis-tmp")
         with open(path, "wb") as fh:
             fh.write(data)
         st = os.stat(path)
+        if self.in_place:
+            self._staged.append((path, target))
         return rel, (digest, st.st_size, st.st_mtime_ns, key)
 
     def close(self) -> dict[str, tuple[Any, ...]]:
@@ -85,6 +103,28 @@ class OutputWriter:
             for future in self._futures:
                 rel, entry = future.result()
                 self.manifest[rel] = entry
+        except BaseException:
+            self.discard()
+            raise
         finally:
             self._pool.shutdown(wait=True, cancel_futures=True)
+        if self.in_place:
+            for staged, target in self._staged:
+                os.replace(staged, target)
+            self._staged = []
+            for rel in self.old.keys() - self.manifest.keys():
+                try:
+                    os.unlink(os.path.join(self.out, rel))
+                except OSError:
+                    pass  # already gone
         return self.manifest
+
+    def discard(self) -> None:
+        """Give up: wait for the writes under way, remove every staged file."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        for staged, _target in self._staged:
+            try:
+                os.unlink(staged)
+            except OSError:
+                pass
+        self._staged = []

@@ -14,6 +14,7 @@ repeated slug gets ``-1``, ``-2``, ... in document order. Every heading level ge
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import posixpath
 import re
@@ -80,6 +81,7 @@ def renderer_fingerprint(md: Any) -> str:
 RESERVED_PAGES = frozenset({"index.html", "print.html", "contents.html"})
 
 
+@functools.lru_cache(maxsize=65536)  # pure, and called for every chapter on every rebuild
 def page_path(chapter_path: str) -> str:
     """The HTML page of a chapter: same folder and name, ``.html``; ``README.md`` is the
     folder's ``index.html`` (as in mdBook)."""
@@ -129,6 +131,7 @@ def resolve_link(href: str, chapter_path: str) -> tuple[str, str] | None:
     return joined, fragment
 
 
+@functools.lru_cache(maxsize=65536)  # pure, and called for every chapter on every rebuild
 def relative_url(from_page: str, to_page: str) -> str:
     """The relative address of ``to_page`` as seen from ``from_page`` (both book-relative)."""
     here, _sep, _name = from_page.rpartition("/")
@@ -238,6 +241,7 @@ def chapter_markdown(chapter: Any, level: int = 1) -> str:
     return chapter_title_markdown(chapter.title, level) + "\n\n" + body + "\n"
 
 
+@functools.lru_cache(maxsize=65536)  # pure, and called for every chapter on every rebuild
 def norm_rel(rel: str) -> str:
     """A chapter's path as written in SUMMARY.md, normalised (``./a/../b.md`` -> ``b.md``)."""
     return posixpath.normpath(rel.replace("\\", "/"))

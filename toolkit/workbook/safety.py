@@ -20,6 +20,7 @@ nothing inside it is copied unless a chapter shows it.
 
 from __future__ import annotations
 
+import functools
 import os
 import posixpath
 import re
@@ -199,6 +200,7 @@ def sanitise_html(fragment: str) -> str:
                      url_schemes=set(URL_SCHEMES), link_rel=None, strip_comments=True)
 
 
+@functools.lru_cache(maxsize=65536)  # pure, and called for every chapter on every rebuild
 def page_href(page: str) -> str:
     """The relative URL of the book-relative ``page``: every segment percent-encoded, so a
     file named ``javascript:alert(1).md`` links to ``javascript%3Aalert(1).html``."""
