@@ -39,10 +39,15 @@ from pathlib import Path
 
 from toolkit.errors import Problem, ProblemsError
 from toolkit.i18n import _
+from typing import TYPE_CHECKING
+
 from toolkit.workbook.files import parse_chapter, read_book_config, read_text
+from toolkit.workbook.layout import BOOK_FILE, CHAPTERS_DIR, SUMMARY_FILE, BookSettings, ChapterFields
 from toolkit.workbook.safety import real_inside
-from toolkit.workbook.model import BOOK_FILE, CHAPTERS_DIR, SUMMARY_FILE, BookConfig, ChapterSource, Comment
 from toolkit.workbook.summary import parse_summary
+
+if TYPE_CHECKING:  # pydantic is imported only when a file has to be validated
+    from toolkit.workbook.model import ChapterSource, Comment
 
 
 @dataclass
@@ -83,7 +88,7 @@ class Part:
 @dataclass
 class Book:
     folder: Path
-    config: BookConfig
+    config: BookSettings
     chapters: list[Chapter] = field(default_factory=list)
     summary_title: str | None = None
     parts: list[Part] = field(default_factory=list)
@@ -183,16 +188,49 @@ def read_chapter_file(path: Path, rel: str, title: str = "", cache: Any = None,
         text, problems = read_text(path)
         if text is None:
             return None, problems
-        meta, body, body_line, problems = parse_chapter(text, path)
-        if meta is None:
+        parsed, body, body_line, problems = parse_chapter(text, path)
+        if parsed is None:
             return None, problems
+        meta = ChapterFields.of(parsed)
         if st is not None and not problems:
             cache.put(path, st, meta, body, body_line)
-    status = meta.status if "status" in meta.model_fields_set else default_status
+    status = meta.status or default_status
     chapter = Chapter(path=path, title=meta.title or title or path.stem, number=None, level=0, status=status,
                       authors=list(meta.authors), reviewers=list(meta.reviewers), comments=list(meta.comments),
                       body=body, source=meta.source, rel=rel, body_line=body_line, link_title=title)
     return chapter, problems
+
+
+def _read_settings(folder: Path, cache: Any) -> tuple[tuple[BookSettings, Path, str] | None, list[Problem]]:
+    """``((settings, chapters' folder, default status), problems)`` from ``book.yaml`` or an
+    mdBook's ``book.toml``; the validated result is cached while the file is unchanged."""
+    mdbook = not (folder / BOOK_FILE).exists() and (folder / "book.toml").is_file()
+    path = folder / ("book.toml" if mdbook else BOOK_FILE)
+    try:
+        st: os.stat_result | None = os.stat(path)
+    except OSError:
+        st = None
+    cached = cache.get_config(path, st) if st is not None else None
+    if cached is not None:
+        return (cached[0], Path(cached[1]), cached[2]), []
+    if mdbook:
+        # an mdBook book, as it is: chapters in its src folder, no front matter needed
+        from toolkit.workbook.mdbook import read_book_toml
+
+        config, source, problems = read_book_toml(folder)
+        if config is None or source is None:
+            return None, problems
+        found = (BookSettings.of(config), source, "final")
+    else:
+        config, problems = read_book_config(path)
+        if config is None:
+            if not path.exists():
+                problems = [Problem.at(path, 0, _("no book.yaml here; create a workbook with 'cimis workbook init'"))]
+            return None, problems
+        found = (BookSettings.of(config), folder, "todo")
+    if st is not None and not problems:
+        cache.put_config(path, st, (found[0], str(found[1]), found[2]))
+    return found, problems
 
 
 def read_book(folder: Path | str, unlisted: bool = True) -> tuple[Book | None, list[Problem]]:
@@ -202,27 +240,15 @@ def read_book(folder: Path | str, unlisted: bool = True) -> tuple[Book | None, l
     folder = Path(folder)
     if not folder.is_dir():
         return None, [Problem.at(folder, 0, _("workbook folder does not exist"))]
-    default_status = "todo"
-    if not (folder / BOOK_FILE).exists() and (folder / "book.toml").is_file():
-        # an mdBook book, as it is: chapters in its src folder, no front matter needed
-        from toolkit.workbook.mdbook import read_book_toml
-
-        config, source, problems = read_book_toml(folder)
-        if config is None or source is None:
-            return None, problems
-        folder, default_status = source, "final"
-    else:
-        config, problems = read_book_config(folder / BOOK_FILE)
-    if config is None:
-        if not (folder / BOOK_FILE).exists():
-            problems = [Problem.at(folder / BOOK_FILE, 0, _(
-                "no book.yaml here; create a workbook with 'cimis workbook init'"))]
-        return None, problems
-    book = Book(folder=folder, config=config)
-    root = Path(os.path.abspath(folder))
     from toolkit.workbook.chaptercache import ChapterCache
 
-    cache = ChapterCache(root)
+    cache = ChapterCache(Path(os.path.abspath(folder)))
+    found, problems = _read_settings(folder, cache)
+    if found is None:
+        return None, problems
+    config, folder, default_status = found
+    book = Book(folder=folder, config=config)
+    root = Path(os.path.abspath(folder))
     summary_path = folder / SUMMARY_FILE
     text, summary_problems = read_text(summary_path)
     problems += summary_problems

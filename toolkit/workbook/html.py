@@ -26,13 +26,15 @@ from toolkit.workbook.htmlpage import Site
 from toolkit.workbook.output import OutputWriter
 from toolkit.parallel import map_split
 from toolkit.workbook.render import (chapter_markdown, make_renderer, norm_rel, page_path, relative_url,
-                                     render_chapter, renderer_fingerprint, slugify)
+                                     render_chapter, renderer_fingerprint)
 from toolkit.workbook.search import chapter_entry, index_script, sections_json
 
 ASSETS = Path(__file__).parent / "assets"
 
 _ATTR = re.compile(r'(\s(?:id|href|src))="([^"]*)"')
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
+#: dropped from a chapter's path to make its print-page id (as heading anchors are made)
+_ID_UNSAFE = re.compile(r"[^\w\u4e00-\u9fff\-]")
 
 
 class HtmlExporter:
@@ -60,7 +62,8 @@ def print_ids(paths: list[str]) -> dict[str, str]:
     ids: dict[str, str] = {}
     taken: set[str] = set()
     for path in paths:
-        base = "ch-" + (slugify(posixpath.splitext(path)[0].replace("/", "-")) or "x")
+        base = "ch-" + (_ID_UNSAFE.sub("", posixpath.splitext(path)[0].replace("/", "-").replace(" ", "-").lower())
+                        or "x")
         pid = base if base not in taken else f"{base}-{hashlib.sha1(path.encode()).hexdigest()[:8]}"
         taken.add(pid)
         ids[path] = pid
@@ -97,8 +100,7 @@ def build_site(book: Any, out: Path, cache_dir: Path | None = None, previous_dir
     the last output, whose unchanged files are linked instead of written. ``in_place``:
     ``out`` is the last output, updated where it changed; ``False`` is returned (nothing
     done) when the cache holds no manifest of it."""
-    md = make_renderer()
-    cache = BuildCache(cache_dir, renderer_fingerprint(md))
+    cache = BuildCache(cache_dir, renderer_fingerprint())
     if in_place and not cache.manifest:
         return False
     chapters = [(c, norm_rel(c.rel)) for c in book.chapters if c.path is not None and c.rel]
@@ -113,7 +115,7 @@ def build_site(book: Any, out: Path, cache_dir: Path | None = None, previous_dir
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        entries = _entries(md, cache, chapters, paths, pids, pid_of_page)
+        entries = _entries(cache, chapters, paths, pids, pid_of_page)
         # the writer's threads start only now: forking (for rendering) is over
         writer = OutputWriter(out, previous_dir, cache.manifest if previous_dir is not None else None, in_place)
         try:
@@ -132,7 +134,7 @@ def build_site(book: Any, out: Path, cache_dir: Path | None = None, previous_dir
     return True
 
 
-def _entries(md: Any, cache: BuildCache, chapters: list[tuple[Any, str]], paths: set[str], pids: dict[str, str],
+def _entries(cache: BuildCache, chapters: list[tuple[Any, str]], paths: set[str], pids: dict[str, str],
              pid_of_page: dict[str, str]) -> dict[str, tuple[Any, ...]]:
     """Each chapter's cache entry: the cached one while still valid, else freshly rendered
     (on several cores when there are many)."""
@@ -144,18 +146,27 @@ def _entries(md: Any, cache: BuildCache, chapters: list[tuple[Any, str]], paths:
         # from the chapter cache kept in memory) it is not made again
         inputs = (pids[rel], chapter.title, chapter.body, chapter.root)
         memo = _KEYS.get(rel)
+        source = ""
         if memo is not None and memo[0] == inputs and "{{#include" not in chapter.body:
             key = keys[rel] = memo[1]
-            source = ""
         else:
-            source = chapter_markdown(chapter)
-            key = keys[rel] = hashlib.blake2b(f"{rel}\0{pids[rel]}\0{source}".encode(), digest_size=20).hexdigest()
+            if "{{#include" in chapter.body:
+                source = chapter_markdown(chapter)  # the included files are part of it
+                made_of = f"{rel}\0{pids[rel]}\0{source}"
+            else:
+                # what chapter_markdown makes it from: no need to make it for a cached chapter
+                made_of = f"{rel}\0{pids[rel]}\0{chapter.title}\0{chapter.body}"
+            key = keys[rel] = hashlib.blake2b(made_of.encode(), digest_size=20).hexdigest()
             _KEYS[rel] = (inputs, key)
         hit = cache.get(rel)
         if hit is not None and hit[0] == key and all((p in paths) == e for p, e in hit[1].items()):
             entries[rel] = hit
         else:
             todo.append((rel, source or chapter_markdown(chapter)))
+
+    if not todo:
+        return {rel: entries[rel] for _c, rel in chapters}
+    md = make_renderer()  # only now: a build with everything cached never loads markdown-it
 
     def render(jobs: Sequence[tuple[str, str]]) -> list[Any]:
         out = []

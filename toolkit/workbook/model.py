@@ -15,9 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 Status = Literal["todo", "draft", "review", "final"]
 STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
 
-BOOK_FILE = "book.yaml"
-SUMMARY_FILE = "SUMMARY.md"
-CHAPTERS_DIR = "chapters"
+from toolkit.workbook.layout import BOOK_FILE, CHAPTERS_DIR, SUMMARY_FILE  # noqa: F401 - re-exported
 
 
 class _Strict(BaseModel):

@@ -21,9 +21,51 @@ from __future__ import annotations
 
 import hashlib
 import os
-from concurrent.futures import Future, ThreadPoolExecutor
+import queue
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+
+class _Writers:
+    """Two threads that run the submitted writes (``concurrent.futures`` would cost a
+    small book's build more to import than the writes themselves)."""
+
+    def __init__(self, count: int = 2):
+        self.count = count
+        self.results: list[Any] = []
+        self.errors: list[BaseException] = []
+        self._jobs: queue.SimpleQueue[tuple[Callable[..., Any], tuple[Any, ...]] | None] = queue.SimpleQueue()
+        self._threads: list[threading.Thread] = []
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> None:
+        if not self._threads:
+            self._threads = [threading.Thread(target=self._work, name="cimis-write", daemon=True)
+                             for _ in range(self.count)]
+            for thread in self._threads:
+                thread.start()
+        self._jobs.put((fn, args))
+
+    def _work(self) -> None:
+        while True:
+            job = self._jobs.get()
+            if job is None:
+                return
+            if self.errors:
+                continue  # one failed: the build fails, the rest need not be written
+            try:
+                self.results.append(job[0](*job[1]))
+            except BaseException as exc:  # noqa: BLE001 - reported by join()
+                self.errors.append(exc)
+
+    def join(self) -> None:
+        """Wait until every submitted write has run."""
+        for _thread in self._threads:
+            self._jobs.put(None)
+        for thread in self._threads:
+            thread.join()
+        self._threads = []
 
 
 class OutputWriter:
@@ -36,8 +78,7 @@ class OutputWriter:
         self.old = manifest or {}
         self.manifest: dict[str, tuple[Any, ...]] = {}
         self._made: set[str] = set()
-        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="cimis-write")
-        self._futures: list[Future[Any]] = []
+        self._pool = _Writers()
 
     def _path(self, rel: str) -> str:
         path = os.path.join(self.out, rel)
@@ -71,7 +112,7 @@ class OutputWriter:
         if old is not None and digest and old[0] == digest and self.previous is not None and self._link(rel, path, old):
             self.manifest[rel] = (*old[:3], key)
             return
-        self._futures.append(self._pool.submit(self._write, rel, path, data, digest, key))
+        self._pool.submit(self._write, rel, path, data, digest, key)
 
     def _link(self, rel: str, path: str, old: tuple[Any, ...]) -> bool:
         source = os.path.join(self.previous, rel)  # type: ignore[arg-type]
@@ -99,15 +140,12 @@ class OutputWriter:
 
     def close(self) -> dict[str, tuple[Any, ...]]:
         """Wait for every write (raising the first failure); the manifest of the output."""
-        try:
-            for future in self._futures:
-                rel, entry = future.result()
-                self.manifest[rel] = entry
-        except BaseException:
+        self._pool.join()
+        if self._pool.errors:
             self.discard()
-            raise
-        finally:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            raise self._pool.errors[0]
+        for rel, entry in self._pool.results:
+            self.manifest[rel] = entry
         if self.in_place:
             for staged, target in self._staged:
                 os.replace(staged, target)
@@ -121,7 +159,7 @@ class OutputWriter:
 
     def discard(self) -> None:
         """Give up: wait for the writes under way, remove every staged file."""
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool.join()
         for staged, _target in self._staged:
             try:
                 os.unlink(staged)

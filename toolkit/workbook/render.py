@@ -22,8 +22,6 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
-from mdit_py_plugins.anchors.index import slugify, unique_slug
-
 from toolkit.workbook.safety import page_href, publishable_asset, sanitise_html
 
 __all__ = ["slugify", "unique_slug", "safe_url", "make_renderer", "renderer_fingerprint", "RenderedChapter",
@@ -33,6 +31,22 @@ _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.I)
 _ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
 # browsers ignore these inside a scheme ("java\tscript:" is javascript:)
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f-\x9f]+")
+
+
+def slugify(title: str) -> str:
+    """The anchor of a heading text (``mdit_py_plugins.anchors``' rule, which the renderer
+    applies: imported on first use, so that a build with nothing to render never loads
+    markdown-it)."""
+    from mdit_py_plugins.anchors.index import slugify as mdit_slugify
+
+    return mdit_slugify(title)
+
+
+def unique_slug(slug: str, slugs: set[str]) -> str:
+    """``slug``, or ``slug-1``, ``slug-2``, ... when taken (recorded in ``slugs``)."""
+    from mdit_py_plugins.anchors.index import unique_slug as mdit_unique_slug
+
+    return mdit_unique_slug(slug, slugs)
 
 
 def safe_url(url: str) -> bool:
@@ -58,22 +72,33 @@ def make_renderer() -> Any:
     return md
 
 
-def renderer_fingerprint(md: Any) -> str:
-    """Changes whenever rendering may change: toolkit and plugin versions, the active rules
-    and options of ``md``, and the code of this package's renderer modules."""
+def renderer_fingerprint() -> str:
+    """Changes whenever rendering may change: the toolkit's version, every plugin's version
+    and stamp (what a plugin's ``configure_markdown`` adds changes only with them), the
+    installed markdown-it-py, mdit-py-plugins and nh3, and the code of the modules that set
+    up and run the renderer. Made without building the renderer, so that a build whose
+    chapters are all cached never imports markdown-it."""
+    import importlib.util
+    import os
     from pathlib import Path
 
     from toolkit import __version__
     from toolkit.plugins import get_host
 
-    parts = [__version__, repr(sorted((k, repr(v)) for k, v in md.options.items()))]
+    parts = [__version__]
     parts += [f"{i.name}@{i.version}@{i.stamp}" for i in get_host().plugin_infos()]
-    parts += [repr(md.get_active_rules())]
-    here = Path(__file__).parent
-    for name in ("render.py", "html.py", "search.py", "safety.py"):
-        file = here / name
-        if file.exists():
-            parts.append(f"{name}:{file.stat().st_mtime_ns}")
+    files = [Path(__file__).parent / name for name in ("render.py", "html.py", "search.py", "safety.py")]
+    files.append(Path(__file__).parent.parent / "markdown.py")
+    for package in ("markdown_it", "mdit_py_plugins", "nh3"):
+        spec = importlib.util.find_spec(package)
+        if spec is not None and spec.origin:
+            # the package folder changes (new files) with every install or upgrade
+            files += [Path(spec.origin), Path(os.path.dirname(spec.origin))]
+    for file in files:
+        try:
+            parts.append(f"{file}:{file.stat().st_mtime_ns}")
+        except OSError:
+            parts.append(f"{file}:-")
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
