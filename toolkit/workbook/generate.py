@@ -245,6 +245,12 @@ def _chart(engine: Any, item: Any, step: Any, anonymise: _Anonymiser, key: str,
         if rows:
             return name, _("Total scores") + f" ({title})", bar_chart(title, rows)
         return None
+    if kind == "pitch" and getattr(result, "feedback", None):
+        rows = [(anonymise.label.get(fb.person, fb.person) if anonymise.enabled else fb.name,
+                 float(len(fb.like) + len(fb.wish) + len(fb.whatif))) for fb in result.feedback]
+        if any(value for _label_text, value in rows):
+            return name, _("Feedback per pitch") + f" ({title})", bar_chart(title, rows[:30])
+        return None
     if kind == "matching" and getattr(result, "teams", None):
         names = {p.id: p.name for p in result.people}
 
@@ -299,16 +305,23 @@ def _report(engine: Any, source: str, key: str, session: str, last: str, people:
             lines.append(f"- **{escape_line(item.title)}** ({escape_line(name)}, {item.start:%H:%M})")
         report.passages.append(Generated(f"{key}/_report/talks", session, last, escape_content(lines)))
 
+    closing = closing_items(agenda.items)
+    if closing:
+        notes = {entry.id: getattr(entry, "notes", "") for entry in plan.agenda}
+        lines = ["## " + _("Closing"), ""]
+        for item in closing:
+            lines.append(f"- **{escape_line(item.title)}** ({item.start:%H:%M}, {item.minutes} {_('min')})")
+            text = " ".join((notes.get(item.id) or "").split())
+            if text:
+                lines.append(f"  {escape_line(text)}")
+        report.passages.append(Generated(f"{key}/_report/closing", session, last, escape_content(lines)))
+
     ideas = sum(len(getattr(r, "cards", []) or []) for kind, r in results.values() if kind == "cards")
     matches = sum(len(getattr(r, "teams", []) or []) for kind, r in results.values() if kind == "matching")
-    by_role: dict[str, set[str]] = {}
-    for person in people:
-        if person.organisation:
-            by_role.setdefault(person.role, set()).add(person.organisation)
     counters = ["## " + _("In numbers"), "", f"| {_('What')} | {_('Count')} |", "|---|--:|",
                 f"| {_('Participants')} | {len(people)} |"]
-    for role, organisations in sorted(by_role.items()):
-        counters.append(f"| {_('Organisations')}: {escape_line(role_title(role, lang))} | {len(organisations)} |")
+    for group, count in organisations_by_branch(plan.people, lang):
+        counters.append(f"| {_('Organisations')}: {escape_line(group)} | {count} |")
     counters += [f"| {_('Ideas')} | {ideas} |", f"| {_('Matches')} | {matches} |"]
     report.passages.append(Generated(f"{key}/_report/counters", session, last, escape_content(counters)))
     report.passages.append(Generated(f"{key}/_report/people", session, last,
@@ -318,6 +331,31 @@ def _report(engine: Any, source: str, key: str, session: str, last: str, people:
                       session=session, source=source, at=last)]
     report.passages.append(Generated(f"{key}/_report/provenance", session, last, escape_content(provenance)))
     return report
+
+
+def closing_items(items: list[Any]) -> list[Any]:
+    """The day's closing items: free items (not talks, not breaks) after its last method
+    run, such as a wrap-up or an outlook; none when the day has no method run."""
+    last = max((i for i, item in enumerate(items) if item.kind == "method"), default=None)
+    if last is None:
+        return []
+    return [item for item in items[last + 1:] if item.kind == "free"]
+
+
+def organisations_by_branch(people: list[Any], lang: str) -> list[tuple[str, int]]:
+    """``(group, number of organisations)`` sorted by group: an organisation counts under
+    the ``branch`` its people give in the plan (letter case aside), under their role where
+    none is given (an organisation whose people name several branches counts under each)."""
+    from toolkit.capture.markdown import role_title
+
+    groups: dict[str, tuple[str, set[str]]] = {}  # folded name -> (name as first written, organisations)
+    for person in people:
+        organisation = " ".join((getattr(person, "organisation", "") or "").split())
+        if not organisation:
+            continue
+        group = " ".join((getattr(person, "branch", "") or "").split()) or role_title(person.role, lang)
+        groups.setdefault(group.casefold(), (group, set()))[1].add(organisation.casefold())
+    return [(shown, len(found)) for _folded, (shown, found) in sorted(groups.items())]
 
 
 def _escape_summary(text: str) -> str:

@@ -163,4 +163,7 @@ MESSAGES: dict[str, str] = {
     "Dots per idea": "Punkte je Idee",
     "Total scores": "Gesamtwertungen",
     "Who was matched with whom": "Wer mit wem zusammengebracht wurde",
+    "Feedback per pitch": "Rückmeldungen je Pitch",
+    "Closing": "Abschluss",
+    "min": "Min.",
 }
