@@ -26,8 +26,8 @@ import posixpath
 import re
 import stat
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
-from xml.etree import ElementTree
 
 #: image files a chapter may show; everything else a chapter names stays out of the output
 ASSET_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg"})
@@ -132,6 +132,8 @@ def sanitise_svg(data: bytes) -> bytes:
     event handlers, ``foreignObject``, images and references to anything but the file's own
     ``#ids`` are dropped. :class:`UnsafeSvg` for files that are not well-formed XML or that
     declare a DTD (entities can expand without bound)."""
+    from xml.etree import ElementTree  # only when a book shows an SVG file
+
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         raise UnsafeSvg("SVG with a DTD or entities")
     try:
@@ -142,7 +144,7 @@ def sanitise_svg(data: bytes) -> bytes:
     if local != "svg" or ns not in ("", _SVG_NS):
         raise UnsafeSvg("not an SVG document")
 
-    def clean(element: ElementTree.Element) -> None:
+    def clean(element: Any) -> None:
         for child in list(element):
             cns, clocal = _local(child.tag) if isinstance(child.tag, str) else ("?", "?")
             if cns not in ("", _SVG_NS) or clocal not in SVG_ELEMENTS:
