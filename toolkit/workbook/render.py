@@ -87,7 +87,8 @@ def renderer_fingerprint() -> str:
 
     parts = [__version__]
     parts += [f"{i.name}@{i.version}@{i.stamp}" for i in get_host().plugin_infos()]
-    files = [Path(__file__).parent / name for name in ("render.py", "html.py", "search.py", "safety.py")]
+    files = [Path(__file__).parent / name for name in ("render.py", "html.py", "search.py", "safety.py", "markers.py",
+                                                       "mdbook.py")]
     files.append(Path(__file__).parent.parent / "markdown.py")
     for package in ("markdown_it", "mdit_py_plugins", "nh3"):
         spec = importlib.util.find_spec(package)
