@@ -86,3 +86,20 @@ def test_without_a_cache_the_full_build_runs(tmp_path):
     build(book, "html")
     assert not (out / "stray.txt").exists()  # a full build replaced the folder
     assert (out / "chapters" / "c0.html").is_file()
+
+
+def test_in_place_rebuild_never_writes_through_a_symlinked_subfolder(tmp_path):
+    import shutil
+
+    book = _book(tmp_path / "book")
+    out = build(book, "html")
+    elsewhere = tmp_path / "elsewhere"
+    shutil.copytree(out / "chapters", elsewhere)
+    before = _tree(elsewhere)
+    shutil.rmtree(out / "chapters")
+    os.symlink(elsewhere, out / "chapters")
+    chapter = book / "chapters" / "c1.md"
+    chapter.write_text(chapter.read_text("utf-8") + "\nChanged.\n", "utf-8")
+    with pytest.raises(CimisError, match="symlink"):
+        build(book, "html")
+    assert _tree(elsewhere) == before

@@ -85,8 +85,23 @@ class OutputWriter:
         folder = os.path.dirname(path)
         if folder not in self._made:
             os.makedirs(folder, exist_ok=True)
+            self._check_folder(folder)
             self._made.add(folder)
         return path
+
+    def _check_folder(self, folder: str) -> None:
+        """In place, an existing folder of the output might have been replaced by a symlink:
+        writing (or removing) through it would happen outside the output."""
+        if not self.in_place:
+            return  # a fresh folder: every folder in it was made by this build
+        from toolkit.errors import CimisError
+        from toolkit.i18n import _
+
+        root = os.path.realpath(self.out)
+        real = os.path.realpath(folder)
+        if real != root and not real.startswith(os.path.join(root, "")):
+            raise CimisError(_("the output folder {path} is inside the workbook but a symlink leads it to {target}; "
+                               "remove the symlink or choose another output folder").format(path=folder, target=real))
 
     def reuse(self, rel: str, key: str) -> bool:
         """Link ``rel`` from the previous output if it was made from the same inputs
@@ -151,8 +166,10 @@ class OutputWriter:
                 os.replace(staged, target)
             self._staged = []
             for rel in self.old.keys() - self.manifest.keys():
+                path = os.path.join(self.out, rel)
                 try:
-                    os.unlink(os.path.join(self.out, rel))
+                    self._check_folder(os.path.dirname(path))
+                    os.unlink(path)
                 except OSError:
                     pass  # already gone
         return self.manifest
