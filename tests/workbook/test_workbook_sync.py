@@ -18,17 +18,20 @@ def test_first_sync_writes_a_chapter_per_method_run_with_captures(book, cli):
     result = cli("workbook", "sync", str(book))
     assert result.exit_code == 0, result.output
     loaded = load_book(book)
-    assert [c.rel for c in loaded.chapters] == ["chapters/ws-forge.md", "chapters/ws-canvas.md",
-                                                "chapters/checklists.md"]
-    forge = loaded.chapters[0]
+    assert [c.rel for c in loaded.chapters] == ["chapters/ws-report.md", "chapters/ws-forge.md",
+                                                "chapters/ws-canvas.md", "chapters/checklists.md"]
+    forge = loaded.chapters[1]
     assert forge.status == "draft" and forge.source.workshop == "../ws" and forge.source.item == "forge"
     assert "Digital job sheet" in forge.body
     assert "QR codes on \\<b\\>boards\\</b\\>" in forge.body  # participant text stays text
-    assert "## Who took part" in forge.body and "Anna Berger (Creative, Studio Berger)" in forge.body
+    assert "## Who took part" not in forge.body  # the roster is in the event report, once
     assert "_Mixed tables of creatives" in forge.body  # the card's purpose
     refs = set(parse(forge.body.split("\n")).passages())
-    assert refs == {"ws/forge/_purpose", "ws/forge/ideas", "ws/forge/_people"}
-    checklists = loaded.chapters[2]
+    assert refs == {"ws/forge/_purpose", "ws/forge/ideas"}
+    report = loaded.chapters[0]
+    assert "## Who took part" in report.body and "Anna Berger (Creative, Studio Berger)" in report.body
+    assert sum(c.body.count("## Who took part") for c in loaded.chapters) == 1
+    checklists = loaded.chapters[3]
     assert checklists.title == "Checklists and shortcuts"
     assert "Buy two tablets" in checklists.body and "### Shortcuts" in checklists.body
     # talks, breaks and steps without captures give no chapter
@@ -101,9 +104,9 @@ def test_author_edit_inside_without_new_results_is_kept(book):
 
 def test_removed_passages_and_deleted_chapters_do_not_come_back(book, workshop):
     sync(book)
-    path = chapter(book, "ws-forge.md")
+    path = chapter(book, "ws-report.md")
     lines = read(path).split("\n")
-    lines = [l for l in lines if "ref=ws/forge/_people" not in l]  # markers gone: the text is the authors'
+    lines = [l for l in lines if "ref=ws/_report/people" not in l]  # markers gone: the text is the authors'
     path.write_text("\n".join(lines), "utf-8")
     chapter(book, "ws-canvas.md").unlink()
     notes(workshop, "canvas", "walkthrough", "One more note")
@@ -133,10 +136,11 @@ def test_anonymised_book_shows_roles_and_numbers(tmp_path, workshop):
     book = make_book(tmp_path / "anon", ["../ws"], anonymise=True, language="de")
     sync(book)
     text = read(book / "chapters" / "ws-canvas.md")
-    assert "Anna Berger" not in text and "Bert Koch" not in text
-    assert "- Kreative 1" in text and "- Kreative 2" in text and "- Unternehmen 1" in text
+    report = read(book / "chapters" / "ws-report.md")
+    assert "Anna Berger" not in text + report and "Bert Koch" not in text + report
+    assert "- Kreative 1" in report and "- Kreative 2" in report and "- Unternehmen 1" in report
     assert "Kreative 1: coffee stains" in text
-    assert "## Wer dabei war" in text
+    assert "## Wer dabei war" in report
     assert "Checklisten und Shortcuts" in read(book / "SUMMARY.md")
 
 
@@ -203,3 +207,39 @@ def test_new_workshops_get_an_id(tmp_path):
     b = create_workshop(tmp_path / "b", title="B", language="en")
     ids = [load_plan(a).id, load_plan(b).id]
     assert all(i and i.startswith(n + "-") for i, n in zip(ids, "ab")) and ids[0] != ids[1]
+
+
+def test_event_report_chapter(book, workshop):
+    sync(book)
+    report = read(chapter(book, "ws-report.md"))
+    assert "# Workbook test workshop: Event report" in report
+    assert "**Date:** 2026-03-14" in report and "**Time:** 09:00–" in report
+    assert "| 09:00 | Welcome | 10 |" in report  # the day's schedule
+    assert "| Participants | 3 |" in report and "| Ideas | 2 |" in report and "| Matches | 0 |" in report
+    assert "| Organisations: Creative | 1 |" in report and "| Organisations: Company | 1 |" in report
+    assert "Generated from session " in report and "of the workshop '../ws'" in report  # provenance
+
+
+def test_event_report_in_german(tmp_path, workshop):
+    book = make_book(tmp_path / "buch", ["../ws"], language="de")
+    sync(book)
+    report = read(book / "chapters" / "ws-report.md")
+    assert "Veranstaltungsbericht" in report and "**Datum:** 14.03.2026" in report and "| Teilnehmende | 3 |" in report
+
+
+def test_dot_votes_become_a_bar_chart(book, workshop):
+    capture(workshop, "forge", "cluster", {"op": "group", "cards": [1], "cluster": "Paperless <script>"},
+            {"op": "group", "cards": [2], "cluster": "Hardware"})
+    capture(workshop, "forge", "vote", {"voter": "anna", "item": "Paperless <script>", "dots": 2},
+            {"voter": "bert", "item": "Paperless <script>", "dots": 1}, {"voter": "bert", "item": "Hardware", "dots": 1})
+    sync(book)
+    svg = read(book / "charts" / "ws-forge-vote.svg")
+    assert svg.startswith("<svg") and "<script" not in svg and "Paperless &lt;script&gt;" in svg
+    assert svg.count("<rect") == 2 and ">3</text>" in svg and ">1</text>" in svg
+    forge = read(chapter(book, "ws-forge.md"))
+    assert "](../charts/ws-forge-vote.svg)" in forge
+    from toolkit.workbook.build import build
+
+    out = build(book, "html")
+    assert (out / "charts" / "ws-forge-vote.svg").is_file()
+    assert 'src="../charts/ws-forge-vote.svg"' in (out / "chapters" / "ws-forge.html").read_text("utf-8")

@@ -162,4 +162,20 @@ def build() -> click.Group:
         if result is not None:
             click.echo(str(result))
 
+    @workbook.command(name="import-mdbook", help=_("Bring an mdBook book (book.toml, src/SUMMARY.md) in as a "
+                                                   "new workbook folder."))
+    @click.argument("src", type=click.Path(path_type=Path, file_okay=False))
+    @click.argument("dest", type=click.Path(path_type=Path, file_okay=False))
+    def import_mdbook_cmd(src: Path, dest: Path) -> None:
+        from toolkit.errors import ProblemsError
+        from toolkit.workbook.mdbook import import_mdbook
+
+        try:
+            import_mdbook(src, dest)
+        except ProblemsError as exc:
+            _echo_problems(exc.problems)
+            raise SystemExit(1) from None
+        click.echo(_("Imported the book into {folder}. Check it with 'cimis workbook check {folder}'.").format(
+            folder=dest))
+
     return workbook

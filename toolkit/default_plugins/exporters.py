@@ -36,6 +36,11 @@ class _Lazy:
                    if key in accepted}
         return exporter.build(book, out_dir, **options)
 
+    def update(self, book, out_dir, cache_dir):
+        """The exporter's in-place update of an earlier output, if it has one (else ``False``)."""
+        update = getattr(self._load(), "update", None)
+        return bool(update(book, out_dir, cache_dir)) if update is not None else False
+
 
 @hookimpl
 def register_exporters(register):

@@ -68,6 +68,9 @@ class PersonEntry(_Strict):
     name: str = Field(min_length=1, max_length=120, description="Name as shown in the room and the workbook.")
     role: Role = Field(description="What the person is here as: creative, company, jury, facilitator, ...")
     organisation: str = Field(default="", max_length=200, description="Company, studio or institution.")
+    branch: str = Field(default="", max_length=100, description=(
+        "Optional: the organisation's branch or sector (e.g. 'carpentry', 'design'); the workbook's "
+        "event report counts organisations by it, by role where it is not given."))
 
 
 class MethodRun(_Strict):

@@ -196,8 +196,12 @@ def to_json(rows: list[dict[str, Any]], workshop: str, exported_at: float) -> st
 
 
 def to_csv(rows: list[dict[str, Any]]) -> str:
+    from toolkit import csvsafe
+
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    # no cell runs as a spreadsheet formula; with \r\n as the line end every cell holding
+    # a \r or \n is quoted, so a lone \r cannot split a row
+    writer = csvsafe.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(CSV_COLUMNS)
     for row in rows:
         writer.writerow([row["seq"], row["id"], row["item"], row["step"], row["kind"] or "", row["author"],

@@ -39,10 +39,15 @@ from pathlib import Path
 
 from toolkit.errors import Problem, ProblemsError
 from toolkit.i18n import _
+from typing import TYPE_CHECKING
+
 from toolkit.workbook.files import parse_chapter, read_book_config, read_text
+from toolkit.workbook.layout import BOOK_FILE, CHAPTERS_DIR, SUMMARY_FILE, BookSettings, ChapterFields
 from toolkit.workbook.safety import real_inside
-from toolkit.workbook.model import BOOK_FILE, CHAPTERS_DIR, SUMMARY_FILE, BookConfig, ChapterSource, Comment
 from toolkit.workbook.summary import parse_summary
+
+if TYPE_CHECKING:  # pydantic is imported only when a file has to be validated
+    from toolkit.workbook.model import ChapterSource, Comment
 
 
 @dataclass
@@ -63,6 +68,7 @@ class Chapter:
     body_line: int = 1
     summary_line: int = 0
     link_title: str = ""
+    root: Path | None = None  # the book's folder ({{#include}} never reads outside it)
 
     @property
     def draft(self) -> bool:
@@ -82,7 +88,7 @@ class Part:
 @dataclass
 class Book:
     folder: Path
-    config: BookConfig
+    config: BookSettings
     chapters: list[Chapter] = field(default_factory=list)
     summary_title: str | None = None
     parts: list[Part] = field(default_factory=list)
@@ -122,10 +128,21 @@ def resolve_in(root: Path, rel: str) -> Path | None:
     Plain path arithmetic rather than ``Path.resolve()``: a rebuild reads every chapter's
     path, and a system call per path was most of a one-chapter rebuild's time.
     """
-    path = os.path.normpath(os.path.join(root, rel))
-    if path != str(root) and not path.startswith(os.path.join(str(root), "")):
-        return None
-    return Path(path)
+    key = (str(root), rel)
+    found = _RESOLVED.get(key, _MISSING)
+    if found is _MISSING:
+        path = os.path.normpath(os.path.join(root, rel))
+        inside = path == str(root) or path.startswith(os.path.join(str(root), ""))
+        # making a Path costs more than the arithmetic: remembered per process (a Path is immutable)
+        found = _RESOLVED[key] = Path(path) if inside else None
+    return found  # type: ignore[return-value]
+
+
+_MISSING = object()
+#: the last parsed SUMMARY.md per path, with its text: a rebuild in the same process (the
+#: terminal UI's preview, a watch loop) parses it again only when it changed
+_SUMMARIES: dict[str, tuple[str, Any]] = {}
+_RESOLVED: dict[tuple[str, str], Path | None] = {}
 
 
 def _chapter_file_problem(root: Path, path: Path, real_dirs: dict[str, bool]) -> str | None:
@@ -155,7 +172,8 @@ def _chapter_file_problem(root: Path, path: Path, real_dirs: dict[str, bool]) ->
     return None
 
 
-def read_chapter_file(path: Path, rel: str, title: str = "", cache: Any = None) -> tuple[Chapter | None, list[Problem]]:
+def read_chapter_file(path: Path, rel: str, title: str = "", cache: Any = None,
+                      default_status: str = "todo") -> tuple[Chapter | None, list[Problem]]:
     """One chapter file as a :class:`Chapter` (numbering fields left empty); ``cache`` (a
     :class:`~toolkit.workbook.chaptercache.ChapterCache`) skips parsing unchanged files."""
     try:
@@ -170,43 +188,81 @@ def read_chapter_file(path: Path, rel: str, title: str = "", cache: Any = None) 
         text, problems = read_text(path)
         if text is None:
             return None, problems
-        meta, body, body_line, problems = parse_chapter(text, path)
-        if meta is None:
+        parsed, body, body_line, problems = parse_chapter(text, path)
+        if parsed is None:
             return None, problems
+        meta = ChapterFields.of(parsed)
         if st is not None and not problems:
             cache.put(path, st, meta, body, body_line)
-    chapter = Chapter(path=path, title=meta.title or title or path.stem, number=None, level=0, status=meta.status,
+    status = meta.status or default_status
+    chapter = Chapter(path=path, title=meta.title or title or path.stem, number=None, level=0, status=status,
                       authors=list(meta.authors), reviewers=list(meta.reviewers), comments=list(meta.comments),
                       body=body, source=meta.source, rel=rel, body_line=body_line, link_title=title)
     return chapter, problems
 
 
-def read_book(folder: Path | str) -> tuple[Book | None, list[Problem]]:
+def _read_settings(folder: Path, cache: Any) -> tuple[tuple[BookSettings, Path, str] | None, list[Problem]]:
+    """``((settings, chapters' folder, default status), problems)`` from ``book.yaml`` or an
+    mdBook's ``book.toml``; the validated result is cached while the file is unchanged."""
+    mdbook = not (folder / BOOK_FILE).exists() and (folder / "book.toml").is_file()
+    path = folder / ("book.toml" if mdbook else BOOK_FILE)
+    try:
+        st: os.stat_result | None = os.stat(path)
+    except OSError:
+        st = None
+    cached = cache.get_config(path, st) if st is not None else None
+    if cached is not None:
+        return (cached[0], Path(cached[1]), cached[2]), []
+    if mdbook:
+        # an mdBook book, as it is: chapters in its src folder, no front matter needed
+        from toolkit.workbook.mdbook import read_book_toml
+
+        config, source, problems = read_book_toml(folder)
+        if config is None or source is None:
+            return None, problems
+        found = (BookSettings.of(config), source, "final")
+    else:
+        config, problems = read_book_config(path)
+        if config is None:
+            if not path.exists():
+                problems = [Problem.at(path, 0, _("no book.yaml here; create a workbook with 'cimis workbook init'"))]
+            return None, problems
+        found = (BookSettings.of(config), folder, "todo")
+    if st is not None and not problems:
+        cache.put_config(path, st, (found[0], str(found[1]), found[2]))
+    return found, problems
+
+
+def read_book(folder: Path | str, unlisted: bool = True) -> tuple[Book | None, list[Problem]]:
     """The book in ``folder`` and every problem found reading it (``None`` when book.yaml or
-    SUMMARY.md cannot be read at all)."""
+    SUMMARY.md cannot be read at all); ``unlisted=False`` leaves ``book.unlisted`` empty
+    (a build does not need it, and listing the chapters folder costs a rebuild time)."""
     folder = Path(folder)
     if not folder.is_dir():
         return None, [Problem.at(folder, 0, _("workbook folder does not exist"))]
-    config, problems = read_book_config(folder / BOOK_FILE)
-    if config is None:
-        if not (folder / BOOK_FILE).exists():
-            problems = [Problem.at(folder / BOOK_FILE, 0, _(
-                "no book.yaml here; create a workbook with 'cimis workbook init'"))]
-        return None, problems
-    book = Book(folder=folder, config=config)
-    root = Path(os.path.abspath(folder))
     from toolkit.workbook.chaptercache import ChapterCache
 
-    cache = ChapterCache(root)
+    cache = ChapterCache(Path(os.path.abspath(folder)))
+    found, problems = _read_settings(folder, cache)
+    if found is None:
+        return None, problems
+    config, folder, default_status = found
+    book = Book(folder=folder, config=config)
+    root = Path(os.path.abspath(folder))
     summary_path = folder / SUMMARY_FILE
     text, summary_problems = read_text(summary_path)
     problems += summary_problems
     if text is None:
         return None, problems
-    summary = parse_summary(text, str(summary_path))
+    memo = _SUMMARIES.get(str(summary_path))
+    if memo is not None and memo[0] == text:
+        summary = memo[1]  # never changed by a reader: the same entries as parsing again
+    else:
+        summary = parse_summary(text, str(summary_path))
+        _SUMMARIES[str(summary_path)] = (text, summary)
     problems += summary.problems
     book.summary_title = summary.title
-    seen: dict[Path, int] = {}
+    seen: dict[str, int] = {}  # str keys: hashing a Path costs more
     real_dirs: dict[str, bool] = {}
     parts: dict[str | None, Part] = {}
     for entry in summary.entries:
@@ -219,20 +275,22 @@ def read_book(folder: Path | str) -> tuple[Book | None, list[Problem]]:
                 problems.append(Problem.at(summary_path, entry.line, _(
                     "'{path}' is outside the workbook folder").format(path=entry.path)))
                 continue
-            if path in seen:
+            if str(path) in seen:
                 problems.append(Problem.at(summary_path, entry.line, _(
-                    "'{path}' is listed twice (first on line {line})").format(path=entry.path, line=seen[path])))
+                    "'{path}' is listed twice (first on line {line})").format(path=entry.path, line=seen[str(path)])))
                 continue
-            seen[path] = entry.line
+            seen[str(path)] = entry.line
             where = _chapter_file_problem(root, path, real_dirs)
             if where is not None:
                 problems.append(Problem.at(summary_path, entry.line, where.format(path=entry.path)))
                 continue
-            chapter, chapter_problems = read_chapter_file(path, entry.path, entry.title, cache)
+            chapter, chapter_problems = read_chapter_file(path, entry.path, entry.title, cache, default_status)
             problems += chapter_problems
             if chapter is None:
                 continue
+        assert chapter is not None  # both branches made one
         chapter.number, chapter.level, chapter.kind = entry.number, entry.level, entry.kind
+        chapter.root = root
         chapter.part, chapter.summary_line, chapter.link_title = entry.part, entry.line, entry.title
         book.chapters.append(chapter)
         if entry.kind == "numbered":
@@ -240,16 +298,16 @@ def read_book(folder: Path | str) -> tuple[Book | None, list[Problem]]:
     cache.save()
     book.parts = list(parts.values())
     chapters_dir = root / CHAPTERS_DIR
-    if chapters_dir.is_dir():
-        listed = set(seen)
+    if unlisted and chapters_dir.is_dir():
+        listed = {Path(p) for p in seen}
         book.unlisted = sorted(p for p in chapters_dir.rglob("*.md") if p not in listed)
     return book, problems
 
 
-def load_book(folder: Path | str) -> Book:
+def load_book(folder: Path | str, unlisted: bool = True) -> Book:
     """The workbook in ``folder``; :class:`ProblemsError` naming file and line when any of its
-    files is broken (warnings do not raise)."""
-    book, problems = read_book(folder)
+    files is broken (warnings do not raise). ``unlisted`` as for :func:`read_book`."""
+    book, problems = read_book(folder, unlisted)
     errors = [p for p in problems if p.severity == "error"]
     if book is None or errors:
         raise ProblemsError(errors or problems)

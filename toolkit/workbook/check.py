@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import unquote
 
@@ -51,7 +52,30 @@ def _blank_markers(body: str) -> str:
 
 
 def _tokens(body: str) -> list[Any]:
-    return _markdown().parse(_blank_markers(body))
+    tokens: list[Any] = _markdown().parse(_blank_markers(body))
+    return tokens
+
+
+def _analyse(chapters: Sequence[Any]) -> list[Any]:
+    """``(heading ids of the page, links and images with their body line)`` per chapter,
+    from a single parse with the builders' renderer: the title heading the builders put
+    first is parsed along (it takes its slug first), marker lines are blanked so that the
+    lines stay the file's."""
+    from toolkit.workbook.markers import strip_markers
+    from toolkit.workbook.render import _H1, chapter_title_markdown, make_renderer
+
+    md = make_renderer()
+    out = []
+    for chapter in chapters:
+        stripped = strip_markers(chapter.body or "").strip("\n")
+        first = next((line for line in stripped.split("\n", 50) if line.strip()), "")
+        body = _blank_markers(chapter.body or "")
+        prefix = "" if _H1.match(first) else chapter_title_markdown(chapter.title) + "\n\n"
+        tokens = md.parse(prefix + body, {})
+        ids = [str(t.attrGet("id")) for t in tokens if t.type == "heading_open"]
+        shift = prefix.count("\n")
+        out.append((ids, [(kind, target, line - shift) for kind, target, line in _targets(tokens)]))
+    return out
 
 
 def heading_anchors(body: str) -> set[str]:
@@ -105,9 +129,9 @@ def _image_problem(chapter_path: Path, file_part: str, root: Path) -> str | None
     return None
 
 
-def _check_links(chapter: Any, tokens: list[Any], anchors: dict[Path, set[str]], own: set[str],
+def _check_links(chapter: Any, targets: list[tuple[str, str, int]], anchors: dict[Path, set[str]], own: set[str],
                  problems: list[Problem], root: Path) -> None:
-    for kind, target, line in _targets(tokens):
+    for kind, target, line in targets:
         where = chapter.body_line + line
         if not target or _SCHEME.match(target) or target.startswith("//"):
             continue
@@ -160,6 +184,20 @@ def _check_markers(chapter: Any, problems: list[Problem]) -> None:
 
 def check_book(folder: Path | str) -> list[Problem]:
     """Every problem of the workbook in ``folder``, errors and warnings."""
+    import gc
+
+    # like a build: many short-lived token objects without cycles; collecting meanwhile
+    # only re-scans the growing heap again and again
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _check_book(folder)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _check_book(folder: Path | str) -> list[Problem]:
     from toolkit.workbook.book import read_book
     from toolkit.workbook.markers import strip_markers
 
@@ -168,32 +206,46 @@ def check_book(folder: Path | str) -> list[Problem]:
         return problems
     for path in book.unlisted:
         problems.append(Problem.at(path, 0, _("chapter is not listed in SUMMARY.md; add it there or delete it")))
-    from toolkit.workbook.render import chapter_anchors, make_renderer
-
     import os
 
+    from toolkit.parallel import map_split
+
     root = Path(os.path.abspath(book.folder))
-    renderer = make_renderer()
-    parsed: dict[Path, list[Any]] = {}
-    anchors: dict[Path, set[str]] = {}
+    todo: list[Any] = []
+    with_files = []
     for chapter in book.chapters:
         if chapter.path is None:
             problems.append(Problem.at(book.summary_path, chapter.summary_line, _(
                 "'{title}' is a draft entry without a file").format(title=chapter.title), "warning"))
-            continue
-        tokens = _tokens(chapter.body)
-        parsed[chapter.path] = tokens
-        # the ids the HTML builder gives the page, title heading included, so that a link
-        # check passes exactly when the built link works
-        anchors[chapter.path.resolve()] = set(chapter_anchors(chapter, renderer))
+        else:
+            with_files.append(chapter)
+    # one parse per chapter, shared out over the cores like the build's rendering
+    analysed = dict(zip((c.path for c in with_files), map_split(with_files, _analyse, min_items=48)))
+    # the ids the HTML builder gives each page, title heading included, so that a link
+    # check passes exactly when the built link works
+    anchors: dict[Path, set[str]] = {Path(str(c.path)).resolve(): set(analysed[c.path][0])
+                                     for c in with_files}
     for chapter in book.chapters:
         if chapter.path is None:
             continue
         if chapter.status == "todo":
-            problems.append(Problem.at(chapter.path, 1, _("chapter is still todo"), "warning"))
+            todo.append(chapter)
         if not strip_markers(chapter.body).strip():
             problems.append(Problem.at(chapter.path, chapter.body_line, _("chapter is empty"),
                                        "warning" if chapter.status == "todo" else "error"))
-        _check_links(chapter, parsed[chapter.path], anchors, anchors[chapter.path.resolve()], problems, root)
+        _check_links(chapter, analysed[chapter.path][1], anchors, anchors[chapter.path.resolve()], problems, root)
         _check_markers(chapter, problems)
+        if chapter.root is not None and "{{#include" in chapter.body:
+            from toolkit.workbook.mdbook import expand_includes
+
+            for message in expand_includes(chapter.body, chapter.path, chapter.root)[1]:
+                problems.append(Problem.at(chapter.path, chapter.body_line, message))
+    if len(todo) == 1:
+        problems.append(Problem.at(todo[0].path, 1, _("chapter is still todo"), "warning"))
+    elif todo:
+        # one line, not one per chapter: a fresh sprint has dozens
+        names = [c.rel or c.path.name for c in todo]
+        shown = ", ".join(names[:5]) + (", …" if len(names) > 5 else "")
+        problems.append(Problem.at(book.summary_path, 0, _("{count} chapters are still todo: {chapters}").format(
+            count=len(todo), chapters=shown), "warning"))
     return problems

@@ -12,13 +12,15 @@ import os
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING
 
 from toolkit.errors import Problem
 from toolkit.i18n import _
-from toolkit.validation import decode_text, describe, format_loc, node_line
-from toolkit.yamlload import YamlError, load_yaml
-from toolkit.workbook.model import BookConfig, ChapterMeta
+
+if TYPE_CHECKING:  # imported where used: a build of cached chapters needs neither pydantic nor YAML
+    from pydantic import BaseModel
+
+    from toolkit.workbook.model import BookConfig, ChapterMeta
 
 #: Workbook files are texts a person writes; anything larger is the wrong file.
 MAX_BYTES = 8 * 1024 * 1024
@@ -50,6 +52,8 @@ def read_text(path: Path) -> tuple[str | None, list[Problem]]:
 
 def decode(raw: bytes, path: Path) -> tuple[str | None, list[Problem]]:
     """The text of a workbook file (newlines normalised to ``\\n``), or the problem."""
+    from toolkit.validation import decode_text
+
     text, problem = decode_text(raw, path)
     if text is None:
         return None, [problem]
@@ -59,6 +63,8 @@ def decode(raw: bytes, path: Path) -> tuple[str | None, list[Problem]]:
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[Any, Any, list[Problem]]:
     """``(data, node, problems)`` of one YAML document; ``first_line`` is the file line the
     text starts on, so that problems name lines of the whole file."""
+    from toolkit.yamlload import YamlError, load_yaml
+
     try:
         return load_yaml(text, path, first_line)
     except YamlError as exc:
@@ -67,6 +73,10 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[Any, Any, li
 def validate(model: type[BaseModel], data: Any, node: Any, path: Path, first_line: int = 1,
              what: str = "") -> tuple[Any, list[Problem]]:
     """``model`` validated from ``data``; problems name the line of the offending field."""
+    from pydantic import ValidationError
+
+    from toolkit.validation import describe, format_loc, node_line
+
     if not isinstance(data, dict):
         return None, [Problem.at(path, first_line, _("{what} must be a mapping of fields (key: value)").format(
             what=what or path.name))]
@@ -77,12 +87,14 @@ def validate(model: type[BaseModel], data: Any, node: Any, path: Path, first_lin
         for err in exc.errors():
             loc = tuple(err.get("loc", ()))
             line = node_line(node, loc, offset=first_line - 1) if node is not None else first_line
-            problems.append(Problem.at(path, line, f"{format_loc(loc) or what}: {describe(err)}"))
+            problems.append(Problem.at(path, line, f"{format_loc(loc) or what}: {describe(dict(err))}"))
         return None, problems
 
 
 def read_book_config(path: Path) -> tuple[BookConfig | None, list[Problem]]:
     """``book.yaml`` validated, or problems."""
+    from toolkit.workbook.model import BookConfig
+
     text, problems = read_text(path)
     if text is None:
         return None, problems
@@ -110,6 +122,8 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
 def parse_chapter(text: str, path: Path) -> tuple[ChapterMeta | None, str, int, list[Problem]]:
     """``(meta, body, body's first file line, problems)``. A chapter without front matter
     has default meta; broken front matter gives ``meta=None`` and problems."""
+    from toolkit.workbook.model import ChapterMeta
+
     front, body, body_line = split_front_matter(text)
     if front is None:
         if text.split("\n", 1)[0].strip() == "---":

@@ -48,6 +48,7 @@ class ChapterPlan:
     source: tuple[str, str] | None  # (workshop as written in book.yaml, item id)
     passages: list[Generated] = field(default_factory=list)
     workshop_id: str | None = None  # the workshop's stable id (the key follows it across renames)
+    files: dict[str, str] = field(default_factory=dict)  # workbook-relative path -> text (charts)
     legacy_key: str | None = None  # the key before workshops had ids: "<source as written>::<item>"
 
 
@@ -142,7 +143,11 @@ def _card(library: Any, method_id: str | None, langs: tuple[str, ...]) -> Any:
 
 
 def _workshop(book: Any, source: str, folder: Path, key: str, library: Any, chapters: list[ChapterPlan],
-              checklists: list[Generated], cards_used: dict[str, Any], problems: list[Problem]) -> None:
+              checklists: list[Generated], cards_used: dict[str, Any], problems: list[Problem],
+              name: str = "") -> None:
+    # key (the workshop's stable id) makes refs and identities; name (the folder's slug)
+    # only the names of new files, which people read
+    name = name or key
     from toolkit.session.backend import has_session
     from toolkit.session.engine import Engine
 
@@ -162,6 +167,9 @@ def _workshop(book: Any, source: str, folder: Path, key: str, library: Any, chap
         session = state.session or engine.store.session_id or "-"
         people = list(engine.agenda.people)
         anonymise = _Anonymiser(people, lang, book.anonymise)
+        results: dict[tuple[str, str], tuple[str | None, Any]] = {}
+        first_chapter = len(chapters)
+        from toolkit.capture.markdown import escape_line
         for item in engine.agenda.items:
             used = any((item.id, step.id) in state.timers or state.records.get((item.id, step.id))
                        for step in item.steps)
@@ -173,7 +181,7 @@ def _workshop(book: Any, source: str, folder: Path, key: str, library: Any, chap
             capturing = [s for s in item.steps if s.capture_kind and state.records.get((item.id, s.id))]
             if not capturing:
                 continue
-            plan = ChapterPlan(f"{key}::{item.id}", item.title, f"{key}-{item.id}", (source, item.id),
+            plan = ChapterPlan(f"{key}::{item.id}", item.title, f"{name}-{item.id}", (source, item.id),
                                workshop_id=key, legacy_key=f"{source}::{item.id}")
             item_times = [r.at for s in capturing for r in state.records[(item.id, s.id)].values()]
             item_at = _iso(max(item_times, default=None))
@@ -184,7 +192,7 @@ def _workshop(book: Any, source: str, folder: Path, key: str, library: Any, chap
                 plan.passages.append(Generated(f"{key}/{item.id}/_purpose", session, item_at,
                                                escape_content(lines)))
             for step in capturing:
-                kind = engine.kinds.get(step.capture_kind)
+                kind: Any = engine.kinds.get(step.capture_kind or "")
                 records = state.records[(item.id, step.id)]
                 at = _iso(max((r.at for r in records.values()), default=None))
                 ref = f"{key}/{item.id}/{step.id}"
@@ -196,15 +204,158 @@ def _workshop(book: Any, source: str, folder: Path, key: str, library: Any, chap
                         ref=f"{item.id}.{step.id}", kind=step.capture_kind, error=exc), "warning"))
                     continue
                 body = anonymise(_lines(markdown))
+                chart = _chart(engine, item, step, anonymise, name, lang)
+                if chart is not None:
+                    path, alt, svg = chart
+                    plan.files[path] = svg
+                    body += ["", f"![{escape_line(alt)}](../{path})"]
+                results[(item.id, step.id)] = (step.capture_kind, engine.result(item.id, step.id))
                 plan.passages.append(Generated(ref, session, at, escape_content([f"## {step.title}", "", *body])))
                 if step.capture_kind == "checklist":
                     checklists.append(Generated(ref, session, at, escape_content(
                         [f"## {item.title}: {step.title}", "", *body])))
-            plan.passages.append(Generated(f"{key}/{item.id}/_people", session, item_at,
-                                           escape_content(_people_lines(people, anonymise, t, lang))))
             chapters.append(plan)
+        last = _iso(max((r.at for recs in state.records.values() for r in recs.values()), default=None))
+        report = _report(engine, source, key, session, last, people, anonymise, results, t, lang, name)
+        chapters.insert(first_chapter, report)
     finally:
         engine.close()
+
+
+def _chart(engine: Any, item: Any, step: Any, anonymise: _Anonymiser, key: str,
+           lang: str) -> tuple[str, str, str] | None:
+    """``(workbook-relative path, alternative text, SVG)`` of a chart for the step's
+    result: dot votes and score totals as bars, matches as a graph; ``None`` for other kinds."""
+    from toolkit.capture.markdown import translator
+    from toolkit.workbook.charts import bar_chart, match_graph
+
+    _ = translator(lang)  # noqa: F811 - the catalogue check finds _("...") calls
+    kind = step.capture_kind
+    try:
+        result = engine.result(item.id, step.id)
+    except Exception:  # noqa: BLE001 - the passage reports the failure already
+        return None
+    name = f"charts/{key}-{item.id}-{step.id}.svg"
+    title = f"{item.title}: {step.title}"
+    if kind == "dots" and getattr(result, "ranking", None):
+        rows = [(anonymise([r.label])[0], float(r.dots)) for r in result.ranking[:20]]
+        return name, _("Dots per idea") + f" ({title})", bar_chart(title, rows)
+    if kind == "scorecard" and getattr(result, "ranking", None):
+        rows = [(anonymise([r.name])[0], round(r.total, 2)) for r in result.ranking if r.total is not None][:20]
+        if rows:
+            return name, _("Total scores") + f" ({title})", bar_chart(title, rows)
+        return None
+    if kind == "pitch" and getattr(result, "feedback", None):
+        rows = [(anonymise.label.get(fb.person, fb.person) if anonymise.enabled else fb.name,
+                 float(len(fb.like) + len(fb.wish) + len(fb.whatif))) for fb in result.feedback]
+        if any(value for _label_text, value in rows):
+            return name, _("Feedback per pitch") + f" ({title})", bar_chart(title, rows[:30])
+        return None
+    if kind == "matching" and getattr(result, "teams", None):
+        names = {p.id: p.name for p in result.people}
+
+        def shown(pid: str) -> str:
+            return anonymise.label.get(pid, pid) if anonymise.enabled else names.get(pid, pid)
+
+        left = sorted({m.id for t in result.teams for m in t.members}, key=shown)
+        right = [t.company for t in result.teams]
+        edges = [(left.index(m.id), j) for j, t in enumerate(result.teams) for m in t.members]
+        return name, _("Who was matched with whom") + f" ({title})", match_graph(
+            title, [shown(p) for p in left], [shown(p) for p in right], edges)
+    return None
+
+
+def _report(engine: Any, source: str, key: str, session: str, last: str, people: list[Any],
+            anonymise: _Anonymiser, results: dict[tuple[str, str], tuple[str | None, Any]],
+            t: dict[str, str], lang: str, name: str = "") -> ChapterPlan:
+    """The workshop's event report: when and where, the day's schedule, talks, the roster
+    (once for the whole workshop), the counters and where it all comes from."""
+    from toolkit.capture.markdown import escape_line, role_title, translator
+
+    _ = translator(lang)  # noqa: F811 - the catalogue check finds _("...") calls
+    plan = engine.plan
+    agenda = engine.agenda
+    title = f"{plan.title}: {_('Event report')}"
+    report = ChapterPlan(f"{key}::_report", title, f"{name or key}-report", (source, "_report"), workshop_id=key)
+    date = plan.date.strftime("%d.%m.%Y") if lang == "de" else plan.date.isoformat()
+    overview = [f"- **{_('Date')}:** {date}"]
+    if plan.place:
+        overview.append(f"- **{_('Place')}:** {escape_line(plan.place)}")
+    if agenda.items:
+        overview.append(f"- **{_('Time')}:** {agenda.items[0].start:%H:%M}–{agenda.end:%H:%M}")
+    report.passages.append(Generated(f"{key}/_report/overview", session, last, escape_content(overview)))
+
+    schedule = ["## " + _("Schedule"), "", f"| {_('Time')} | {_('Agenda item')} | {_('Minutes')} |", "|---|---|--:|"]
+    speakers = {p.id: p for p in people}
+    for item in agenda.items:
+        who = ""
+        if item.speaker and item.speaker in speakers:
+            who = " – " + (anonymise.label[item.speaker] if anonymise.enabled else speakers[item.speaker].name)
+        cell = escape_line(item.title + who).replace("|", "\\|")
+        schedule.append(f"| {item.start:%H:%M} | {cell} | {item.minutes} |")
+    report.passages.append(Generated(f"{key}/_report/schedule", session, last, escape_content(schedule)))
+
+    talks = [i for i in agenda.items if i.kind != "method" and i.speaker]
+    if talks:
+        lines = ["## " + _("Talks"), ""]
+        for item in talks:
+            speaker = speakers.get(item.speaker or "")
+            name = (anonymise.label.get(item.speaker or "", "") if anonymise.enabled
+                    else (speaker.name if speaker else item.speaker or ""))
+            lines.append(f"- **{escape_line(item.title)}** ({escape_line(name)}, {item.start:%H:%M})")
+        report.passages.append(Generated(f"{key}/_report/talks", session, last, escape_content(lines)))
+
+    closing = closing_items(agenda.items)
+    if closing:
+        notes = {entry.id: getattr(entry, "notes", "") for entry in plan.agenda}
+        lines = ["## " + _("Closing"), ""]
+        for item in closing:
+            lines.append(f"- **{escape_line(item.title)}** ({item.start:%H:%M}, {item.minutes} {_('min')})")
+            text = " ".join((notes.get(item.id) or "").split())
+            if text:
+                lines.append(f"  {escape_line(text)}")
+        report.passages.append(Generated(f"{key}/_report/closing", session, last, escape_content(lines)))
+
+    ideas = sum(len(getattr(r, "cards", []) or []) for kind, r in results.values() if kind == "cards")
+    matches = sum(len(getattr(r, "teams", []) or []) for kind, r in results.values() if kind == "matching")
+    counters = ["## " + _("In numbers"), "", f"| {_('What')} | {_('Count')} |", "|---|--:|",
+                f"| {_('Participants')} | {len(people)} |"]
+    for group, count in organisations_by_branch(plan.people, lang):
+        counters.append(f"| {_('Organisations')}: {escape_line(group)} | {count} |")
+    counters += [f"| {_('Ideas')} | {ideas} |", f"| {_('Matches')} | {matches} |"]
+    report.passages.append(Generated(f"{key}/_report/counters", session, last, escape_content(counters)))
+    report.passages.append(Generated(f"{key}/_report/people", session, last,
+                                     escape_content(_people_lines(people, anonymise, t, lang))))
+    provenance = ["## " + _("Sources"), "",
+                  _("Generated from session {session} of the workshop '{source}' (last capture {at}).").format(
+                      session=session, source=source, at=last)]
+    report.passages.append(Generated(f"{key}/_report/provenance", session, last, escape_content(provenance)))
+    return report
+
+
+def closing_items(items: list[Any]) -> list[Any]:
+    """The day's closing items: free items (not talks, not breaks) after its last method
+    run, such as a wrap-up or an outlook; none when the day has no method run."""
+    last = max((i for i, item in enumerate(items) if item.kind == "method"), default=None)
+    if last is None:
+        return []
+    return [item for item in items[last + 1:] if item.kind == "free"]
+
+
+def organisations_by_branch(people: list[Any], lang: str) -> list[tuple[str, int]]:
+    """``(group, number of organisations)`` sorted by group: an organisation counts under
+    the ``branch`` its people give in the plan (letter case aside), under their role where
+    none is given (an organisation whose people name several branches counts under each)."""
+    from toolkit.capture.markdown import role_title
+
+    groups: dict[str, tuple[str, set[str]]] = {}  # folded name -> (name as first written, organisations)
+    for person in people:
+        organisation = " ".join((getattr(person, "organisation", "") or "").split())
+        if not organisation:
+            continue
+        group = " ".join((getattr(person, "branch", "") or "").split()) or role_title(person.role, lang)
+        groups.setdefault(group.casefold(), (group, set()))[1].add(organisation.casefold())
+    return [(shown, len(found)) for _folded, (shown, found) in sorted(groups.items())]
 
 
 def _escape_summary(text: str) -> str:
@@ -237,7 +388,7 @@ def generate(book: Any, library: Any = None) -> tuple[list[ChapterPlan], list[Pr
     taken: set[str] = set()
     for source in book.sources:
         folder = (book.folder / source).resolve()
-        key = workshop_key(folder, taken)
+        key = name = workshop_key(folder, taken)
         if folder.is_dir() and (folder / "workshop.yaml").is_file():
             from toolkit.workbook.identity import ensure_workshop_id
 
@@ -247,7 +398,7 @@ def generate(book: Any, library: Any = None) -> tuple[list[ChapterPlan], list[Pr
             problems.append(Problem.at(book.folder / "book.yaml", 0, _(
                 "source '{source}' is not a folder").format(source=source)))
             continue
-        _workshop(book, source, folder, key, library, chapters, checklists, cards_used, problems)
+        _workshop(book, source, folder, key, library, chapters, checklists, cards_used, problems, name)
     passages = checklists + [_card_passage(card, t) for card in cards_used.values()]
     if passages:
         chapters.append(ChapterPlan(CHECKLISTS_KEY, t["checklists"], "checklists", None, passages))

@@ -153,8 +153,8 @@ def hook_chapter() -> str:
     """The plugin guide's hook reference chapter, from :func:`toolkit.hookdocs.hook_reference`."""
     from toolkit.hookdocs import hook_reference
 
-    front = yaml.safe_dump({"title": "Hook reference", "authors": ["cimis toolkit"], "status": "final"},
-                           sort_keys=False)
+    front: str = yaml.safe_dump({"title": "Hook reference", "authors": ["cimis toolkit"], "status": "final"},
+                                sort_keys=False)
     return "---\n" + front + "---\n\n" + hook_reference()
 
 

@@ -16,6 +16,7 @@ import posixpath
 import re
 from pathlib import Path
 from urllib.parse import unquote
+from collections.abc import Sequence
 from typing import Any
 
 from toolkit.i18n import _
@@ -25,13 +26,15 @@ from toolkit.workbook.htmlpage import Site
 from toolkit.workbook.output import OutputWriter
 from toolkit.parallel import map_split
 from toolkit.workbook.render import (chapter_markdown, make_renderer, norm_rel, page_path, relative_url,
-                                     render_chapter, renderer_fingerprint, slugify)
+                                     render_chapter, renderer_fingerprint)
 from toolkit.workbook.search import chapter_entry, index_script, sections_json
 
 ASSETS = Path(__file__).parent / "assets"
 
 _ATTR = re.compile(r'(\s(?:id|href|src))="([^"]*)"')
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
+#: dropped from a chapter's path to make its print-page id (as heading anchors are made)
+_ID_UNSAFE = re.compile(r"[^\w\u4e00-\u9fff\-]")
 
 
 class HtmlExporter:
@@ -46,6 +49,12 @@ class HtmlExporter:
     def build(self, book: Any, out_dir: Path, cache_dir: Path | None = None, previous_dir: Path | None = None) -> None:
         build_site(book, Path(out_dir), cache_dir, previous_dir)
 
+    def update(self, book: Any, out_dir: Path, cache_dir: Path) -> bool:
+        """Bring the earlier output ``out_dir`` up to date in place (see
+        :class:`~toolkit.workbook.output.OutputWriter`); ``False``, with nothing written,
+        when the cache does not know that output (then a full build is needed)."""
+        return build_site(book, Path(out_dir), cache_dir, Path(out_dir), in_place=True)
+
 
 def print_ids(paths: list[str]) -> dict[str, str]:
     """An id for each chapter's section of the print page, made from its path (so that it
@@ -53,7 +62,8 @@ def print_ids(paths: list[str]) -> dict[str, str]:
     ids: dict[str, str] = {}
     taken: set[str] = set()
     for path in paths:
-        base = "ch-" + (slugify(posixpath.splitext(path)[0].replace("/", "-")) or "x")
+        base = "ch-" + (_ID_UNSAFE.sub("", posixpath.splitext(path)[0].replace("/", "-").replace(" ", "-").lower())
+                        or "x")
         pid = base if base not in taken else f"{base}-{hashlib.sha1(path.encode()).hexdigest()[:8]}"
         taken.add(pid)
         ids[path] = pid
@@ -84,13 +94,19 @@ def to_print(html: str, rel: str, pid: str, pid_of_page: dict[str, str]) -> str:
     return _ATTR.sub(sub, html)
 
 
-def build_site(book: Any, out: Path, cache_dir: Path | None = None, previous_dir: Path | None = None) -> None:
+def build_site(book: Any, out: Path, cache_dir: Path | None = None, previous_dir: Path | None = None,
+               in_place: bool = False) -> bool:
     """Write the site of ``book`` into the (new, empty) folder ``out``; ``previous_dir`` is
-    the last output, whose unchanged files are linked instead of written."""
-    md = make_renderer()
-    cache = BuildCache(cache_dir, renderer_fingerprint(md))
-    site = Site(book)
+    the last output, whose unchanged files are linked instead of written. ``in_place``:
+    ``out`` is the last output, updated where it changed; ``False`` is returned (nothing
+    done) when the cache holds no manifest of it."""
+    cache = BuildCache(cache_dir, renderer_fingerprint())
+    if in_place and not cache.manifest:
+        return False
     chapters = [(c, norm_rel(c.rel)) for c in book.chapters if c.path is not None and c.rel]
+    # a README.md chapter is the start page (as in mdBook); the contents move aside then
+    site = Site(book, "contents.html" if any(page_path(rel) == "index.html" for _c, rel in chapters)
+                else "index.html")
     paths = {rel for _c, rel in chapters}
     pids = print_ids([rel for _c, rel in chapters])
     pid_of_page = {page_path(rel): pid for rel, pid in pids.items()}
@@ -99,39 +115,60 @@ def build_site(book: Any, out: Path, cache_dir: Path | None = None, previous_dir
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        entries = _entries(md, cache, chapters, paths, pids, pid_of_page)
+        entries = _entries(cache, chapters, paths, pids, pid_of_page)
         # the writer's threads start only now: forking (for rendering) is over
-        writer = OutputWriter(out, previous_dir, cache.manifest if previous_dir is not None else None)
+        writer = OutputWriter(out, previous_dir, cache.manifest if previous_dir is not None else None, in_place)
         try:
             for i, (_chapter, rel) in enumerate(chapters):
                 _write_page(writer, site, chapters, i, entries[rel][2], entries[rel][0])
             _write_rest(book, writer, site, chapters, entries, pids)
-        finally:
-            manifest = writer.close()
+            _copy_images(book, writer, entries)
+        except BaseException:
+            writer.discard()
+            raise
+        manifest = writer.close()
     finally:
         if gc_was_enabled:
             gc.enable()
-    _copy_images(book, out, entries)
     cache.save(entries, manifest)
+    return True
 
 
-def _entries(md: Any, cache: BuildCache, chapters: list[tuple[Any, str]], paths: set[str], pids: dict[str, str],
-             pid_of_page: dict[str, str]) -> dict[str, tuple]:
+def _entries(cache: BuildCache, chapters: list[tuple[Any, str]], paths: set[str], pids: dict[str, str],
+             pid_of_page: dict[str, str]) -> dict[str, tuple[Any, ...]]:
     """Each chapter's cache entry: the cached one while still valid, else freshly rendered
     (on several cores when there are many)."""
-    entries: dict[str, tuple] = {}
+    entries: dict[str, tuple[Any, ...]] = {}
     todo: list[tuple[str, str]] = []
     keys: dict[str, str] = {}
     for chapter, rel in chapters:
-        source = chapter_markdown(chapter)
-        key = keys[rel] = hashlib.blake2b(f"{rel}\0{pids[rel]}\0{source}".encode(), digest_size=20).hexdigest()
+        # the key depends on these only; with the chapter's text unchanged (the same string,
+        # from the chapter cache kept in memory) it is not made again
+        inputs = (pids[rel], chapter.title, chapter.body, chapter.root)
+        memo = _KEYS.get(rel)
+        source = ""
+        if memo is not None and memo[0] == inputs and "{{#include" not in chapter.body:
+            key = keys[rel] = memo[1]
+        else:
+            if "{{#include" in chapter.body:
+                source = chapter_markdown(chapter)  # the included files are part of it
+                made_of = f"{rel}\0{pids[rel]}\0{source}"
+            else:
+                # what chapter_markdown makes it from: no need to make it for a cached chapter
+                made_of = f"{rel}\0{pids[rel]}\0{chapter.title}\0{chapter.body}"
+            key = keys[rel] = hashlib.blake2b(made_of.encode(), digest_size=20).hexdigest()
+            _KEYS[rel] = (inputs, key)
         hit = cache.get(rel)
         if hit is not None and hit[0] == key and all((p in paths) == e for p, e in hit[1].items()):
             entries[rel] = hit
         else:
-            todo.append((rel, source))
+            todo.append((rel, source or chapter_markdown(chapter)))
 
-    def render(jobs: list[tuple[str, str]]) -> list[tuple]:
+    if not todo:
+        return {rel: entries[rel] for _c, rel in chapters}
+    md = make_renderer()  # only now: a build with everything cached never loads markdown-it
+
+    def render(jobs: Sequence[tuple[str, str]]) -> list[Any]:
         out = []
         for rel, source in jobs:
             done = render_chapter(md, source, rel, paths)
@@ -143,6 +180,23 @@ def _entries(md: Any, cache: BuildCache, chapters: list[tuple[Any, str]], paths:
     for (rel, _source), entry in zip(todo, map_split(todo, render, min_items=48)):
         entries[rel] = entry
     return {rel: entries[rel] for _c, rel in chapters}
+
+
+#: in-process memos of what a rebuild would otherwise make again for every chapter, by
+#: chapter path: (inputs, result). The inputs hold the very strings of the last build (kept
+#: in memory by the caches), so comparing them is mostly a matter of identity.
+_KEYS: dict[str, tuple[tuple[Any, ...], str]] = {}
+_PRINT: dict[str, tuple[tuple[Any, ...], str]] = {}
+_SEARCH: dict[str, tuple[tuple[Any, ...], str]] = {}
+
+
+def _memo(memo: dict[str, tuple[tuple[Any, ...], str]], rel: str, inputs: tuple[Any, ...], make: Any) -> str:
+    found = memo.get(rel)
+    if found is not None and found[0] == inputs:
+        return found[1]
+    value: str = make()
+    memo[rel] = (inputs, value)
+    return value
 
 
 def _write_page(writer: OutputWriter, site: Site, chapters: list[tuple[Any, str]], i: int, fragment: str,
@@ -164,32 +218,39 @@ def _write_page(writer: OutputWriter, site: Site, chapters: list[tuple[Any, str]
 
 
 def _write_rest(book: Any, writer: OutputWriter, site: Site, chapters: list[tuple[Any, str]],
-                entries: dict[str, tuple], pids: dict[str, str]) -> None:
+                entries: dict[str, tuple[Any, ...]], pids: dict[str, str]) -> None:
     """Contents, print page, sidebar data, search index and assets."""
     toc = [{"title": c.title, "number": c.number, "level": c.level, "part": c.part,
             "href": page_href(page_path(norm_rel(c.rel))) if c.path is not None and c.rel else None}
            for c in book.chapters]
-    writer.write("index.html", site.index_page(toc))
+    toc_key = hashlib.blake2b(repr((site.key, toc)).encode(), digest_size=20).hexdigest()
+    if not writer.reuse(site.contents_page, toc_key):
+        writer.write(site.contents_page, site.index_page(toc), toc_key)
     # print page and search index are made from the chapters' entries and the contents:
     # when those are the same, the last build's files are linked without making them
-    key = hashlib.blake2b(repr((site.key, toc, [entries[rel][0] for _c, rel in chapters],
+    key = hashlib.blake2b(repr((toc_key, [entries[rel][0] for _c, rel in chapters],
                                 [(c.status, list(c.authors)) for c, _rel in chapters])).encode()).hexdigest()
     if not writer.reuse("print.html", key):
         print_toc = [{**e, "href": f"#{pids[norm_rel(c.rel)]}" if e["href"] else None}
                      for e, c in zip(toc, book.chapters)]
-        sections = [f'<section class="print-chapter" id="{pids[rel]}">\n{site.chapter_meta(c)}{entries[rel][3]}'
-                    '</section><!--/print-chapter-->' for c, rel in chapters]
+        sections = [_memo(_PRINT, rel, (site.key, pids[rel], c.status, c.authors, entries[rel][3]),
+                          lambda c=c, rel=rel: f'<section class="print-chapter" id="{pids[rel]}">\n'
+                          f'{site.chapter_meta(c)}{entries[rel][3]}</section><!--/print-chapter-->')
+                    for c, rel in chapters]
         writer.write("print.html", site.print_page(print_toc, sections), key)
-    writer.write("toc.js", site.toc_script(toc))
+    if not writer.reuse("toc.js", toc_key):
+        writer.write("toc.js", site.toc_script(toc), toc_key)
     if not writer.reuse("search-index.js", key):
         writer.write("search-index.js", index_script(
-            [chapter_entry(c.title, c.number, page_href(page_path(rel)), entries[rel][4]) for c, rel in chapters]),
+            [_memo(_SEARCH, rel, (c.title, c.number, entries[rel][4]),
+                   lambda c=c, rel=rel: chapter_entry(c.title, c.number, page_href(page_path(rel)), entries[rel][4]))
+             for c, rel in chapters]),
             key)
     for asset in ("style.css", "book.js"):
         writer.write(asset, (ASSETS / asset).read_bytes())
 
 
-def _copy_images(book: Any, out: Path, entries: dict[str, tuple]) -> None:
+def _copy_images(book: Any, writer: OutputWriter, entries: dict[str, tuple[Any, ...]]) -> None:
     """Copy the local images the chapters show: only files of a known image type inside
     the workbook folder (symlinks followed and checked), never hidden files nor the build
     output, regular files only and bounded in size; SVG files rebuilt from an allow-list
@@ -216,6 +277,4 @@ def _copy_images(book: Any, out: Path, entries: dict[str, tuple]) -> None:
         except (UnsafeFile, UnsafeSvg) as exc:
             print(_("warning: image '{path}' left out: {reason}").format(path=rel, reason=exc), file=sys.stderr)
             continue
-        target = out / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        writer.write(rel, data)

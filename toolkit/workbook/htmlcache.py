@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from toolkit.recordlog import RecordLog
+from toolkit.workbook.logmemo import open_log, saved
 
 CACHE_FILE = "html.cache"
 VERSION = 3
@@ -22,12 +22,12 @@ class BuildCache:
 
     def __init__(self, folder: Path | None, fingerprint: str):
         self.folder = folder
-        self.log = RecordLog(folder / CACHE_FILE, ("cimis-html", VERSION, fingerprint)) if folder is not None else None
+        self.log = open_log(folder / CACHE_FILE, ("cimis-html", VERSION, fingerprint)) if folder is not None else None
         values = self.log.values if self.log is not None else {}
-        self.entries: dict[str, tuple] = {key[1]: value for key, value in values.items() if key[0] == "entry"}
-        self.manifest: dict[str, tuple] = values.get(("manifest",), {})
+        self.entries: dict[str, tuple[Any, ...]] = {key[1]: value for key, value in values.items() if key[0] == "entry"}
+        self.manifest: dict[str, tuple[Any, ...]] = values.get(("manifest",), {})
 
-    def save(self, entries: dict[str, tuple], manifest: dict[str, tuple]) -> None:
+    def save(self, entries: dict[str, tuple[Any, ...]], manifest: dict[str, tuple[Any, ...]]) -> None:
         """Record ``entries`` (every chapter of this build) and the new ``manifest``."""
         if self.log is None:
             return
@@ -35,6 +35,7 @@ class BuildCache:
         self.log.values = {("entry", rel): entry for rel, entry in entries.items()}
         self.log.values[("manifest",)] = manifest
         self.log.save()
+        saved(self.log)
         self.entries = dict(entries)
         self.manifest = manifest
 

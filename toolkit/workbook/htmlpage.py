@@ -9,6 +9,7 @@ the language of whoever runs the build.
 
 from __future__ import annotations
 
+import hashlib
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -44,11 +45,13 @@ def numbered(title: str, number: str | None) -> str:
 class Site:
     """What every page shares: the book's title and language and the translated labels."""
 
-    def __init__(self, book: Any):
+    def __init__(self, book: Any, contents_page: str = "index.html"):
         self.lang = book.language if book.language in ("de", "en") else "en"
         self.title = book.title
         self.subtitle = book.subtitle or ""
         self.authors = list(book.authors)
+        #: the contents page (``contents.html`` when a README.md chapter is ``index.html``)
+        self.contents_page = contents_page
         lang = self.lang
         self.labels = {key: esc(tr(text, lang)) for key, text in {
             "contents": N_("Contents"), "search": N_("Search"), "previous": N_("Previous"), "next": N_("Next"),
@@ -58,8 +61,9 @@ class Site:
         }.items()}
         self.status = {key: esc(tr(text, lang)) for key, text in STATUS_LABELS.items()}
         #: what every page depends on besides its chapter (a page made with another key is stale)
-        self.key = repr((lang, self.title, self.subtitle, self.authors, self.labels, self.status,
-                         Path(__file__).stat().st_mtime_ns))
+        self.key = hashlib.blake2b(repr((lang, contents_page, self.title, self.subtitle, self.authors, self.labels,
+                                         self.status, Path(__file__).stat().st_mtime_ns)).encode(),
+                                   digest_size=16).hexdigest()
 
     def head(self, title: str, root: str) -> str:
         return (f'<!DOCTYPE html>\n<html lang="{self.lang}">\n<head>\n<meta charset="utf-8">\n'
@@ -77,7 +81,7 @@ class Site:
                 f'aria-label="{lab["search"]}" autocomplete="off"><ol id="search-results" hidden></ol></div>'
                 f'<a class="print-link" href="{root}print.html">{lab["print"]}</a></header>\n'
                 f'<div class="layout"><nav id="sidebar" class="sidebar" aria-label="{lab["contents"]}">'
-                f'<noscript><a href="{root}index.html">{lab["contents"]}</a></noscript></nav>\n')
+                f'<noscript><a href="{root}{self.contents_page}">{lab["contents"]}</a></noscript></nav>\n')
 
     def tail(self, root: str) -> str:
         return (f'</div>\n<script src="{root}toc.js"></script>\n<script src="{root}book.js"></script>\n'
@@ -120,10 +124,12 @@ class Site:
         depth = 0
         part = None
         for entry in entries:
-            if entry["part"] != part and entry["part"]:
+            if entry["part"] != part:
+                # a new part, or the suffix chapters after the last part: never inside it
                 out.append("</li></ul>" * depth)
                 depth = 0
-                out.append(f'<h2 class="part">{esc(entry["part"])}</h2>')
+                if entry["part"]:
+                    out.append(f'<h2 class="part">{esc(entry["part"])}</h2>')
             part = entry["part"]
             level = entry["level"] + 1
             if level > depth:
@@ -140,7 +146,7 @@ class Site:
         return "".join(out)
 
     def index_page(self, entries: list[dict[str, Any]]) -> str:
-        return (self.head(self.title, "") + self.topbar("", "index.html")
+        return (self.head(self.title, "") + self.topbar("", self.contents_page)
                 + f'<main id="content" class="contents">\n{self.title_block()}'
                 + f'<h2>{self.labels["contents"]}</h2>\n{self.contents_list(entries)}\n</main>\n' + self.tail(""))
 

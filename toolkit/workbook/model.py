@@ -15,9 +15,10 @@ from pydantic import BaseModel, ConfigDict, Field
 Status = Literal["todo", "draft", "review", "final"]
 STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
 
-BOOK_FILE = "book.yaml"
-SUMMARY_FILE = "SUMMARY.md"
-CHAPTERS_DIR = "chapters"
+# re-exported: the names live in layout.py, which a build imports without pydantic
+from toolkit.workbook.layout import BOOK_FILE as BOOK_FILE
+from toolkit.workbook.layout import CHAPTERS_DIR as CHAPTERS_DIR
+from toolkit.workbook.layout import SUMMARY_FILE as SUMMARY_FILE
 
 
 class _Strict(BaseModel):

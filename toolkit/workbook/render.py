@@ -14,14 +14,13 @@ repeated slug gets ``-1``, ``-2``, ... in document order. Every heading level ge
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import posixpath
 import re
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
-
-from mdit_py_plugins.anchors.index import slugify, unique_slug
 
 from toolkit.workbook.safety import page_href, publishable_asset, sanitise_html
 
@@ -32,6 +31,22 @@ _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.I)
 _ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
 # browsers ignore these inside a scheme ("java\tscript:" is javascript:)
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f-\x9f]+")
+
+
+def slugify(title: str) -> str:
+    """The anchor of a heading text (``mdit_py_plugins.anchors``' rule, which the renderer
+    applies: imported on first use, so that a build with nothing to render never loads
+    markdown-it)."""
+    from mdit_py_plugins.anchors.index import slugify as mdit_slugify
+
+    return mdit_slugify(title)
+
+
+def unique_slug(slug: str, slugs: set[str]) -> str:
+    """``slug``, or ``slug-1``, ``slug-2``, ... when taken (recorded in ``slugs``)."""
+    from mdit_py_plugins.anchors.index import unique_slug as mdit_unique_slug
+
+    return mdit_unique_slug(slug, slugs)
 
 
 def safe_url(url: str) -> bool:
@@ -57,32 +72,48 @@ def make_renderer() -> Any:
     return md
 
 
-def renderer_fingerprint(md: Any) -> str:
-    """Changes whenever rendering may change: toolkit and plugin versions, the active rules
-    and options of ``md``, and the code of this package's renderer modules."""
+def renderer_fingerprint() -> str:
+    """Changes whenever rendering may change: the toolkit's version, every plugin's version
+    and stamp (what a plugin's ``configure_markdown`` adds changes only with them), the
+    installed markdown-it-py, mdit-py-plugins and nh3, and the code of the modules that set
+    up and run the renderer. Made without building the renderer, so that a build whose
+    chapters are all cached never imports markdown-it."""
+    import importlib.util
+    import os
     from pathlib import Path
 
     from toolkit import __version__
     from toolkit.plugins import get_host
 
-    parts = [__version__, repr(sorted((k, repr(v)) for k, v in md.options.items()))]
+    parts = [__version__]
     parts += [f"{i.name}@{i.version}@{i.stamp}" for i in get_host().plugin_infos()]
-    parts += [repr(md.get_active_rules())]
-    here = Path(__file__).parent
-    for name in ("render.py", "html.py", "search.py", "safety.py"):
-        file = here / name
-        if file.exists():
-            parts.append(f"{name}:{file.stat().st_mtime_ns}")
+    files = [Path(__file__).parent / name for name in ("render.py", "html.py", "search.py", "safety.py", "markers.py",
+                                                       "mdbook.py")]
+    files.append(Path(__file__).parent.parent / "markdown.py")
+    for package in ("markdown_it", "mdit_py_plugins", "nh3"):
+        spec = importlib.util.find_spec(package)
+        if spec is not None and spec.origin:
+            # the package folder changes (new files) with every install or upgrade
+            files += [Path(spec.origin), Path(os.path.dirname(spec.origin))]
+    for file in files:
+        try:
+            parts.append(f"{file}:{file.stat().st_mtime_ns}")
+        except OSError:
+            parts.append(f"{file}:-")
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 #: pages the site has besides the chapters' (a chapter never takes their place)
-RESERVED_PAGES = frozenset({"index.html", "print.html"})
+RESERVED_PAGES = frozenset({"index.html", "print.html", "contents.html"})
 
 
+@functools.lru_cache(maxsize=65536)  # pure, and called for every chapter on every rebuild
 def page_path(chapter_path: str) -> str:
-    """The HTML page of a chapter: same folder and name, ``.html``."""
+    """The HTML page of a chapter: same folder and name, ``.html``; ``README.md`` is the
+    folder's ``index.html`` (as in mdBook)."""
     stem, _ext = posixpath.splitext(chapter_path)
+    if posixpath.basename(stem) == "README":
+        return posixpath.join(posixpath.dirname(stem), "index.html")
     page = stem + ".html"
     return stem + "-chapter.html" if page in RESERVED_PAGES else page
 
@@ -107,7 +138,9 @@ class RenderedChapter:
 
 
 def _inline_text(children: list[Any]) -> str:
-    return "".join(c.content for c in children if c.type in ("text", "code_inline"))
+    # a line break is a space: search snippets must not glue the words on either side
+    return "".join(c.content if c.type in ("text", "code_inline") else " "
+                   for c in children if c.type in ("text", "code_inline", "softbreak", "hardbreak"))
 
 
 def resolve_link(href: str, chapter_path: str) -> tuple[str, str] | None:
@@ -124,6 +157,7 @@ def resolve_link(href: str, chapter_path: str) -> tuple[str, str] | None:
     return joined, fragment
 
 
+@functools.lru_cache(maxsize=65536)  # pure, and called for every chapter on every rebuild
 def relative_url(from_page: str, to_page: str) -> str:
     """The relative address of ``to_page`` as seen from ``from_page`` (both book-relative)."""
     here, _sep, _name = from_page.rpartition("/")
@@ -220,6 +254,11 @@ def chapter_markdown(chapter: Any, level: int = 1) -> str:
     from toolkit.workbook.markers import strip_markers
 
     body = strip_markers(chapter.body or "").strip("\n")
+    root = getattr(chapter, "root", None)
+    if root is not None and chapter.path is not None and "{{#include" in body:
+        from toolkit.workbook.mdbook import expand_includes
+
+        body = expand_includes(body, chapter.path, root)[0]
     first = next((line for line in body.split("\n", 50) if line.strip()), "")
     # ends with a newline: an unclosed fence then ends the same way on the page and in
     # the Markdown export (which closes it)
@@ -228,6 +267,7 @@ def chapter_markdown(chapter: Any, level: int = 1) -> str:
     return chapter_title_markdown(chapter.title, level) + "\n\n" + body + "\n"
 
 
+@functools.lru_cache(maxsize=65536)  # pure, and called for every chapter on every rebuild
 def norm_rel(rel: str) -> str:
     """A chapter's path as written in SUMMARY.md, normalised (``./a/../b.md`` -> ``b.md``)."""
     return posixpath.normpath(rel.replace("\\", "/"))

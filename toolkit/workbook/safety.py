@@ -20,13 +20,14 @@ nothing inside it is copied unless a chapter shows it.
 
 from __future__ import annotations
 
+import functools
 import os
 import posixpath
 import re
 import stat
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
-from xml.etree import ElementTree
 
 #: image files a chapter may show; everything else a chapter names stays out of the output
 ASSET_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg"})
@@ -131,6 +132,8 @@ def sanitise_svg(data: bytes) -> bytes:
     event handlers, ``foreignObject``, images and references to anything but the file's own
     ``#ids`` are dropped. :class:`UnsafeSvg` for files that are not well-formed XML or that
     declare a DTD (entities can expand without bound)."""
+    from xml.etree import ElementTree  # only when a book shows an SVG file
+
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         raise UnsafeSvg("SVG with a DTD or entities")
     try:
@@ -141,7 +144,7 @@ def sanitise_svg(data: bytes) -> bytes:
     if local != "svg" or ns not in ("", _SVG_NS):
         raise UnsafeSvg("not an SVG document")
 
-    def clean(element: ElementTree.Element) -> None:
+    def clean(element: Any) -> None:
         for child in list(element):
             cns, clocal = _local(child.tag) if isinstance(child.tag, str) else ("?", "?")
             if cns not in ("", _SVG_NS) or clocal not in SVG_ELEMENTS:
@@ -163,7 +166,8 @@ def sanitise_svg(data: bytes) -> bytes:
     clean(root)
     ElementTree.register_namespace("", _SVG_NS)
     ElementTree.register_namespace("xlink", _XLINK_NS)
-    return ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
+    data_out: bytes = ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
+    return data_out
 
 
 # --- HTML ------------------------------------------------------------------------------
@@ -198,6 +202,7 @@ def sanitise_html(fragment: str) -> str:
                      url_schemes=set(URL_SCHEMES), link_rel=None, strip_comments=True)
 
 
+@functools.lru_cache(maxsize=65536)  # pure, and called for every chapter on every rebuild
 def page_href(page: str) -> str:
     """The relative URL of the book-relative ``page``: every segment percent-encoded, so a
     file named ``javascript:alert(1).md`` links to ``javascript%3Aalert(1).html``."""

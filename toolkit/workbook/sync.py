@@ -232,12 +232,12 @@ def sync(folder: Path | str, library: Any = None) -> SyncReport:
 
     state = _load_state(folder)
     known = state["chapters"]
-    by_source = {}
-    for path, (_text, meta, _body, _line) in existing.items():
+    by_source: dict[str, Path] = {}
+    for found, (_text, meta, _body, _line) in existing.items():
         if meta.source is not None:
             if meta.source.workshop_id:
-                by_source.setdefault(f"{meta.source.workshop_id}::{meta.source.item}", path)
-            by_source.setdefault(f"{meta.source.workshop}::{meta.source.item}", path)
+                by_source.setdefault(f"{meta.source.workshop_id}::{meta.source.item}", found)
+            by_source.setdefault(f"{meta.source.workshop}::{meta.source.item}", found)
     note = labels(config.language)["conflict"]
     taken: set[Path] = set()
     writes: list[tuple[Path, str]] = []
@@ -245,7 +245,7 @@ def sync(folder: Path | str, library: Any = None) -> SyncReport:
     for plan in plans:
         legacy = getattr(plan, "legacy_key", None) or plan.key
         record = known.get(plan.key) or known.pop(legacy, None) or {}
-        path = by_source.get(plan.key) or by_source.get(legacy)
+        path: Path | None = by_source.get(plan.key) or by_source.get(legacy)
         if path is None and record.get("path"):
             candidate = (folder / record["path"]).resolve()
             path = candidate if candidate in existing else None
@@ -283,6 +283,17 @@ def sync(folder: Path | str, library: Any = None) -> SyncReport:
 
     from toolkit.workbook.files import write_many
 
+    # the charts the chapters show (only what changed is written)
+    for plan in plans:
+        for rel, svg in getattr(plan, "files", {}).items():
+            target = folder / rel
+            try:
+                current = target.read_text("utf-8") if target.exists() else None
+            except (OSError, UnicodeDecodeError):
+                current = None
+            if current != svg:
+                writes.append((target, svg))
+
     # chapters first: SUMMARY.md never points at a file that is not there yet
     write_many([(path, text.encode("utf-8")) for path, text in writes])
     if new_entries:
@@ -319,7 +330,7 @@ class _BookView:
 
     @property
     def language(self) -> str:
-        return self.config.language
+        return str(self.config.language)
 
     @property
     def sources(self) -> list[str]:
@@ -327,4 +338,4 @@ class _BookView:
 
     @property
     def anonymise(self) -> bool:
-        return self.config.anonymise
+        return bool(self.config.anonymise)

@@ -55,7 +55,7 @@ def confined_images(html: str, root: Path) -> str:
     base = os.path.realpath(root)
 
     def sub(match: re.Match[str]) -> str:
-        attrs = dict(_ATTR.findall(match.group(0)))
+        attrs: dict[str, str] = dict(_ATTR.findall(match.group(0)))
         src = htmllib.unescape(attrs.get("src", ""))
         alt = attrs.get("alt", "")
         if not src or ":" in src.split("/", 1)[0] or src.startswith(("/", "\\")):

@@ -124,4 +124,46 @@ MESSAGES: dict[str, str] = {
     "image '{target}' is not a regular file": "das Bild '{target}' ist keine gewöhnliche Datei",
     "it leads outside the workbook folder": "es führt aus dem Werkbuch-Ordner hinaus",
     "warning: image '{path}' left out: {reason}": "Warnung: Bild '{path}' ausgelassen: {reason}",
+    # mdBook books
+    "Bring an mdBook book (book.toml, src/SUMMARY.md) in as a new workbook folder.":
+        "Ein mdBook-Buch (book.toml, src/SUMMARY.md) als neuen Werkbuch-Ordner übernehmen.",
+    "Imported the book into {folder}. Check it with 'cimis workbook check {folder}'.":
+        "Das Buch wurde nach {folder} übernommen. Prüfen Sie es mit 'cimis workbook check {folder}'.",
+    "{count} chapters are still todo: {chapters}": "{count} Kapitel sind noch offen: {chapters}",
+    "[book] must be a table": "[book] muss eine Tabelle sein",
+    "{path}: no book.toml here; not an mdBook book": "{path}: hier gibt es keine book.toml; kein mdBook-Buch",
+    "{path}: the book has no SUMMARY.md": "{path}: das Buch hat keine SUMMARY.md",
+    "include '{target}' is outside the book; not included":
+        "include '{target}' liegt außerhalb des Buchs; nicht eingefügt",
+    "include '{target}' nests too deep (a loop?); not included":
+        "include '{target}' ist zu tief verschachtelt (eine Schleife?); nicht eingefügt",
+    "include '{target}': no anchor '{anchor}' there": "include '{target}': dort gibt es keinen Anker '{anchor}'",
+    "src '{src}' is outside the book folder": "src '{src}' liegt außerhalb des Buch-Ordners",
+    "include '{target}' cannot be read: {reason}": "include '{target}' kann nicht gelesen werden: {reason}",
+    "broken TOML: {reason}": "fehlerhaftes TOML: {reason}",
+    # generated chapters: the event report and charts
+    "Event report": "Veranstaltungsbericht",
+    "Date": "Datum",
+    "Place": "Ort",
+    "Time": "Zeit",
+    "Schedule": "Ablauf",
+    "Agenda item": "Programmpunkt",
+    "Minutes": "Minuten",
+    "Talks": "Vorträge",
+    "In numbers": "In Zahlen",
+    "What": "Was",
+    "Count": "Anzahl",
+    "Participants": "Teilnehmende",
+    "Organisations": "Organisationen",
+    "Ideas": "Ideen",
+    "Matches": "Paarungen",
+    "Sources": "Quellen",
+    "Generated from session {session} of the workshop '{source}' (last capture {at}).":
+        "Erzeugt aus der Sitzung {session} des Workshops '{source}' (letzte Erfassung {at}).",
+    "Dots per idea": "Punkte je Idee",
+    "Total scores": "Gesamtwertungen",
+    "Who was matched with whom": "Wer mit wem zusammengebracht wurde",
+    "Feedback per pitch": "Rückmeldungen je Pitch",
+    "Closing": "Abschluss",
+    "min": "Min.",
 }

@@ -23,8 +23,9 @@
     var container = document.createDocumentFragment();
     container.appendChild(stack[0]);
     toc.forEach(function (entry) {
-      if (entry.p && entry.p !== part) {
-        container.appendChild(el("p", "part", entry.p));
+      if (entry.p !== part) {
+        // a new part, or the suffix chapters after the last part (never inside it)
+        if (entry.p) container.appendChild(el("p", "part", entry.p));
         stack = [el("ul", "toc")];
         container.appendChild(stack[0]);
       }
@@ -52,6 +53,29 @@
     if (current && current.scrollIntoView) current.scrollIntoView({block: "center"});
   }
 
+  // Search folds case, accents and umlauts ("uber" finds "über", "strasse" finds "Straße").
+  // fold() also returns, for each folded character, the index of the original character it
+  // came from, so that a hit found in the folded text is highlighted in the original one.
+  var COMBINING = /[\u0300-\u036f]/g;
+  function foldChar(ch) {
+    var lower = ch.toLowerCase();
+    if (lower === "\u00df") return "ss";
+    if (lower === "\u00e6") return "ae";
+    if (lower === "\u0153") return "oe";
+    if (lower === "\u00f8") return "o";
+    return lower.normalize ? lower.normalize("NFD").replace(COMBINING, "") : lower;
+  }
+  function fold(text, withMap) {
+    var out = "", map = withMap ? [] : null;
+    for (var i = 0; i < text.length; i++) {
+      var piece = foldChar(text.charAt(i));
+      out += piece;
+      if (map) for (var k = 0; k < piece.length; k++) map.push(i);
+    }
+    if (map) map.push(text.length);
+    return withMap ? {text: out, map: map} : out;
+  }
+
   var prepared = null;
   function prepare() {
     if (prepared || !window.cimisSearchIndex) return prepared;
@@ -61,7 +85,7 @@
         prepared.push({
           title: label(chapter), heading: section[1], text: section[2],
           href: root + chapter.u + (section[0] ? "#" + section[0] : ""),
-          head: (chapter.t + " " + section[1]).toLowerCase(), all: section[2].toLowerCase()
+          head: fold(chapter.t + " " + section[1]), all: null
         });
       });
     });
@@ -78,14 +102,27 @@
     document.head.appendChild(script);
   }
 
-  function snippet(text, term) {
-    var at = text.toLowerCase().indexOf(term);
-    var start = Math.max(0, at - 60);
-    return (start > 0 ? "… " : "") + text.slice(start, start + 180) + (text.length > start + 180 ? " …" : "");
+  var SPACE = /\s/;
+  // A snippet of about 180 characters around the hit, cut at word boundaries, the hit in <mark>.
+  function snippet(entry, term) {
+    var text = entry.text, folded = entry.folded || (entry.folded = fold(text, true));
+    var at = term ? folded.text.indexOf(term) : -1;
+    // no hit in the text (the title matched): the text's start, nothing marked
+    var hitStart = at < 0 ? 0 : folded.map[at];
+    var hitEnd = at < 0 ? 0 : folded.map[Math.min(at + term.length, folded.map.length - 1)];
+    var start = Math.max(0, hitStart - 60), end = Math.min(text.length, start + 180);
+    if (start > 0) { while (start < hitStart && !SPACE.test(text.charAt(start - 1))) start++; }
+    if (end < text.length) { while (end > hitEnd && !SPACE.test(text.charAt(end))) end--; }
+    var p = el("p");
+    p.appendChild(document.createTextNode((start > 0 ? "\u2026 " : "") + text.slice(start, hitStart).replace(/^\s+/, "")));
+    if (hitEnd > hitStart) p.appendChild(el("mark", "", text.slice(hitStart, hitEnd)));
+    p.appendChild(document.createTextNode(text.slice(Math.max(hitEnd, hitStart), end).replace(/\s+$/, "")
+      + (end < text.length ? " \u2026" : "")));
+    return p;
   }
 
   function search(query, list) {
-    var terms = query.toLowerCase().split(/\s+/).filter(Boolean);
+    var terms = fold(query).split(/\s+/).filter(Boolean);
     list.textContent = "";
     if (!terms.length) { list.hidden = true; return; }
     var hits = [];
@@ -93,7 +130,10 @@
       var score = 0;
       for (var i = 0; i < terms.length; i++) {
         var inHead = entry.head.indexOf(terms[i]) >= 0;
-        if (!inHead && entry.all.indexOf(terms[i]) < 0) return;
+        if (!inHead) {
+          if (entry.all === null) entry.all = fold(entry.text);
+          if (entry.all.indexOf(terms[i]) < 0) return;
+        }
         score += inHead ? 10 : 1;
       }
       hits.push([score, entry]);
@@ -103,13 +143,26 @@
       var entry = hit[1], item = el("li"), link = el("a");
       link.href = entry.href;
       link.appendChild(el("strong", "", entry.title));
-      if (entry.heading && entry.heading !== entry.title) link.appendChild(el("span", "", " › " + entry.heading));
+      if (entry.heading && entry.heading !== entry.title) link.appendChild(el("span", "", " \u203a " + entry.heading));
       item.appendChild(link);
-      if (entry.text) item.appendChild(el("p", "", snippet(entry.text, terms[0])));
+      if (entry.text) item.appendChild(snippet(entry, terms[0]));
       list.appendChild(item);
     });
     if (!hits.length) list.appendChild(el("li", "none", body.getAttribute("data-no-results") || "No results"));
     list.hidden = false;
+  }
+
+  // A link to each heading, so that readers can point others at a section.
+  function addAnchors() {
+    var main = document.getElementById("content");
+    if (!main || body.className === "print") return;
+    var headings = main.querySelectorAll("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]");
+    for (var i = 0; i < headings.length; i++) {
+      var link = el("a", "anchor", "#");
+      link.href = "#" + headings[i].id;
+      link.setAttribute("aria-hidden", "true");
+      headings[i].appendChild(link);
+    }
   }
 
   function setupSearch() {
@@ -133,5 +186,6 @@
   }
 
   buildSidebar();
+  addAnchors();
   setupSearch();
 })();

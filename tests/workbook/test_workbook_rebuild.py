@@ -1,0 +1,105 @@
+"""Rebuilding an earlier HTML output in place: the result is the same as a full build,
+only what changed is touched, and a failed rebuild leaves the previous output as it was."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from toolkit.errors import CimisError
+from toolkit.workbook.build import build
+
+
+def _book(folder: Path, chapters: int = 6) -> Path:
+    (folder / "chapters").mkdir(parents=True)
+    (folder / "book.yaml").write_text("title: Rebuild\nauthors: [A]\nlanguage: en\n", "utf-8")
+    lines = ["# Summary", ""]
+    for i in range(chapters):
+        (folder / "chapters" / f"c{i}.md").write_text(
+            f"---\ntitle: Chapter {i}\nstatus: draft\n---\n\nText {i}, see [next](c{(i + 1) % chapters}.md).\n", "utf-8")
+        lines.append(f"- [Chapter {i}](chapters/c{i}.md)")
+    (folder / "SUMMARY.md").write_text("\n".join(lines) + "\n", "utf-8")
+    return folder
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_in_place_rebuild_equals_a_full_build(tmp_path):
+    book = _book(tmp_path / "book")
+    out = build(book, "html")
+    first_inode = os.stat(out / "chapters" / "c0.html").st_ino
+    chapter = book / "chapters" / "c2.md"
+    chapter.write_text(chapter.read_text("utf-8") + "\nA new line about Straße.\n", "utf-8")
+    summary = book / "SUMMARY.md"
+    summary.write_text(summary.read_text("utf-8").replace("- [Chapter 4](chapters/c4.md)\n", ""), "utf-8")
+    build(book, "html")
+    # untouched pages stay the very same files; the removed chapter's page is gone
+    assert os.stat(out / "chapters" / "c0.html").st_ino == first_inode
+    assert not (out / "chapters" / "c4.html").exists()
+    fresh = build(book, "html", tmp_path / "fresh")
+    assert _tree(out) == _tree(fresh)
+    assert b"Stra\xc3\x9fe" in (out / "chapters" / "c2.html").read_bytes()
+    assert not [p for p in out.rglob("*") if p.name.endswith(".cimis-tmp")]
+
+
+def test_failed_in_place_rebuild_keeps_the_previous_output(tmp_path):
+    book = _book(tmp_path / "book")
+    out = build(book, "html")
+    before = _tree(out)
+    chapter = book / "chapters" / "c1.md"
+    chapter.write_text(chapter.read_text("utf-8") + "\nChanged.\n", "utf-8")
+    # the staged file of the changed page cannot be written: a folder is in its way
+    blocker = out / "chapters" / f".c1.html.{os.getpid()}.cimis-tmp"
+    blocker.mkdir()
+    with pytest.raises(CimisError, match="building 'html' failed"):
+        build(book, "html")
+    blocker.rmdir()
+    assert _tree(out) == before
+    assert not [p for p in out.rglob("*") if p.name.endswith(".cimis-tmp")]
+    build(book, "html")
+    assert b"Changed." in (out / "chapters" / "c1.html").read_bytes()
+
+
+def test_edited_output_file_is_written_again(tmp_path):
+    book = _book(tmp_path / "book")
+    out = build(book, "html")
+    page = out / "chapters" / "c3.html"
+    good = page.read_bytes()
+    page.write_bytes(b"tampered")
+    build(book, "html")
+    assert page.read_bytes() == good
+
+
+def test_without_a_cache_the_full_build_runs(tmp_path):
+    import shutil
+
+    from toolkit.workbook.build import cache_dir_for
+
+    book = _book(tmp_path / "book")
+    out = build(book, "html")
+    (out / "stray.txt").write_text("left by someone", "utf-8")
+    shutil.rmtree(cache_dir_for(out))
+    build(book, "html")
+    assert not (out / "stray.txt").exists()  # a full build replaced the folder
+    assert (out / "chapters" / "c0.html").is_file()
+
+
+def test_in_place_rebuild_never_writes_through_a_symlinked_subfolder(tmp_path):
+    import shutil
+
+    book = _book(tmp_path / "book")
+    out = build(book, "html")
+    elsewhere = tmp_path / "elsewhere"
+    shutil.copytree(out / "chapters", elsewhere)
+    before = _tree(elsewhere)
+    shutil.rmtree(out / "chapters")
+    os.symlink(elsewhere, out / "chapters")
+    chapter = book / "chapters" / "c1.md"
+    chapter.write_text(chapter.read_text("utf-8") + "\nChanged.\n", "utf-8")
+    with pytest.raises(CimisError, match="symlink"):
+        build(book, "html")
+    assert _tree(elsewhere) == before
