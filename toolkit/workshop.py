@@ -30,9 +30,10 @@ def create_workshop(folder: Path | str, *, example: str | None = None, title: st
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise CimisError(_("'{folder}' already exists and is not empty; choose a new folder.").format(folder=folder))
     if example:
-        from toolkit.examples import example_path
+        from toolkit.examples import example_plan
 
-        text = (example_path(example) / PLAN_FILE).read_text(encoding="utf-8")
+        # the example in the workshop's language: its titles, notes and comments are translated too
+        text = example_plan(example, language or get_language()).read_text(encoding="utf-8")
     else:
         from toolkit.plan.template import render_template
 

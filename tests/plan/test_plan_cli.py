@@ -118,7 +118,7 @@ def test_missing_folder(cli, tmp_path):
 def test_kickoff_example_checks_clean(cli, tmp_path):
     """The bundled example against the real built-in library and capture kinds."""
     folder = tmp_path / "kickoff"
-    result = cli("new", str(folder), "--example", "kickoff")
+    result = cli("new", str(folder), "--example", "kickoff", "--language", "de")
     assert result.exit_code == 0, result.output
     result = cli("check", str(folder))
     assert result.exit_code == 0, result.output
@@ -131,7 +131,7 @@ def test_kickoff_example_checks_clean(cli, tmp_path):
 
 def test_kickoff_example_with_new_title_keeps_comments(cli, tmp_path):
     folder = tmp_path / "kickoff"
-    assert cli("new", str(folder), "--example", "kickoff", "--title", "Auftakt Lausitz").exit_code == 0
+    assert cli("new", str(folder), "--example", "kickoff", "--language", "de", "--title", "Auftakt Lausitz").exit_code == 0
     text = (folder / "workshop.yaml").read_text(encoding="utf-8")
     assert "# Workshop-Plan: ein Auftakttag im Cross-Innovation-Programm." in text
     assert 'title: "Auftakt Lausitz"' in text  # the quoting style of the line is kept
@@ -147,10 +147,10 @@ def test_kickoff_resolves_with_builtin_library():
     agenda, problems = resolve(plan, registry.library(), registry.capture_kinds())
     assert [p for p in problems if p.severity == "error"] == []
     assert agenda.step("speed-dating", "rounds").options.rounds == 6
-    assert agenda.step("speed-dating", "rounds").minutes == 30
+    assert agenda.step("speed-dating", "rounds").minutes == 35  # six rounds of five, one minute to change
     assert agenda.step("teams-finden", "reveal").options.source == "speed-dating.interests"
     assert agenda.step("ankommen", "arrival").instructions  # German card text
-    assert agenda.items[0].start.strftime("%H:%M") == "09:00"
+    assert agenda.items[0].start.strftime("%H:%M") == "10:00"
 
 
 def test_core_imports_no_click_or_textual():

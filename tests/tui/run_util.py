@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
-KICKOFF = REPO / "toolkit" / "examples" / "kickoff" / "workshop.yaml"
+KICKOFF = REPO / "tests" / "tui" / "fixtures" / "kickoff-v1.yaml"  # frozen copy of the first kickoff example
 START = 1_773_302_400.0  # 2026-03-12 08:00 UTC, the kickoff's day
 
 #: A small English workshop built from the built-in methods: every capture kind the UI

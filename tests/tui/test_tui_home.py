@@ -65,7 +65,8 @@ async def test_new_workshop_from_kickoff_example(steady_tui):
         await pilot.pause()
         assert isinstance(app.screen, AgendaScreen)
     created = Path(steady_tui) / "neu"
-    assert (created / "workshop.yaml").read_text("utf-8").startswith("# Workshop-Plan")
+    # the example in the workshop's language (the UI's language, English, unless chosen otherwise)
+    assert (created / "workshop.yaml").read_text("utf-8").startswith("# Workshop plan: a kickoff day")
     assert (created / "workbook").is_dir()
     assert [r.path for r in recent_workshops()] == [str(created)]
 

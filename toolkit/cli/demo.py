@@ -40,12 +40,13 @@ def _default_target() -> Path:
     return base / f"{DEFAULT_NAME}-{dt.datetime.now():%Y%m%d%H%M%S}"
 
 
-def prepare_demo(target: Path | str | None = None) -> Path:
-    """Copy the bundled kickoff workshop into ``target`` (a new or empty folder; a fresh one
-    when ``None``) and return it."""
+def prepare_demo(target: Path | str | None = None, example: str = EXAMPLE) -> Path:
+    """Copy a bundled example workshop (the kickoff unless ``example`` names another) in the
+    output language into ``target`` (a new or empty folder; a fresh one when ``None``) and
+    return it."""
     from toolkit.workshop import create_workshop
 
-    return create_workshop(Path(target) if target is not None else _default_target(), example=EXAMPLE)
+    return create_workshop(Path(target) if target is not None else _default_target(), example=example)
 
 
 # -- the scripted day --------------------------------------------------------------------
@@ -360,6 +361,12 @@ def _open_ui(folder: Path) -> None:
     CimisApp(folder, start="run").run()
 
 
+def _example_choice() -> click.Choice:
+    from toolkit.examples import example_names
+
+    return click.Choice(example_names())
+
+
 def build() -> click.Command:
     @click.command(name="demo", short_help=_("Try cimis on a bundled example workshop."),
                    help=_("Copy the bundled kickoff workshop into a new folder (DIR, or a fresh one) and open it "
@@ -368,11 +375,13 @@ def build() -> click.Command:
     @click.argument("folder", metavar="[DIR]", required=False, type=click.Path(path_type=Path, file_okay=False))
     @click.option("--headless", is_flag=True, help=_("Play the whole agenda without a terminal UI."))
     @click.option("--seed", type=int, default=0, show_default=True, help=_("Seed of the scripted input."))
-    def demo(folder: Path | None, headless: bool, seed: int) -> None:
+    @click.option("--example", type=_example_choice(), default=EXAMPLE, show_default=True,
+                  help=_("Which bundled example to play (see 'cimis new --help')."))
+    def demo(folder: Path | None, headless: bool, seed: int, example: str) -> None:
         from toolkit.errors import CimisError
 
         try:
-            target = prepare_demo(folder)
+            target = prepare_demo(folder, example)
         except CimisError as exc:
             raise click.ClickException(str(exc)) from None
         click.echo(_("Demo workshop: {folder}").format(folder=target))

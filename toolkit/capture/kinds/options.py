@@ -55,7 +55,8 @@ class ScorecardOptions(KindModel):
     scale_min: int = Field(default=1, description="Lowest score.")
     scale_max: int = Field(default=5, description="Highest score.")
     scorers: Role = Field(default="jury", description="Role of the people who score.")
-    source: str | None = step_ref_field("Pitch step whose pitches are scored.", default=None)
+    source: str | None = step_ref_field(
+        "Pitch step whose presenters, or matching step whose teams, are scored.", default=None)
 
     @model_validator(mode="after")
     def _scale(self) -> "ScorecardOptions":

@@ -5,18 +5,23 @@ A criterion's score for a candidate is the mean over the scorers who gave one, s
 who skipped a criterion does not pull it down. A candidate nobody scored on some criterion is
 *incomplete*: that criterion is left out of their total and the other weights are scaled up
 to compensate.
+
+The candidates come from the step named by ``source``: the presenters of a pitch step, or the
+teams of a matching step (a jury scoring the teams formed after speed dating and pitches; a
+team is named by its company-side person, shown with its members).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from toolkit.capture.algorithms.ranking import competition_ranking
 from toolkit.capture.base import Captured, CaptureContext, CaptureKind, KindModel, ResultModel
 from toolkit.capture.common import PersonRef, name_of, of_type, resolve, source_result, unwrap
 from toolkit.capture.kinds.options import ScorecardOptions
+from toolkit.capture.kinds.matching import MatchingResult
 from toolkit.capture.kinds.pitch import PitchResult
 from toolkit.capture.markdown import number, table, translator
 from toolkit.i18n import _
@@ -61,14 +66,48 @@ class ScorecardResult(ResultModel):
     scale_max: int = 5
 
 
+def _source(context: CaptureContext | None, ref: str | None) -> PitchResult | MatchingResult | None:
+    """The pitch or matching result the candidates come from.
+
+    Told apart by shape, not by trying each model in turn: every field of both has a default,
+    so the JSON of one would validate as an empty other."""
+    if context is None or not ref:
+        return None
+    for model, key in ((PitchResult, "order"), (MatchingResult, "teams")):
+        try:
+            value = context.results(ref)
+        except LookupError:
+            return None
+        if isinstance(value, model):
+            return value
+        shape = value.model_dump(mode="json") if isinstance(value, BaseModel) else value
+        if isinstance(shape, dict) and key in shape:
+            return source_result(context, ref, model)
+    return None
+
+
 def _candidates(options: ScorecardOptions, context: CaptureContext | None, scored: list[str]) -> list[str]:
     people = list(context.people) if context is not None else []
-    source = source_result(context, options.source, PitchResult) if context is not None else None
-    if source is not None:
+    source = _source(context, options.source)
+    if isinstance(source, PitchResult):
         return [slot.person for slot in source.order]
+    if isinstance(source, MatchingResult):
+        return [team.company for team in source.teams]
     position = {p.id: i for i, p in enumerate(people)}
     # Plan order, then by name: never by who was scored first.
     return sorted(dict.fromkeys(scored), key=lambda c: (position.get(c, len(people)), name_of(c, people).casefold(), c))
+
+
+def _team_names(options: ScorecardOptions, context: CaptureContext | None, people) -> dict[str, str]:
+    """'Company (member, member)' per team when the candidates are the teams of a matching step."""
+    teams = _source(context, options.source)
+    if not isinstance(teams, MatchingResult):
+        return {}
+    names = {}
+    for team in teams.teams:
+        members = ", ".join(name_of(m.id, people) for m in team.members)
+        names[team.company] = f"{name_of(team.company, people)} ({members})" if members else name_of(team.company, people)
+    return names
 
 
 class ScorecardKind(CaptureKind):
@@ -90,9 +129,11 @@ class ScorecardKind(CaptureKind):
         jury = {p.id for p in people if p.role == options.scorers}
         if jury and scorer not in jury:
             return _("{person} is not one of the scorers.").format(person=data.scorer)
-        if options.source and source_result(context, options.source, PitchResult) is not None:
-            if candidate not in _candidates(options, context, []):
-                return _("{person} did not pitch.").format(person=data.candidate)
+        source = _source(context, options.source)
+        if source is not None and candidate not in _candidates(options, context, []):
+            if isinstance(source, MatchingResult):
+                return _("{person} leads no team; score a team by its company.").format(person=data.candidate)
+            return _("{person} did not pitch.").format(person=data.candidate)
         return None
 
     def result(self, records: Sequence[Captured], options: ScorecardOptions, context: CaptureContext) -> ScorecardResult:
@@ -105,6 +146,7 @@ class ScorecardKind(CaptureKind):
                 # Out-of-scale scores (the scale changed after scoring) count as the nearest end.
                 latest[(scorer, candidate, data.criterion)] = min(max(data.score, options.scale_min), options.scale_max)
         candidates = _candidates(options, context, [c for _s, c, _k in latest])
+        team_names = _team_names(options, context, people)
         rows: dict[str, CandidateScore] = {}
         for candidate in candidates:
             means: dict[str, float | None] = {}
@@ -116,7 +158,8 @@ class ScorecardKind(CaptureKind):
             if scored:
                 total = round(sum(weights[k] * means[k] for k in scored) / sum(weights[k] for k in scored), _DIGITS)
             rows[candidate] = CandidateScore(
-                rank=None, candidate=candidate, name=name_of(candidate, people), total=total, means=means,
+                rank=None, candidate=candidate, name=team_names.get(candidate) or name_of(candidate, people),
+                total=total, means=means,
                 scorers=len({s for (s, c, _k) in latest if c == candidate}),
                 incomplete=len(scored) < len(weights), missing=[k for k in weights if means[k] is None])
         ranked = competition_ranking([(c, rows[c].total) for c in candidates if rows[c].total is not None])

@@ -93,6 +93,12 @@ MESSAGES: dict[str, str] = {
         "Nur Methoden mit dieser Rolle (ID, englischer oder deutscher Name, z. B. jury oder Kreative).",
     "Any purpose": "Jeder Zweck",
     "Any role": "Jede Rolle",
+    # toolkit/capture/kinds/scorecard.py (teams as candidates, for the jury of the kickoff)
+    "{person} leads no team; score a team by its company.":
+        "{person} leitet kein Team; bewerten Sie ein Team über sein Unternehmen.",
+    # toolkit/cli/demo.py (--example)
+    "Which bundled example to play (see 'cimis new --help').":
+        "Welches mitgelieferte Beispiel gespielt wird (siehe 'cimis new --help').",
     # toolkit/cards/model.py
     "{value!r} is not a web address starting with http:// or https://":
         "{value!r} ist keine Webadresse, die mit http:// oder https:// beginnt",

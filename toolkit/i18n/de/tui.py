@@ -133,7 +133,7 @@ MESSAGES: dict[str, str] = {
     "Minutes must be a whole number.": "Die Minuten müssen eine ganze Zahl sein.",
     "Title (empty: the method's title):": "Titel (leer: der Titel der Methode):",
     "e.g. Kickoff: creatives meet companies": "z. B. Auftakt: Kreative treffen Unternehmen",
-    "the kickoff example (a whole day, in German)": "dem Auftakt-Beispiel (ein ganzer Tag, auf Deutsch)",
+    "the kickoff example (a whole day, in the language below)": "dem Kickoff-Beispiel (ein ganzer Tag, in der Sprache unten)",
     "an empty plan": "einem leeren Plan",
     "Save them before leaving?": "Vor dem Verlassen speichern?",
     "No such folder: {path}": "Ordner nicht gefunden: {path}",
