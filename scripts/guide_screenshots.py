@@ -37,6 +37,7 @@ async def _shoot(app, path: Path, before=None) -> None:
         await pilot.pause()
         if before is not None:
             await before(pilot)
+        _steady_cursors(app)
         await pilot.pause()
         await pilot.wait_for_scheduled_animations()
         await pilot.pause()
@@ -44,6 +45,12 @@ async def _shoot(app, path: Path, before=None) -> None:
     from toolkit.paths import write_atomic
 
     write_atomic(path, svg.encode("utf-8"))
+
+
+def _steady_cursors(app) -> None:
+    """No blinking text cursor: a blink caught half-way would change the picture between runs."""
+    for widget in app.screen.query("Input, TextArea"):
+        widget.cursor_blink = False
 
 
 def _workshop(root: Path, lang: str) -> Path:

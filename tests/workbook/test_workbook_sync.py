@@ -137,7 +137,7 @@ def test_anonymised_book_shows_roles_and_numbers(tmp_path, workshop):
     assert "- Kreative 1" in text and "- Kreative 2" in text and "- Unternehmen 1" in text
     assert "Kreative 1: coffee stains" in text
     assert "## Wer dabei war" in text
-    assert "Checklisten und Abkürzungen" in read(book / "SUMMARY.md")
+    assert "Checklisten und Shortcuts" in read(book / "SUMMARY.md")
 
 
 def test_sources_without_session_are_a_warning(tmp_path, cli):
@@ -162,7 +162,7 @@ def test_broken_chapter_front_matter_stops_sync_before_writing(book, cli):
 
 
 def test_cimis_new_creates_a_workbook_that_syncs(tmp_path, cli):
-    result = cli("new", str(tmp_path / "kick"), "--example", "kickoff")
+    result = cli("new", str(tmp_path / "kick"), "--example", "kickoff", "--language", "de")
     assert result.exit_code == 0, result.output
     book = load_book(tmp_path / "kick" / "workbook")
     assert book.sources == [".."] and book.language == "de" and book.chapters == []

@@ -18,7 +18,7 @@ _COMMENTS = {
     "en": ("# The workbook. Plain text: edit it by hand.\n"
            "# sources: workshop folders (relative to this folder) that 'cimis workbook sync' reads.\n"
            "# anonymise: true replaces participants' names by role and number.\n"),
-    "de": ("# Das Werkbuch. Reiner Text: bearbeiten Sie ihn von Hand.\n"
+    "de": ("# Das Workbook. Reiner Text: bearbeiten Sie ihn von Hand.\n"
            "# sources: Workshop-Ordner (relativ zu diesem Ordner), die 'cimis workbook sync' liest.\n"
            "# anonymise: true ersetzt die Namen der Teilnehmenden durch Rolle und Nummer.\n"),
 }

@@ -5,7 +5,7 @@ MESSAGES: dict[str, str] = {
     "unknown format '{format}'; available formats: {formats}":
         "unbekanntes Format '{format}'; verfügbare Formate: {formats}",
     "the output folder must not be the workbook folder or contain it: {path}":
-        "Der Ausgabeordner darf weder der Arbeitsbuchordner sein noch ihn enthalten: {path}",
+        "Der Ausgabeordner darf weder der Workbook-Ordner sein noch ihn enthalten: {path}",
     "the output path exists and is not a folder: {path}":
         "Der Ausgabepfad existiert und ist kein Ordner: {path}",
     "'{path}' is not empty and not an earlier build output; choose another folder":

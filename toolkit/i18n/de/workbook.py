@@ -2,10 +2,10 @@
 
 MESSAGES: dict[str, str] = {
     # reading the workbook
-    "workbook folder does not exist": "der Werkbuch-Ordner existiert nicht",
+    "workbook folder does not exist": "der Workbook-Ordner existiert nicht",
     "no book.yaml here; create a workbook with 'cimis workbook init'":
-        "hier gibt es keine book.yaml; legen Sie ein Werkbuch mit 'cimis workbook init' an",
-    "'{path}' is outside the workbook folder": "'{path}' liegt außerhalb des Werkbuch-Ordners",
+        "hier gibt es keine book.yaml; legen Sie ein Workbook mit 'cimis workbook init' an",
+    "'{path}' is outside the workbook folder": "'{path}' liegt außerhalb des Workbook-Ordners",
     "'{path}' is listed twice (first on line {line})": "'{path}' steht zweimal im Inhaltsverzeichnis (zuerst in Zeile {line})",
     "chapter file '{path}' does not exist": "die Kapiteldatei '{path}' existiert nicht",
     "file does not exist": "die Datei existiert nicht",
@@ -24,7 +24,7 @@ MESSAGES: dict[str, str] = {
     # sync
     "Who took part": "Wer dabei war",
     "The plan lists nobody.": "Der Plan nennt niemanden.",
-    "Checklists and shortcuts": "Checklisten und Abkürzungen",
+    "Checklists and shortcuts": "Checklisten und Shortcuts",
     "**Sync conflict:** the session results changed after this passage was edited. This is the new generated "
     "version: merge what you need into the passage above, then delete this block.":
         "**Sync-Konflikt:** Die Ergebnisse der Sitzung haben sich geändert, nachdem dieser Abschnitt bearbeitet "
@@ -64,15 +64,15 @@ MESSAGES: dict[str, str] = {
         "löschen Sie diesen Block",
     "'{title}' is a draft entry without a file": "'{title}' ist ein Entwurfseintrag ohne Datei",
     # the command
-    "Create, sync, check and build the workbook.": "Das Werkbuch anlegen, abgleichen, prüfen und bauen.",
+    "Create, sync, check and build the workbook.": "Das Workbook anlegen, abgleichen, prüfen und bauen.",
     "Create a workbook folder (book.yaml, SUMMARY.md, chapters/).":
-        "Einen Werkbuch-Ordner anlegen (book.yaml, SUMMARY.md, chapters/).",
+        "Einen Workbook-Ordner anlegen (book.yaml, SUMMARY.md, chapters/).",
     "A workshop folder whose sessions feed the workbook (repeatable).":
-        "Ein Workshop-Ordner, dessen Sitzungen ins Werkbuch eingehen (mehrfach möglich).",
-    "Title of the workbook.": "Titel des Werkbuchs.",
-    "Language of the workbook (default: the output language).": "Sprache des Werkbuchs (Standard: die Ausgabesprache).",
+        "Ein Workshop-Ordner, dessen Sitzungen ins Workbook eingehen (mehrfach möglich).",
+    "Title of the workbook.": "Titel des Workbooks.",
+    "Language of the workbook (default: the output language).": "Sprache des Workbooks (Standard: die Ausgabesprache).",
     "Write chapters from the sessions of the workbook's sources; author text is never lost.":
-        "Kapitel aus den Sitzungen der Quellen des Werkbuchs schreiben; Text der Autorinnen und Autoren geht "
+        "Kapitel aus den Sitzungen der Quellen des Workbooks schreiben; Text der Autorinnen und Autoren geht "
         "nie verloren.",
     "Show the sprint board: status, authors, reviewers, words and open comments per chapter.":
         "Die Sprint-Übersicht zeigen: Status, Autorinnen und Autoren, Gegenlesende, Wörter und offene Kommentare je Kapitel.",
@@ -86,7 +86,7 @@ MESSAGES: dict[str, str] = {
     "Check links, anchors, images, SUMMARY.md and chapter status; print file:line: message per problem.":
         "Links, Anker, Bilder, SUMMARY.md und Kapitelstatus prüfen; je Problem Datei:Zeile: Meldung ausgeben.",
     "Build the workbook as HTML, Markdown or another installed format.":
-        "Das Werkbuch als HTML, Markdown oder in einem anderen installierten Format bauen.",
+        "Das Workbook als HTML, Markdown oder in einem anderen installierten Format bauen.",
     "Output format.": "Ausgabeformat.",
     "Output folder (default: DIR/build/FORMAT).": "Ausgabeordner (Standard: ORDNER/build/FORMAT).",
     "Chapter": "Kapitel",
@@ -95,7 +95,7 @@ MESSAGES: dict[str, str] = {
     "Authors": "Autorinnen und Autoren",
     "Reviewers": "Gegenlesende",  # the same word as the built book (build.py)
     "Created the workbook {folder}. Run 'cimis workbook sync {folder}' after a session.":
-        "Werkbuch {folder} angelegt. Führen Sie nach einer Sitzung 'cimis workbook sync {folder}' aus.",
+        "Workbook {folder} angelegt. Führen Sie nach einer Sitzung 'cimis workbook sync {folder}' aus.",
     "{created} chapter(s) created, {updated} updated; {replaced} passage(s) replaced, {inserted} added, "
     "{conflicts} conflict(s).":
         "{created} Kapitel angelegt, {updated} aktualisiert; {replaced} Abschnitt(e) ersetzt, {inserted} "
