@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parent.parent
 SIZE = (120, 36)
 #: 2026-03-12 13:00 UTC, the kickoff's afternoon
 FROZEN = 1_773_320_400.0
-SCREENS = ("home", "library", "agenda", "run", "projector", "workbook", "keys")
+SCREENS = ("home", "new", "library", "agenda", "options", "run", "projector", "workbook", "keys", "palette")
 
 
 def _targets(out: Path | None) -> dict[str, Path]:
@@ -45,6 +45,14 @@ async def _shoot(app, path: Path, before=None) -> None:
     from toolkit.paths import write_atomic
 
     write_atomic(path, svg.encode("utf-8"))
+
+
+def app_hits(app) -> int:
+    """How many hits the command palette lists."""
+    from textual.command import CommandList
+
+    lists = list(app.screen.query(CommandList))
+    return lists[0].option_count if lists else 0
 
 
 def _steady_cursors(app) -> None:
@@ -107,6 +115,25 @@ def render(lang: str, target: Path, screens: tuple[str, ...] = SCREENS) -> list[
         async def keys(pilot) -> None:
             await pilot.press("f1")
 
+        async def new(pilot) -> None:
+            await pilot.press("n")
+
+        async def options(pilot) -> None:
+            await pilot.press(*["down"] * 5, "e")  # the speed dating's options
+
+        async def palette(pilot) -> None:
+            await pilot.press("ctrl+p")
+            await pilot.press(*("next" if lang == "en" else "farb"))
+            # the palette searches in a worker: wait until its hits stop changing
+            seen, steady = -1, 0
+            for _attempt in range(60):
+                await pilot.pause(0.05)
+                hits = app_hits(pilot.app)
+                steady = steady + 1 if hits == seen and hits else 0
+                seen = hits
+                if steady >= 4:
+                    break
+
         plan = {
             "home": (lambda: app(), None),
             "library": (lambda: app(start="library"), search),
@@ -115,6 +142,9 @@ def render(lang: str, target: Path, screens: tuple[str, ...] = SCREENS) -> list[
             "projector": (lambda: app(folder=folder, projector=True), None),
             "workbook": (lambda: app(folder=folder / "workbook", start="workbook"), None),
             "keys": (lambda: app(folder=folder, start="run"), keys),
+            "new": (lambda: app(), new),
+            "options": (lambda: app(folder=folder, start="agenda"), options),
+            "palette": (lambda: app(folder=folder, start="run"), palette),
         }
         for name in screens:
             make, before = plan[name]

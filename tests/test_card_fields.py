@@ -104,3 +104,16 @@ def test_german_shortcuts_heading(tmp_path):
         result = read_card(path)
         assert result.ok, result.problems
         assert result.card.shortcuts == ("Kürzer: nur Ideen sammeln.",)
+
+
+def test_schema_documents_the_new_fields(cli):
+    schema = json.loads(cli("methods", "schema").stdout)
+    props = schema["properties"]
+    assert "purposes" in props and "source" in props
+    defs = schema["$defs"]
+    assert set(defs["SourceSpec"]["properties"]) == {"author", "work", "licence", "link"}
+    assert defs["SourceSpec"]["additionalProperties"] is False
+    assert all(defs["SourceSpec"]["properties"][f].get("description") for f in ("author", "work", "licence", "link"))
+    assert "privacy" in defs["Step"]["properties"]
+    purposes = json.dumps(props["purposes"]) + json.dumps(defs)
+    assert "get-to-know" in purposes and "close" in purposes

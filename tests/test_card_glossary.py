@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.cards.strict import _glossary, _Lines
+from toolkit.cards.strict import CardLines, glossary_problems
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 def findings(text: str, lang: str) -> list[str]:
-    return [p.message for p in _glossary("x", _Lines("---\n---\n" + text), lang)]
+    return [p.message for p in glossary_problems("x", CardLines("---\n---\n" + text), lang)]
 
 
 def test_german_messages_use_the_glossary():

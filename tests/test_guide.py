@@ -73,13 +73,13 @@ def test_command_reference_covers_every_command():
 
 
 def test_guide_uses_the_programmes_terms():
-    from toolkit.cards.strict import _glossary, _Lines
+    from toolkit.cards.strict import CardLines, glossary_problems
 
     for lang, book in BOOKS.items():
         for name, text in chapters(book).items():
             if "/methods-" in name or name.endswith("plugin-hooks.md"):
                 continue  # generated from the cards and the hook docs, checked there
-            problems = _glossary(name, _Lines("---\n---\n" + text), lang)
+            problems = glossary_problems(name, CardLines("---\n---\n" + text), lang)
             assert not problems, [str(p) for p in problems]
 
 

@@ -93,8 +93,9 @@ def _word_pattern(word: str, lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){re.escape(word)}{end}", re.IGNORECASE)
 
 
-class _Lines:
-    """Where things are in the card's file: step ids in the front matter, sections in the body."""
+class CardLines:
+    """Where things are in a card's file: step ids in the front matter, sections in the body,
+    and the lines outside code blocks (also usable for any Markdown with front matter)."""
 
     def __init__(self, text: str):
         self.lines = text.splitlines()
@@ -143,7 +144,7 @@ def strict_problems(card: MethodCard, kinds: Mapping[str, Any] | None = None, te
             text = Path(path).read_text("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             return [Problem.at(path, 0, _("cannot read file: {error}").format(error=exc))]
-    where = _Lines(text)
+    where = CardLines(text)
     lang = card.language
     m = card.meta
     problems: list[Problem] = []
@@ -179,7 +180,7 @@ def strict_problems(card: MethodCard, kinds: Mapping[str, Any] | None = None, te
                     "step '{id}' captures personal data ({why}) but has no data-protection note: "
                     "add 'privacy: ...' to the step (how consent is asked, what is stored)").format(id=step.id, why=why))
 
-    problems.extend(_glossary(path, where, lang))
+    problems.extend(glossary_problems(path, where, lang))
     return sorted(problems)
 
 
@@ -235,7 +236,9 @@ def _personal(step: Any, text: str, words: list[str], lang: str, kinds: Mapping[
     return None
 
 
-def _glossary(path: str, where: _Lines, lang: str) -> list[Problem]:
+def glossary_problems(path: str, where: CardLines, lang: str) -> list[Problem]:
+    """A problem per line of ``where`` (outside code blocks) that uses a forbidden variant of a
+    glossary term; the message names the preferred word in ``lang``."""
     problems = []
     # a German word in an English card is just as wrong, so every language's variants count
     checks = [(_word_pattern(word, word_lang), term.get(lang, term.get("en")))
