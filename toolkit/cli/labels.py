@@ -42,5 +42,5 @@ PURPOSE_TITLES = {
     "evaluate": N_("Evaluate"),
     "plan": N_("Plan next steps"),
     "reflect": N_("Reflect"),
-    "close": N_("Close"),
+    "close": N_("Closing"),
 }

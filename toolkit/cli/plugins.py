@@ -36,7 +36,7 @@ def build() -> click.Group:
             return
         rows = [(info.name, info.version, _(SOURCE_TITLES.get(info.source, info.source)), ", ".join(info.hooks) or "–",
                  info.error or _("ok")) for info in infos]
-        table([_("Plugin"), _("Version"), _("Source"), _("Hooks"), _("Status")], rows)
+        table([_("Plugin"), _("Version"), _("Origin"), _("Hooks"), _("Status")], rows)
         failed = [info for info in infos if info.error]
         if failed:
             click.echo(_("{n} plugin(s) failed and were skipped.").format(n=len(failed)), err=True)

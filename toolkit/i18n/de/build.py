@@ -27,6 +27,6 @@ MESSAGES: dict[str, str] = {
     "Skip to content": "Zum Inhalt springen",
     "(not written yet)": "(noch nicht geschrieben)",
     "the output folder {path} is inside the workbook but a symlink leads it to {target}; remove the symlink or choose another output folder":
-        "der Ausgabeordner {path} liegt im Werkbuch, aber ein symbolischer Link führt ihn nach {target}; "
+        "der Ausgabeordner {path} liegt im Workbook, aber ein symbolischer Link führt ihn nach {target}; "
         "entfernen Sie den Link oder wählen Sie einen anderen Ausgabeordner",
 }

@@ -106,10 +106,8 @@ MESSAGES: dict[str, str] = {
     "Evaluate": "Bewerten",
     "Plan next steps": "Nächste Schritte planen",
     "Reflect": "Reflektieren",
-    "Close": "Abschließen",
     "Purposes": "Zwecke",
     "Source": "Quelle",
-    "Data protection": "Datenschutz",
     "min ({min}) is larger than max ({max})": "min ({min}) ist größer als max ({max})",
     # toolkit/capture/kinds/options.py
     "scale_min ({low}) must be below scale_max ({high})": "scale_min ({low}) muss kleiner als scale_max ({high}) sein",

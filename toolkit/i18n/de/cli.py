@@ -81,7 +81,7 @@ MESSAGES: dict[str, str] = {
         "Die Hook-Referenz ausgeben (aus den Hook-Spezifikationen).",
     "Plugin": "Plugin",
     "Version": "Version",
-    "Source": "Herkunft",
+    "Origin": "Herkunft",
     "Hooks": "Hooks",
     "Status": "Status",
     "ok": "ok",

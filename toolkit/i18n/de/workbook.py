@@ -108,25 +108,25 @@ MESSAGES: dict[str, str] = {
     "not a regular file (a device, pipe or folder); refused":
         "keine gewöhnliche Datei (ein Gerät, eine Pipe oder ein Ordner); abgelehnt",
     "chapter file '{path}' is a symlink that leads outside the workbook folder; copy the file into the workbook instead":
-        "die Kapiteldatei '{path}' ist ein symbolischer Link, der aus dem Werkbuch-Ordner hinausführt; "
-        "kopieren Sie die Datei stattdessen ins Werkbuch",
+        "die Kapiteldatei '{path}' ist ein symbolischer Link, der aus dem Workbook-Ordner hinausführt; "
+        "kopieren Sie die Datei stattdessen ins Workbook",
     "chapter file '{path}' is not a regular file": "die Kapiteldatei '{path}' ist keine gewöhnliche Datei",
     "image '{target}' is outside the workbook folder (an absolute path); images must be files inside it":
-        "das Bild '{target}' liegt außerhalb des Werkbuch-Ordners (ein absoluter Pfad); Bilder müssen Dateien "
+        "das Bild '{target}' liegt außerhalb des Workbook-Ordners (ein absoluter Pfad); Bilder müssen Dateien "
         "darin sein",
     "image '{target}' is outside the workbook folder; images must be files inside it":
-        "das Bild '{target}' liegt außerhalb des Werkbuch-Ordners; Bilder müssen Dateien darin sein",
+        "das Bild '{target}' liegt außerhalb des Workbook-Ordners; Bilder müssen Dateien darin sein",
     "image '{target}' is not published: only visible files of the types png, jpg, gif, webp, avif and svg are":
         "das Bild '{target}' wird nicht veröffentlicht: nur sichtbare Dateien der Typen png, jpg, gif, webp, "
         "avif und svg werden es",
     "image '{target}' is a symlink that leads outside the workbook folder":
-        "das Bild '{target}' ist ein symbolischer Link, der aus dem Werkbuch-Ordner hinausführt",
+        "das Bild '{target}' ist ein symbolischer Link, der aus dem Workbook-Ordner hinausführt",
     "image '{target}' is not a regular file": "das Bild '{target}' ist keine gewöhnliche Datei",
-    "it leads outside the workbook folder": "es führt aus dem Werkbuch-Ordner hinaus",
+    "it leads outside the workbook folder": "es führt aus dem Workbook-Ordner hinaus",
     "warning: image '{path}' left out: {reason}": "Warnung: Bild '{path}' ausgelassen: {reason}",
     # mdBook books
     "Bring an mdBook book (book.toml, src/SUMMARY.md) in as a new workbook folder.":
-        "Ein mdBook-Buch (book.toml, src/SUMMARY.md) als neuen Werkbuch-Ordner übernehmen.",
+        "Ein mdBook-Buch (book.toml, src/SUMMARY.md) als neuen Workbook-Ordner übernehmen.",
     "Imported the book into {folder}. Check it with 'cimis workbook check {folder}'.":
         "Das Buch wurde nach {folder} übernommen. Prüfen Sie es mit 'cimis workbook check {folder}'.",
     "{count} chapters are still todo: {chapters}": "{count} Kapitel sind noch offen: {chapters}",
@@ -148,15 +148,13 @@ MESSAGES: dict[str, str] = {
     "Time": "Zeit",
     "Schedule": "Ablauf",
     "Agenda item": "Programmpunkt",
-    "Minutes": "Minuten",
     "Talks": "Vorträge",
     "In numbers": "In Zahlen",
     "What": "Was",
-    "Count": "Anzahl",
     "Participants": "Teilnehmende",
     "Organisations": "Organisationen",
     "Ideas": "Ideen",
-    "Matches": "Paarungen",
+    "Matches": "Matches",
     "Sources": "Quellen",
     "Generated from session {session} of the workshop '{source}' (last capture {at}).":
         "Erzeugt aus der Sitzung {session} des Workshops '{source}' (letzte Erfassung {at}).",
