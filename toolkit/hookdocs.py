@@ -50,6 +50,13 @@ EVENT_DOCS: dict[str, str] = {
     "undone": "The last change was undone. `payload`: `target` (seq of the undone event), "
               "`type` (its type).",
     "finished": "The session was finished; nothing more can change. `payload`: empty.",
+    "presenter": "The facilitator changed what the room may do or see. `payload`: `setting` (`input`: "
+                 "the step takes captures from the room; `moderation`: the room's captures wait "
+                 "for acceptance; `reveal`: the step's result is shown to the room; `blackout`: the "
+                 "projector is blank, for the whole session, `item` and `step` empty) and `value` "
+                 "(true or false).",
+    "moderated": "A record held for moderation was decided. `payload`: `record_id`, `decision` "
+                 "(`accepted` or `rejected`).",
 }
 
 #: What an exporter's ``build(book, out_dir)`` finds on the :class:`toolkit.Book`.
