@@ -127,7 +127,7 @@ def test_alias_bomb_in_a_plan(tmp_path):
 @pytest.fixture(scope="module")
 def workshop(tmp_path_factory):
     base = tmp_path_factory.mktemp("hostile")
-    run = cimis(base, "new", str(base / "ws"), "--example", "kickoff")
+    run = cimis(base, "new", str(base / "ws"), "--example", "kickoff", "--language", "de")
     assert run.returncode == 0, run.stderr
     return base / "ws"
 

@@ -330,7 +330,7 @@ def test_observer_prints_never_reach_ack_output(cli, tmp_path, monkeypatch):
     folder.mkdir()
     (folder / "noisy.py").write_text(NOISY_OBSERVER, "utf-8")
     workshop = tmp_path / "ws"
-    assert cli("new", str(workshop), "--example", "kickoff").exit_code == 0
+    assert cli("new", str(workshop), "--example", "kickoff", "--language", "de").exit_code == 0
     monkeypatch.setenv("CIMIS_PLUGINS_DIR", str(folder))
     lines = "".join(json.dumps({"item": "ankommen", "step": "expectations", "record": {"text": f"n{i}"}}) + "\n"
                     for i in range(5))
@@ -368,7 +368,7 @@ def test_an_observer_calling_sys_exit_does_not_end_an_import(cli, tmp_path, monk
     folder.mkdir()
     (folder / "quitter.py").write_text(EXITING_OBSERVER, "utf-8")
     workshop = tmp_path / "ws"
-    assert cli("new", str(workshop), "--example", "kickoff").exit_code == 0
+    assert cli("new", str(workshop), "--example", "kickoff", "--language", "de").exit_code == 0
     monkeypatch.setenv("CIMIS_PLUGINS_DIR", str(folder))
     lines = "".join(json.dumps({"item": "ankommen", "step": "expectations", "record": {"text": f"n{i}"}}) + "\n"
                     for i in range(3))
