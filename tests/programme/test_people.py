@@ -107,19 +107,19 @@ def test_delete_removes_the_person_from_register_and_plans(programme, cli, tmp_p
     from toolkit.plan import load_plan
 
     export = tmp_path / "export.csv"
-    export.write_text("Name,Organisation\nLena Hoffmann,Studio Hoffmann\nBen Wagner,Sound\n", encoding="utf-8")
+    export.write_text("Name,Organisation\nAnja Berger,Digitaler Laufzettel\nBen Wagner,Sound\n", encoding="utf-8")
     assert cli("programme", "people", "import", str(programme), str(export)).exit_code == 0
     kickoff = programme / "events" / "dresden-kickoff"
     plan = load_plan(kickoff)
-    assert any(p.name == "Lena Hoffmann" for p in plan.people)
-    assert any(getattr(i, "speaker", None) == "lena" for i in plan.agenda)  # she gives a talk there
-    lena = next(p.id for p in read_register(programme) if p.name == "Lena Hoffmann")
-    out = cli("programme", "people", "delete", str(programme), lena, "--yes")
+    assert any(p.name == "Anja Berger" for p in plan.people)
+    assert any(getattr(i, "speaker", None) == "anja" for i in plan.agenda)  # she gives a talk there
+    anja = next(p.id for p in read_register(programme) if p.name == "Anja Berger")
+    out = cli("programme", "people", "delete", str(programme), anja, "--yes")
     assert out.exit_code == 0, out.output
     assert [p.name for p in read_register(programme)] == ["Ben Wagner"]
     plan = load_plan(kickoff)
-    assert not any(p.name == "Lena Hoffmann" for p in plan.people)
-    assert not any(getattr(i, "speaker", None) == "lena" for i in plan.agenda)
+    assert not any(p.name == "Anja Berger" for p in plan.people)
+    assert not any(getattr(i, "speaker", None) == "anja" for i in plan.agenda)
     assert str(kickoff / "workshop.yaml") in out.output
-    assert "Lena" not in (kickoff / "workshop.yaml").read_text().split("agenda:")[0]
-    assert cli("programme", "people", "delete", str(programme), lena, "--yes").exit_code == 1
+    assert "Anja" not in (kickoff / "workshop.yaml").read_text().split("agenda:")[0]
+    assert cli("programme", "people", "delete", str(programme), anja, "--yes").exit_code == 1

@@ -178,12 +178,14 @@ def test_status_follows_the_matches(programme, cli):
     assert len(found) == len(teams)
     first = found[0]
     assert first["region"] == "dresden" and first["formed_at"] == "dresden-kickoff"
-    assert first["stage"] == "formed" and first["budget"] == 5000 and first["budget_used"] == 0
+    # the kickoff's regional jury scored the teams: the match is decided on the day it formed
+    assert first["stage"] == "decided" and first["jury"] is not None
+    assert first["budget"] == 5000 and first["budget_used"] == 0
     assert {first["company"], *first["members"]} == {teams[0].company, *(m.id for m in teams[0].members)}
     (programme / "matches.yaml").write_text(f"{first['id']}:\n  question: Wie kommt der Laufzettel aufs Tablet?\n"
                                             "  budget_used: 1800\n", encoding="utf-8")
     found = json.loads(cli("programme", "status", str(programme), "--json").output)
-    assert found[0]["question"].startswith("Wie kommt") and found[0]["stage"] == "question"
+    assert found[0]["question"].startswith("Wie kommt") and found[0]["stage"] == "decided"
     assert found[0]["budget_used"] == 1800
     text = cli("programme", "status", str(programme)).output
     assert "Dresden (Wir gestalten Dresden e.V.)" in text and "budget: 1800 of 5000" in text
