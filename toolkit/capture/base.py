@@ -125,6 +125,14 @@ class CaptureKind(ABC):
     #: ``"module:Class"`` of a Textual widget for the capture panel, or ``None`` for the
     #: generic form built from :attr:`Record`.
     widget: ClassVar[str | None] = None
+    #: ``"module:Class"`` of a Textual renderer that shows this kind's result in the projector
+    #: view, or ``None`` for the generic rendering of :meth:`to_markdown`. Only the terminal UI
+    #: imports it; built-in kinds register theirs the same way a plugin does.
+    projector: ClassVar[str | None] = None
+    #: ``"module:function"`` of a demo player: ``function(engine, step, clock)`` that fills a
+    #: step of this kind with example records in ``cimis demo``, or ``None`` to play
+    #: :attr:`example` records through the generic form.
+    demo: ClassVar[str | None] = None
     #: ``"module:name"`` of the participant web server's capture form for this kind (what a
     #: participant fills in on a phone), or ``None`` for the generic form built from
     #: :attr:`Record`. Only the web server (``toolkit.web``) resolves it: a function

@@ -81,6 +81,9 @@ DEFAULTS: dict[str, tuple[str, str, bool]] = {
     "run.remove": ("f8", N_("Remove"), True),
     "run.undo": ("ctrl+z", N_("Undo"), True),
     "run.projector-toggle": ("f7", N_("Projector"), True),
+    "run.reveal": ("f9", N_("Reveal/hide results"), True),
+    "run.blackout": ("ctrl+b", N_("Black screen"), True),
+    "run.input": ("f10", N_("Open/close input"), False),
     "run.finish": ("ctrl+f", N_("Finish"), False),
     # projector view
     "projector.close": ("escape", N_("Back"), False),

@@ -115,7 +115,7 @@ MESSAGES: dict[str, str] = {
     "you can keep capturing with the form below.":
         "Der Erfassungsbereich dieses Schritts ist ausgefallen: {error}. Alles Erfasste ist gespeichert; "
         "mit dem Formular unten können Sie weiter erfassen.",
-    "widget '{path}' is not of the form module:Class": "Widget '{path}' hat nicht die Form modul:Klasse",
+    "'{path}' is not of the form module:name": "'{path}' hat nicht die Form modul:name",
     "widget '{path}' is not a Textual widget": "Widget '{path}' ist kein Textual-Widget",
     "Capture kind '{kind}' is not installed; nothing can be captured here.":
         "Die Erfassungsart '{kind}' ist nicht installiert; hier kann nichts erfasst werden.",

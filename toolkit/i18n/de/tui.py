@@ -58,7 +58,6 @@ MESSAGES: dict[str, str] = {
     "Plan and run co-creation workshops": "Co-Creation-Workshops planen und durchführen",
     "No workshops yet: create one or open a folder.": "Noch keine Workshops: legen Sie einen an oder öffnen Sie einen Ordner.",
     "Created {folder}.": "{folder} angelegt.",
-    "The demo is not available in this version.": "Die Demo gibt es in dieser Version noch nicht.",
     "(folder missing)": "(Ordner fehlt)",
     "Recent workshops": "Zuletzt geöffnete Workshops",
     # method library
@@ -219,4 +218,34 @@ MESSAGES: dict[str, str] = {
         "Alt",
     "This record cannot be edited here.":
         "Dieser Eintrag lässt sich hier nicht bearbeiten.",
+    "Reveal/hide results":
+        "Ergebnisse zeigen/verbergen",
+    "Black screen":
+        "Schwarzbild",
+    "Open/close input":
+        "Eingabe öffnen/schließen",
+    "■ Black screen on the projector ({key} shows it again)":
+        "■ Schwarzbild auf dem Beamer ({key} zeigt es wieder)",
+    "The room sees the results ({key} hides them)":
+        "Der Raum sieht die Ergebnisse ({key} verbirgt sie)",
+    "Results hidden from the room ({key} reveals them)":
+        "Ergebnisse für den Raum verborgen ({key} zeigt sie)",
+    "input closed":
+        "Eingabe geschlossen",
+    "Start the session first.":
+        "Starten Sie zuerst die Sitzung.",
+    "Results revealed to the room.":
+        "Die Ergebnisse sind für den Raum sichtbar.",
+    "Results hidden from the room.":
+        "Die Ergebnisse sind für den Raum verborgen.",
+    "The projector is black.":
+        "Der Beamer zeigt Schwarz.",
+    "The projector shows the session again.":
+        "Der Beamer zeigt die Sitzung wieder.",
+    "Input closed for the room.":
+        "Die Eingabe für den Raum ist geschlossen.",
+    "Input open for the room.":
+        "Die Eingabe für den Raum ist offen.",
+    "The results follow.":
+        "Die Ergebnisse folgen.",
 }

@@ -35,7 +35,8 @@ from toolkit.tui.widgets.timer import TimerDisplay
 
 #: Run mode's key binding ids (defaults and descriptions live in :mod:`toolkit.tui.bindings`).
 RUN_BINDING_IDS = ("run.next", "run.previous", "run.pause", "run.add-minute", "run.remove-minute", "run.edit",
-                   "run.remove", "run.undo", "run.projector-toggle", "run.finish")
+                   "run.remove", "run.undo", "run.projector-toggle", "run.reveal", "run.blackout", "run.input",
+                   "run.finish")
 
 #: Seconds between two timer redraws; the store is polled every fourth tick.
 TICK_SECONDS = 0.25
@@ -154,6 +155,8 @@ class RunScreen(Screen):
         text-style: bold; color: $text; background: $accent 30%; padding: 1 2; width: 100%;
     }
     RunScreen #item-title { color: $text-muted; padding: 0 2; }
+    RunScreen #room-view { padding: 0 2; color: $text-muted; }
+    RunScreen #room-view.-black { color: $error; text-style: bold reverse; }
     RunScreen #run-body { height: 1fr; }
     RunScreen #instructions-box { width: 1fr; height: 1fr; border: round $primary-background-lighten-2; }
     RunScreen #run-body.-capture #instructions-box { width: 2fr; }
@@ -186,6 +189,7 @@ class RunScreen(Screen):
                     with Vertical(id="run-titles"):
                         yield Static("", id="step-title")
                         yield Static("", id="item-title")
+                        yield Static("", id="room-view")
                     yield TimerDisplay(id="run-timer")
                 yield Horizontal(id="run-body")
         yield Static("", id="run-status")
@@ -234,6 +238,7 @@ class RunScreen(Screen):
         key = (item.id, step.id)
         finished = self.engine.state.finished
         self.query_one(AgendaRail).show(self.engine.state.position, finished)
+        self.show_room_view()
         if key == self._shown_step:
             return
         self._shown_step = key
@@ -256,6 +261,35 @@ class RunScreen(Screen):
         body.set_class(bool(step.capture_kind), "-capture")
         await body.mount_all(widgets)
         self.focus_capture()
+
+    def show_room_view(self) -> None:
+        """Mark what the room sees on the projector (the facilitator always sees everything)."""
+        label = self.query_one("#room-view", Static)
+        state = self.engine.state
+        black = bool(getattr(state, "blackout", False))
+        parts = []
+        if black:
+            parts.append(_("■ Black screen on the projector ({key} shows it again)").format(
+                key=self._display("run.blackout")))
+        elif state.position is not None and not state.finished:
+            _item, step, _index = self.current()
+            if step.capture_kind:
+                view = self.engine.presenter()
+                if view.revealed:
+                    parts.append(_("The room sees the results ({key} hides them)").format(
+                        key=self._display("run.reveal")))
+                else:
+                    parts.append(_("Results hidden from the room ({key} reveals them)").format(
+                        key=self._display("run.reveal")))
+                if not view.input_open:
+                    parts.append(_("input closed"))
+        label.update(literal(" · ".join(parts)))
+        label.set_class(black, "-black")
+
+    def _display(self, binding_id: str) -> str:
+        from toolkit.tui.bindings import display_keys
+
+        return display_keys(self._keys(binding_id))
 
     def focus_capture(self) -> None:
         """Put the cursor where the room's input goes: the panel's text input, if any."""
@@ -305,6 +339,7 @@ class RunScreen(Screen):
 
     async def _resync(self) -> None:
         await self.show_step()
+        self.show_room_view()
         panel = self.panel
         if isinstance(panel, CapturePanel):
             panel.refresh_records()
@@ -445,6 +480,34 @@ class RunScreen(Screen):
         self._shown_step = None
         await self.show_step()
         self.tick()
+
+    async def action_reveal(self) -> None:
+        """Show the current step's results to the room, or hide them again."""
+        if self.engine.state.position is None:
+            self.set_status(_("Start the session first."), "error")
+            return
+        view = self.engine.presenter()
+        if await self._engine(self.engine.set_reveal, not view.revealed) is not None:
+            self.set_status(_("Results revealed to the room.") if not view.revealed
+                            else _("Results hidden from the room."))
+        self.show_room_view()
+
+    async def action_blackout(self) -> None:
+        """Black out the projector, or show it again."""
+        black = not self.engine.state.blackout
+        if await self._engine(self.engine.set_blackout, black) is not None:
+            self.set_status(_("The projector is black.") if black else _("The projector shows the session again."))
+        self.show_room_view()
+
+    async def action_input(self) -> None:
+        """Open or close the current step for captures from the room's devices."""
+        if self.engine.state.position is None:
+            self.set_status(_("Start the session first."), "error")
+            return
+        view = self.engine.presenter()
+        if await self._engine(self.engine.set_input, not view.input_open) is not None:
+            self.set_status(_("Input closed for the room.") if view.input_open else _("Input open for the room."))
+        self.show_room_view()
 
     def action_projector_toggle(self) -> None:
         from toolkit.tui.screens.projector import ProjectorScreen
