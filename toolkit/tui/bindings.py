@@ -84,6 +84,7 @@ DEFAULTS: dict[str, tuple[str, str, bool]] = {
     "run.reveal": ("f9", N_("Reveal/hide results"), True),
     "run.blackout": ("ctrl+b", N_("Black screen"), True),
     "run.input": ("f10", N_("Open/close input"), False),
+    "run.instructions": ("f3", N_("Instructions"), False),
     "run.finish": ("ctrl+f", N_("Finish"), False),
     # projector view
     "projector.close": ("escape", N_("Back"), False),

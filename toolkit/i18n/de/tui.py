@@ -248,4 +248,18 @@ MESSAGES: dict[str, str] = {
         "Die Eingabe für den Raum ist offen.",
     "The results follow.":
         "Die Ergebnisse folgen.",
+    "Instructions":
+        "Anleitung",
+    "Type a score; Enter saves the cell and moves on, ↑/↓ change the row. Scores from {low} to {high}.":
+        "Punktzahl eintippen; Enter speichert die Zelle und geht weiter, ↑/↓ wechseln die Zeile. Punkte von {low} bis {high}.",
+    "Juror":
+        "Jurymitglied",
+    "Ranking":
+        "Rangfolge",
+    "* not every criterion scored yet":
+        "* noch nicht jedes Kriterium bewertet",
+    "Choose the juror first.":
+        "Wählen Sie zuerst das Jurymitglied.",
+    "Score saved":
+        "Punktzahl gespeichert",
 }

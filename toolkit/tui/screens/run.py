@@ -35,7 +35,7 @@ from toolkit.tui.widgets.timer import TimerDisplay
 
 #: Run mode's key binding ids (defaults and descriptions live in :mod:`toolkit.tui.bindings`).
 RUN_BINDING_IDS = ("run.next", "run.previous", "run.pause", "run.add-minute", "run.remove-minute", "run.edit",
-                   "run.remove", "run.undo", "run.projector-toggle", "run.reveal", "run.blackout", "run.input",
+                   "run.remove", "run.undo", "run.projector-toggle", "run.reveal", "run.blackout", "run.input", "run.instructions",
                    "run.finish")
 
 #: Seconds between two timer redraws; the store is polled every fourth tick.
@@ -162,6 +162,18 @@ class RunScreen(Screen):
     RunScreen #run-body.-capture #instructions-box { width: 2fr; }
     RunScreen CaptureHost { width: 3fr; border: round $accent; }
     RunScreen #run-status { height: 1; padding: 0 1; background: $panel; }
+    /* a small terminal (80x24): the capture panel gets the whole width; the rail and the
+       instructions come back with F3, the rest of the head is one line each */
+    RunScreen.-narrow #rail { display: none; }
+    RunScreen.-narrow #run-body.-capture #instructions-box { display: none; }
+    RunScreen.-narrow.-instructions #run-body.-capture #instructions-box { display: block; width: 1fr; }
+    RunScreen.-narrow.-instructions #run-body.-capture CaptureHost { display: none; }
+    RunScreen.-narrow.-instructions #rail { display: block; }
+    RunScreen.-short #step-title { padding: 0 1; }
+    RunScreen.-short #room-view { height: 1; }
+    RunScreen.-short TimerDisplay { border: none; }
+    RunScreen.-short .capture-hint { display: none; }
+    RunScreen.-small ScorecardPanel #result { display: none; }
     RunScreen #run-status.-saved { color: $success; text-style: bold; }
     RunScreen #run-status.-error { color: $error; text-style: bold; }
     """
@@ -208,6 +220,22 @@ class RunScreen(Screen):
         if not self.engine.state.started:
             keys = self._keys("run.next")
             self.set_status(_("Not started yet: {key} starts the session with the first step.").format(key=keys))
+
+    def on_resize(self, event: Any) -> None:
+        self.fit(event.size.width, event.size.height)
+
+    def fit(self, width: int, height: int) -> None:
+        """Give the capture panel the whole width on a small terminal, or when the panel
+        needs more room than is left beside the rail and the instructions (a jury grid)."""
+        wants = getattr(self.panel, "wants_width", 0) or 0
+        self.set_class(width < 110 or width - 75 < wants, "-narrow")
+        self.set_class(width < 110, "-small")
+        self.set_class(height < 30, "-short")
+
+    def action_instructions(self) -> None:
+        """On a small terminal: show the rail and the step's instructions instead of the
+        capture panel, or back."""
+        self.toggle_class("-instructions")
 
     def _keys(self, binding_id: str) -> str:
         for bindings in self._bindings.key_to_bindings.values():
@@ -260,6 +288,7 @@ class RunScreen(Screen):
             widgets.append(self.host)
         body.set_class(bool(step.capture_kind), "-capture")
         await body.mount_all(widgets)
+        self.fit(self.size.width, self.size.height)
         self.focus_capture()
 
     def show_room_view(self) -> None:
