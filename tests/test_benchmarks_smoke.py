@@ -18,6 +18,7 @@ from cards_util import REPO
     ("benchmarks.bench_tui_cards", "ratio to a plain OptionList"),
     ("benchmarks.bench_tui_timer", "ratio displayed/true elapsed"),
     ("benchmarks.bench_tui_start", "memory ratio"),
+    ("benchmarks.bench_tui_scorecard", "ratio to a plain input-to-label update"),
     ("benchmarks.bench_sync", "ratio to reading every event"),
 ])
 def test_benchmark_quick_mode(module, expect):

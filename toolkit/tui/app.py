@@ -124,7 +124,8 @@ class CimisApp(App[None]):
             from textual.widgets import Input, TextArea
 
             focused = self.focused
-            if isinstance(focused, Input) or (isinstance(focused, TextArea) and not focused.read_only):
+            if (isinstance(focused, Input) or (isinstance(focused, TextArea) and not focused.read_only)
+                    or getattr(focused, "takes_typing", False)):
                 return False
         return await super()._check_bindings(key, priority)
 

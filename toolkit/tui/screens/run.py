@@ -375,7 +375,7 @@ class RunScreen(Screen):
 
     def set_status(self, message: str, state: str = "") -> None:
         status = self.query_one("#run-status", Static)
-        status.update(literal(message))
+        status.update(literal(message), layout=False)  # one fixed line: no new layout of the screen
         status.set_class(state == "saved", "-saved")
         status.set_class(state == "error", "-error")
 
