@@ -70,6 +70,8 @@ DEFAULTS: dict[str, tuple[str, str, bool]] = {
     "workbook.status": ("ctrl+t", N_("Change status"), True),
     "workbook.board": ("ctrl+b", N_("Back to the board"), False),
     "workbook.reload": ("ctrl+r", N_("Reload from disk"), False),
+    "workbook.sync": ("f5", N_("Sync with the sessions"), True),
+    "workbook.build": ("f6", N_("Build (HTML)"), True),
     "workbook.close": ("escape", N_("Back"), True),
     # run mode (Page Down / Page Up are what presentation clickers send)
     "run.next": ("pagedown", N_("Next"), True),

@@ -262,4 +262,26 @@ MESSAGES: dict[str, str] = {
         "Wählen Sie zuerst das Jurymitglied.",
     "Score saved":
         "Punktzahl gespeichert",
+    "Sync the workbook with the session":
+        "Workbook mit der Sitzung abgleichen",
+    "Sync and build the workbook (HTML)":
+        "Workbook abgleichen und bauen (HTML)",
+    "Go to: {title}":
+        "Gehe zu: {title}",
+    "Sync failed":
+        "Abgleich fehlgeschlagen",
+    "Workbook synced: {created} new, {updated} updated chapters.":
+        "Workbook abgeglichen: {created} neue, {updated} aktualisierte Kapitel.",
+    "Build failed":
+        "Bauen fehlgeschlagen",
+    "Workbook built: {path}":
+        "Workbook gebaut: {path}",
+    "Now at: {title}":
+        "Jetzt bei: {title}",
+    "Sync with the sessions":
+        "Mit den Sitzungen abgleichen",
+    "Build (HTML)":
+        "Bauen (HTML)",
+    "Save the chapter first.":
+        "Speichern Sie zuerst das Kapitel.",
 }

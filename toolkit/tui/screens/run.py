@@ -510,6 +510,18 @@ class RunScreen(Screen):
         await self.show_step()
         self.tick()
 
+    async def action_goto(self, item_id: str) -> None:
+        """Jump to the first step of an agenda item (the command palette lists them all)."""
+        item = self.engine.agenda.item(item_id)
+        if item is None or not item.steps:
+            return
+        if not self.engine.state.started:
+            await self._engine(self.engine.start)
+        if await self._engine(self.engine.go_to, item.id, item.steps[0].id) is not None:
+            self.set_status(_("Now at: {title}").format(title=item.title))
+        await self.show_step()
+        self.tick()
+
     async def action_reveal(self) -> None:
         """Show the current step's results to the room, or hide them again."""
         if self.engine.state.position is None:
