@@ -84,4 +84,4 @@ def create_workshop(folder: Path | str, *, example: str | None = None, title: st
     from toolkit.workshop import create_workshop as create
 
     return create(Path(os.path.expanduser(str(folder))).resolve(), example=example, title=title,
-                  language=None if example else language, today=today)
+                  language=language, today=today)  # an example comes in the chosen language too

@@ -129,7 +129,6 @@ MESSAGES: dict[str, str] = {
     "Minutes must be a whole number.": "Die Minuten müssen eine ganze Zahl sein.",
     "Title (empty: the method's title):": "Titel (leer: der Titel der Methode):",
     "e.g. Kickoff: creatives meet companies": "z. B. Auftakt: Kreative treffen Unternehmen",
-    "the kickoff example (a whole day, in German)": "dem Auftakt-Beispiel (ein ganzer Tag, auf Deutsch)",
     "an empty plan": "einem leeren Plan",
     "Save them before leaving?": "Vor dem Verlassen speichern?",
     "No such folder: {path}": "Ordner nicht gefunden: {path}",
@@ -284,4 +283,6 @@ MESSAGES: dict[str, str] = {
         "Bauen (HTML)",
     "Save the chapter first.":
         "Speichern Sie zuerst das Kapitel.",
+    "the kickoff example (a whole day, in the workshop's language)":
+        "dem Auftakt-Beispiel (ein ganzer Tag, in der Sprache des Workshops)",
 }

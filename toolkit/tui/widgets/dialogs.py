@@ -131,7 +131,7 @@ class NewWorkshopDialog(Dialog):
         yield Input(placeholder=_("e.g. Kickoff: creatives meet companies"), id="title")
         yield _label(_("Start from:"))
         with RadioSet(id="template"):
-            yield RadioButton(_("the kickoff example (a whole day, in German)"), value=True, id="kickoff")
+            yield RadioButton(_("the kickoff example (a whole day, in the workshop's language)"), value=True, id="kickoff")
             yield RadioButton(_("an empty plan"), id="empty")
         yield _label(_("Language of the workshop:"))
         with RadioSet(id="language"):
@@ -150,8 +150,6 @@ class NewWorkshopDialog(Dialog):
         example = "kickoff" if pressed is None or pressed.id == "kickoff" else None
         lang_button = self.query_one("#language", RadioSet).pressed_button
         language = lang_button.id.removeprefix("lang-") if lang_button and lang_button.id else get_language()
-        if example:
-            language = "de"
         return NewWorkshop(Path(os.path.expanduser(folder)), example, self.query_one("#title", Input).value.strip(),
                            language)
 
