@@ -104,3 +104,29 @@ def test_projector_and_run_screens_do_not_import_each_other():
     assert "screens.run" not in projector
     home = (REPO / "toolkit/tui/screens/home.py").read_text("utf-8")
     assert "toolkit.cli" not in home
+
+
+@run_async
+async def test_speed_dating_round_clock_signals_the_changeover(tmp_path):
+    folder = english_workshop(tmp_path)
+    clock = FakeClock(START)
+    app = host_app(folder, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await goto(pilot, "speed-dating", "rounds")
+        panel = app.screen.panel
+        assert "No round started" in text_of(panel.query_one("#round-clock"))
+        panel.start_next_round()
+        panel.tick()
+        await pilot.pause()
+        minutes = panel.options.round_minutes
+        assert f"Round 1: {minutes:02d}:00 left" in text_of(panel.query_one("#round-clock"))
+        bells = app.bells
+        clock.advance(minutes * 60 + 1)
+        panel.tick()
+        panel.tick()
+        await pilot.pause()
+        assert "change tables" in text_of(panel.query_one("#round-clock"))
+        assert app.bells == bells + 1  # one signal, not one per tick
+        # the table plan names people in full
+        assert "Frank Kretschmar" in text_of(panel.query_one("#result")) or \
+            "Dr. Anna Seidel" in text_of(panel.query_one("#result"))

@@ -285,4 +285,10 @@ MESSAGES: dict[str, str] = {
         "Speichern Sie zuerst das Kapitel.",
     "the kickoff example (a whole day, in the workshop's language)":
         "dem Auftakt-Beispiel (ein ganzer Tag, in der Sprache des Workshops)",
+    "No round started yet.":
+        "Noch keine Runde gestartet.",
+    "Round {number}: {time} left":
+        "Runde {number}: noch {time}",
+    "Round {number} is over: change tables!":
+        "Runde {number} ist vorbei: Tische wechseln!",
 }
