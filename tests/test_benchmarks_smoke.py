@@ -26,3 +26,19 @@ def test_benchmark_quick_mode(module, expect):
                          timeout=300)
     assert out.returncode == 0, out.stderr
     assert expect in out.stdout
+
+
+def test_scorecard_benchmark_reports_real_numbers():
+    """The jury-grid benchmark measures something: a positive time per score, a baseline and
+    their ratio that agree with each other."""
+    import re
+
+    out = subprocess.run([sys.executable, "-m", "benchmarks.bench_tui_scorecard", "--quick"], cwd=REPO,
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    found = re.search(r"screen\): ([\d.]+) ms .*update \(([\d.]+) ms\): ([\d.]+)", out.stdout)
+    assert found, out.stdout
+    grid, base, ratio = map(float, found.groups())
+    assert grid > 0 and base > 0
+    assert abs(grid / base - ratio) < 0.05 * ratio + 0.01
+    assert grid < 1000  # far beyond the 50 ms goal only if something is badly wrong
