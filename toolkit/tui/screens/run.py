@@ -112,12 +112,12 @@ class EditRecordScreen(ModalScreen[dict | None]):
         self.shape = shape_of(kind.Record, data) if kind is not None else None
 
     def compose(self) -> ComposeResult:
-        from toolkit.tui.widgets.capture.generic import field_widgets
+        from toolkit.tui.widgets.capture.generic import field_widgets, kind_labels
 
         with Vertical():
             yield Label(_("Edit the record; Enter saves, Escape cancels."), id="edit-title")
             with VerticalScroll(id="edit-fields"):
-                yield from field_widgets(self.shape, self.data)
+                yield from field_widgets(self.shape, self.data, kind_labels(self.kind))
             yield Static("", id="edit-error")
 
     def on_mount(self) -> None:
