@@ -130,3 +130,32 @@ async def test_speed_dating_round_clock_signals_the_changeover(tmp_path):
         # the table plan names people in full
         assert "Frank Kretschmar" in text_of(panel.query_one("#result")) or \
             "Dr. Anna Seidel" in text_of(panel.query_one("#result"))
+
+
+@run_async
+async def test_a_finished_session_can_be_reopened_and_the_log_says_so(tmp_path):
+    import sqlite3
+
+    folder = english_workshop(tmp_path)
+    app = host_app(folder, FakeClock(START))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await goto(pilot, "check-in", "expectations")
+        await pilot.press("ctrl+f", "y")
+        await pilot.pause()
+        assert app.screen.engine.state.finished
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert not app.screen.engine.state.finished
+        assert "reopened" in text_of(app.screen.query_one("#run-status"))
+        field = app.screen.panel.query_one("#capture-input")
+        field.focus()
+        await pilot.press(*"after", "enter")
+        await pilot.pause()
+    with Engine(folder, readonly=True) as other:
+        assert not other.state.finished
+        assert [r.data["text"] for r in other.state.step_records("check-in", "expectations")] == ["after"]
+    types = [row[0] for row in sqlite3.connect(folder / "session.db").execute("SELECT type FROM events ORDER BY seq")]
+    assert types[-3:-1] == ["finished", "reopened"] or ("finished" in types and "reopened" in types
+                                                         and types.index("reopened") > types.index("finished"))

@@ -46,6 +46,8 @@ EVENT_TYPES: tuple[str, ...] = (
     # decisions on held records; see toolkit.session.state.Presenter
     "presenter",
     "moderated",
+    # a finished session opened again by the facilitator (the log keeps that it was finished)
+    "reopened",
 )
 
 #: Schema migrations: ``MIGRATIONS[n]`` takes a store from version ``n`` to ``n + 1``.

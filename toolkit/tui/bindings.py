@@ -87,6 +87,7 @@ DEFAULTS: dict[str, tuple[str, str, bool]] = {
     "run.blackout": ("ctrl+b", N_("Black screen"), True),
     "run.input": ("f10", N_("Open/close input"), False),
     "run.instructions": ("f3", N_("Instructions"), False),
+    "run.reopen": ("ctrl+o", N_("Reopen the session"), False),
     "run.finish": ("ctrl+f", N_("Finish"), False),
     # projector view
     "projector.close": ("escape", N_("Back"), False),

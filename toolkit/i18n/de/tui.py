@@ -291,4 +291,12 @@ MESSAGES: dict[str, str] = {
         "Runde {number}: noch {time}",
     "Round {number} is over: change tables!":
         "Runde {number} ist vorbei: Tische wechseln!",
+    "Reopen the session":
+        "Sitzung wieder öffnen",
+    "The session is not finished.":
+        "Die Sitzung ist nicht beendet.",
+    "Reopen the finished session? The reopening is recorded in the session log.":
+        "Die beendete Sitzung wieder öffnen? Das Wiederöffnen wird im Sitzungsprotokoll festgehalten.",
+    "Session reopened.":
+        "Sitzung wieder geöffnet.",
 }

@@ -35,7 +35,7 @@ from toolkit.tui.widgets.timer import TimerDisplay
 
 #: Run mode's key binding ids (defaults and descriptions live in :mod:`toolkit.tui.bindings`).
 RUN_BINDING_IDS = ("run.next", "run.previous", "run.pause", "run.add-minute", "run.remove-minute", "run.edit",
-                   "run.remove", "run.undo", "run.projector-toggle", "run.reveal", "run.blackout", "run.input", "run.instructions",
+                   "run.remove", "run.undo", "run.projector-toggle", "run.reveal", "run.blackout", "run.input", "run.instructions", "run.reopen",
                    "run.finish")
 
 #: Seconds between two timer redraws; the store is polled every fourth tick.
@@ -506,6 +506,23 @@ class RunScreen(Screen):
             return
         if await self._engine(self.engine.finish) is not None:
             self.set_status("✓ " + _("Session finished. Everything is saved."), "saved")
+        self._shown_step = None
+        await self.show_step()
+        self.tick()
+
+    async def action_reopen(self) -> None:
+        """Open a finished session again (asks first; the reopening is in the session log)."""
+        if not self.engine.state.finished:
+            self.set_status(_("The session is not finished."))
+            return
+        self.app.push_screen(ConfirmScreen(_("Reopen the finished session? The reopening is recorded in the "
+                                             "session log.")), self._reopen_answer)
+
+    async def _reopen_answer(self, yes: bool | None) -> None:
+        if not yes:
+            return
+        if await self._engine(self.engine.reopen):
+            self.set_status("✓ " + _("Session reopened."), "saved")
         self._shown_step = None
         await self.show_step()
         self.tick()
