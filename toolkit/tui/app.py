@@ -212,13 +212,6 @@ class CimisApp(App[None]):
         if projector:
             from toolkit.tui.screens.projector import ProjectorScreen
 
-            if self.projector:
-                # the beamer speaks the workshop's language only, whatever the laptop's is
-                from toolkit.i18n import LANGUAGES, set_language
-
-                if engine.agenda.language in LANGUAGES:
-                    set_language(engine.agenda.language)
-                    localize(self)
 
             self.push_screen(ProjectorScreen(engine))
         else:

@@ -93,6 +93,15 @@ class ProjectorScreen(Screen):
             yield Markdown("", id="proj-markdown")
 
     def on_mount(self) -> None:
+        if getattr(self.app, "projector", False):
+            # the beamer's own process speaks the workshop's language only, whatever the
+            # laptop's is (toggled over run mode, it shares the facilitator's language)
+            from toolkit.i18n import LANGUAGES, set_language
+
+            if self.engine.agenda.language in LANGUAGES:
+                set_language(self.engine.agenda.language)
+                localize(self)
+                self.query_one("#proj-hidden", Static).update(_("The results follow."))
         self.poll_store()
         if self.poll:
             self.set_interval(POLL_SECONDS, self.poll_store)
