@@ -34,6 +34,7 @@ FIGURES = {
     "benchmarks.bench_parsers": [(rf"{re.escape(shape)}: .*growth ratio {NUMBER}", 0.05, 2.5) for shape in (
         "card heading with blanks", "20,000 duplicate headings", "SUMMARY.md part titles", "import lines",
         "YAML depth check")],
+    "benchmarks.bench_tui_scorecard": [(rf"plain input-to-label update \([\d.]+ ms\): {NUMBER}", 0.05, 100)],
     "benchmarks.bench_sync": [(rf"first sync: .*ratio to reading every event \(\d+ ms\): {NUMBER}", 0.1, 500)],
 }
 
@@ -93,3 +94,19 @@ def test_pgstore_benchmark_quick_mode():
     assert figures["events"] == 5000 and figures["push_events_per_s"] > 0
     assert figures["push_events_per_s"] == pytest.approx(5000 / figures["push_seconds"])
     assert figures["copy_seconds"] > 0
+
+
+def test_scorecard_benchmark_reports_real_numbers():
+    """The jury-grid benchmark measures something: a positive time per score, a baseline and
+    their ratio that agree with each other."""
+    import re
+
+    out = subprocess.run([sys.executable, "-m", "benchmarks.bench_tui_scorecard", "--quick"], cwd=REPO,
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    found = re.search(r"screen\): ([\d.]+) ms .*update \(([\d.]+) ms\): ([\d.]+)", out.stdout)
+    assert found, out.stdout
+    grid, base, ratio = map(float, found.groups())
+    assert grid > 0 and base > 0
+    assert abs(grid / base - ratio) < 0.05 * ratio + 0.01
+    assert grid < 1000  # far beyond the 50 ms goal only if something is badly wrong

@@ -228,3 +228,23 @@ def test_a_single_letter_binding_never_hijacks_typing(tmp_path):
             engine.close()
 
     asyncio.run(run())
+
+
+@pytest.mark.parametrize("lang, label", [("en", "Your question"), ("de", "Ihre Frage")])
+def test_generic_form_uses_the_kinds_labels(lang, label):
+    """A kind without a widget of its own gets the generic form, labelled with the kind's
+    localisable labels."""
+    from textual.widgets import Label
+
+    from toolkit import registry
+    from toolkit.i18n import set_language
+    from toolkit.tui.widgets.capture.generic import field_widgets, kind_labels, record_shapes
+
+    kind = registry.capture_kinds()["questions"]
+    set_language(lang)
+    try:
+        widgets = field_widgets(record_shapes(kind.Record)[0], labels=kind_labels(kind))
+    finally:
+        set_language("en")
+    labels = [w for w in widgets if isinstance(w, Label)]
+    assert str(labels[0].content) == label

@@ -326,10 +326,8 @@ async def test_a_whole_workshop_through_the_ui(folder):
         await goto(pilot, "jury", "score")
         panel = screen.panel
         panel.query_one("#scorer", Select).value = "jury-1"
-        panel.query_one("#score-novelty", Input).value = "4"
-        panel.query_one("#score-impact", Input).value = "5"
-        panel.query_one("#score-novelty", Input).focus()
-        await pilot.press("enter")
+        panel.query_one("#score-grid").focus()
+        await pilot.press("4", "enter", "right", "right", "5", "enter")  # novelty, then impact
         await pilot.pause()
         assert len(store_records(folder, "jury", "score")) == 2
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import sys
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -170,10 +171,18 @@ class _Player:
         return saved
 
     def play(self, step: Any) -> None:
-        kind = step.capture_kind
-        handler = getattr(self, f"play_{kind}", None)
-        if handler is not None:
-            handler(step)
+        """Fill ``step`` through the demo player its kind registered (``kind.demo``), as a
+        plugin's kind would be played; a kind without one is left empty."""
+        import importlib
+
+        kind = self.engine.kinds.get(step.capture_kind)
+        path = getattr(kind, "demo", None)
+        if not path:
+            return
+        module, _colon, name = path.partition(":")
+        player = getattr(importlib.import_module(module), name)
+        _PLAYERS[self.engine] = self
+        player(self.engine, step, self.clock)
 
     def _pool_for(self, step: Any) -> str:
         by_step = {"expectations": "expectations", "harvest": "harvest", "settle": "settle",
@@ -301,6 +310,32 @@ class _Player:
         entries = self.text("canvas")
         for field, text in zip(step.options.fields, entries):
             self.capture({"field": field.id, "text": text}, author=self.rng.choice(self.ids("company", "creative")))
+
+
+#: The player of each running demo, so the module-level players below share its state.
+_PLAYERS: weakref.WeakKeyDictionary[Any, _Player] = weakref.WeakKeyDictionary()
+
+
+def _player_for(engine: Any, clock: Any) -> _Player:
+    player = _PLAYERS.get(engine)
+    if player is None:
+        player = _Player(engine, clock, random.Random(0), engine.agenda.language or "de")
+        _PLAYERS[engine] = player
+    return player
+
+
+def _registered(method: str) -> Any:
+    def play(engine: Any, step: Any, clock: Any) -> None:
+        getattr(_player_for(engine, clock), method)(step)
+
+    play.__name__ = play.__qualname__ = method
+    play.__doc__ = f"The demo player of the built-in kind ``{method.removeprefix('play_')}``."
+    return play
+
+
+play_notes, play_cards, play_dots, play_pitch, play_scorecard, play_rotation, play_interests, play_matching, \
+    play_checklist, play_canvas = (_registered(f"play_{kind}") for kind in (
+        "notes", "cards", "dots", "pitch", "scorecard", "rotation", "interests", "matching", "checklist", "canvas"))
 
 
 def play_headless(folder: Path | str, *, seed: int = 0, echo: Any = None) -> dict[str, Any]:

@@ -691,6 +691,17 @@ class Engine:
 
         return bool(self._commit(decide))
 
+    def reopen(self) -> bool:
+        """Open a finished session again (a ``reopened`` event in the log); ``False`` if it
+        was not finished."""
+        def decide(state: SessionState) -> list[_Spec]:
+            if not state.finished:
+                return []
+            position = state.position
+            return [("reopened", position[0] if position else None, position[1] if position else None, {}, None)]
+
+        return bool(self._commit(decide))
+
     def close(self) -> None:
         self.store.close()
         if getattr(self, "_notified", False):  # observers finish (or time out) before the engine is done

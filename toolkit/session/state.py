@@ -410,6 +410,16 @@ class SessionState:
         return True
 
 
+def _reopened(state: SessionState, event: Event) -> bool:
+    """A finished session opened again: capturing and moving on work as before; the
+    ``finished`` event before it stays in the log."""
+    if not state.finished:
+        return False
+    state.finished = False
+    state.finished_at = None
+    return True
+
+
 def _ignore(state: SessionState, event: Event) -> bool:
     return False  # an event type this version does not know
 
@@ -427,6 +437,7 @@ _HANDLERS = {
     "finished": SessionState._finished,
     "presenter": SessionState._presenter,
     "moderated": SessionState._moderated,
+    "reopened": _reopened,
 }
 
 

@@ -49,6 +49,8 @@ EVENT_TYPES: tuple[str, ...] = (
     # decisions on held records; see toolkit.session.state.Presenter
     "presenter",
     "moderated",
+    # a finished session opened again by the facilitator (the log keeps that it was finished)
+    "reopened",
 )
 
 #: Payload keys whose value is the seq of an earlier event of the same session (an edit's

@@ -124,7 +124,8 @@ class CimisApp(App[None]):
             from textual.widgets import Input, TextArea
 
             focused = self.focused
-            if isinstance(focused, Input) or (isinstance(focused, TextArea) and not focused.read_only):
+            if (isinstance(focused, Input) or (isinstance(focused, TextArea) and not focused.read_only)
+                    or getattr(focused, "takes_typing", False)):
                 return False
         return await super()._check_bindings(key, priority)
 
@@ -211,6 +212,7 @@ class CimisApp(App[None]):
         if projector:
             from toolkit.tui.screens.projector import ProjectorScreen
 
+
             self.push_screen(ProjectorScreen(engine))
         else:
             from toolkit.tui.screens.run import RunScreen
@@ -292,6 +294,56 @@ class CimisApp(App[None]):
         if not (workshop / "workshop.yaml").is_file():
             return None
         return workshop / "workbook", workshop
+
+    def book_folder(self) -> Path | None:
+        """The workbook folder the current screen is about (a workshop's ``workbook/`` or an
+        open workbook), if it has a ``book.yaml``."""
+        from toolkit.workbook.model import BOOK_FILE
+
+        folder = getattr(self.screen, "book_folder", None)
+        if folder is None:
+            try:
+                found = self.workbook_folder()
+            except Exception:  # noqa: BLE001 - no screen yet
+                found = None
+            folder = found[0] if found else None
+        return Path(folder) if folder is not None and (Path(folder) / BOOK_FILE).is_file() else None
+
+    def sync_workbook(self, book: Path) -> bool:
+        """Bring the workbook's generated chapters up to date with its sessions (what
+        ``cimis workbook sync`` does), and say what changed."""
+        from toolkit.errors import CimisError
+        from toolkit.workbook.sync import sync
+
+        try:
+            report = sync(book)
+        except (CimisError, OSError) as exc:
+            self.notify(str(exc), title=_("Sync failed"), severity="error", timeout=10)
+            return False
+        problems = [str(p) for p in [*report.problems, *report.conflicts]]
+        self.notify(_("Workbook synced: {created} new, {updated} updated chapters.").format(
+            created=len(report.created), updated=len(report.updated))
+            + ("\n" + "\n".join(problems[:4]) if problems else ""),
+            severity="information" if report.ok else "error", timeout=8)
+        reload = getattr(self.screen, "reload_board", None)
+        if callable(reload):
+            reload()
+        return report.ok
+
+    def build_workbook(self, book: Path) -> Path | None:
+        """Sync, then build the workbook as HTML (what ``cimis workbook build`` does)."""
+        from toolkit.errors import CimisError
+        from toolkit.workbook.build import build
+
+        if not self.sync_workbook(book):
+            return None
+        try:
+            out = build(book, "html")
+        except (CimisError, OSError) as exc:
+            self.notify(str(exc), title=_("Build failed"), severity="error", timeout=10)
+            return None
+        self.notify(_("Workbook built: {path}").format(path=out / "index.html"), timeout=10)
+        return out
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "workbook":

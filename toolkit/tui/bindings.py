@@ -70,6 +70,8 @@ DEFAULTS: dict[str, tuple[str, str, bool]] = {
     "workbook.status": ("ctrl+t", N_("Change status"), True),
     "workbook.board": ("ctrl+b", N_("Back to the board"), False),
     "workbook.reload": ("ctrl+r", N_("Reload from disk"), False),
+    "workbook.sync": ("f5", N_("Sync with the sessions"), True),
+    "workbook.build": ("f6", N_("Build (HTML)"), True),
     "workbook.close": ("escape", N_("Back"), True),
     # run mode (Page Down / Page Up are what presentation clickers send)
     "run.next": ("pagedown", N_("Next"), True),
@@ -81,6 +83,11 @@ DEFAULTS: dict[str, tuple[str, str, bool]] = {
     "run.remove": ("f8", N_("Remove"), True),
     "run.undo": ("ctrl+z", N_("Undo"), True),
     "run.projector-toggle": ("f7", N_("Projector"), True),
+    "run.reveal": ("f9", N_("Reveal/hide results"), True),
+    "run.blackout": ("ctrl+b", N_("Black screen"), True),
+    "run.input": ("f10", N_("Open/close input"), False),
+    "run.instructions": ("f3", N_("Instructions"), False),
+    "run.reopen": ("ctrl+o", N_("Reopen the session"), False),
     "run.finish": ("ctrl+f", N_("Finish"), False),
     # projector view
     "projector.close": ("escape", N_("Back"), False),

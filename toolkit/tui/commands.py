@@ -15,7 +15,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from toolkit.i18n import N_, get_language
+from toolkit.i18n import N_, _, get_language
 from toolkit.tui.bindings import DEFAULTS, action_of, display_keys, keys_for
 
 
@@ -43,6 +43,11 @@ def _german(msgid: str) -> str:
     return MESSAGES.get(msgid, msgid)
 
 
+def _other(msgid: str) -> str:
+    """``msgid`` in the language that is not active."""
+    return msgid if get_language() == "de" else _german(msgid)
+
+
 def _names(msgid: str) -> tuple[str, str]:
     german = _german(msgid)
     return (german, msgid) if get_language() == "de" else (msgid, german)
@@ -61,8 +66,10 @@ def palette_commands(app, screen) -> list[PaletteCommand]:
             target = app
         else:
             target = screen
-            if not getattr(target, "BINDINGS", None) or not any(
-                    getattr(b, "id", None) == binding_id for b in target.BINDINGS):
+            # run mode builds its bindings per instance: look at what the screen has now
+            own = [b for bindings in target._bindings.key_to_bindings.values() for b in bindings]
+            own += list(getattr(target, "BINDINGS", None) or [])
+            if not any(getattr(b, "id", None) == binding_id for b in own):
                 continue  # another screen's action
         if not hasattr(target, f"action_{action}"):
             continue
@@ -72,6 +79,21 @@ def palette_commands(app, screen) -> list[PaletteCommand]:
         names = _names(description)
         commands.append(PaletteCommand(binding_id, names, f"{names[1]} · {keys}",
                                        partial(target.run_action, action)))
+    # the workbook of the workshop (or the workbook) on screen: synced and built from here
+    book = app.book_folder() if hasattr(app, "book_folder") else None
+    if book is not None:
+        for msgid, run in ((N_("Sync the workbook with the session"), partial(app.sync_workbook, book)),
+                           (N_("Sync and build the workbook (HTML)"), partial(app.build_workbook, book))):
+            names = _names(msgid)
+            commands.append(PaletteCommand(f"workbook.{msgid}", names, names[1], run))
+    # run mode: jump to any agenda item
+    agenda = getattr(getattr(screen, "engine", None), "agenda", None)
+    if agenda is not None and hasattr(screen, "action_goto"):
+        for item in agenda.items:
+            if not item.steps:
+                continue
+            names = (_("Go to: {title}").format(title=item.title), _other("Go to: {title}").format(title=item.title))
+            commands.append(PaletteCommand(f"goto.{item.id}", names, names[1], partial(screen.action_goto, item.id)))
     for theme, msgid in THEME_NAMES.items():
         names = _names(msgid)
         commands.append(PaletteCommand(f"theme.{theme}", names, names[1], partial(app.action_set_theme, theme)))

@@ -43,6 +43,8 @@ class CanvasResult(ResultModel):
 
 class CanvasKind(CaptureKind):
     name = "canvas"
+    widget = "toolkit.tui.widgets.capture.canvas:CanvasPanel"
+    demo = "toolkit.cli.demo:play_canvas"
     title = {"de": "Canvas", "en": "Canvas"}
     Options = CanvasOptions
     Record = CanvasRecord

@@ -179,6 +179,9 @@ class _Board:
 
 class CardsKind(CaptureKind):
     name = "cards"
+    widget = "toolkit.tui.widgets.capture.cards:CardsPanel"
+    projector = "toolkit.tui.projector_views:cards"
+    demo = "toolkit.cli.demo:play_cards"
     title = {"de": "Ideenkarten", "en": "Idea cards"}
     Options = CardsOptions
     Record = CardsRecord

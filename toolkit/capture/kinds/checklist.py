@@ -70,6 +70,8 @@ def _items(options: ChecklistOptions) -> dict[str, ChecklistItem]:
 
 class ChecklistKind(CaptureKind):
     name = "checklist"
+    widget = "toolkit.tui.widgets.capture.checklist:ChecklistPanel"
+    demo = "toolkit.cli.demo:play_checklist"
     title = {"de": "Checkliste", "en": "Checklist"}
     Options = ChecklistOptions
     Record = ChecklistRecord

@@ -105,6 +105,9 @@ def tally(votes: Sequence[tuple[str, str, int]], known: set[str], dots_per_perso
 
 class DotsKind(CaptureKind):
     name = "dots"
+    widget = "toolkit.tui.widgets.capture.dots:DotsPanel"
+    projector = "toolkit.tui.projector_views:dots"
+    demo = "toolkit.cli.demo:play_dots"
     title = {"de": "Punktabfrage", "en": "Dot voting"}
     Options = DotsOptions
     Record = DotVote

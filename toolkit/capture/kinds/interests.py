@@ -121,6 +121,9 @@ class _Groups:
 
 class InterestsKind(CaptureKind):
     name = "interests"
+    widget = "toolkit.tui.widgets.capture.interests:InterestsPanel"
+    projector = "toolkit.tui.projector_views:interests"
+    demo = "toolkit.cli.demo:play_interests"
     title = {"de": "Interessen", "en": "Interests"}
     Options = InterestsOptions
     Record = InterestRecord

@@ -121,6 +121,9 @@ def _instance(options: MatchingOptions, context: CaptureContext | None) -> _Inst
 
 class MatchingKind(CaptureKind):
     name = "matching"
+    widget = "toolkit.tui.widgets.capture.matching:MatchingPanel"
+    projector = "toolkit.tui.projector_views:matching"
+    demo = "toolkit.cli.demo:play_matching"
     title = {"de": "Matching", "en": "Matching"}
     Options = MatchingOptions
     Record = MatchingRecord

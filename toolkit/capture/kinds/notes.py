@@ -33,6 +33,9 @@ class NotesResult(ResultModel):
 
 class NotesKind(CaptureKind):
     name = "notes"
+    widget = "toolkit.tui.widgets.capture.notes:NotesPanel"
+    projector = "toolkit.tui.projector_views:notes"
+    demo = "toolkit.cli.demo:play_notes"
     title = {"de": "Notizen", "en": "Notes"}
     Options = NotesOptions
     Record = NoteRecord

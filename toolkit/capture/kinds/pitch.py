@@ -72,6 +72,8 @@ _LABELS = {"like": "I like", "wish": "I wish", "whatif": "What if"}
 
 class PitchKind(CaptureKind):
     name = "pitch"
+    widget = "toolkit.tui.widgets.capture.pitch:PitchPanel"
+    demo = "toolkit.cli.demo:play_pitch"
     title = {"de": "Pitches", "en": "Pitches"}
     Options = PitchOptions
     Record = PitchFeedbackRecord

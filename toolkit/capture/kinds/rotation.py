@@ -113,6 +113,9 @@ def groups_of(options: RotationOptions, context: CaptureContext | None) -> tuple
 
 class RotationKind(CaptureKind):
     name = "rotation"
+    widget = "toolkit.tui.widgets.capture.rotation:RotationPanel"
+    projector = "toolkit.tui.projector_views:rotation"
+    demo = "toolkit.cli.demo:play_rotation"
     title = {"de": "Speed-Dating", "en": "Speed dating"}
     Options = RotationOptions
     Record = RotationRecord

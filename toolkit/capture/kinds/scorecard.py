@@ -112,6 +112,9 @@ def _team_names(options: ScorecardOptions, context: CaptureContext | None, peopl
 
 class ScorecardKind(CaptureKind):
     name = "scorecard"
+    widget = "toolkit.tui.widgets.capture.scorecard:ScorecardPanel"
+    projector = "toolkit.tui.projector_views:scorecard"
+    demo = "toolkit.cli.demo:play_scorecard"
     title = {"de": "Bewertungsbogen", "en": "Scorecard"}
     Options = ScorecardOptions
     Record = ScoreRecord

@@ -75,10 +75,6 @@ MESSAGES: dict[str, str] = {
     "Choose the voter first.": "Wählen Sie zuerst, wer abstimmt.",
     "Voter": "Wer abstimmt",
     "{name}: {left} of {total} dots left": "{name}: noch {left} von {total} Punkten",
-    "Enter saves the scores typed for this scorer and candidate.":
-        "Enter speichert die eingegebenen Punkte für diese Jurorin bzw. diesen Juror und diese Person.",
-    "Choose scorer and candidate first.": "Wählen Sie zuerst, wer bewertet und wer bewertet wird.",
-    "Scorer": "Wer bewertet",
     "A score must be a number.": "Eine Bewertung muss eine Zahl sein.",
     "Nobody pitches in this round.": "In dieser Runde pitcht niemand.",
     "Feedback for the highlighted pitch; Enter saves": "Feedback zum markierten Pitch; Enter speichert",
@@ -115,7 +111,7 @@ MESSAGES: dict[str, str] = {
     "you can keep capturing with the form below.":
         "Der Erfassungsbereich dieses Schritts ist ausgefallen: {error}. Alles Erfasste ist gespeichert; "
         "mit dem Formular unten können Sie weiter erfassen.",
-    "widget '{path}' is not of the form module:Class": "Widget '{path}' hat nicht die Form modul:Klasse",
+    "'{path}' is not of the form module:name": "'{path}' hat nicht die Form modul:name",
     "widget '{path}' is not a Textual widget": "Widget '{path}' ist kein Textual-Widget",
     "Capture kind '{kind}' is not installed; nothing can be captured here.":
         "Die Erfassungsart '{kind}' ist nicht installiert; hier kann nichts erfasst werden.",

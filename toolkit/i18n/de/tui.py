@@ -58,7 +58,6 @@ MESSAGES: dict[str, str] = {
     "Plan and run co-creation workshops": "Co-Creation-Workshops planen und durchführen",
     "No workshops yet: create one or open a folder.": "Noch keine Workshops: legen Sie einen an oder öffnen Sie einen Ordner.",
     "Created {folder}.": "{folder} angelegt.",
-    "The demo is not available in this version.": "Die Demo gibt es in dieser Version noch nicht.",
     "(folder missing)": "(Ordner fehlt)",
     "Recent workshops": "Zuletzt geöffnete Workshops",
     # method library
@@ -130,7 +129,6 @@ MESSAGES: dict[str, str] = {
     "Minutes must be a whole number.": "Die Minuten müssen eine ganze Zahl sein.",
     "Title (empty: the method's title):": "Titel (leer: der Titel der Methode):",
     "e.g. Kickoff: creatives meet companies": "z. B. Auftakt: Kreative treffen Unternehmen",
-    "the kickoff example (a whole day, in the language below)": "dem Kickoff-Beispiel (ein ganzer Tag, in der Sprache unten)",
     "an empty plan": "einem leeren Plan",
     "Save them before leaving?": "Vor dem Verlassen speichern?",
     "No such folder: {path}": "Ordner nicht gefunden: {path}",
@@ -219,4 +217,86 @@ MESSAGES: dict[str, str] = {
         "Alt",
     "This record cannot be edited here.":
         "Dieser Eintrag lässt sich hier nicht bearbeiten.",
+    "Reveal/hide results":
+        "Ergebnisse zeigen/verbergen",
+    "Black screen":
+        "Schwarzbild",
+    "Open/close input":
+        "Eingabe öffnen/schließen",
+    "■ Black screen on the projector ({key} shows it again)":
+        "■ Schwarzbild auf dem Beamer ({key} zeigt es wieder)",
+    "The room sees the results ({key} hides them)":
+        "Der Raum sieht die Ergebnisse ({key} verbirgt sie)",
+    "Results hidden from the room ({key} reveals them)":
+        "Ergebnisse für den Raum verborgen ({key} zeigt sie)",
+    "input closed":
+        "Eingabe geschlossen",
+    "Start the session first.":
+        "Starten Sie zuerst die Sitzung.",
+    "Results revealed to the room.":
+        "Die Ergebnisse sind für den Raum sichtbar.",
+    "Results hidden from the room.":
+        "Die Ergebnisse sind für den Raum verborgen.",
+    "The projector is black.":
+        "Der Beamer zeigt Schwarz.",
+    "The projector shows the session again.":
+        "Der Beamer zeigt die Sitzung wieder.",
+    "Input closed for the room.":
+        "Die Eingabe für den Raum ist geschlossen.",
+    "Input open for the room.":
+        "Die Eingabe für den Raum ist offen.",
+    "The results follow.":
+        "Die Ergebnisse folgen.",
+    "Instructions":
+        "Anleitung",
+    "Type a score; Enter saves the cell and moves on, ↑/↓ change the row. Scores from {low} to {high}.":
+        "Punktzahl eintippen; Enter speichert die Zelle und geht weiter, ↑/↓ wechseln die Zeile. Punkte von {low} bis {high}.",
+    "Juror":
+        "Jurymitglied",
+    "Ranking":
+        "Rangfolge",
+    "* not every criterion scored yet":
+        "* noch nicht jedes Kriterium bewertet",
+    "Choose the juror first.":
+        "Wählen Sie zuerst das Jurymitglied.",
+    "Score saved":
+        "Punktzahl gespeichert",
+    "Sync the workbook with the session":
+        "Workbook mit der Sitzung abgleichen",
+    "Sync and build the workbook (HTML)":
+        "Workbook abgleichen und bauen (HTML)",
+    "Go to: {title}":
+        "Gehe zu: {title}",
+    "Sync failed":
+        "Abgleich fehlgeschlagen",
+    "Workbook synced: {created} new, {updated} updated chapters.":
+        "Workbook abgeglichen: {created} neue, {updated} aktualisierte Kapitel.",
+    "Build failed":
+        "Bauen fehlgeschlagen",
+    "Workbook built: {path}":
+        "Workbook gebaut: {path}",
+    "Now at: {title}":
+        "Jetzt bei: {title}",
+    "Sync with the sessions":
+        "Mit den Sitzungen abgleichen",
+    "Build (HTML)":
+        "Bauen (HTML)",
+    "Save the chapter first.":
+        "Speichern Sie zuerst das Kapitel.",
+    "the kickoff example (a whole day, in the workshop's language)":
+        "dem Auftakt-Beispiel (ein ganzer Tag, in der Sprache des Workshops)",
+    "No round started yet.":
+        "Noch keine Runde gestartet.",
+    "Round {number}: {time} left":
+        "Runde {number}: noch {time}",
+    "Round {number} is over: change tables!":
+        "Runde {number} ist vorbei: Tische wechseln!",
+    "Reopen the session":
+        "Sitzung wieder öffnen",
+    "The session is not finished.":
+        "Die Sitzung ist nicht beendet.",
+    "Reopen the finished session? The reopening is recorded in the session log.":
+        "Die beendete Sitzung wieder öffnen? Das Wiederöffnen wird im Sitzungsprotokoll festgehalten.",
+    "Session reopened.":
+        "Sitzung wieder geöffnet.",
 }

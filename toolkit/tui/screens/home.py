@@ -197,16 +197,18 @@ class HomeScreen(CimisScreen[None]):
             self.app.open_agenda(folder.resolve())
 
     def action_demo(self) -> None:
-        try:
-            from toolkit.cli.demo import prepare_demo
-        except ImportError:
-            self.notify(_("The demo is not available in this version."), severity="warning")
-            return
+        # the demo workshop is the bundled kickoff example; the CLI's demo module is not
+        # imported here (the terminal UI never imports the CLI)
         from toolkit.errors import CimisError
         from toolkit.paths import cache_dir
+        from toolkit.workshop import create_workshop
 
+        target = Path(cache_dir()) / "demo"
         try:
-            folder = prepare_demo(Path(cache_dir()) / "demo")
+            if (target / "workshop.yaml").is_file():
+                folder = target
+            else:
+                folder = create_workshop(target, example="kickoff")
         except (CimisError, OSError) as exc:
             self.notify(str(exc), severity="error")
             return

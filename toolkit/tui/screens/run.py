@@ -35,7 +35,8 @@ from toolkit.tui.widgets.timer import TimerDisplay
 
 #: Run mode's key binding ids (defaults and descriptions live in :mod:`toolkit.tui.bindings`).
 RUN_BINDING_IDS = ("run.next", "run.previous", "run.pause", "run.add-minute", "run.remove-minute", "run.edit",
-                   "run.remove", "run.undo", "run.projector-toggle", "run.finish")
+                   "run.remove", "run.undo", "run.projector-toggle", "run.reveal", "run.blackout", "run.input", "run.instructions", "run.reopen",
+                   "run.finish")
 
 #: Seconds between two timer redraws; the store is polled every fourth tick.
 TICK_SECONDS = 0.25
@@ -111,12 +112,12 @@ class EditRecordScreen(ModalScreen[dict | None]):
         self.shape = shape_of(kind.Record, data) if kind is not None else None
 
     def compose(self) -> ComposeResult:
-        from toolkit.tui.widgets.capture.generic import field_widgets
+        from toolkit.tui.widgets.capture.generic import field_widgets, kind_labels
 
         with Vertical():
             yield Label(_("Edit the record; Enter saves, Escape cancels."), id="edit-title")
             with VerticalScroll(id="edit-fields"):
-                yield from field_widgets(self.shape, self.data)
+                yield from field_widgets(self.shape, self.data, kind_labels(self.kind))
             yield Static("", id="edit-error")
 
     def on_mount(self) -> None:
@@ -154,11 +155,25 @@ class RunScreen(Screen):
         text-style: bold; color: $text; background: $accent 30%; padding: 1 2; width: 100%;
     }
     RunScreen #item-title { color: $text-muted; padding: 0 2; }
+    RunScreen #room-view { padding: 0 2; color: $text-muted; }
+    RunScreen #room-view.-black { color: $error; text-style: bold reverse; }
     RunScreen #run-body { height: 1fr; }
     RunScreen #instructions-box { width: 1fr; height: 1fr; border: round $primary-background-lighten-2; }
     RunScreen #run-body.-capture #instructions-box { width: 2fr; }
     RunScreen CaptureHost { width: 3fr; border: round $accent; }
     RunScreen #run-status { height: 1; padding: 0 1; background: $panel; }
+    /* a small terminal (80x24): the capture panel gets the whole width; the rail and the
+       instructions come back with F3, the rest of the head is one line each */
+    RunScreen.-narrow #rail { display: none; }
+    RunScreen.-narrow #run-body.-capture #instructions-box { display: none; }
+    RunScreen.-narrow.-instructions #run-body.-capture #instructions-box { display: block; width: 1fr; }
+    RunScreen.-narrow.-instructions #run-body.-capture CaptureHost { display: none; }
+    RunScreen.-narrow.-instructions #rail { display: block; }
+    RunScreen.-short #step-title { padding: 0 1; }
+    RunScreen.-short #room-view { height: 1; }
+    RunScreen.-short TimerDisplay { border: none; }
+    RunScreen.-short .capture-hint { display: none; }
+    RunScreen.-small ScorecardPanel #result { display: none; }
     RunScreen #run-status.-saved { color: $success; text-style: bold; }
     RunScreen #run-status.-error { color: $error; text-style: bold; }
     """
@@ -186,6 +201,7 @@ class RunScreen(Screen):
                     with Vertical(id="run-titles"):
                         yield Static("", id="step-title")
                         yield Static("", id="item-title")
+                        yield Static("", id="room-view")
                     yield TimerDisplay(id="run-timer")
                 yield Horizontal(id="run-body")
         yield Static("", id="run-status")
@@ -204,6 +220,22 @@ class RunScreen(Screen):
         if not self.engine.state.started:
             keys = self._keys("run.next")
             self.set_status(_("Not started yet: {key} starts the session with the first step.").format(key=keys))
+
+    def on_resize(self, event: Any) -> None:
+        self.fit(event.size.width, event.size.height)
+
+    def fit(self, width: int, height: int) -> None:
+        """Give the capture panel the whole width on a small terminal, or when the panel
+        needs more room than is left beside the rail and the instructions (a jury grid)."""
+        wants = getattr(self.panel, "wants_width", 0) or 0
+        self.set_class(width < 110 or width - 75 < wants, "-narrow")
+        self.set_class(width < 110, "-small")
+        self.set_class(height < 30, "-short")
+
+    def action_instructions(self) -> None:
+        """On a small terminal: show the rail and the step's instructions instead of the
+        capture panel, or back."""
+        self.toggle_class("-instructions")
 
     def _keys(self, binding_id: str) -> str:
         for bindings in self._bindings.key_to_bindings.values():
@@ -234,6 +266,7 @@ class RunScreen(Screen):
         key = (item.id, step.id)
         finished = self.engine.state.finished
         self.query_one(AgendaRail).show(self.engine.state.position, finished)
+        self.show_room_view()
         if key == self._shown_step:
             return
         self._shown_step = key
@@ -255,7 +288,37 @@ class RunScreen(Screen):
             widgets.append(self.host)
         body.set_class(bool(step.capture_kind), "-capture")
         await body.mount_all(widgets)
+        self.fit(self.size.width, self.size.height)
         self.focus_capture()
+
+    def show_room_view(self) -> None:
+        """Mark what the room sees on the projector (the facilitator always sees everything)."""
+        label = self.query_one("#room-view", Static)
+        state = self.engine.state
+        black = bool(getattr(state, "blackout", False))
+        parts = []
+        if black:
+            parts.append(_("■ Black screen on the projector ({key} shows it again)").format(
+                key=self._display("run.blackout")))
+        elif state.position is not None and not state.finished:
+            _item, step, _index = self.current()
+            if step.capture_kind:
+                view = self.engine.presenter()
+                if view.revealed:
+                    parts.append(_("The room sees the results ({key} hides them)").format(
+                        key=self._display("run.reveal")))
+                else:
+                    parts.append(_("Results hidden from the room ({key} reveals them)").format(
+                        key=self._display("run.reveal")))
+                if not view.input_open:
+                    parts.append(_("input closed"))
+        label.update(literal(" · ".join(parts)))
+        label.set_class(black, "-black")
+
+    def _display(self, binding_id: str) -> str:
+        from toolkit.tui.bindings import display_keys
+
+        return display_keys(self._keys(binding_id))
 
     def focus_capture(self) -> None:
         """Put the cursor where the room's input goes: the panel's text input, if any."""
@@ -305,13 +368,14 @@ class RunScreen(Screen):
 
     async def _resync(self) -> None:
         await self.show_step()
+        self.show_room_view()
         panel = self.panel
         if isinstance(panel, CapturePanel):
             panel.refresh_records()
 
     def set_status(self, message: str, state: str = "") -> None:
         status = self.query_one("#run-status", Static)
-        status.update(literal(message))
+        status.update(literal(message), layout=False)  # one fixed line: no new layout of the screen
         status.set_class(state == "saved", "-saved")
         status.set_class(state == "error", "-error")
 
@@ -445,6 +509,63 @@ class RunScreen(Screen):
         self._shown_step = None
         await self.show_step()
         self.tick()
+
+    async def action_reopen(self) -> None:
+        """Open a finished session again (asks first; the reopening is in the session log)."""
+        if not self.engine.state.finished:
+            self.set_status(_("The session is not finished."))
+            return
+        self.app.push_screen(ConfirmScreen(_("Reopen the finished session? The reopening is recorded in the "
+                                             "session log.")), self._reopen_answer)
+
+    async def _reopen_answer(self, yes: bool | None) -> None:
+        if not yes:
+            return
+        if await self._engine(self.engine.reopen):
+            self.set_status("✓ " + _("Session reopened."), "saved")
+        self._shown_step = None
+        await self.show_step()
+        self.tick()
+
+    async def action_goto(self, item_id: str) -> None:
+        """Jump to the first step of an agenda item (the command palette lists them all)."""
+        item = self.engine.agenda.item(item_id)
+        if item is None or not item.steps:
+            return
+        if not self.engine.state.started:
+            await self._engine(self.engine.start)
+        if await self._engine(self.engine.go_to, item.id, item.steps[0].id) is not None:
+            self.set_status(_("Now at: {title}").format(title=item.title))
+        await self.show_step()
+        self.tick()
+
+    async def action_reveal(self) -> None:
+        """Show the current step's results to the room, or hide them again."""
+        if self.engine.state.position is None:
+            self.set_status(_("Start the session first."), "error")
+            return
+        view = self.engine.presenter()
+        if await self._engine(self.engine.set_reveal, not view.revealed) is not None:
+            self.set_status(_("Results revealed to the room.") if not view.revealed
+                            else _("Results hidden from the room."))
+        self.show_room_view()
+
+    async def action_blackout(self) -> None:
+        """Black out the projector, or show it again."""
+        black = not self.engine.state.blackout
+        if await self._engine(self.engine.set_blackout, black) is not None:
+            self.set_status(_("The projector is black.") if black else _("The projector shows the session again."))
+        self.show_room_view()
+
+    async def action_input(self) -> None:
+        """Open or close the current step for captures from the room's devices."""
+        if self.engine.state.position is None:
+            self.set_status(_("Start the session first."), "error")
+            return
+        view = self.engine.presenter()
+        if await self._engine(self.engine.set_input, not view.input_open) is not None:
+            self.set_status(_("Input closed for the room.") if view.input_open else _("Input open for the room."))
+        self.show_room_view()
 
     def action_projector_toggle(self) -> None:
         from toolkit.tui.screens.projector import ProjectorScreen

@@ -155,12 +155,29 @@ class WorkbookScreen(CimisScreen[None]):
         binding("workbook.status"),
         binding("workbook.board"),
         binding("workbook.reload"),
+        binding("workbook.sync"),
+        binding("workbook.build"),
         binding("workbook.close"),
     ]
+
+    def action_sync(self) -> None:
+        """Sync the generated chapters with the sessions, from inside the UI."""
+        if self.dirty:
+            self.notify(_("Save the chapter first."), severity="warning")
+            return
+        self.app.sync_workbook(self.folder)
+
+    def action_build(self) -> None:
+        """Sync, then build the workbook as HTML, from inside the UI."""
+        if self.dirty:
+            self.notify(_("Save the chapter first."), severity="warning")
+            return
+        self.app.build_workbook(self.folder)
 
     def __init__(self, folder: Path | str) -> None:
         super().__init__()
         self.folder = Path(folder)
+        self.book_folder = self.folder
         self.book: Any = None
         self.problems: list[Any] = []
         self.rows: list[dict[str, Any]] = []

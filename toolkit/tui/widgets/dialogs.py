@@ -59,6 +59,24 @@ class Dialog(CimisModal[Any]):
     def fields(self) -> ComposeResult:
         yield from ()
 
+    def on_resize(self, event: Any) -> None:
+        # on a small terminal the fields scroll and the buttons stay in sight
+        # (dialogs with a layout of their own may lack some of these parts: query, not query_one)
+        compact = event.size.height < 30
+        for box in self.query("#dialog"):
+            box.styles.padding = (0, 1) if compact else (1, 2)
+        # the box may take 90% of the height: its border, title, error line and buttons
+        # (and their margins when there is room) come off that
+        chrome = 2 + 1 + 1 + 3 + (0 if compact else 2 + 2 + 1)
+        for fields in self.query("#fields"):
+            fields.styles.max_height = max(3, min(24, int(event.size.height * 0.9) - chrome))
+        for label in self.query(".field-label"):
+            label.styles.margin = (0, 0, 0, 0) if compact else (1, 0, 0, 0)
+        for title in self.query("#dialog-title"):
+            title.styles.margin = (0, 0, 0, 0) if compact else (0, 0, 1, 0)
+        for buttons in self.query("#buttons"):
+            buttons.styles.margin = (0, 0, 0, 0) if compact else (1, 0, 0, 0)
+
     def ok_label(self) -> str:
         return _("OK")
 
@@ -117,7 +135,7 @@ class NewWorkshopDialog(Dialog):
         yield Input(placeholder=_("e.g. Kickoff: creatives meet companies"), id="title")
         yield _label(_("Start from:"))
         with RadioSet(id="template"):
-            yield RadioButton(_("the kickoff example (a whole day, in the language below)"), value=True, id="kickoff")
+            yield RadioButton(_("the kickoff example (a whole day, in the workshop's language)"), value=True, id="kickoff")
             yield RadioButton(_("an empty plan"), id="empty")
         yield _label(_("Language of the workshop:"))
         with RadioSet(id="language"):

@@ -95,6 +95,9 @@ class CapturePanel(Vertical):
 
     #: Whether the step's result is shown next to the records.
     show_result_view = True
+    #: Columns the panel needs; run mode hides the rail and the instructions (F3 brings them
+    #: back) when less is left beside them.
+    wants_width = 0
 
     def __init__(self, engine: Any, step: Any, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="capture-panel")

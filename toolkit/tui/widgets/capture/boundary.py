@@ -2,7 +2,7 @@
 :func:`guarded` and :class:`CaptureHost`.
 
 A kind names its widget as ``"module:Class"`` (imported only here, when the step is shown);
-the built-in kinds use the panels of this package; a kind without a widget gets the
+the built-in kinds name the panels of this package the same way; a kind without one gets the
 :class:`~toolkit.tui.widgets.capture.generic.GenericForm`. A plugin widget that fails (on
 import, in ``compose`` or in any message handler or action) is replaced by an error message
 and the generic form: the app keeps running, and since every capture was committed before
@@ -25,40 +25,29 @@ from textual.widgets import Static
 from toolkit.i18n import _
 from toolkit.tui.literal import literal
 
-#: Panels of the built-in kinds, by kind name (the kinds themselves stay free of Textual).
-BUILTIN_WIDGETS = {
-    "notes": "toolkit.tui.widgets.capture.notes:NotesPanel",
-    "cards": "toolkit.tui.widgets.capture.cards:CardsPanel",
-    "dots": "toolkit.tui.widgets.capture.dots:DotsPanel",
-    "scorecard": "toolkit.tui.widgets.capture.scorecard:ScorecardPanel",
-    "pitch": "toolkit.tui.widgets.capture.pitch:PitchPanel",
-    "rotation": "toolkit.tui.widgets.capture.rotation:RotationPanel",
-    "interests": "toolkit.tui.widgets.capture.interests:InterestsPanel",
-    "matching": "toolkit.tui.widgets.capture.matching:MatchingPanel",
-    "checklist": "toolkit.tui.widgets.capture.checklist:ChecklistPanel",
-    "canvas": "toolkit.tui.widgets.capture.canvas:CanvasPanel",
-}
 GENERIC = "toolkit.tui.widgets.capture.generic:GenericForm"
 
 
 def widget_path(kind: Any) -> str:
-    """Import path of the widget for ``kind``."""
-    own = getattr(kind, "widget", None)
-    if own:
-        return own
-    if type(kind).__module__.startswith("toolkit.capture.kinds.") and kind.name in BUILTIN_WIDGETS:
-        return BUILTIN_WIDGETS[kind.name]
-    return GENERIC
+    """Import path of the widget for ``kind``: the one it registered (built-in kinds register
+    theirs exactly like a plugin), else the generic form."""
+    return getattr(kind, "widget", None) or GENERIC
+
+
+def resolve(path: str) -> Any:
+    """The object ``"module:name"`` names (errors propagate to the caller, who contains them)."""
+    module_name, _colon, attr = path.partition(":")
+    if not module_name or not attr:
+        raise ImportError(_("'{path}' is not of the form module:name").format(path=path))
+    obj = importlib.import_module(module_name)
+    for part in attr.split("."):
+        obj = getattr(obj, part)
+    return obj
 
 
 def load_widget(path: str) -> type:
     """The class ``"module:Class"`` names (errors propagate to the caller, who contains them)."""
-    module_name, _colon, attr = path.partition(":")
-    if not module_name or not attr:
-        raise ImportError(_("widget '{path}' is not of the form module:Class").format(path=path))
-    obj = importlib.import_module(module_name)
-    for part in attr.split("."):
-        obj = getattr(obj, part)
+    obj = resolve(path)
     if not (inspect.isclass(obj) and issubclass(obj, Widget)):
         raise TypeError(_("widget '{path}' is not a Textual widget").format(path=path))
     return obj

@@ -96,18 +96,32 @@ def as_typed(value: Any) -> str:
     return str(value)
 
 
-def field_widgets(shape: type[BaseModel] | None, values: dict[str, Any] | None = None) -> list[Any]:
+def kind_labels(kind: Any) -> dict[str, str]:
+    """The kind's field labels (:attr:`CaptureKind.labels`) in the active language."""
+    from toolkit.i18n import get_language
+
+    labels = getattr(kind, "labels", None) or {}
+    try:
+        return dict(labels.get(get_language()) or labels.get("en") or {})
+    except AttributeError:  # a plugin's labels in another shape: the field names then
+        return {}
+
+
+def field_widgets(shape: type[BaseModel] | None, values: dict[str, Any] | None = None,
+                  labels: dict[str, str] | None = None) -> list[Any]:
     """Label and input for every field of ``shape`` (the ``op`` excepted), filled with
-    ``values`` when a record is edited. Every input can be reached with Tab."""
+    ``values`` when a record is edited, labelled with the kind's localised ``labels`` (else
+    the field's title or name, and its description). Every input can be reached with Tab."""
     widgets: list[Any] = []
     if shape is None:
         return widgets
     values = values or {}
+    labels = labels or {}
     for name, field in shape.model_fields.items():
         if name == "op":
             continue
         base = _base(field.annotation)
-        label = name + (f" – {field.description}" if field.description else "")
+        label = labels.get(name) or (field.title or name) + (f" – {field.description}" if field.description else "")
         widgets.append(Label(literal(label)))
         if base is bool:
             widgets.append(Checkbox(literal(name), value=bool(values.get(name, field.default)), id=f"field-{name}"))
@@ -164,7 +178,7 @@ class GenericForm(CapturePanel):
         yield Label(_("Fill in the fields; Enter saves."), classes="capture-hint")
 
     def _fields(self) -> list[Any]:
-        return field_widgets(self.shape)
+        return field_widgets(self.shape, labels=kind_labels(self.kind))
 
     async def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id != "generic-op" or not isinstance(event.value, int):

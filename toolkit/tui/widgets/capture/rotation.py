@@ -1,5 +1,7 @@
-"""The speed-dating panel: the table plan of the current round (and the next), a button to
-start the next round, and absent/present for late arrivals and no-shows."""
+"""The speed-dating panel: the round's own countdown with a changeover signal, the table plan
+of the current round (and the next) with full names, a button to start the next round, and
+absent/present for late arrivals and no-shows (the rounds still to come are planned anew
+without them, the absent are marked)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import Button, Select
+from textual.widgets import Button, Select, Static
 
 from toolkit.i18n import _
 from toolkit.tui.literal import literal
@@ -38,11 +40,57 @@ def names_of(result: Any) -> dict[str, str]:
     return {p.id: p.name for p in (*result.group_a, *result.group_b)}
 
 
+def round_started(records: list[Any]) -> tuple[int, float] | None:
+    """``(number, time)`` of the latest round start among the step's records."""
+    latest = None
+    for captured in records:
+        data = getattr(captured.data, "root", captured.data)
+        if getattr(data, "op", None) == "round":
+            latest = (data.number, captured.at)
+    return latest
+
+
 class RotationPanel(CapturePanel):
     DEFAULT_CSS = """
     RotationPanel Horizontal.rotation-controls { height: auto; }
     RotationPanel #person { width: 1fr; }
+    RotationPanel #round-clock { height: 1; text-style: bold; color: $accent; }
+    RotationPanel #round-clock.-change { color: $error; text-style: bold reverse; }
     """
+
+    def compose(self):
+        yield Static("", id="round-clock")
+        yield from super().compose()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._signalled: set[int] = set()
+        self.tick()
+        self.set_interval(0.5, self.tick)
+
+    def tick(self) -> None:
+        """The round's countdown from the engine's clock; when it runs out, one bell and a
+        "change tables" line (the room hears and sees the changeover)."""
+        started = round_started(self.records())
+        clock = self.query_one("#round-clock", Static)
+        if started is None:
+            clock.update(literal(_("No round started yet.")), layout=False)
+            clock.set_class(False, "-change")
+            return
+        number, at = started
+        left = self.options.round_minutes * 60 - (self.engine.now() - at)
+        if left > 0:
+            minutes, seconds = divmod(int(left + 0.999), 60)
+            clock.update(literal(_("Round {number}: {time} left").format(number=number,
+                                                                        time=f"{minutes:02d}:{seconds:02d}")),
+                         layout=False)
+            clock.set_class(False, "-change")
+            return
+        clock.update(literal(_("Round {number} is over: change tables!").format(number=number)), layout=False)
+        clock.set_class(True, "-change")
+        if number not in self._signalled:
+            self._signalled.add(number)
+            self.app.bell()
 
     def compose_controls(self) -> ComposeResult:
         with Horizontal(classes="rotation-controls"):
@@ -87,6 +135,7 @@ class RotationPanel(CapturePanel):
         event.stop()
         if event.button.id == "next-round":
             self.start_next_round()
+            self.tick()
         elif event.button.id == "toggle-absent":
             person = self.query_one("#person", Select).value
             if not isinstance(person, str):
