@@ -55,6 +55,8 @@ EVENT_DOCS: dict[str, str] = {
                  "for acceptance; `reveal`: the step's result is shown to the room; `blackout`: the "
                  "projector is blank, for the whole session, `item` and `step` empty) and `value` "
                  "(true or false).",
+    "reopened": "A finished session was opened again (from the terminal UI); captures are possible "
+                "again at the step where it stopped (`item`, `step`). `payload`: empty.",
     "moderated": "A record held for moderation was decided. `payload`: `record_id`, `decision` "
                  "(`accepted` or `rejected`).",
 }
