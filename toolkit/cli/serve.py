@@ -32,15 +32,17 @@ def build() -> click.Command:
                   help=_("How many people are expected (to check the open-files limit)."))
     @click.option("--allow-host", "allow_hosts", multiple=True,
                   help=_("A further host name the pages may be opened under (repeatable)."))
+    @click.option("--rate", default=5.0, show_default=True, type=click.FloatRange(0.1, 10_000),
+                  help=_("Submissions per second one device may send (bursts of four times as many)."))
     def serve(folder: Path, lan: bool, host: str | None, port: int, participants: int,
-              allow_hosts: tuple[str, ...]) -> None:
-        run(folder, lan=lan, host=host, port=port, participants=participants, allow_hosts=allow_hosts)
+              allow_hosts: tuple[str, ...], rate: float) -> None:
+        run(folder, lan=lan, host=host, port=port, participants=participants, allow_hosts=allow_hosts, rate=rate)
 
     return serve
 
 
 def run(folder: Path, *, lan: bool, host: str | None, port: int, participants: int,
-        allow_hosts: tuple[str, ...] = ()) -> None:
+        allow_hosts: tuple[str, ...] = (), rate: float = 5.0) -> None:
     if not (folder / "workshop.yaml").is_file():
         raise click.ClickException(_("There is no workshop.yaml in {path}.").format(path=folder))
     try:
@@ -65,7 +67,7 @@ def run(folder: Path, *, lan: bool, host: str | None, port: int, participants: i
             click.echo(_("Raised the open-files limit to {limit} for {count} participants.").format(
                 limit=raised, count=participants))
 
-    room = Room(folder.resolve())
+    room = Room(folder.resolve(), rate=rate, burst=max(4 * rate, 20.0))
     names = {"127.0.0.1", "localhost", *allow_hosts}
     if bind in ("0.0.0.0", "::"):
         import socket

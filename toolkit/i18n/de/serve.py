@@ -251,4 +251,6 @@ MESSAGES: dict[str, str] = {
         'Zurück zum Anfang',
     'Join the workshop first.':
         'Bitte zuerst am Workshop teilnehmen.',
+    'Submissions per second one device may send (bursts of four times as many).':
+        'Eingaben pro Sekunde, die ein Gerät senden darf (kurzzeitig viermal so viele).',
 }
