@@ -28,6 +28,9 @@ import anyio.to_thread
 
 QUEUE_SIZE = 4
 HEARTBEAT_SECONDS = 15.0
+#: fields that change with every rebuild without changing what a page shows (the timer
+#: counts down on the page itself): a snapshot that differs only in these is not pushed
+VOLATILE = ("remaining",)
 
 
 @dataclass(eq=False)
@@ -64,6 +67,7 @@ class Hub:
         self.interval = interval
         self.poll = poll
         self.clients: set[Client] = set()
+        self._last: dict[tuple[str, str], str] = {}
         self._wake: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._task: asyncio.Task[None] | None = None
@@ -137,10 +141,20 @@ class Hub:
             await asyncio.sleep(self.interval)
 
     async def push(self) -> None:
+        """Rebuild each channel's snapshot and offer it to its clients, unless it shows
+        nothing new (a participant's page does not change with every card written)."""
         wanted = {(c.channel, c.lang) for c in self.clients}
         messages = {}
         for channel, lang in wanted:
-            messages[(channel, lang)] = await self.snapshot(channel, lang)
+            data = await anyio.to_thread.run_sync(self.views[channel], lang)
+            signature = json.dumps({k: v for k, v in data.items() if k not in VOLATILE}, sort_keys=True,
+                                   ensure_ascii=False)
+            if self._last.get((channel, lang)) == signature:
+                continue
+            self._last[(channel, lang)] = signature
+            messages[(channel, lang)] = encode(data)
+        if not messages:
+            return
         for client in list(self.clients):
             message = messages.get((client.channel, client.lang))
             if message is not None:

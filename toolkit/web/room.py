@@ -301,7 +301,7 @@ class Room:
         engine = self.engine
         state = engine.state
         current = self._current()
-        info: dict[str, Any] = {"seq": state.last_seq, "lang": lang, "workshop": engine.agenda.title,
+        info: dict[str, Any] = {"lang": lang, "workshop": engine.agenda.title,
                                 "finished": state.finished, "started": state.started, "blackout": state.blackout}
         if current is None:
             info.update(step=None, title=_("The session has ended.") if state.finished
@@ -317,7 +317,8 @@ class Room:
             instructions_html=_instructions_html(step.instructions), prompt=prompt or "",
             kind=kind.name if kind is not None else None,
             kind_title=(kind.title.get(lang) or kind.title.get("en", kind.name)) if kind is not None else "",
-            remaining=round(timer.remaining(now), 1), running=timer.running, paused=timer.paused,
+            remaining=round(timer.remaining(now), 1), allowed=timer.allowed, entered=timer.entered,
+            running=timer.running, paused=timer.paused,
             input_open=presenter.input_open and kind is not None, moderated=presenter.moderated,
             revealed=presenter.revealed, held=presenter.held,
         )
@@ -360,6 +361,7 @@ class Room:
     def _projector(self, lang: str) -> dict[str, Any]:
         _ = translator(lang)
         info = self._step_info(lang)
+        info["seq"] = self.engine.state.last_seq
         current = self._current()
         info["html"] = ""
         info["contributions"] = 0
