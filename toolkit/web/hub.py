@@ -137,7 +137,8 @@ class Hub:
             except asyncio.CancelledError:
                 raise
             except Exception:  # noqa: BLE001 - a failed rebuild must not end live updates
-                pass
+                import traceback, sys
+                traceback.print_exc(file=sys.stderr)
             await asyncio.sleep(self.interval)
 
     async def push(self) -> None:
