@@ -164,7 +164,8 @@ def generic_form(view: FormView) -> str:
     fills with the participant's identity left out)."""
     schema = view.kind.Record.model_json_schema()
     identity = getattr(view.kind, "web_identity", None)
-    forms = []
+    prompt = getattr(view.options, "prompt", None)
+    forms = [f'<p class="prompt">{escape(prompt)}</p>'] if prompt else []
     for n, variant in enumerate(_variants(schema)):
         props: dict[str, Any] = variant.get("properties", {})
         required = set(variant.get("required", []))

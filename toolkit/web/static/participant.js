@@ -135,7 +135,6 @@
   function onState(state) {
     Cimis.text(document.getElementById("step-title"), state.title);
     Cimis.text(document.getElementById("item-title"), state.item_title);
-    Cimis.text(document.getElementById("prompt"), state.prompt);
     document.getElementById("instructions").innerHTML = state.instructions_html || "";
     document.getElementById("instructions-box").hidden = !state.instructions_html;
     Cimis.timer(document.getElementById("timer"), state, L.paused);
