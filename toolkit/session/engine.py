@@ -107,7 +107,8 @@ def validation_message(exc: ValidationError) -> str:
     parts = []
     for err in exc.errors():
         loc = format_loc(err.get("loc", ()))
-        parts.append(f"{loc}: {describe(err)}" if loc else describe(err))
+        detail = describe(dict(err))
+        parts.append(f"{loc}: {detail}" if loc else detail)
     return "; ".join(parts)
 
 
@@ -201,8 +202,8 @@ class Engine:
 
         def results(ref: str) -> Any:
             # a reference names "step" in the referring item or "item.step"
-            target_item, _dot, target_step = ref.rpartition(".")
-            target_item = target_item or item_id
+            found_item, _dot, target_step = ref.rpartition(".")
+            target_item = found_item or item_id
             key = f"{target_item}.{target_step}"
             if not target_item or key in _seen:
                 return None  # unknown item, or a cycle of references
@@ -273,10 +274,15 @@ class Engine:
             host = get_host()
             if not host.pm.hook.session_event.get_hookimpls():
                 return
+            workshop = str(self.folder)
             for event in events:
-                # each observer gets its own copy: the payload's dicts are the state's records
-                host.call_each("session_event", lambda name, event=event: {"event": SessionEvent(
-                    *event._replace(payload=_json_copy(event.payload)), workshop=str(self.folder))})
+                def arguments(name: str, event: Event = event) -> dict[str, Any]:
+                    # each observer gets its own copy: the payload's dicts are the state's records
+                    seq, session, type_, item, step, payload, author, at, client_id = event
+                    return {"event": SessionEvent(seq, session, type_, item, step, _json_copy(payload), author, at,
+                                                  client_id, workshop)}
+
+                host.call_each("session_event", arguments)
         except Exception:  # noqa: BLE001 - the event is committed; an observer must not undo that
             pass
 

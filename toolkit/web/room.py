@@ -328,17 +328,17 @@ class Room:
         """What every participant's page gets pushed: the step, its timer, whether input is
         open (the same for every device)."""
         with self.lock:
-            return self._cached(("participant", lang), lambda: self._step_info(lang))
+            return dict(self._cached(("participant", lang), lambda: self._step_info(lang)))
 
     def projector_view(self, lang: str) -> dict[str, Any]:
         """The projector's snapshot: the step and the result as HTML (SVG charts), or a
         note that results are hidden until revealed."""
         with self.lock:
-            return self._cached(("projector", lang), lambda: self._projector(lang))
+            return dict(self._cached(("projector", lang), lambda: self._projector(lang)))
 
     def facilitator_view(self, lang: str) -> dict[str, Any]:
         with self.lock:
-            return self._cached(("facilitator", lang), lambda: self._facilitator(lang))
+            return dict(self._cached(("facilitator", lang), lambda: self._facilitator(lang)))
 
     def _cached(self, key: tuple[str, str], build: Callable[[], Any]) -> Any:
         cache = self._cache
@@ -505,6 +505,8 @@ class Room:
         if stored is None or (stored.item, stored.step) != (item_id, step_id):
             raise Refused(409, _("This id was already used for another submission."))
         kind = self.engine.kinds.get(stored.payload.get("kind", ""))
+        if kind is None:
+            raise Refused(409, _("This id was already used for another submission."))
         try:
             sent = kind.Record.model_validate(self._with_identity(kind, record, device)).model_dump(mode="json")
         except Exception:  # noqa: BLE001 - any invalid resend is simply not the same submission
@@ -524,6 +526,7 @@ class Room:
         if not isinstance(body, dict) or not isinstance(body.get("action"), str):
             raise Refused(400, _("The request must be a JSON object with an action."))
         action = body["action"]
+        saved: Any
         with self.lock, self.speaking(lang):
             engine = self.engine
             engine.refresh()
