@@ -291,7 +291,7 @@ def wait_up(port: int, proc: subprocess.Popen, timeout: float = 90) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise SystemExit(proc.stderr.read().decode() if proc.stderr else "server died")
+            raise SystemExit(f"the server ended with {proc.returncode}")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.5):
                 return
@@ -326,8 +326,9 @@ def main(argv: list[str]) -> int:
 
         # the bare endpoint first, under the same load
         port = free_port()
+        log = open(tmp / "servers.log", "ab")  # read by nobody during the run: a file never fills up
         bare = subprocess.Popen([sys.executable, "-c", BARE_APP, str(tmp / "bare.db"), str(port)], env=env,
-                                stderr=subprocess.PIPE)
+                                stderr=log)
         try:
             wait_up(port, bare)
             bare_run = asyncio.run(run_load(port, participants, bare_seconds, rate, cimis=False))
@@ -338,7 +339,7 @@ def main(argv: list[str]) -> int:
         port = free_port()
         server = subprocess.Popen([sys.executable, "-m", "toolkit", "serve", str(folder), "--port", str(port),
                                    "--rate", "1000", "--participants", str(participants)], env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                  stdout=subprocess.DEVNULL, stderr=log)
         try:
             wait_up(port, server)
             run = asyncio.run(run_load(port, participants, seconds, rate, cimis=True,
@@ -347,6 +348,8 @@ def main(argv: list[str]) -> int:
         finally:
             server.terminate()
             server.wait(10)
+        log.close()
+        server_log = (tmp / "servers.log").read_text(errors="replace")
         conn = sqlite3.connect(folder / "session.db")
         counts = Counter(r[0] for r in conn.execute("SELECT client_id FROM events WHERE type = 'captured'"))
         conn.close()
@@ -390,6 +393,9 @@ def main(argv: list[str]) -> int:
           f"refused {len(run['failed'])} {run['failed'][:2] if run['failed'] else ''}")
     for name, ok in goals.items():
         print(f"  goal {name}: {'ok' if ok else 'MISSED'}")
+    if "Traceback" in server_log:
+        print("  the server logged errors:\n" + server_log[-3000:])
+    figures["server_errors"] = server_log.count("Traceback")
     if args.json:
         print(json.dumps(figures))
     return 1 if args.strict and not all(goals.values()) else 0

@@ -27,14 +27,17 @@ class Server:
         self.proc: subprocess.Popen | None = None
 
     def start(self, timeout: float = 60.0) -> "Server":
+        # the server's messages go to a file next to the workshop (a pipe nobody reads
+        # could fill up and stall the server)
+        self.log = open(self.folder.parent / f"serve-{self.port}.log", "ab")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "toolkit", "serve", str(self.folder), "--port", str(self.port),
              "--rate", str(self.rate), "--participants", str(self.participants)],
-            env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            env=self.env, stdout=subprocess.DEVNULL, stderr=self.log)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise RuntimeError(self.proc.stderr.read().decode() if self.proc.stderr else "server died")
+                raise RuntimeError((self.folder.parent / f"serve-{self.port}.log").read_text())
             try:
                 status, _body = request(self.port, "GET", "/projector", timeout=1.0)
                 if status == 200:
@@ -48,6 +51,7 @@ class Server:
         if self.proc is not None and self.proc.poll() is None:
             self.proc.kill()  # SIGKILL
             self.proc.wait(10)
+        self.log.close()
 
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
@@ -57,8 +61,7 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait(10)
-        if self.proc is not None and self.proc.stderr is not None:
-            self.proc.stderr.close()
+        self.log.close()
 
 
 def request(port: int, method: str, path: str, body: object = None, cookie: str = "",

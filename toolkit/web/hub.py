@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -137,8 +138,7 @@ class Hub:
             except asyncio.CancelledError:
                 raise
             except Exception:  # noqa: BLE001 - a failed rebuild must not end live updates
-                import traceback, sys
-                traceback.print_exc(file=sys.stderr)
+                logging.getLogger("cimis.serve").exception("live update failed")
             await asyncio.sleep(self.interval)
 
     async def push(self) -> None:
