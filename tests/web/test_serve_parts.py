@@ -98,3 +98,50 @@ def test_cimis_serve_refuses_a_taken_port_and_a_folder_without_plan(started, chi
     out = subprocess.run([sys.executable, "-m", "toolkit", "serve", str(tmp_path)], env=child_env,
                          capture_output=True, text=True, timeout=60)
     assert out.returncode == 1 and "no workshop.yaml" in out.stderr
+
+
+def test_generic_form_from_the_record_schema_with_the_kinds_labels():
+    from pydantic import Field
+
+    from toolkit.capture.base import CaptureKind, KindModel
+    from toolkit.capture.kinds.questions import QuestionsKind
+    from toolkit.web.forms import FormView, form_html
+    from toolkit.web.room import Device
+    from toolkit.web.texts import texts
+
+    class Rec(KindModel):
+        text: str = Field(max_length=80, description="What <you> saw.")
+        stars: int = Field(ge=1, le=5)
+        urgent: bool = False
+        voter: str = ""
+
+    class Plugin(CaptureKind):
+        name = "plugin-kind"
+        title = {"en": "Plugin"}
+        Options = KindModel
+        Record = Rec
+        labels = {"de": {"text": "Beobachtung <b>"}, "en": {"text": "Observation"}}
+        web_identity = "voter"
+
+        def result(self, records, options, context):
+            return None
+
+        def to_markdown(self, result, options, lang):
+            return ""
+
+    def view(kind, lang):
+        return FormView(kind=kind, options=kind.Options(), step="a.b", lang=lang, device=Device(id="d"),
+                        labels=kind.labels.get(lang, {}), texts=texts(lang))
+
+    html = form_html(view(Plugin(), "de"))
+    assert '<label for="f0-text">Beobachtung &lt;b&gt;</label>' in html
+    assert 'type="number"' in html and 'min="1"' in html and 'max="5"' in html and 'data-type="int"' in html
+    assert 'data-type="bool"' in html and 'name="voter"' not in html and ">Senden<" in html
+    assert "What &lt;you&gt; saw." not in html  # descriptions are English: shown in English only
+    assert "What &lt;you&gt; saw." in form_html(view(Plugin(), "en"))
+
+    class NoForm(QuestionsKind):
+        web_form = None
+
+    html = form_html(view(NoForm(), "en"))
+    assert html.count("<form") == 2 and 'value="ask"' in html and 'value="upvote"' in html
