@@ -149,7 +149,8 @@ class Stream:
         self.ready = asyncio.Event()
 
     async def run(self) -> None:
-        reader, writer = await asyncio.open_connection("127.0.0.1", self.port)
+        # a projector snapshot can be large: read lines of up to 16 MiB
+        reader, writer = await asyncio.open_connection("127.0.0.1", self.port, limit=2 ** 24)
         head = f"GET /api/stream/{self.channel} HTTP/1.1\r\nHost: 127.0.0.1:{self.port}\r\n"
         if self.cookie:
             head += f"Cookie: {self.cookie}\r\n"

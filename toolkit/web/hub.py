@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -131,6 +132,7 @@ class Hub:
             except asyncio.TimeoutError:
                 local = False
             self._wake.clear()
+            began = time.monotonic()
             try:
                 changed = await anyio.to_thread.run_sync(self.refresh)
                 if local or changed:
@@ -139,7 +141,9 @@ class Hub:
                 raise
             except Exception:  # noqa: BLE001 - a failed rebuild must not end live updates
                 logging.getLogger("cimis.serve").exception("live update failed")
-            await asyncio.sleep(self.interval)
+            # rebuilding a large step's result takes time: wait at least as long as the
+            # rebuild took, so that live updates never take more than half the machine
+            await asyncio.sleep(max(self.interval, time.monotonic() - began))
 
     async def push(self) -> None:
         """Rebuild each channel's snapshot and offer it to its clients, unless it shows

@@ -84,9 +84,9 @@ class BackgroundServer:
         import uvicorn
 
         prepared = prepare(self.folder, **self.options)
+        # uvicorn installs signal handlers only in the main thread: the hosting program
+        # keeps its own
         server = uvicorn.Server(prepared.config)
-        # the hosting program handles signals itself
-        server.install_signal_handlers = lambda: None  # type: ignore[method-assign]
         thread = threading.Thread(target=server.run, name="cimis-serve", daemon=True)
         thread.start()
         deadline = time.monotonic() + timeout

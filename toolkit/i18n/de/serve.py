@@ -255,4 +255,6 @@ MESSAGES: dict[str, str] = {
         'Eingaben pro Sekunde, die ein Gerät senden darf (kurzzeitig viermal so viele).',
     'Cannot listen on {host} port {port}: {error}. Choose another port with --port, or another address.':
         'Kann auf {host} Port {port} nicht lauschen: {error}. Mit --port einen anderen Port oder eine andere Adresse wählen.',
+    'and {count} more':
+        'und {count} weitere',
 }
