@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import join
+from web_client_util import join
 
 
 def captured_rows(folder):
