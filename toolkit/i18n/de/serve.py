@@ -251,4 +251,10 @@ MESSAGES: dict[str, str] = {
         'Zurück zum Anfang',
     'Join the workshop first.':
         'Bitte zuerst am Workshop teilnehmen.',
+    'Submissions per second one device may send (bursts of four times as many).':
+        'Eingaben pro Sekunde, die ein Gerät senden darf (kurzzeitig viermal so viele).',
+    'Cannot listen on {host} port {port}: {error}. Choose another port with --port, or another address.':
+        'Kann auf {host} Port {port} nicht lauschen: {error}. Mit --port einen anderen Port oder eine andere Adresse wählen.',
+    'and {count} more':
+        'und {count} weitere',
 }
