@@ -145,8 +145,6 @@ MESSAGES: dict[str, str] = {
         'Verbunden',
     'Time left':
         'Verbleibende Zeit',
-    'Instructions':
-        'Anleitung',
     'This step takes no input from the room.':
         'Dieser Schritt nimmt keine Eingaben aus dem Raum an.',
     'Your idea':
@@ -211,8 +209,6 @@ MESSAGES: dict[str, str] = {
         'Moderation',
     'Results revealed':
         'Ergebnisse aufgedeckt',
-    'Black screen':
-        'Schwarzes Bild',
     'Accept':
         'Annehmen',
     'Reject':
@@ -235,8 +231,6 @@ MESSAGES: dict[str, str] = {
         'Cluster',
     'Not clustered':
         'Nicht geclustert',
-    'Ranking':
-        'Rangfolge',
     'done':
         'erledigt',
     'Dots per item':
