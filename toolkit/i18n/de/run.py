@@ -70,8 +70,6 @@ MESSAGES: dict[str, str] = {
     "Write: /merge A + B = C": "Schreiben Sie: /zusammen A + B = C",
     "Unknown command: /{command}": "Unbekannter Befehl: /{command}",
     "{count} not clustered": "{count} ohne Cluster",
-    "Enter gives the highlighted item one dot from the voter.":
-        "Enter gibt dem markierten Eintrag einen Punkt der abstimmenden Person.",
     "Enter gives the highlighted item one dot from the voter; a number and Enter in the "
     "room-count field sets the paper dots counted on it.":
         "Enter gibt dem markierten Eintrag einen Punkt der abstimmenden Person; eine Zahl und Enter im "
