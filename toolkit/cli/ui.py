@@ -13,7 +13,9 @@ from toolkit.i18n import _
 def build() -> click.Command:
     @click.command(name="ui", short_help=_("Open the terminal UI."),
                    help=_("Open the terminal UI: the start screen, run mode for the workshop in DIR, "
-                          "the sprint board of the workbook in DIR, or the matches of the programme in DIR."))
+                          "or the sprint board of the workbook in DIR."),
+                   epilog=_("A programme folder (with a programme.yaml) opens on its matches: each region's "
+                            "matches and where each one stands."))
     @click.argument("folder", metavar="[DIR]", required=False,
                     type=click.Path(path_type=Path, file_okay=False, exists=True))
     @click.option("--projector", is_flag=True,
