@@ -233,3 +233,22 @@ def test_the_palette_offers_the_room_in_both_languages():
 
     for binding_id in ("run.serve", "run.moderation", "run.held"):
         assert DEFAULTS[binding_id][1] in MESSAGES
+
+
+@run_async
+async def test_the_palette_lists_serving_and_moderation_in_run_mode_in_german(tmp_path):
+    from toolkit.i18n import set_language
+    from toolkit.tui.commands import palette_commands
+
+    folder = english_workshop(tmp_path)
+    set_language("de")
+    try:
+        app = host_app(folder, FakeClock(START))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            found = {c.id: c for c in palette_commands(app, app.screen)}
+            assert found["run.serve"].names == ("Für die Handys im Raum bereitstellen", "Serve to the room's phones")
+            assert "run.moderation" in found and "run.held" in found
+            assert hasattr(app.screen, "action_serve")
+    finally:
+        set_language("en")
