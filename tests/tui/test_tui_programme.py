@@ -67,8 +67,8 @@ async def test_hostile_text_is_shown_literally_and_reload_reads_the_ledger(playe
 
     folder = tmp_path / "copy"
     shutil.copytree(played, folder)
-    from toolkit.programme.numbers import matches, read_events
     from toolkit.programme.load import load_programme
+    from toolkit.programme.numbers import matches, read_events
 
     programme = load_programme(folder)
     first = matches(folder, programme, read_events(folder, programme, []))[0]

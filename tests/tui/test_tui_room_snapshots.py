@@ -11,10 +11,10 @@ import socket
 import pytest
 
 from run_util import START, english_workshop, host_app, kickoff_workshop
-from tui_util import steady_tui  # noqa: F401
 from toolkit.i18n import set_language
 from toolkit.session.clock import FakeClock
 from toolkit.session.engine import Engine
+from tui_util import steady_tui  # noqa: F401
 
 SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
 LANGS = pytest.mark.parametrize("lang", ["en", "de"])

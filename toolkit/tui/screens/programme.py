@@ -102,8 +102,9 @@ def match_lines(match: Any) -> Text:
     facts = []
     if match.jury:
         rank, total = match.jury.get("rank"), match.jury.get("total")
-        facts.append(_("jury: rank {rank}, {total} points").format(
-            rank=rank if rank is not None else "–", total=f"{total:.2f}".rstrip("0").rstrip(".") if isinstance(total, (int, float)) else "–"))
+        points = f"{total:.2f}".rstrip("0").rstrip(".") if isinstance(total, (int, float)) else "–"
+        facts.append(_("jury: rank {rank}, {total} points").format(rank=rank if rank is not None else "–",
+                                                                   total=points))
     if match.statuses:
         facts.append(_("status at {events}").format(events=", ".join(s["event"] for s in match.statuses)))
     if match.budget is not None:

@@ -36,8 +36,8 @@ from toolkit.tui.widgets.timer import TimerDisplay
 
 #: Run mode's key binding ids (defaults and descriptions live in :mod:`toolkit.tui.bindings`).
 RUN_BINDING_IDS = ("run.next", "run.previous", "run.pause", "run.add-minute", "run.remove-minute", "run.edit",
-                   "run.remove", "run.undo", "run.projector-toggle", "run.reveal", "run.blackout", "run.input", "run.instructions", "run.reopen",
-                   "run.finish", "run.serve", "run.moderation", "run.held")
+                   "run.remove", "run.undo", "run.projector-toggle", "run.reveal", "run.blackout", "run.input",
+                   "run.instructions", "run.reopen", "run.finish", "run.serve", "run.moderation", "run.held")
 
 #: Seconds between two timer redraws.
 TICK_SECONDS = 0.25
