@@ -109,3 +109,15 @@ def test_cimis_ui_opens_a_programme_folder(tmp_path, cli, monkeypatch):
     result = cli("ui", str(folder))
     assert result.exit_code == 0, result.output
     assert started["start"] == "programme"
+
+
+@run_async
+async def test_opening_a_programme_folder_from_the_start_screen(tmp_path):
+    folder = make_programme(tmp_path, play=False)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen._opened(folder)  # what the open-folder dialog hands back
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "ProgrammeScreen"
+        assert "no matches yet" in screen_text(app.screen)

@@ -96,15 +96,23 @@ async def test_moderation_from_the_terminal(tmp_path):
         assert held.__class__.__name__ == "HeldScreen"
         assert [str(held.query_one("#held-list").get_option_at_index(i).prompt) for i in range(2)] == [
             f"#{first}  Keep me", f"#{second}  Spam <script>"]
+        with Engine(folder, clock=clock) as phone:  # a card arrives while the list is open
+            third = phone.capture({"op": "card", "text": "Late card"}, participant=True).event.seq
+        await screen.sync().wait()
+        await pilot.pause()
+        assert held.query_one("#held-list").option_count == 3
         await pilot.press("a")  # the first, highlighted
         await pilot.pause()
         assert "accepted" in text_of(held.query_one("#held-state"))
-        await pilot.press("r")  # now the second is the only one
+        await pilot.press("r")  # now the second is highlighted
+        await pilot.pause()
+        await pilot.press("down", "r")  # and the late one, rejected too
         await pilot.pause()
         assert held.query_one("#held-list").option_count == 0
         # a decision is committed: an independent reader sees it
         with Engine(folder, readonly=True) as reader:
             assert reader.state.status_of(first) == "accepted" and reader.state.status_of(second) == "rejected"
+            assert reader.state.status_of(third) == "rejected"
         await pilot.press("a")  # nothing left: says so, changes nothing
         assert "No card is held" in text_of(held.query_one("#held-state"))
         await pilot.press("m")  # moderation off from the list
@@ -247,7 +255,7 @@ async def test_the_palette_lists_serving_and_moderation_in_run_mode_in_german(tm
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             found = {c.id: c for c in palette_commands(app, app.screen)}
-            assert found["run.serve"].names == ("Für die Handys im Raum bereitstellen", "Serve to the room's phones")
+            assert found["run.serve"].names == ("Handys im Raum", "Room's phones")
             assert "run.moderation" in found and "run.held" in found
             assert hasattr(app.screen, "action_serve")
     finally:
