@@ -170,7 +170,7 @@ def _fresh_folder(out: Path, suffix: str) -> Path:
     for n in itertools.count():
         path = out.parent / f".{out.name}.{os.getpid()}-{n}{suffix}"
         try:
-            os.mkdir(path, 0o700)
+            os.mkdir(path)  # the umask decides, as for any folder a command creates
         except FileExistsError:
             continue
         return path

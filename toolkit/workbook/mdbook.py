@@ -144,6 +144,10 @@ def import_mdbook(src: Path, dest: Path) -> Path:
         raise CimisError(_("{path}: the book has no SUMMARY.md").format(path=source / SUMMARY_FILE))
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent))
+    # mkdtemp makes it 0700; the imported workbook gets what the umask gives any new folder
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(tmp, 0o777 & ~mask)
     try:
         for folder, dirs, files in os.walk(source):
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not os.path.islink(os.path.join(folder, d)))

@@ -156,7 +156,10 @@ def _load_state(folder: Path) -> dict[str, Any]:
 
 
 def _yaml_str(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
+    # JSON escaping is not YAML's: a title holding U+007F would be written but not read back
+    from toolkit.yamlload import yaml_quote
+
+    return yaml_quote(text)
 
 
 def _new_chapter(plan: Any) -> list[str]:
