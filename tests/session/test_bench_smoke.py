@@ -23,3 +23,8 @@ def test_bench_store_quick():
         assert match, (pattern, out.stdout)
         value = float(match.group(1))
         assert math.isfinite(value) and 0 < value < 1000, (pattern, value)
+    # the fold is linear: ten times the events cost about ten times as much, relative to a
+    # plain dict pass over the same events (a quadratic fold shows ~10 here; noise stays < 2)
+    growth = re.search(r"linear scaling: .*?, ([\d.]+) relative to the plain pass", out.stdout)
+    assert growth, out.stdout
+    assert float(growth.group(1)) < 2.0, out.stdout
