@@ -40,7 +40,7 @@ def test_source_purposes_privacy_in_show_and_json(tmp_path):
     assert card.meta.source.licence == "CC BY-NC 4.0"
     assert card.meta.steps[1].privacy == "Names are stored only with consent."
     from toolkit.cli.methods import card_json
-    from toolkit.cli.render import card_markdown
+    from toolkit.cards.render_text import card_markdown
 
     data = json.loads(json.dumps(card_json(card)))
     assert data["source"] == {"author": "Henri Lipmanowicz and Keith McCandless",

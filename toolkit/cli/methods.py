@@ -161,7 +161,7 @@ def build() -> click.Group:
 
 
 def category_title(category: str) -> str:
-    from toolkit.cli.labels import CATEGORY_TITLES
+    from toolkit.cards.labels import CATEGORY_TITLES
 
     return _(CATEGORY_TITLES.get(category, category))
 

@@ -20,6 +20,7 @@ from pydantic import Field
 
 from toolkit.capture.base import Captured, CaptureContext, CaptureKind, StatelessRules, KindModel, ResultModel
 from toolkit.capture.common import PersonInfo, PersonRef, of_type, resolve, source_result, unwrap
+from toolkit.capture.kinds.interest_results import InterestsResult, MarksReceived, MutualInterest, Preferences
 from toolkit.capture.kinds.options import InterestsOptions
 from toolkit.capture.kinds.rotation import RotationResult
 from toolkit.capture.markdown import bullet, table, translator
@@ -39,40 +40,6 @@ class InterestRecord(KindModel):
 
 
 LEVELS = ("must", "could", "no")
-
-
-class Preferences(ResultModel):
-    person: str
-    wants: list[str] = Field(default=[], description="Must-meet then could-meet people, best first.")
-    must: list[str] = []
-    could: list[str] = []
-    no: list[str] = []
-
-
-class MutualInterest(ResultModel):
-    a: str = Field(description="Person of the first group.")
-    b: str = Field(description="Person of the second group.")
-
-
-class MarksReceived(ResultModel):
-    person: str
-    marks: int
-
-
-class InterestsResult(ResultModel):
-    """Everyone's cleaned-up preferences (only people of the other group, no repeats, at most
-    max_choices), mutual interests, and marks received per person."""
-
-    groups: tuple[str, str] | None = Field(default=None, description="Roles of the two groups; None without rotation.")
-    people: list[PersonInfo] = Field(default=[], description="Both groups, first group first.")
-    preferences: list[Preferences] = []
-    mutual: list[MutualInterest] = []
-    received: list[MarksReceived] = []
-    must: list[MutualInterest] = Field(default=[], description="Pairs one side must meet (and neither said no).")
-    blocked: list[MutualInterest] = Field(default=[], description="Pairs with a 'no thanks' on either side.")
-
-    def blocked_pairs(self) -> set[frozenset[str]]:
-        return {frozenset((p.a, p.b)) for p in self.blocked}
 
 
 class _Groups:

@@ -22,7 +22,7 @@ from pydantic import Field
 from toolkit.capture.algorithms.matching import stable_matching
 from toolkit.capture.base import Captured, CaptureContext, CaptureKind, KindModel, ResultModel
 from toolkit.capture.common import PersonInfo, PersonRef, of_type, resolve, source_result, union_record, unwrap
-from toolkit.capture.kinds.interests import InterestsResult
+from toolkit.capture.kinds.interest_results import InterestsResult
 from toolkit.capture.kinds.options import MatchingOptions
 from toolkit.capture.markdown import escape_line, role_title, translator
 from toolkit.i18n import _

@@ -131,7 +131,7 @@ class RotationKind(CaptureKind):
     def _levels(self, options, context) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
         """(blocked, must) pairs from the interests step, in both orders."""
         from toolkit.capture.common import source_result
-        from toolkit.capture.kinds.interests import InterestsResult
+        from toolkit.capture.kinds.interest_results import InterestsResult
 
         found = source_result(context, options.interests, InterestsResult) if context is not None else None
         if found is None:

@@ -50,7 +50,7 @@ class LibraryScreen(CimisScreen[Any]):
         self._shown: str | None = None
 
     def compose(self) -> ComposeResult:
-        from toolkit.cli.labels import CATEGORY_TITLES, PURPOSE_TITLES, ROLE_TITLES
+        from toolkit.cards.labels import CATEGORY_TITLES, PURPOSE_TITLES, ROLE_TITLES
 
         yield Header()
         with Horizontal(id="filters"):
@@ -97,7 +97,7 @@ class LibraryScreen(CimisScreen[Any]):
                 "text": self.query_one("#search", Input).value.strip() or None}
 
     def refresh_cards(self) -> None:
-        from toolkit.cli.labels import CATEGORY_TITLES
+        from toolkit.cards.labels import CATEGORY_TITLES
 
         if self._library is None:
             return
@@ -125,7 +125,7 @@ class LibraryScreen(CimisScreen[Any]):
         return self.cards[index]
 
     def show_card(self) -> None:
-        from toolkit.cli.render import card_markdown
+        from toolkit.cards.render_text import card_markdown
 
         card = self.current()
         key = None if card is None else f"{card.id}/{card.language}"
@@ -172,7 +172,7 @@ class LibraryScreen(CimisScreen[Any]):
             self.dismiss(card.id)
 
     def action_next_category(self) -> None:
-        from toolkit.cli.labels import CATEGORY_TITLES
+        from toolkit.cards.labels import CATEGORY_TITLES
 
         select = self.query_one("#category", Select)
         keys = list(CATEGORY_TITLES)

@@ -19,7 +19,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 from toolkit.i18n import LANGUAGES, _, get_language
 from toolkit.tui.bindings import binding
 from toolkit.tui.literal import literal
-from toolkit.tui.screens import CimisModal
+from toolkit.tui.screen_base import CimisModal
 from toolkit.tui.widgets.paths import FolderInput
 
 
