@@ -9,8 +9,7 @@ def render_card(card: MethodCard) -> None:
     """Print the card to the terminal as rendered Markdown."""
     from rich.markdown import Markdown
 
-    from toolkit.cli.output import console
-
     from toolkit.cards.render_text import card_markdown
+    from toolkit.cli.output import console
 
     console().print(Markdown(card_markdown(card)))

@@ -104,8 +104,8 @@ def show(room: object, public_url: str, bind: str, port: int) -> None:
 
     from toolkit.web.network import reachable
 
-    code = getattr(room, "code")
-    secrets = getattr(room, "secrets")
+    code = room.code
+    secrets = room.secrets
     join = f"{public_url}/j/{code}"
     out = sys.stdout
     click.echo(_("Join at {url} with the code {code}").format(url=public_url, code=code))

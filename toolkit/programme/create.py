@@ -87,8 +87,7 @@ def programme_template(name: str, year: int, language: str) -> str:
         lines += [f"  - id: {rid}", f"    name: {_quote(rname)}", f"    association: {_quote(assoc)}",
                   "    contacts: []   # - {name: ..., email: ...}"]
     lines += ["", f"call: {{opens: {year}-01-05, deadline: {year}-02-15}}", "",
-              "# " + ("kind: kickoff | expert | final | other; format: in-person | online" if de else
-                      "kind: kickoff | expert | final | other; format: in-person | online"),
+              "# kind: kickoff | expert | final | other; format: in-person | online",
               "events:"]
     for n, (rid, rname, _assoc) in enumerate(regions):
         title = f"Auftakt {rname}" if de else f"Kickoff {rname}"

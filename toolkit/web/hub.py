@@ -51,7 +51,7 @@ class Client:
 
 def encode(data: dict[str, Any]) -> bytes:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return f"event: state\ndata: {text}\n\n".encode("utf-8")
+    return f"event: state\ndata: {text}\n\n".encode()
 
 
 class Hub:
@@ -109,7 +109,7 @@ class Hub:
             while True:
                 try:
                     message = await asyncio.wait_for(client.queue.get(), HEARTBEAT_SECONDS)
-                except asyncio.TimeoutError:
+                except TimeoutError:
                     message = b": keep-alive\n\n"
                 yield message
         finally:
@@ -123,7 +123,7 @@ class Hub:
             try:
                 await asyncio.wait_for(self._wake.wait(), self.poll)
                 local = True
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 local = False
             self._wake.clear()
             try:

@@ -31,8 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from toolkit.errors import CimisError
 from toolkit.capture.markdown import translator
+from toolkit.errors import CimisError
 from toolkit.i18n import LANGUAGES, get_language, set_language
 
 SECRETS_FILE = ".cimis-serve.json"
@@ -95,7 +95,7 @@ class Secrets:
     facilitator: str
 
     @classmethod
-    def load_or_create(cls, folder: Path) -> "Secrets":
+    def load_or_create(cls, folder: Path) -> Secrets:
         path = folder / SECRETS_FILE
         try:
             data = json.loads(path.read_text(encoding="utf-8"))

@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from toolkit.capture.base import Captured, CaptureContext, CaptureKind, KindModel, ResultModel, RuleState
+from toolkit.capture.base import CaptureContext, Captured, CaptureKind, KindModel, ResultModel, RuleState
 from toolkit.capture.common import Text, of_type, plain, source_result, union_record, unwrap
 from toolkit.capture.kinds.options import CardsOptions
 from toolkit.capture.markdown import bullet, escape_line, translator
@@ -65,7 +65,7 @@ class UngroupCards(KindModel):
 _RECORD_TYPES = (NewCard, GroupCards, RenameCluster, MergeClusters, UngroupCards)
 
 
-class CardsRecord(union_record(*_RECORD_TYPES)):
+class CardsRecord(union_record(*_RECORD_TYPES)):  # type: ignore[misc]  # base made at run time: a discriminated union of the shapes
     """One cards record, told apart by ``op``: card, group, rename, merge or ungroup."""
 
 
@@ -177,7 +177,7 @@ class _Board:
         return CardsResult(cards=cards, clusters=clusters, unclustered=[c.id for c in cards if c.cluster is None])
 
 
-class CardsKind(CaptureKind):
+class CardsKind(CaptureKind[CardsOptions]):
     name = "cards"
     widget = "toolkit.tui.widgets.capture.cards:CardsPanel"
     projector = "toolkit.tui.projector_views:cards"

@@ -14,7 +14,7 @@ from typing import Annotated
 from pydantic import BeforeValidator, Field, StringConstraints
 
 from toolkit.capture.algorithms.ranking import competition_ranking
-from toolkit.capture.base import Captured, CaptureContext, CaptureKind, KindModel, ResultModel, RuleState
+from toolkit.capture.base import CaptureContext, Captured, CaptureKind, KindModel, ResultModel, RuleState
 from toolkit.capture.common import PersonRef, name_of, of_type, plain, resolve, source_result, unwrap
 from toolkit.capture.kinds.cards import CardsResult
 from toolkit.capture.kinds.options import DotsOptions
@@ -103,7 +103,7 @@ def tally(votes: Sequence[tuple[str, str, int]], known: set[str], dots_per_perso
     return given
 
 
-class DotsKind(CaptureKind):
+class DotsKind(CaptureKind[DotsOptions]):
     name = "dots"
     widget = "toolkit.tui.widgets.capture.dots:DotsPanel"
     projector = "toolkit.tui.projector_views:dots"
@@ -156,14 +156,15 @@ class DotsKind(CaptureKind):
         counted = tally(list(self._votes(records, items, options, context)), {i.id for i in items},
                         options.dots_per_person, options.max_per_item)
         totals = {item.id: 0 for item in items}
-        for (_voter, item), dots in counted.items():
-            totals[item] += dots
+        for (_voter, item_id), count in counted.items():
+            totals[item_id] += count
         people = context.people if context is not None else ()
         ranking = []
         for rank, item, dots in competition_ranking([(item, totals[item.id]) for item in items]):
             voters = None
             if not options.anonymous:
-                voters = [VoterDots(voter=name_of(v, people), dots=d) for (v, i), d in sorted(counted.items()) if i == item.id]
+                voters = [VoterDots(voter=name_of(v, people), dots=d)
+                          for (v, i), d in sorted(counted.items()) if i == item.id]
             ranking.append(RankedItem(rank=rank, id=item.id, label=item.label, dots=int(dots), voters=voters))
         return DotsResult(
             ranking=ranking,

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from pydantic import Field
 
-from toolkit.capture.base import Captured, CaptureContext, CaptureKind, StatelessRules, KindModel, ResultModel
+from toolkit.capture.base import CaptureContext, Captured, CaptureKind, KindModel, StatelessRules
 from toolkit.capture.common import PersonInfo, PersonRef, of_type, resolve, source_result, unwrap
 from toolkit.capture.kinds.interest_results import InterestsResult, MarksReceived, MutualInterest, Preferences
 from toolkit.capture.kinds.options import InterestsOptions
@@ -86,7 +86,7 @@ class _Groups:
         return {"must": must, "could": could, "no": no}
 
 
-class InterestsKind(CaptureKind):
+class InterestsKind(CaptureKind[InterestsOptions]):
     name = "interests"
     widget = "toolkit.tui.widgets.capture.interests:InterestsPanel"
     projector = "toolkit.tui.projector_views:interests"

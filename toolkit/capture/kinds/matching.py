@@ -20,7 +20,7 @@ from typing import Literal
 from pydantic import Field
 
 from toolkit.capture.algorithms.matching import stable_matching
-from toolkit.capture.base import Captured, CaptureContext, CaptureKind, KindModel, ResultModel
+from toolkit.capture.base import CaptureContext, Captured, CaptureKind, KindModel, ResultModel
 from toolkit.capture.common import PersonInfo, PersonRef, of_type, resolve, source_result, union_record, unwrap
 from toolkit.capture.kinds.interest_results import InterestsResult
 from toolkit.capture.kinds.options import MatchingOptions
@@ -47,7 +47,7 @@ class ExcludePair(KindModel):
 _RECORD_TYPES = (PinPair, ExcludePair)
 
 
-class MatchingRecord(union_record(*_RECORD_TYPES)):
+class MatchingRecord(union_record(*_RECORD_TYPES)):  # type: ignore[misc]  # base made at run time: a discriminated union of the shapes
     """One matching record, told apart by ``op``: pin or exclude."""
 
 
@@ -119,7 +119,7 @@ def _instance(options: MatchingOptions, context: CaptureContext | None) -> _Inst
     )
 
 
-class MatchingKind(CaptureKind):
+class MatchingKind(CaptureKind[MatchingOptions]):
     name = "matching"
     widget = "toolkit.tui.widgets.capture.matching:MatchingPanel"
     projector = "toolkit.tui.projector_views:matching"

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from toolkit.capture.base import Captured, CaptureContext, CaptureKind, KindModel, ResultModel, RuleState
+from toolkit.capture.base import CaptureContext, Captured, CaptureKind, KindModel, ResultModel, RuleState
 from toolkit.capture.common import Text, of_type, plain, union_record, unwrap
 from toolkit.capture.kinds.options import QuestionsOptions
 from toolkit.capture.markdown import bullet, translator
@@ -36,7 +36,7 @@ class Upvote(KindModel):
 _RECORD_TYPES = (AskQuestion, Upvote)
 
 
-class QuestionsRecord(union_record(*_RECORD_TYPES)):  # type: ignore[misc]
+class QuestionsRecord(union_record(*_RECORD_TYPES)):  # type: ignore[misc]  # base made at run time: a discriminated union of the shapes
     """One record: ``{op: ask, text}`` or ``{op: upvote, question}``."""
 
 
@@ -94,7 +94,7 @@ class _QuestionRules(RuleState):
         return self.wall.check(record, self.options)
 
 
-class QuestionsKind(CaptureKind):
+class QuestionsKind(CaptureKind[QuestionsOptions]):
     name = "questions"
     title = {"de": "Fragen ans Podium", "en": "Questions to the speaker"}
     Options = QuestionsOptions

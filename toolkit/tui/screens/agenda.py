@@ -20,8 +20,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from toolkit.errors import ProblemsError
-from toolkit.slugs import slugify
 from toolkit.i18n import _, ngettext
+from toolkit.slugs import slugify
 from toolkit.tui.bindings import binding
 from toolkit.tui.literal import assemble, literal
 from toolkit.tui.screens import CimisScreen

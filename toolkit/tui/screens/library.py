@@ -13,9 +13,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Input, Label, Markdown, OptionList, Select
 from textual.widgets.option_list import Option
 
-from toolkit.tui.literal import assemble
 from toolkit.i18n import LANGUAGES, _, get_language, ngettext
 from toolkit.tui.bindings import binding
+from toolkit.tui.literal import assemble
 from toolkit.tui.screens import CimisScreen
 
 #: (value, min minutes, max minutes) of the duration filter

@@ -24,10 +24,10 @@ from textual.widgets import DataTable, Footer, Header, Label, Markdown, OptionLi
 from textual.widgets.option_list import Option
 
 from toolkit.errors import CimisError, ProblemsError
-from toolkit.tui.literal import assemble, literal
 from toolkit.i18n import N_, _
 from toolkit.paths import write_atomic
 from toolkit.tui.bindings import binding, display_keys, keys_for
+from toolkit.tui.literal import assemble, literal
 from toolkit.tui.screens import CimisScreen
 from toolkit.tui.widgets.dialogs import Dialog, SaveChangesDialog
 

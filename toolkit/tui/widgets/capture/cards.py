@@ -97,7 +97,7 @@ class CardsPanel(CapturePanel):
         self.ticked.symmetric_difference_update({card})
         self.refresh_records()
 
-    def parse(self, text: str) -> dict[str, Any] | None | str:
+    def parse(self, text: str) -> dict[str, Any] | str | None:
         """The record a typed line stands for, or a message why it stands for none."""
         if not text.startswith("/"):
             return {"op": "card", "text": text}

@@ -12,17 +12,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal
-from rich.segment import Segment
-from rich.style import Style
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.geometry import Region, Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.message import Message
 from textual.widgets import Label, Select, Static
 
 from toolkit.i18n import _
