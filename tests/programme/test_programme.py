@@ -209,7 +209,8 @@ def test_peer_learning_and_prototype_move_a_match_on(programme, cli):
         editor = PlanEditor(folder / "workshop.yaml")
         editor.data["agenda"] = []
         editor.add_item({"id": "main", "method": method})
-        editor.add_person({"id": member, "name": match["names"][member], "role": "creative"})
+        if not any(person.get("id") == member for person in editor.data.get("people") or []):
+            editor.add_person({"id": member, "name": match["names"][member], "role": "creative"})
         editor.save()
         with Engine(folder, author=member) as engine:
             step = next(s for s in engine.agenda.items[0].steps if s.capture_kind in ("notes", "cards"))

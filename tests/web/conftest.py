@@ -64,13 +64,6 @@ def client(room):
         yield c
 
 
-def join(client, name: str = "") -> dict:
-    code = client.app.app.state.room.code
-    r = client.post("/api/join", json={"code": code, "name": name})
-    assert r.status_code == 200, r.text
-    return r.json()
-
-
 @pytest.fixture
 def child_env() -> dict[str, str]:
     env = dict(os.environ)

@@ -8,9 +8,10 @@ import json
 import sqlite3
 
 import pytest
-from conftest import join
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from web_client_util import join
 
 
 def captured_rows(folder):
@@ -328,3 +329,26 @@ def test_questions_and_word_cloud_from_phones(client, room):
         assert r.status_code == (200 if i < 2 else 422)
     html = room.projector_view("en")["html"]
     assert "<svg" in html and "Trust" in html
+
+
+def test_interests_on_three_levels_from_a_personal_link(client, room):
+    with room.lock:
+        room.engine.go_to("dating", "interests")
+    join(client)
+    assert "personal link" in client.get("/api/form").text
+    client.get(f"/i/anna/{room.secrets.invitation('anna')}", follow_redirects=False)
+    html = client.get("/api/form").text
+    assert 'name="level-bert"' in html and html.count('name="level-bert"') == 4 and "Anna" not in html
+    r = client.post("/api/submit", json={"id": "interest-01", "step": "dating.interests",
+                                         "record": {"must": ["bert"], "could": [], "no": []}})
+    assert r.status_code == 200, r.text
+    # the server fills in who marks: nobody can mark for someone else
+    r = client.post("/api/submit", json={"id": "interest-02", "step": "dating.interests",
+                                         "record": {"person": "bert", "no": ["bert"]}})
+    assert r.status_code == 200, r.text
+    with room.lock:
+        result = room.engine.result("dating", "interests")
+    assert [(p.person, p.must, p.no) for p in result.preferences] == [("anna", [], ["bert"])]
+    r = client.post("/api/submit", json={"id": "interest-03", "step": "dating.interests",
+                                         "record": {"must": ["jule"]}})
+    assert r.status_code == 422 and "other group" in r.json()["error"]

@@ -18,7 +18,6 @@ from typing import Any, ClassVar, Generic
 from pydantic import BaseModel, ConfigDict, Field
 from typing_extensions import TypeVar  # a default for the type parameter (PEP 696, typing has it from 3.13)
 
-
 #: The options model a capture kind's methods receive (see :class:`CaptureKind`).
 OptionsT = TypeVar("OptionsT", bound=BaseModel, default=BaseModel)
 

@@ -32,27 +32,29 @@ def build() -> click.Command:
                   help=_("How many people are expected (to check the open-files limit)."))
     @click.option("--allow-host", "allow_hosts", multiple=True,
                   help=_("A further host name the pages may be opened under (repeatable)."))
+    @click.option("--rate", default=5.0, show_default=True, type=click.FloatRange(0.1, 10_000),
+                  help=_("Submissions per second one device may send (bursts of four times as many)."))
     def serve(folder: Path, lan: bool, host: str | None, port: int, participants: int,
-              allow_hosts: tuple[str, ...]) -> None:
-        run(folder, lan=lan, host=host, port=port, participants=participants, allow_hosts=allow_hosts)
+              allow_hosts: tuple[str, ...], rate: float) -> None:
+        run(folder, lan=lan, host=host, port=port, participants=participants, allow_hosts=allow_hosts, rate=rate)
 
     return serve
 
 
 def run(folder: Path, *, lan: bool, host: str | None, port: int, participants: int,
-        allow_hosts: tuple[str, ...] = ()) -> None:
+        allow_hosts: tuple[str, ...] = (), rate: float = 5.0) -> None:
     if not (folder / "workshop.yaml").is_file():
         raise click.ClickException(_("There is no workshop.yaml in {path}.").format(path=folder))
     try:
         import uvicorn
 
-        from toolkit.web.app import create_app
-        from toolkit.web.network import files_needed, local_addresses, open_files_limit, raise_open_files, reachable
-        from toolkit.web.room import Room
+        from toolkit.web.network import files_needed, open_files_limit, raise_open_files
+        from toolkit.web.server import prepare
     except ImportError as exc:  # pragma: no cover - an install without the web stack
         raise click.ClickException(_("cimis serve needs the web stack: {error}").format(error=exc)) from None
 
     bind = host or ("0.0.0.0" if lan else "127.0.0.1")
+    _check_port(bind, port)
     needed = files_needed(participants)
     limit = open_files_limit()
     if limit is not None and limit[0] < needed:
@@ -65,25 +67,9 @@ def run(folder: Path, *, lan: bool, host: str | None, port: int, participants: i
             click.echo(_("Raised the open-files limit to {limit} for {count} participants.").format(
                 limit=raised, count=participants))
 
-    room = Room(folder.resolve())
-    names = {"127.0.0.1", "localhost", *allow_hosts}
-    if bind in ("0.0.0.0", "::"):
-        import socket
-
-        names |= set(local_addresses())
-        names |= {socket.gethostname(), socket.gethostname() + ".local"}
-    else:
-        names.add(bind)
-    hosts = {n for name in names for n in (name, f"{name}:{port}")}
-    public = "127.0.0.1" if bind in ("127.0.0.1", "localhost") else bind
-    if bind in ("0.0.0.0", "::"):
-        outside = [a for a in local_addresses() if not a.startswith("127.")]
-        public = outside[0] if outside else "127.0.0.1"
-    public_url = f"http://{public}:{port}"
-    app = create_app(room, hosts=hosts, public_url=public_url)
-    config = uvicorn.Config(app, host=bind, port=port, log_level="warning", access_log=False, ws="none",
-                            lifespan="on", proxy_headers=False, server_header=False, timeout_keep_alive=30)
-    server = uvicorn.Server(config)
+    prepared = prepare(folder, lan=lan, host=host, port=port, rate=rate, allow_hosts=allow_hosts)
+    room, public_url = prepared.room, prepared.public_url
+    server = uvicorn.Server(prepared.config)
 
     def announce() -> None:
         while not server.started and not server.should_exit:
@@ -97,6 +83,22 @@ def run(folder: Path, *, lan: bool, host: str | None, port: int, participants: i
         server.run()
     finally:
         room.close()
+
+
+def _check_port(host: str, port: int) -> None:
+    """A clear message instead of the server's log line when the port is taken or the
+    address is not this machine's."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise click.ClickException(_("Cannot listen on {host} port {port}: {error}. Choose another port with "
+                                         "--port, or another address.").format(host=host, port=port,
+                                                                                error=exc.strerror or exc)) from None
 
 
 def show(room: object, public_url: str, bind: str, port: int) -> None:

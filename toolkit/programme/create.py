@@ -2,8 +2,8 @@
 
 Provides :func:`new_programme`, :func:`create_event_folders`, :func:`example_for` and
 :func:`programme_template`. Each event's workshop folder starts from the example plan
-named by the event (``example:``) or by its kind (kickoff -> ``kickoff``, expert ->
-``expert-event``, final -> ``final-event``); an example that is not installed falls back
+named by the event (``example:``) or by its kind and format (kickoff -> ``kickoff``, expert
+-> ``expert-event-in-person`` or ``expert-event-online``, final -> ``final-event``); an example that is not installed falls back
 to the starter plan, and the caller is told so. The whole folder is built beside its
 destination and moved into place at the end, so a failure leaves nothing half-made.
 """
@@ -20,15 +20,17 @@ from toolkit.errors import CimisError
 from toolkit.i18n import _
 from toolkit.programme.model import Event, Programme
 
-#: Example plan of each event kind (looked up by name among the bundled examples).
-EXAMPLE_BY_KIND = {"kickoff": "kickoff", "expert": "expert-event", "final": "final-event"}
+#: Example plan of each event kind and format (looked up by name among the bundled examples).
+EXAMPLE_BY_KIND = {("kickoff", "in-person"): "kickoff", ("kickoff", "online"): "kickoff",
+                   ("expert", "in-person"): "expert-event-in-person", ("expert", "online"): "expert-event-online",
+                   ("final", "in-person"): "final-event", ("final", "online"): "final-event"}
 
 
 def example_for(event: Event) -> tuple[str | None, str | None]:
     """``(example to use, the wanted one that is missing)`` for an event."""
     from toolkit.examples import example_names
 
-    wanted = event.example or EXAMPLE_BY_KIND.get(event.kind)
+    wanted = event.example or EXAMPLE_BY_KIND.get((event.kind, event.format))
     if wanted is None:
         return None, None
     return (wanted, None) if wanted in example_names() else (None, wanted)

@@ -108,7 +108,8 @@ def validation_message(exc: ValidationError) -> str:
     parts = []
     for err in exc.errors():
         loc = format_loc(err.get("loc", ()))
-        parts.append(f"{loc}: {describe(err)}" if loc else describe(err))
+        detail = describe(dict(err))
+        parts.append(f"{loc}: {detail}" if loc else detail)
     return "; ".join(parts)
 
 
@@ -203,8 +204,8 @@ class Engine:
 
         def results(ref: str) -> Any:
             # a reference names "step" in the referring item or "item.step"
-            target_item, _dot, target_step = ref.rpartition(".")
-            target_item = target_item or item_id
+            found_item, _dot, target_step = ref.rpartition(".")
+            target_item = found_item or item_id
             key = f"{target_item}.{target_step}"
             if not target_item or key in _seen:
                 return None  # unknown item, or a cycle of references

@@ -266,6 +266,8 @@ class SessionState:
         return True
 
     def _paused(self, event: Event) -> bool:
+        if event.item is None or event.step is None:
+            return False
         timer = self.timers.get((event.item, event.step))
         if timer is None or not timer.running:
             return False
@@ -274,6 +276,8 @@ class SessionState:
         return True
 
     def _resumed(self, event: Event) -> bool:
+        if event.item is None or event.step is None:
+            return False
         key = (event.item, event.step)
         timer = self.timers.get(key)
         # only the current step's timer runs; resuming another step would run two at once

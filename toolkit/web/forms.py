@@ -75,7 +75,7 @@ def resolve(target: str) -> Callable[[Any], str]:
 def form_html(view: FormView) -> str:
     target = getattr(view.kind, "web_form", None)
     if target:
-        return resolve(target)(view)
+        return str(resolve(target)(view))
     return generic_form(view)
 
 
@@ -87,7 +87,7 @@ def result_html(kind: Any, result: Any, options: Any, lang: str, *, audience: st
                       t=translator(lang))
     target = getattr(kind, "web_view", None)
     if target:
-        return resolve(target)(view)
+        return str(resolve(target)(view))
     return markdown_view(view)
 
 
@@ -96,7 +96,8 @@ def markdown_view(view: ResultView) -> str:
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark", {"html": False}).enable("table")
-    return '<div class="result markdown">' + md.render(view.kind.to_markdown(view.result, view.options, view.lang)) + "</div>"
+    body = str(md.render(view.kind.to_markdown(view.result, view.options, view.lang)))
+    return '<div class="result markdown">' + body + "</div>"
 
 
 # -- the generic form ------------------------------------------------------------------------
@@ -164,7 +165,8 @@ def generic_form(view: FormView) -> str:
     fills with the participant's identity left out)."""
     schema = view.kind.Record.model_json_schema()
     identity = getattr(view.kind, "web_identity", None)
-    forms = []
+    prompt = getattr(view.options, "prompt", None)
+    forms = [f'<p class="prompt">{escape(prompt)}</p>'] if prompt else []
     for n, variant in enumerate(_variants(schema)):
         props: dict[str, Any] = variant.get("properties", {})
         required = set(variant.get("required", []))

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
+import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +30,9 @@ import anyio.to_thread
 
 QUEUE_SIZE = 4
 HEARTBEAT_SECONDS = 15.0
+#: fields that change with every rebuild without changing what a page shows (the timer
+#: counts down on the page itself): a snapshot that differs only in these is not pushed
+VOLATILE = ("remaining",)
 
 
 @dataclass(eq=False)
@@ -64,6 +69,7 @@ class Hub:
         self.interval = interval
         self.poll = poll
         self.clients: set[Client] = set()
+        self._last: dict[tuple[str, str], str] = {}
         self._wake: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._task: asyncio.Task[None] | None = None
@@ -126,21 +132,34 @@ class Hub:
             except TimeoutError:
                 local = False
             self._wake.clear()
+            began = time.monotonic()
             try:
                 changed = await anyio.to_thread.run_sync(self.refresh)
                 if local or changed:
                     await self.push()
             except asyncio.CancelledError:
                 raise
-            except Exception:  # noqa: BLE001 - a failed rebuild must not end live updates
-                pass
-            await asyncio.sleep(self.interval)
+            except Exception:
+                logging.getLogger("cimis.serve").exception("live update failed")
+            # rebuilding a large step's result takes time: wait at least as long as the
+            # rebuild took, so that live updates never take more than half the machine
+            await asyncio.sleep(max(self.interval, time.monotonic() - began))
 
     async def push(self) -> None:
+        """Rebuild each channel's snapshot and offer it to its clients, unless it shows
+        nothing new (a participant's page does not change with every card written)."""
         wanted = {(c.channel, c.lang) for c in self.clients}
         messages = {}
         for channel, lang in wanted:
-            messages[(channel, lang)] = await self.snapshot(channel, lang)
+            data = await anyio.to_thread.run_sync(self.views[channel], lang)
+            signature = json.dumps({k: v for k, v in data.items() if k not in VOLATILE}, sort_keys=True,
+                                   ensure_ascii=False)
+            if self._last.get((channel, lang)) == signature:
+                continue
+            self._last[(channel, lang)] = signature
+            messages[(channel, lang)] = encode(data)
+        if not messages:
+            return
         for client in list(self.clients):
             message = messages.get((client.channel, client.lang))
             if message is not None:

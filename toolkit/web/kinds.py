@@ -18,7 +18,8 @@ def _form(name: str, view: FormView, **extra: Any) -> str:
 def _view(name: str, view: ResultView, **extra: Any) -> str:
     from toolkit.web.texts import texts
 
-    return render(f"kinds/{name}_view.html", v=view, T=texts(view.lang), result=plain(view.result), **extra)
+    extra.setdefault("result", None if name == "cards" else plain(view.result))
+    return render(f"kinds/{name}_view.html", v=view, T=texts(view.lang), **extra)
 
 
 def _names(view: FormView | ResultView) -> dict[str, str]:
@@ -115,10 +116,18 @@ def rotation_form(view: FormView) -> str:
 
 # -- views -------------------------------------------------------------------------------
 
+#: cards a wall shows at most (the newest); a projector cannot show thousands anyway
+WALL = 60
+
+
 def cards_view(view: ResultView) -> str:
-    result = plain(view.result)
-    text = {c["id"]: c["text"] for c in result["cards"]}
-    return _view("cards", view, text=text)
+    result = view.result
+    text = {c.id: c.text for c in result.cards}
+    clustered = [{"name": c.name, "cards": c.cards[-WALL:], "more": max(0, len(c.cards) - WALL)}
+                 for c in result.clusters]
+    loose = result.unclustered if result.clusters else [c.id for c in result.cards]
+    return _view("cards", view, text=text, clusters=clustered, loose=loose[-WALL:],
+                 more=max(0, len(loose) - WALL))
 
 
 def dots_view(view: ResultView) -> str:
@@ -153,7 +162,8 @@ def interests_view(view: ResultView) -> str:
 
 
 def questions_view(view: ResultView) -> str:
-    return _view("questions", view)
+    questions = plain(view.result)["questions"]
+    return _view("questions", view, questions=questions[:20], more=max(0, len(questions) - 20))
 
 
 def wordcloud_view(view: ResultView) -> str:

@@ -301,7 +301,7 @@ class Room:
         engine = self.engine
         state = engine.state
         current = self._current()
-        info: dict[str, Any] = {"seq": state.last_seq, "lang": lang, "workshop": engine.agenda.title,
+        info: dict[str, Any] = {"lang": lang, "workshop": engine.agenda.title,
                                 "finished": state.finished, "started": state.started, "blackout": state.blackout}
         if current is None:
             info.update(step=None, title=_("The session has ended.") if state.finished
@@ -317,7 +317,8 @@ class Room:
             instructions_html=_instructions_html(step.instructions), prompt=prompt or "",
             kind=kind.name if kind is not None else None,
             kind_title=(kind.title.get(lang) or kind.title.get("en", kind.name)) if kind is not None else "",
-            remaining=round(timer.remaining(now), 1), running=timer.running, paused=timer.paused,
+            remaining=round(timer.remaining(now), 1), allowed=timer.allowed, entered=timer.entered,
+            running=timer.running, paused=timer.paused,
             input_open=presenter.input_open and kind is not None, moderated=presenter.moderated,
             revealed=presenter.revealed, held=presenter.held,
         )
@@ -327,17 +328,77 @@ class Room:
         """What every participant's page gets pushed: the step, its timer, whether input is
         open (the same for every device)."""
         with self.lock:
-            return self._cached(("participant", lang), lambda: self._step_info(lang))
+            return dict(self._cached(("participant", lang), lambda: self._step_info(lang)))
 
     def projector_view(self, lang: str) -> dict[str, Any]:
         """The projector's snapshot: the step and the result as HTML (SVG charts), or a
         note that results are hidden until revealed."""
-        with self.lock:
-            return self._cached(("projector", lang), lambda: self._projector(lang))
+        return self._live("projector", lang)
 
     def facilitator_view(self, lang: str) -> dict[str, Any]:
+        """The projector's snapshot plus what waits for moderation, and the result even
+        while it is hidden from the room."""
+        return self._live("facilitator", lang)
+
+    def _live(self, channel: str, lang: str) -> dict[str, Any]:
+        """Gather under the lock (cheap), compute the result and draw it outside (a step
+        with thousands of cards takes a while, and submissions must not wait for that)."""
+        key = (channel, lang)
         with self.lock:
-            return self._cached(("facilitator", lang), lambda: self._facilitator(lang))
+            cache = self._cache
+            seq = self.engine.state.last_seq
+            if cache.seq == seq and key in cache.views:
+                return dict(cache.views[key])
+            with self.speaking(lang):
+                info, job = self._gather(channel, lang)
+        if job is not None:
+            from toolkit.web.forms import result_html
+
+            kind, records, options, context, audience = job
+            result = kind.result(records, options, context)
+            info["html"] = result_html(kind, result, options, lang, audience=audience, context=context)
+        with self.lock:
+            if self._cache.seq != seq:
+                if self.engine.state.last_seq == seq:
+                    self._cache.seq, self._cache.views = seq, {}
+            if self._cache.seq == seq:
+                self._cache.views[key] = info
+        return dict(info)
+
+    def _gather(self, channel: str, lang: str) -> tuple[dict[str, Any], Any]:
+        """The snapshot without its result HTML, and what computing that needs: (kind,
+        records, options, a context whose referenced results are computed already,
+        audience), or None."""
+        from toolkit.capture.base import CaptureContext
+
+        _ = translator(lang)
+        engine = self.engine
+        info = self._step_info(lang)
+        info["seq"] = engine.state.last_seq
+        info["html"] = ""
+        info["contributions"] = 0
+        current = self._current()
+        job = None
+        if current is not None:
+            position, step, kind = current
+            item_id = position.item.id
+            if channel == "facilitator":
+                info["held_records"] = [{"id": r.id, "data": r.data, "author": r.author.partition("#")[0]}
+                                        for r in engine.held()]
+            if kind is not None:
+                records = engine.records(item_id, step.id)
+                info["contributions"] = len(records)
+                if not info["revealed"]:
+                    info["hidden_note"] = _("Results are hidden until the facilitator reveals them.")
+                if info["revealed"] or channel == "facilitator":
+                    live = engine.context(item_id)
+                    known = {ref: live.results(ref) for ref in kind.references(step.options)}
+                    context = CaptureContext(people=live.people, seed=live.seed, lang=live.lang,
+                                             results=known.get)
+                    job = (kind, records, step.options, context, channel)
+        if channel == "facilitator":
+            info.setdefault("held_records", [])
+        return info, job
 
     def _cached(self, key: tuple[str, str], build: Callable[[], Any]) -> Any:
         cache = self._cache
@@ -348,45 +409,6 @@ class Room:
             with self.speaking(key[1]):
                 cache.views[key] = build()
         return cache.views[key]
-
-    def _result_html(self, step: Any, kind: Any, lang: str, audience: str) -> str:
-        from toolkit.web.forms import result_html
-
-        engine = self.engine
-        item_id, step_id = step.item_id, step.id
-        result = engine.result(item_id, step_id)
-        return result_html(kind, result, step.options, lang, audience=audience, context=engine.context(item_id))
-
-    def _projector(self, lang: str) -> dict[str, Any]:
-        _ = translator(lang)
-        info = self._step_info(lang)
-        current = self._current()
-        info["html"] = ""
-        info["contributions"] = 0
-        if current is not None:
-            position, step, kind = current
-            if kind is not None:
-                records = self.engine.records(position.item.id, step.id)
-                info["contributions"] = len(records)
-                if info["revealed"]:
-                    info["html"] = self._result_html(step, kind, lang, "projector")
-                else:
-                    info["hidden_note"] = _("Results are hidden until the facilitator reveals them.")
-        return info
-
-    def _facilitator(self, lang: str) -> dict[str, Any]:
-        info = self._projector(lang)
-        current = self._current()
-        held = []
-        if current is not None:
-            position, step, kind = current
-            for rec in self.engine.held():
-                held.append({"id": rec.id, "data": rec.data, "author": rec.author.partition("#")[0]})
-            if kind is not None and not info["revealed"]:
-                # the facilitator sees hidden results too
-                info["html"] = self._result_html(step, kind, lang, "facilitator")
-        info["held_records"] = held
-        return info
 
     # -- the participant's form ----------------------------------------------------------
 
@@ -503,6 +525,8 @@ class Room:
         if stored is None or (stored.item, stored.step) != (item_id, step_id):
             raise Refused(409, _("This id was already used for another submission."))
         kind = self.engine.kinds.get(stored.payload.get("kind", ""))
+        if kind is None:
+            raise Refused(409, _("This id was already used for another submission."))
         try:
             sent = kind.Record.model_validate(self._with_identity(kind, record, device)).model_dump(mode="json")
         except Exception:  # noqa: BLE001 - any invalid resend is simply not the same submission
@@ -522,6 +546,7 @@ class Room:
         if not isinstance(body, dict) or not isinstance(body.get("action"), str):
             raise Refused(400, _("The request must be a JSON object with an action."))
         action = body["action"]
+        saved: Any
         with self.lock, self.speaking(lang):
             engine = self.engine
             engine.refresh()

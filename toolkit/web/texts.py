@@ -93,4 +93,5 @@ def texts(lang: str) -> dict[str, str]:
         "error": _("Something is wrong"),
         "back": _("Back to the start"),
         "not_joined": _("Join the workshop first."),
+        "and_more": _("and {count} more"),
     }

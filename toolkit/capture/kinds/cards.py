@@ -90,6 +90,23 @@ class CardsResult(ResultModel):
     unclustered: list[int] = []
 
 
+#: id(capture) -> (capture, its card): the engine hands over the same capture objects on
+#: every call, so a step with thousands of cards builds each card once, not on every update
+_CARDS: dict[int, tuple[Captured, Card]] = {}
+
+
+def _card(captured: Captured, data: NewCard) -> Card:
+    hit = _CARDS.get(id(captured))
+    if hit is not None and hit[0] is captured:
+        return hit[1]
+    if len(_CARDS) > 500_000:
+        _CARDS.clear()
+    # built from a validated record: no second validation
+    card = Card.model_construct(id=captured.id, text=data.text, author=captured.author, cluster=None)
+    _CARDS[id(captured)] = (captured, card)
+    return card
+
+
 def cluster_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
@@ -171,10 +188,16 @@ class _Board:
                     del self.names[key]
 
     def result(self) -> CardsResult:
-        clusters = [Cluster(name=self.names[k], cards=list(ids)) for k, ids in self.members.items() if ids]
+        # every value here comes from validated records: the models are built without
+        # validating again, which a step with thousands of cards would feel on every update
+        clusters = [Cluster.model_construct(name=self.names[k], cards=list(ids))
+                    for k, ids in self.members.items() if ids]
         where = {card: c.name for c in clusters for card in c.cards}
-        cards = [card.model_copy(update={"cluster": where.get(card.id)}) for card in self.cards.values()]
-        return CardsResult(cards=cards, clusters=clusters, unclustered=[c.id for c in cards if c.cluster is None])
+        cards = [card if where.get(card.id) is None else
+                 Card.model_construct(id=card.id, text=card.text, author=card.author, cluster=where[card.id])
+                 for card in self.cards.values()]
+        return CardsResult.model_construct(cards=cards, clusters=clusters,
+                                           unclustered=[c.id for c in cards if c.cluster is None])
 
 
 class CardsKind(CaptureKind[CardsOptions]):
@@ -201,7 +224,8 @@ class CardsKind(CaptureKind[CardsOptions]):
             if isinstance(data, NewCard):
                 # Store ids are unique within a session, so a clash with a source card only
                 # happens with a broken store; the source card is kept then.
-                board.cards.setdefault(captured.id, Card(id=captured.id, text=data.text, author=captured.author))
+                if captured.id not in board.cards:
+                    board.cards[captured.id] = _card(captured, data)
             elif options.clusters:
                 board.apply(data)
         return board

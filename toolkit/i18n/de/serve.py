@@ -145,8 +145,6 @@ MESSAGES: dict[str, str] = {
         'Verbunden',
     'Time left':
         'Verbleibende Zeit',
-    'Instructions':
-        'Anleitung',
     'This step takes no input from the room.':
         'Dieser Schritt nimmt keine Eingaben aus dem Raum an.',
     'Your idea':
@@ -211,8 +209,6 @@ MESSAGES: dict[str, str] = {
         'Moderation',
     'Results revealed':
         'Ergebnisse aufgedeckt',
-    'Black screen':
-        'Schwarzes Bild',
     'Accept':
         'Annehmen',
     'Reject':
@@ -235,8 +231,6 @@ MESSAGES: dict[str, str] = {
         'Cluster',
     'Not clustered':
         'Nicht geclustert',
-    'Ranking':
-        'Rangfolge',
     'done':
         'erledigt',
     'Dots per item':
@@ -251,4 +245,10 @@ MESSAGES: dict[str, str] = {
         'Zurück zum Anfang',
     'Join the workshop first.':
         'Bitte zuerst am Workshop teilnehmen.',
+    'Submissions per second one device may send (bursts of four times as many).':
+        'Eingaben pro Sekunde, die ein Gerät senden darf (kurzzeitig viermal so viele).',
+    'Cannot listen on {host} port {port}: {error}. Choose another port with --port, or another address.':
+        'Kann auf {host} Port {port} nicht lauschen: {error}. Mit --port einen anderen Port oder eine andere Adresse wählen.',
+    'and {count} more':
+        'und {count} weitere',
 }

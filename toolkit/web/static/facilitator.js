@@ -12,7 +12,7 @@
       body: JSON.stringify(body)
     }).then(function (r) {
       return r.json().then(function (b) { if (!r.ok) errorEl.textContent = b.error || String(r.status); });
-    }).catch(function () { errorEl.textContent = L.off; });
+    }).catch(function () { errorEl.textContent = L.offline; });
   }
   var keys = { input: "input_open", moderation: "moderated", reveal: "revealed", blackout: "blackout" };
   Array.prototype.forEach.call(document.querySelectorAll("button.toggle"), function (button) {
@@ -54,5 +54,5 @@
       });
       held.appendChild(li);
     });
-  }, function (ok) { Cimis.text(document.getElementById("connection"), ok ? L.on : L.off); });
+  }, function (ok) { Cimis.text(document.getElementById("connection"), ok ? L.online : L.offline); });
 })();

@@ -9,8 +9,8 @@
   var statusEl = document.getElementById("status");
   var outboxEl = document.getElementById("outbox");
   var KEY = "cimis-outbox";
-  var current = { step: undefined, input: undefined, seq: 0 };
-  var retryTimer = null, retryDelay = 2000, refreshTimer = null;
+  var current = { step: undefined, input: undefined };
+  var retryTimer = null, retryDelay = 2000;
 
   function newId() {
     // crypto.randomUUID needs a secure context; plain http on the LAN is not one
@@ -135,19 +135,19 @@
   function onState(state) {
     Cimis.text(document.getElementById("step-title"), state.title);
     Cimis.text(document.getElementById("item-title"), state.item_title);
-    Cimis.text(document.getElementById("prompt"), state.prompt);
     document.getElementById("instructions").innerHTML = state.instructions_html || "";
     document.getElementById("instructions-box").hidden = !state.instructions_html;
     Cimis.timer(document.getElementById("timer"), state, L.paused);
     var changed = state.step !== current.step || state.input_open !== current.input;
-    var seqMoved = state.seq !== current.seq;
-    current = { step: state.step, input: state.input_open, seq: state.seq };
-    if (changed) { loadForm(); return; }
-    if (seqMoved && formArea.querySelector("[data-refresh]") && !refreshTimer) {
-      // others' questions and items: refresh now and then, spread out over the room
-      refreshTimer = setTimeout(function () { refreshTimer = null; loadForm(); }, 2000 + Math.random() * 3000);
-    }
+    current = { step: state.step, input: state.input_open };
+    if (changed) loadForm();
   }
+  // forms that list what others sent (questions, checklist items) refresh now and then,
+  // spread out over the room; the projector shows every change at once
+  setInterval(function () {
+    if (document.visibilityState === "visible" && formArea.querySelector("[data-refresh]") &&
+        !formArea.contains(document.activeElement)) loadForm();
+  }, 8000 + Math.random() * 4000);
   function onConnection(ok) {
     Cimis.text(document.getElementById("connection"), ok ? L.online : L.offline);
     document.getElementById("connection").className = "connection " + (ok ? "ok" : "warn");
