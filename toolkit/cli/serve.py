@@ -12,10 +12,14 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from toolkit.i18n import _
+
+if TYPE_CHECKING:  # the web stack is imported only when serving (cimis --help stays fast)
+    from toolkit.web.room import Room
 
 
 def build() -> click.Command:
@@ -101,7 +105,7 @@ def _check_port(host: str, port: int) -> None:
                                                                                 error=exc.strerror or exc)) from None
 
 
-def show(room: object, public_url: str, bind: str, port: int) -> None:
+def show(room: Room, public_url: str, bind: str, port: int) -> None:
     import segno
 
     from toolkit.web.network import reachable

@@ -3,8 +3,8 @@
 Provides :func:`new_programme`, :func:`create_event_folders`, :func:`example_for` and
 :func:`programme_template`. Each event's workshop folder starts from the example plan
 named by the event (``example:``) or by its kind and format (kickoff -> ``kickoff``, expert
--> ``expert-event-in-person`` or ``expert-event-online``, final -> ``final-event``); an example that is not installed falls back
-to the starter plan, and the caller is told so. The whole folder is built beside its
+-> ``expert-event-in-person`` or ``expert-event-online``, final -> ``final-event``); an example
+that is not installed falls back to the starter plan, and the caller is told so. The whole folder is built beside its
 destination and moved into place at the end, so a failure leaves nothing half-made.
 """
 

@@ -358,9 +358,8 @@ class Room:
             result = kind.result(records, options, context)
             info["html"] = result_html(kind, result, options, lang, audience=audience, context=context)
         with self.lock:
-            if self._cache.seq != seq:
-                if self.engine.state.last_seq == seq:
-                    self._cache.seq, self._cache.views = seq, {}
+            if self._cache.seq != seq and self.engine.state.last_seq == seq:
+                self._cache.seq, self._cache.views = seq, {}
             if self._cache.seq == seq:
                 self._cache.views[key] = info
         return dict(info)

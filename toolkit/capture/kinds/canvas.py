@@ -67,7 +67,8 @@ class CanvasKind(CaptureKind[CanvasOptions]):
             entry = CanvasEntry(id=captured.id, text=data.text, author=captured.author)
             entries.get(data.field, other).append(entry)
         return CanvasResult(
-            fields=[CanvasFieldEntries(id=f.id, title=f.title, hint=f.hint, entries=entries[f.id]) for f in options.fields],
+            fields=[CanvasFieldEntries(id=f.id, title=f.title, hint=f.hint, entries=entries[f.id])
+                    for f in options.fields],
             other=other,
         )
 

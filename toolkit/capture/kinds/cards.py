@@ -301,9 +301,9 @@ class _CardRules(RuleState):
         data, author = unwrap(record)
         options = self.options
         if isinstance(data, NewCard):
-            if options.per_person is not None and author is not None:
-                if self.written.get(author, 0) >= options.per_person:
-                    return _("Each person may write at most {count} cards.").format(count=options.per_person)
+            if (options.per_person is not None and author is not None
+                    and self.written.get(author, 0) >= options.per_person):
+                return _("Each person may write at most {count} cards.").format(count=options.per_person)
             return None
         if not options.clusters:
             return _("Cards are not clustered in this step.")

@@ -108,7 +108,8 @@ class ChecklistKind(CaptureKind[ChecklistOptions]):
                 items[key] = items[key].model_copy(update={"done": isinstance(data, TickItem)})
         return items
 
-    def result(self, records: Sequence[Captured], options: ChecklistOptions, context: CaptureContext) -> ChecklistResult:
+    def result(self, records: Sequence[Captured], options: ChecklistOptions,
+               context: CaptureContext) -> ChecklistResult:
         items = list(self._state(records, options).values())
         done = sum(item.done for item in items)
         return ChecklistResult(items=items, done=done, total=len(items), progress=done / len(items) if items else 0.0)

@@ -124,7 +124,8 @@ class InterestsKind(CaptureKind[InterestsOptions]):
             return _("At most {count} people may be marked.").format(count=options.max_choices)
         return None
 
-    def result(self, records: Sequence[Captured], options: InterestsOptions, context: CaptureContext) -> InterestsResult:
+    def result(self, records: Sequence[Captured], options: InterestsOptions,
+               context: CaptureContext) -> InterestsResult:
         groups = _Groups(options, context)
         marks: dict[str, dict[str, list[str]]] = {}
         for _c, data in of_type(records, InterestRecord):
@@ -141,7 +142,8 @@ class InterestsKind(CaptureKind[InterestsOptions]):
 
         pairs = {tuple(sorted((p, other), key=position)) for p in persons for other in latest[p]
                  if p in wants.get(other, ())}
-        mutual = [MutualInterest(a=x, b=y) for x, y in sorted(pairs, key=lambda pair: (position(pair[0]), position(pair[1])))]
+        mutual = [MutualInterest(a=x, b=y)
+                  for x, y in sorted(pairs, key=lambda pair: (position(pair[0]), position(pair[1])))]
         blocked = {tuple(sorted((p, other), key=position)) for p in persons for other in marks[p]["no"]}
         # one side's "must meet" is enough to plan a meeting, unless the other said no
         must_pairs = {tuple(sorted((p, other), key=position)) for p in persons for other in marks[p]["must"]}

@@ -158,7 +158,8 @@ class MatchingKind(CaptureKind[MatchingOptions]):
             if pair in excluded:
                 return _("This pair is excluded.")
             if pair[0] in pins:
-                return _("{person} is already pinned.").format(person=data.a if pair[0] == resolve(data.a, people) else data.b)
+                pinned = data.a if pair[0] == resolve(data.a, people) else data.b
+                return _("{person} is already pinned.").format(person=pinned)
             if sum(h == pair[1] for h in pins.values()) >= options.capacity:
                 return _("No place left: all places are pinned.")
         elif pins.get(pair[0]) == pair[1]:
@@ -202,13 +203,15 @@ class MatchingKind(CaptureKind[MatchingOptions]):
 
         heading = _("Teams")
         if result.teams:
-            body = "\n".join(f"- **{name(t.company)}**: " + ", ".join(name(m.id) for m in t.members) for t in result.teams)
+            body = "\n".join(f"- **{name(t.company)}**: " + ", ".join(name(m.id) for m in t.members)
+                             for t in result.teams)
         else:
             body = _("No teams yet.")
         parts = [f"### {heading}\n\n{body}\n"]
         left = [u for u in result.unmatched if u.people]
         if left:
             heading = _("Without a team")
-            body = "\n".join(f"- {escape_line(role_title(u.role, lang))}: " + ", ".join(name(p) for p in u.people) for u in left)
+            body = "\n".join(f"- {escape_line(role_title(u.role, lang))}: " + ", ".join(name(p) for p in u.people)
+                             for u in left)
             parts.append(f"### {heading}\n\n{body}\n")
         return "\n".join(parts)

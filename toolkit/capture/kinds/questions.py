@@ -73,7 +73,8 @@ class _Wall:
             if len(data.text) > options.max_length:
                 return _("The question is {length} characters long; at most {max} are allowed.").format(
                     length=len(data.text), max=options.max_length)
-            if options.per_person is not None and author is not None and self.asked.get(author, 0) >= options.per_person:
+            if (options.per_person is not None and author is not None
+                    and self.asked.get(author, 0) >= options.per_person):
                 return _("Each person may ask at most {count} questions.").format(count=options.per_person)
             return None
         if data.question not in self.voters:
@@ -113,7 +114,8 @@ class QuestionsKind(CaptureKind[QuestionsOptions]):
             wall.add(captured)
         return wall.check(record, options)
 
-    def result(self, records: Sequence[Captured], options: QuestionsOptions, context: CaptureContext) -> QuestionsResult:
+    def result(self, records: Sequence[Captured], options: QuestionsOptions,
+               context: CaptureContext) -> QuestionsResult:
         wall = _Wall()
         for captured, _data in of_type(records, _RECORD_TYPES):
             wall.add(captured)

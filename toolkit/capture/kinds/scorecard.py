@@ -107,7 +107,8 @@ def _team_names(options: ScorecardOptions, context: CaptureContext | None, peopl
     names = {}
     for team in teams.teams:
         members = ", ".join(name_of(m.id, people) for m in team.members)
-        names[team.company] = f"{name_of(team.company, people)} ({members})" if members else name_of(team.company, people)
+        company = name_of(team.company, people)
+        names[team.company] = f"{company} ({members})" if members else company
     return names
 
 
@@ -150,7 +151,8 @@ class ScorecardKind(CaptureKind[ScorecardOptions]):
             return _("{person} did not pitch.").format(person=data.candidate)
         return None
 
-    def result(self, records: Sequence[Captured], options: ScorecardOptions, context: CaptureContext) -> ScorecardResult:
+    def result(self, records: Sequence[Captured], options: ScorecardOptions,
+               context: CaptureContext) -> ScorecardResult:
         people = context.people if context is not None else ()
         weights = {c.id: c.weight for c in options.criteria}
         latest: dict[tuple[str, str, str], float] = {}

@@ -75,7 +75,8 @@ class WordcloudKind(CaptureKind[WordcloudOptions]):
             rules.add(captured)
         return rules.check(record)
 
-    def result(self, records: Sequence[Captured], options: WordcloudOptions, context: CaptureContext) -> WordcloudResult:
+    def result(self, records: Sequence[Captured], options: WordcloudOptions,
+               context: CaptureContext) -> WordcloudResult:
         shown: dict[str, str] = {}
         counts: dict[str, int] = {}
         answers = 0
