@@ -61,7 +61,8 @@ class LibraryScreen(CimisScreen[Any]):
         with Horizontal(id="filters-more"):
             yield Select([(_(title), key) for key, title in CATEGORY_TITLES.items()], prompt=_("Any category"),
                          id="category")
-            yield Select([(_(title), key) for key, title in PURPOSE_TITLES.items()], prompt=_("Any purpose"), id="purpose")
+            yield Select([(_(title), key) for key, title in PURPOSE_TITLES.items()], prompt=_("Any purpose"),
+                         id="purpose")
             yield Select([(_(title), key) for key, title in ROLE_TITLES.items()], prompt=_("Any role"), id="role")
             yield Select([(_duration_label(v), v) for v, *_rest in DURATIONS], prompt=_("Any length"), id="duration")
             yield Select([(_("for {n} people").format(n=n), n) for n in GROUP_SIZES], prompt=_("Any group size"),
@@ -177,7 +178,7 @@ class LibraryScreen(CimisScreen[Any]):
         select = self.query_one("#category", Select)
         keys = list(CATEGORY_TITLES)
         current = select.value
-        if current is Select.NULL:
+        if not isinstance(current, str):  # Select.NULL: nothing chosen yet
             select.value = keys[0]
         elif keys.index(current) + 1 < len(keys):
             select.value = keys[keys.index(current) + 1]

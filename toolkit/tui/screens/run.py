@@ -34,8 +34,8 @@ from toolkit.tui.widgets.timer import TimerDisplay
 
 #: Run mode's key binding ids (defaults and descriptions live in :mod:`toolkit.tui.bindings`).
 RUN_BINDING_IDS = ("run.next", "run.previous", "run.pause", "run.add-minute", "run.remove-minute", "run.edit",
-                   "run.remove", "run.undo", "run.projector-toggle", "run.reveal", "run.blackout", "run.input", "run.instructions", "run.reopen",
-                   "run.finish")
+                   "run.remove", "run.undo", "run.projector-toggle", "run.reveal", "run.blackout", "run.input",
+                   "run.instructions", "run.reopen", "run.finish")
 
 #: Seconds between two timer redraws; the store is polled every fourth tick.
 TICK_SECONDS = 0.25
@@ -341,7 +341,7 @@ class RunScreen(Screen):
         now = self.engine.now()
         timer = self.engine.timer()
         if self.engine.state.position is None:
-            item, step, _index = self.current()
+            _item, step, _index = self.current()
             from toolkit.session.state import StepTimer
 
             timer = StepTimer(planned=step.minutes * 60)
@@ -383,7 +383,8 @@ class RunScreen(Screen):
     def on_capture_panel_saved(self, message: CapturePanel.Saved) -> None:
         seq = message.saved.event.seq
         text = message.text or _("Saved")
-        self.set_status("✓ " + _("{what} (#{seq}) – committed to the session store").format(what=text, seq=seq), "saved")
+        status = _("{what} (#{seq}) – committed to the session store").format(what=text, seq=seq)
+        self.set_status("✓ " + status, "saved")
 
     def on_capture_panel_failed(self, message: CapturePanel.Failed) -> None:
         self.set_status("✗ " + _("Not saved: {reason}").format(reason=message.message), "error")

@@ -61,7 +61,7 @@ def read_body(path: Path) -> str:
     text, problems = read_text(path)
     if text is None:
         raise ProblemsError(problems)
-    front, body, _line = split_front_matter(text)
+    _front, body, _line = split_front_matter(text)
     return body
 
 
@@ -165,14 +165,14 @@ class WorkbookScreen(CimisScreen[None]):
         if self.dirty:
             self.notify(_("Save the chapter first."), severity="warning")
             return
-        self.app.sync_workbook(self.folder)
+        self.app_actions.sync_workbook(self.folder)
 
     def action_build(self) -> None:
         """Sync, then build the workbook as HTML, from inside the UI."""
         if self.dirty:
             self.notify(_("Save the chapter first."), severity="warning")
             return
-        self.app.build_workbook(self.folder)
+        self.app_actions.build_workbook(self.folder)
 
     def __init__(self, folder: Path | str) -> None:
         super().__init__()

@@ -135,7 +135,8 @@ class NewWorkshopDialog(Dialog):
         yield Input(placeholder=_("e.g. Kickoff: creatives meet companies"), id="title")
         yield _label(_("Start from:"))
         with RadioSet(id="template"):
-            yield RadioButton(_("the kickoff example (a whole day, in the workshop's language)"), value=True, id="kickoff")
+            yield RadioButton(_("the kickoff example (a whole day, in the workshop's language)"), value=True,
+                              id="kickoff")
             yield RadioButton(_("an empty plan"), id="empty")
         yield _label(_("Language of the workshop:"))
         with RadioSet(id="language"):

@@ -27,7 +27,7 @@ def format_clock(seconds: float) -> str:
     """Whole seconds as ``MM:SS`` (``H:MM:SS`` from an hour on). Remaining time is rounded
     *up*, so that the display shows ``00:00`` exactly when the time is over, not a second
     early; callers pass overrun time as it is (it is rounded down the same way)."""
-    total = max(0, int(math.ceil(seconds - 1e-9)))
+    total = max(0, math.ceil(seconds - 1e-9))
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"

@@ -36,7 +36,8 @@ class DotsPanel(CapturePanel):
 
     def describe(self, captured: Any) -> Any:
         data = captured.data
-        label = {i.id: i.label for i in items_of(self.options, self.engine.context(self.step.item_id))}.get(data.item, data.item)
+        items = items_of(self.options, self.engine.context(self.step.item_id))
+        label = {i.id: i.label for i in items}.get(data.item, data.item)
         return f"{person_label(self.engine, data.voter)} → {label} ({data.dots})"
 
     def render_result(self, result: Any) -> Any:
@@ -49,8 +50,9 @@ class DotsPanel(CapturePanel):
         if isinstance(voter, str):
             spent = sum(c.data.dots for c in self.records() if c.data.voter == voter)
             left = max(0, self.options.dots_per_person - spent)
-            table.add_row("", Text(_("{name}: {left} of {total} dots left").format(
-                name=person_label(self.engine, voter), left=left, total=self.options.dots_per_person), style="dim"), "", "")
+            left_text = _("{name}: {left} of {total} dots left").format(
+                name=person_label(self.engine, voter), left=left, total=self.options.dots_per_person)
+            table.add_row("", Text(left_text, style="dim"), "", "")
         return table
 
     def on_select_changed(self, event: Select.Changed) -> None:
