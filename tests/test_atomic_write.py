@@ -102,7 +102,7 @@ def test_file_size_limit(tmp_path):
 
 def test_export_to_a_full_disk_is_a_clear_error(cli, tmp_path, small_disk):
     folder = tmp_path / "ws"
-    assert cli("new", str(folder), "--example", "kickoff").exit_code == 0
+    assert cli("new", str(folder), "--example", "kickoff", "--language", "de").exit_code == 0
     line = '{"item": "ankommen", "step": "expectations", "record": {"text": "%s"}}\n'
     lines = "".join(line % (uuid.uuid4().hex * 8) for _ in range(300))
     imported = cli("session", "import", str(folder), "-", input=lines)
