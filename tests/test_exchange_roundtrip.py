@@ -1,6 +1,7 @@
 """Export -> import round-trips every built-in capture kind: a session exported as JSON Lines
 and imported into a fresh workshop with the same agenda gives every step the same result,
-including records that refer to other records (a cluster's cards)."""
+including records that refer to other records (a cluster's cards, a dot vote's cluster, an
+upvote's question)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from toolkit.capture.base import BUILTIN_KIND_NAMES
+from toolkit.capture.kinds.questions import QuestionsKind
+from toolkit.capture.kinds.wordcloud import WordcloudKind
 
 texts = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1,
                 max_size=30).filter(lambda t: t.strip())
 JURY = ("\n  - id: jury\n    method: jury-evaluation\n"
         "    options: {score: {source: pitches-kreative.pitches}}\n")
+#: the kinds that need phones in the room came after the frozen kickoff: an expert talk with
+#: questions from the room (upvoted) and a word cloud as check-out
+PHONES = ("  - id: expertenvortrag\n    method: expert-talk-questions\n"
+          "  - id: wortwolke\n    method: word-cloud\n")
 
 
 #: the first kickoff example, frozen: its agenda has a step of every built-in kind
@@ -25,15 +32,15 @@ KICKOFF = Path(__file__).resolve().parent / "fixtures" / "kickoff-v1.yaml"
 def new_workshop(cli, folder):
     folder.mkdir(parents=True)
     plan = folder / "workshop.yaml"
-    plan.write_text(KICKOFF.read_text("utf-8").rstrip("\n") + "\n" + JURY, "utf-8")
+    plan.write_text(KICKOFF.read_text("utf-8").rstrip("\n") + "\n" + JURY + PHONES, "utf-8")
 
 
 def fill(engine, cards, notes, cluster):
     """Records for a step of every built-in kind; returns the kinds used."""
     used = set()
 
-    def put(item, step, record):
-        saved = engine.capture(record, item_id=item, step_id=step)
+    def put(item, step, record, author=None):
+        saved = engine.capture(record, item_id=item, step_id=step, author=author)
         used.add(engine.step(item, step).capture_kind)
         return saved.record.id
 
@@ -49,6 +56,16 @@ def fill(engine, cards, notes, cluster):
     put("digitalisierung", "canvas", {"field": "paper-form", "text": notes[-1]})
     put("digitalisierung", "next-step", {"op": "add", "item": cards[0]})
     put("jury", "score", {"scorer": "jury-1", "candidate": "lena", "criterion": "novelty", "score": 4})
+    asked = [put("expertenvortrag", "questions", QuestionsKind.example, author="#a")]
+    asked += [put("expertenvortrag", "questions", {"op": "ask", "text": text}, author="#b") for text in notes[:3]]
+    # upvotes, by the asker too, in an order that puts a later question first
+    for voter in ("#a", "#b", "#c"):
+        put("expertenvortrag", "questions", {"op": "upvote", "question": asked[-1]}, author=voter)
+    put("expertenvortrag", "questions", {"op": "upvote", "question": asked[0]}, author="#c")
+    put("wortwolke", "answers", WordcloudKind.example, author="#a")
+    put("wortwolke", "answers", WordcloudKind.example, author="#b")
+    for n, text in enumerate(cards):
+        put("wortwolke", "answers", {"text": text}, author=f"#w{n}")
     return used
 
 
@@ -110,9 +127,19 @@ def test_references_are_remapped_even_when_ids_differ(cli, tmp_path):
         a = engine.capture({"op": "card", "text": "A"}, item_id="ideenschmiede", step_id="ideas").record.id
         b = engine.capture({"op": "card", "text": "B"}, item_id="ideenschmiede", step_id="ideas").record.id
         engine.capture({"op": "group", "cards": [a, b], "cluster": "AB"}, item_id="ideenschmiede", step_id="cluster")
+        first = engine.capture({"op": "ask", "text": "Q1"}, item_id="expertenvortrag", step_id="questions").record.id
+        second = engine.capture({"op": "ask", "text": "Q2"}, item_id="expertenvortrag", step_id="questions").record.id
+        for voter in ("#a", "#b"):
+            engine.capture({"op": "upvote", "question": second}, item_id="expertenvortrag", step_id="questions",
+                           author=voter)
+        assert first != second
         expected = results(engine)["ideenschmiede.cluster"]
+        asked = results(engine)["expertenvortrag.questions"]
     (tmp_path / "c.jsonl").write_text(cli("session", "export", str(source), "--format", "jsonl").stdout, "utf-8")
     assert cli("session", "import", str(target), str(tmp_path / "c.jsonl")).exit_code == 0
     with Engine(target, readonly=True) as engine:
         assert results(engine)["ideenschmiede.cluster"] == expected
         assert "AB" in expected and "A" in expected
+        # the upvotes still count for the second question, whose id is different here
+        assert results(engine)["expertenvortrag.questions"] == asked
+        assert asked.index("Q2 (2)") < asked.index("Q1 (0)")

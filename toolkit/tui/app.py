@@ -274,12 +274,22 @@ class CimisApp(App[None]):
                       language=language if language in {"de", "en"} else "en")
         self.notify(_("Created the workbook {folder}.").format(folder=folder), timeout=5)
 
+    def subject_screen(self) -> Any:
+        """The screen the person works on: the one under the command palette while the
+        palette is open (its commands are about that screen, not about the palette)."""
+        from textual.command import CommandPalette
+
+        screen = self.screen
+        if isinstance(screen, CommandPalette) and len(self.screen_stack) > 1:
+            return self.screen_stack[-2]
+        return screen
+
     def workbook_folder(self) -> tuple[Path, Path | None] | None:
         """The workbook the current screen is about: ``(folder, workshop)`` (``workshop``
         ``None`` for a workbook opened on its own), or ``None``."""
         from toolkit.tui.screens.home import HomeScreen
 
-        screen = self.screen
+        screen = self.subject_screen()
         if isinstance(screen, HomeScreen):
             workshop = screen.selected_folder()
         else:
@@ -299,7 +309,7 @@ class CimisApp(App[None]):
         open workbook), if it has a ``book.yaml``."""
         from toolkit.workbook.model import BOOK_FILE
 
-        folder = getattr(self.screen, "book_folder", None)
+        folder = getattr(self.subject_screen(), "book_folder", None)
         if folder is None:
             try:
                 found = self.workbook_folder()

@@ -44,9 +44,10 @@ def dots(result: Any, options: Any, people: dict[str, str]) -> Any:
     for row in result.ranking[:12]:
         table.add_row(Text(f"{row.rank}.", style="bold"), literal(row.label, style="bold"),
                       Text(bar(row.dots, most, 30), style="green"), str(row.dots))
-    summary = Text("\n" + _("{voters} people gave {dots} dots.").format(voters=result.voters, dots=result.dots),
-                   style="dim")
-    return Group(table, summary)
+    line = _("{voters} people gave {dots} dots.").format(voters=result.voters, dots=result.dots - result.room)
+    if result.room:
+        line += " " + _("{dots} dots were counted in the room.").format(dots=result.room)
+    return Group(table, Text("\n" + line, style="dim"))
 
 
 def matching(result: Any, options: Any, people: dict[str, str]) -> Any:

@@ -43,9 +43,11 @@ def dots_form(view: FormView) -> str:
         items = [{"id": c["name"], "label": c["name"]} for c in source.get("clusters", [])]
     else:
         items = [{"id": str(c["id"]), "label": c["text"]} for c in source.get("cards", [])]
-    spent = sum(int(r.get("dots", 1)) for r in view.mine)
+    # a room count (op "tally") is the facilitator's, never a device's own vote
+    votes = [r for r in view.mine if r.get("op", "vote") != "tally"]
+    spent = sum(int(r.get("dots", 1)) for r in votes)
     given: dict[str, int] = {}
-    for r in view.mine:
+    for r in votes:
         given[str(r.get("item"))] = given.get(str(r.get("item")), 0) + int(r.get("dots", 1))
     left = max(0, view.options.dots_per_person - spent)
     return _form("dots", view, items=items, left=left, given=given)

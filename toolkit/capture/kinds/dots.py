@@ -4,14 +4,19 @@ Every voter has ``dots_per_person`` dots and may put at most ``max_per_item`` on
 :meth:`DotsKind.check` refuses votes beyond that; :meth:`DotsKind.result` also clips records
 that got past it (imported, or captured before a limit was lowered): they are counted in
 capture order and a vote counts only as far as the voter's budget still allows.
+
+Besides one vote per voter, the facilitator can enter room totals (``{"op": "tally", ...}``):
+the paper dots counted on an item after a round. A tally has no voter and no budget; the
+latest tally of an item is its room count (so a recount replaces it) and is added to the
+item's votes. A record without ``op`` is a vote, as records were before tallies existed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Annotated
+from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, StringConstraints
+from pydantic import BeforeValidator, ConfigDict, Discriminator, Field, RootModel, StringConstraints, Tag
 
 from toolkit.capture.algorithms.ranking import competition_ranking
 from toolkit.capture.base import CaptureContext, Captured, CaptureKind, KindModel, ResultModel, RuleState
@@ -32,9 +37,34 @@ ItemRef = Annotated[
 class DotVote(KindModel):
     """Dots one voter puts on one item."""
 
+    #: left out of the stored record, so votes are stored as they were before tallies
+    op: Literal["vote"] = Field(default="vote", exclude=True, description="Record shape: a vote.")
     voter: PersonRef = Field(description="Person id or name of the voter.")
     item: ItemRef = Field(description="Card id, or cluster name when voting over clusters.")
     dots: int = Field(default=1, ge=1, le=100, description="Number of dots.")
+
+
+class RoomTally(KindModel):
+    """Dots the facilitator counted on one item in the room (paper dots); replaces an earlier
+    tally of the same item."""
+
+    op: Literal["tally"] = "tally"
+    item: ItemRef = Field(description="Card id, or cluster name when voting over clusters.")
+    dots: int = Field(ge=0, le=100_000, description="Dots counted on the item.")
+
+
+def _shape(value: Any) -> str:
+    if isinstance(value, dict):
+        op = value.get("op", "vote")
+        return op if isinstance(op, str) else ""
+    return getattr(value, "op", "vote")
+
+
+class DotsRecord(RootModel[Annotated[Annotated[DotVote, Tag("vote")] | Annotated[RoomTally, Tag("tally")],
+                                     Discriminator(_shape)]]):
+    """One dots record, told apart by ``op``: a vote (``op`` may be left out) or a tally."""
+
+    model_config = ConfigDict(frozen=True)
 
 
 class Item(ResultModel):
@@ -51,7 +81,8 @@ class RankedItem(ResultModel):
     rank: int
     id: str
     label: str
-    dots: int
+    dots: int = Field(description="Counted votes plus the room tally.")
+    room: int = Field(default=0, description="Of those, dots counted on paper by the facilitator.")
     voters: list[VoterDots] | None = Field(default=None, description="Who gave the dots; None when anonymous.")
 
 
@@ -61,7 +92,8 @@ class DotsResult(ResultModel):
 
     ranking: list[RankedItem] = []
     voters: int = Field(default=0, description="People who gave at least one counted dot.")
-    dots: int = Field(default=0, description="Dots counted in total.")
+    dots: int = Field(default=0, description="Dots counted in total (votes and room tallies).")
+    room: int = Field(default=0, description="Of those, dots from the room tallies.")
     anonymous: bool = True
 
 
@@ -103,6 +135,16 @@ def tally(votes: Sequence[tuple[str, str, int]], known: set[str], dots_per_perso
     return given
 
 
+def room_totals(records: Sequence[Captured], items: list[Item], over: str) -> dict[str, int]:
+    """The room count per item: its latest tally (tallies of unknown items count nothing)."""
+    counts: dict[str, int] = {}
+    for _c, entry in of_type(records, RoomTally):
+        item = _find(items, entry.item, over)
+        if item is not None:
+            counts[item] = entry.dots
+    return counts
+
+
 class DotsKind(CaptureKind[DotsOptions]):
     name = "dots"
     widget = "toolkit.tui.widgets.capture.dots:DotsPanel"
@@ -110,7 +152,7 @@ class DotsKind(CaptureKind[DotsOptions]):
     demo = "toolkit.cli.demo:play_dots"
     title = {"de": "Punktabfrage", "en": "Dot voting"}
     Options = DotsOptions
-    Record = DotVote
+    Record = DotsRecord
     #: one valid record, for ``cimis kinds`` and the export/import round-trip test
     example = {"voter": "anna", "item": "1", "dots": 1}
     web_form = "toolkit.web.kinds:dots_form"
@@ -135,6 +177,8 @@ class DotsKind(CaptureKind[DotsOptions]):
         item = _find(items, vote.item, options.over)
         if item is None:
             return _("There is nothing called '{item}' to vote on.").format(item=vote.item)
+        if isinstance(vote, RoomTally):
+            return None  # the room's count has no voter, hence no budget
         voter = resolve(vote.voter, context.people if context is not None else ())
         spent = on_item = 0
         for who, what, dots in self._votes(records, items, options, context):
@@ -155,7 +199,8 @@ class DotsKind(CaptureKind[DotsOptions]):
         items = items_of(options, context)
         counted = tally(list(self._votes(records, items, options, context)), {i.id for i in items},
                         options.dots_per_person, options.max_per_item)
-        totals = {item.id: 0 for item in items}
+        room = room_totals(records, items, options.over)
+        totals = {item.id: room.get(item.id, 0) for item in items}
         for (_voter, item_id), count in counted.items():
             totals[item_id] += count
         people = context.people if context is not None else ()
@@ -165,11 +210,13 @@ class DotsKind(CaptureKind[DotsOptions]):
             if not options.anonymous:
                 voters = [VoterDots(voter=name_of(v, people), dots=d)
                           for (v, i), d in sorted(counted.items()) if i == item.id]
-            ranking.append(RankedItem(rank=rank, id=item.id, label=item.label, dots=int(dots), voters=voters))
+            ranking.append(RankedItem(rank=rank, id=item.id, label=item.label, dots=int(dots),
+                                      room=room.get(item.id, 0), voters=voters))
         return DotsResult(
             ranking=ranking,
             voters=len({voter for voter, _item in counted}),
-            dots=sum(counted.values()),
+            dots=sum(counted.values()) + sum(room.values()),
+            room=sum(room.values()),
             anonymous=options.anonymous,
         )
 
@@ -186,7 +233,9 @@ class DotsKind(CaptureKind[DotsOptions]):
             rows.append(row)
         if not result.anonymous:
             header.append(_("Voters"))
-        summary = _("{voters} people gave {dots} dots.").format(voters=result.voters, dots=result.dots)
+        summary = _("{voters} people gave {dots} dots.").format(voters=result.voters, dots=result.dots - result.room)
+        if result.room:
+            summary += " " + _("{dots} dots were counted in the room.").format(dots=result.room)
         return table(header, rows, "lrr") + "\n\n" + summary + "\n"
 
 
@@ -215,5 +264,7 @@ class _DotRules(RuleState):
         item = _find(self.items, vote.item, self.options.over)
         if item is None:
             return _("There is nothing called '{item}' to vote on.").format(item=vote.item)
+        if isinstance(vote, RoomTally):
+            return None
         voter = resolve(vote.voter, self.people)
         return self.kind._limits(vote, self.spent.get(voter, 0), self.on_item.get((voter, item), 0), self.options)

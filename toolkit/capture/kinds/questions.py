@@ -104,6 +104,8 @@ class QuestionsKind(CaptureKind[QuestionsOptions]):
     web_view = "toolkit.web.kinds:questions_view"
     labels = {"en": {"text": "Your question"}, "de": {"text": "Ihre Frage"}}
     example = {"op": "ask", "text": "How do small firms start?"}
+    #: an upvote names its question by record id: session import carries it over
+    id_fields = ("question",)
 
     def rule_state(self, options, context):
         return _QuestionRules(options)

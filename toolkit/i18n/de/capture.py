@@ -21,6 +21,7 @@ MESSAGES: dict[str, str] = {
     "Nothing to vote on.": "Nichts zum Abstimmen.",
     "Voters": "Abstimmende",
     "{voters} people gave {dots} dots.": "{voters} Personen haben {dots} Punkte vergeben.",
+    "{dots} dots were counted in the room.": "{dots} Punkte wurden im Raum gezählt.",
     "There is nothing called '{item}' to vote on.": "Es gibt nichts namens „{item}“ zum Abstimmen.",
     "{voter} has {left} of {total} dots left.": "{voter} hat noch {left} von {total} Punkten.",
     "At most {count} dots per person on one item.": "Höchstens {count} Punkte pro Person auf einen Eintrag.",

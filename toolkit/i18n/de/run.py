@@ -70,8 +70,15 @@ MESSAGES: dict[str, str] = {
     "Write: /merge A + B = C": "Schreiben Sie: /zusammen A + B = C",
     "Unknown command: /{command}": "Unbekannter Befehl: /{command}",
     "{count} not clustered": "{count} ohne Cluster",
-    "Enter gives the highlighted item one dot from the voter.":
-        "Enter gibt dem markierten Eintrag einen Punkt der abstimmenden Person.",
+    "Enter gives the highlighted item one dot from the voter; a number and Enter in the "
+    "room-count field sets the paper dots counted on it.":
+        "Enter gibt dem markierten Eintrag einen Punkt der abstimmenden Person; eine Zahl und Enter im "
+        "Feld Raumzählung setzen die darauf gezählten Papierpunkte.",
+    "Room count for the highlighted item": "Raumzählung für den markierten Eintrag",
+    "Room count": "Raumzählung",
+    "{dots} ({room} in the room)": "{dots} ({room} im Raum)",
+    "Highlight the item the room count is for.": "Markieren Sie den Eintrag, für den die Raumzählung gilt.",
+    "The room count is a whole number of dots (0 or more).": "Die Raumzählung ist eine ganze Zahl von Punkten (0 oder mehr).",
     "Choose the voter first.": "Wählen Sie zuerst, wer abstimmt.",
     "Voter": "Wer abstimmt",
     "{name}: {left} of {total} dots left": "{name}: noch {left} von {total} Punkten",

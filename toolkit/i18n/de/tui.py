@@ -299,4 +299,10 @@ MESSAGES: dict[str, str] = {
         "Die beendete Sitzung wieder öffnen? Das Wiederöffnen wird im Sitzungsprotokoll festgehalten.",
     "Session reopened.":
         "Sitzung wieder geöffnet.",
+    "generated": "erzeugt",
+    "end of generated text": "Ende des erzeugten Texts",
+    "new version (conflict)": "neue Fassung (Konflikt)",
+    "end of new version": "Ende der neuen Fassung",
+    "{count} generated-text markers were deleted; the text they fenced is now your own.":
+        "{count} Markierungen erzeugten Texts wurden gelöscht; der Text dazwischen gehört jetzt Ihnen.",
 }

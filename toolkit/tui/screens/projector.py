@@ -55,8 +55,11 @@ class ProjectorScreen(Screen):
     ProjectorScreen #proj-head { height: auto; }
     ProjectorScreen #proj-titles { width: 1fr; height: auto; }
     ProjectorScreen #proj-step {
-        text-style: bold; background: $accent 30%; padding: 1 2; width: 100%;
+        text-style: bold; background: $primary; color: $text; padding: 1 2; width: 100%;
+        content-align: center middle; text-align: center;
     }
+    ProjectorScreen.-large #proj-step { padding: 2 4; min-height: 7; }
+    ProjectorScreen.-large #proj-item, ProjectorScreen.-large #proj-prompt { padding: 1 4; text-align: center; }
     ProjectorScreen #proj-prompt { text-style: bold italic; color: $accent; padding: 0 2; height: auto; }
     ProjectorScreen #proj-item { color: $text-muted; padding: 0 2; }
     ProjectorScreen #proj-body { height: 1fr; border: round $primary-background-lighten-2; padding: 0 1; }
@@ -92,7 +95,18 @@ class ProjectorScreen(Screen):
             yield Static("", id="proj-rich")
             yield Markdown("", id="proj-markdown")
 
+    def on_resize(self, event: Any) -> None:
+        self.fit(self.size.width, self.size.height)
+
+    def fit(self, width: int, height: int) -> None:
+        """Use a large terminal for the room: the countdown in block digits (bigger the
+        larger the terminal) and a taller title band; Textual's Digits below that."""
+        scale = (3, 2) if width >= 240 and height >= 80 else (2, 1) if width >= 150 and height >= 45 else None
+        self.query_one(TimerDisplay).set_scale(scale)
+        self.set_class(scale is not None, "-large")
+
     def on_mount(self) -> None:
+        self.fit(self.size.width, self.size.height)
         if getattr(self.app, "projector", False):
             # the beamer's own process speaks the workshop's language only, whatever the
             # laptop's is (toggled over run mode, it shares the facilitator's language)

@@ -28,6 +28,7 @@ from toolkit.i18n import N_, _
 from toolkit.paths import write_atomic
 from toolkit.tui.bindings import binding, display_keys, keys_for
 from toolkit.tui.literal import assemble, literal
+from toolkit.tui.markerfold import Folded, fold, unfold
 from toolkit.tui.screens import CimisScreen
 from toolkit.tui.widgets.dialogs import Dialog, SaveChangesDialog
 
@@ -185,6 +186,8 @@ class WorkbookScreen(CimisScreen[None]):
         self.saved_body = ""  # the editor's text as it was last loaded or saved
         self.disk_body = ""  # the body on disk when it was loaded or saved
         self._preview_timer: Timer | None = None
+        # the chapter's marker lines, shown folded in the editor and put back on save
+        self.folded = Folded("")
         self._leaving = False
         self.load()
         if self.book is None:
@@ -346,10 +349,12 @@ class WorkbookScreen(CimisScreen[None]):
             return
         self._leaving = False
         self.chapter = chapter
-        self.saved_body = self.disk_body = body
+        self.disk_body = body
+        self.folded = fold(body)
+        self.saved_body = self.folded.text
         editor = self.query_one("#editor", TextArea)
         editor.read_only = False
-        editor.load_text(body)
+        editor.load_text(self.folded.text)
         editor.move_cursor((0, 0))
         self.render_preview()
         self._show_chapter_title()
@@ -368,7 +373,7 @@ class WorkbookScreen(CimisScreen[None]):
 
         self._preview_timer = None
         text = self.query_one("#editor", TextArea).text if self.chapter is not None else ""
-        self.query_one("#preview", Markdown).update(strip_markers(text))
+        self.query_one("#preview", Markdown).update(strip_markers(unfold(text, self.folded)[0]))
 
     def action_save(self, then: Callable[[], None] | None = None, *, force: bool = False) -> None:
         """Save the editor's text as the chapter's body (asks first when the file changed on
@@ -376,7 +381,8 @@ class WorkbookScreen(CimisScreen[None]):
         if self.chapter is None:
             return
         path = self.chapter.path
-        text = self.query_one("#editor", TextArea).text
+        shown = self.query_one("#editor", TextArea).text
+        text, dropped = unfold(shown, self.folded)
         try:
             on_disk = read_body(path)
         except ProblemsError:
@@ -393,7 +399,16 @@ class WorkbookScreen(CimisScreen[None]):
         except (OSError, UnicodeDecodeError) as exc:
             self.notify(str(exc), title=_("Not saved"), severity="error", timeout=10)
             return
-        self.saved_body = self.disk_body = text
+        self.disk_body = text
+        self.saved_body = shown
+        if dropped:
+            # the author deleted folded lines: those markers are gone, their text stays
+            self.folded = fold(text)
+            self.saved_body = self.folded.text
+            if self.folded.text != shown:
+                self.query_one("#editor", TextArea).load_text(self.folded.text)
+            self.notify(_("{count} generated-text markers were deleted; the text they fenced is now your own.").format(
+                count=dropped), severity="warning", timeout=8)
         self.reload_board()
         self._show_chapter_title()
         self.notify(_("Saved {path}.").format(path=path.name), timeout=3)
