@@ -1,5 +1,5 @@
 """``cimis ui [DIR] [--projector]``: open the terminal UI (the start screen, run mode for the
-workshop in DIR, or the sprint board of the workbook in DIR)."""
+workshop in DIR, the sprint board of the workbook in DIR, or the matches of the programme in DIR)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ from toolkit.i18n import _
 def build() -> click.Command:
     @click.command(name="ui", short_help=_("Open the terminal UI."),
                    help=_("Open the terminal UI: the start screen, run mode for the workshop in DIR, "
-                          "or the sprint board of the workbook in DIR."))
+                          "or the sprint board of the workbook in DIR."),
+                   epilog=_("A programme folder (with a programme.yaml) opens on its matches: each region's "
+                            "matches and where each one stands."))
     @click.argument("folder", metavar="[DIR]", required=False,
                     type=click.Path(path_type=Path, file_okay=False, exists=True))
     @click.option("--projector", is_flag=True,
@@ -30,10 +32,13 @@ def run_ui(folder: Path | None = None, *, projector: bool = False) -> None:
         raise click.UsageError(_("--projector needs a workshop folder (DIR)."))
     start = "home"
     if folder is not None and not (folder / "workshop.yaml").is_file():
-        if projector or not (folder / "book.yaml").is_file():
+        if not projector and (folder / "programme.yaml").is_file():
+            start = "programme"
+        elif projector or not (folder / "book.yaml").is_file():
             raise click.ClickException(_("There is no workshop.yaml (nor a workbook's book.yaml) in {path}.").format(
                 path=folder))
-        start = "workbook"
+        else:
+            start = "workbook"
     from toolkit.config import load_config
 
     config = load_config()

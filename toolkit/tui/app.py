@@ -85,6 +85,9 @@ class CimisApp(App[None]):
         self.folder = Path(folder) if folder is not None else None
         self.projector = projector
         self.start = "run" if (folder is not None and start == "home") or projector else start
+        if (self.start == "run" and not projector and self.folder is not None
+                and not (self.folder / "workshop.yaml").is_file() and (self.folder / "programme.yaml").is_file()):
+            self.start = "programme"
         if config is None:
             from toolkit.config import load_config
 
@@ -156,6 +159,8 @@ class CimisApp(App[None]):
             self.open_agenda(self.folder)
         elif self.start == "workbook" and self.folder is not None:
             self.open_workbook(self.folder)
+        elif self.start == "programme" and self.folder is not None:
+            self.open_programme(self.folder)
         elif self.start == "library":
             self.action_library()
         if self._unknown_keys:
@@ -217,6 +222,12 @@ class CimisApp(App[None]):
             from toolkit.tui.screens.run import RunScreen
 
             self.push_screen(RunScreen(engine))
+
+    def open_programme(self, folder: Path) -> None:
+        """Each region's matches and where each one stands, for the programme in ``folder``."""
+        from toolkit.tui.screens.programme import ProgrammeScreen
+
+        self.push_screen(ProgrammeScreen(folder))
 
     def open_agenda(self, folder: Path) -> None:
         """The agenda builder for the workshop in ``folder``."""

@@ -89,6 +89,19 @@ DEFAULTS: dict[str, tuple[str, str, bool]] = {
     "run.instructions": ("f3", N_("Instructions"), False),
     "run.reopen": ("ctrl+o", N_("Reopen the session"), False),
     "run.finish": ("ctrl+f", N_("Finish"), False),
+    "run.serve": ("f12", N_("Room's phones"), False),
+    "run.moderation": ("ctrl+t", N_("Moderation on/off"), False),
+    "run.held": ("ctrl+l", N_("Held cards"), False),
+    # the room's phones (serving) and the cards held for moderation
+    "room.switch": ("s", N_("Serving on/off"), True),
+    "room.close": ("escape", N_("Back"), True),
+    "held.accept": ("a", N_("Accept card"), True),
+    "held.reject": ("r,delete", N_("Reject card"), True),
+    "held.moderation": ("m", N_("Moderation on/off"), True),
+    "held.close": ("escape", N_("Back"), True),
+    # the programme
+    "programme.reload": ("ctrl+r", N_("Reload from disk"), True),
+    "programme.close": ("escape", N_("Back"), True),
     # projector view
     "projector.close": ("escape", N_("Back"), False),
     # dialogs
@@ -106,6 +119,9 @@ AREAS: dict[str, str] = {
     "workbook": N_("Workbook"),
     "run": N_("Running a workshop"),
     "projector": N_("Projector"),
+    "room": N_("The room's phones"),
+    "held": N_("Held cards"),
+    "programme": N_("Programme"),
     "help": N_("Keys"),
     "dialog": N_("Dialogs"),
 }

@@ -193,7 +193,11 @@ class HomeScreen(CimisScreen[None]):
         self.app.push_screen(OpenFolderDialog(os.path.join("~", "")), self._opened)
 
     def _opened(self, folder: Path | None) -> None:
-        if folder is not None:
+        if folder is None:
+            return
+        if not (folder / "workshop.yaml").is_file() and (folder / "programme.yaml").is_file():
+            self.app_actions.open_programme(folder.resolve())
+        else:
             self.app_actions.open_agenda(folder.resolve())
 
     def action_demo(self) -> None:

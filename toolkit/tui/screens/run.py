@@ -27,6 +27,7 @@ from textual.widgets import Button, Footer, Input, Label, Markdown, Static
 from toolkit.errors import CimisError
 from toolkit.i18n import _
 from toolkit.tui.literal import literal
+from toolkit.tui.screens.room import HeldScreen, RoomScreen
 from toolkit.tui.widgets.capture.base import CapturePanel
 from toolkit.tui.widgets.capture.boundary import CaptureHost
 from toolkit.tui.widgets.rail import AgendaRail
@@ -35,10 +36,31 @@ from toolkit.tui.widgets.timer import TimerDisplay
 #: Run mode's key binding ids (defaults and descriptions live in :mod:`toolkit.tui.bindings`).
 RUN_BINDING_IDS = ("run.next", "run.previous", "run.pause", "run.add-minute", "run.remove-minute", "run.edit",
                    "run.remove", "run.undo", "run.projector-toggle", "run.reveal", "run.blackout", "run.input",
-                   "run.instructions", "run.reopen", "run.finish")
+                   "run.instructions", "run.reopen", "run.finish", "run.serve", "run.moderation", "run.held")
 
-#: Seconds between two timer redraws; the store is polled every fourth tick.
+#: Seconds between two timer redraws.
 TICK_SECONDS = 0.25
+#: The store is polled every this many ticks (0.5 s: what the room sends from its phones
+#: shows within a second).
+SYNC_EVERY = 2
+
+
+def _free_port(options: dict[str, Any]) -> None:
+    """Raise a clear :class:`OSError` when the server's address and port are taken (or not
+    this machine's), before the server's own start-up fails with a log line."""
+    import socket
+
+    host = options.get("host") or ("0.0.0.0" if options.get("lan") else "127.0.0.1")
+    port = options.get("port", 8300)
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise OSError(_("cannot listen on {host} port {port}: {error}; choose another port in the [serve] "
+                            "section of the configuration").format(host=host, port=port,
+                                                                   error=exc.strerror or exc)) from None
 
 
 def run_bindings() -> list[Binding]:
@@ -177,10 +199,18 @@ class RunScreen(Screen):
     RunScreen #run-status.-error { color: $error; text-style: bold; }
     """
 
-    def __init__(self, engine: Any, *, poll: bool = True, name: str | None = None) -> None:
+    def __init__(self, engine: Any, *, poll: bool = True, name: str | None = None,
+                 server_factory: Any = None) -> None:
         super().__init__(name=name)
         self.engine = engine
         self.poll = poll
+        # the room's phones: the participant server (built by ``server_factory``, by default
+        # the class :mod:`toolkit.serving` names), what it tells the room, and its state
+        self.server_factory = server_factory
+        self.server: Any = None
+        self.serving: Any = None
+        self.serve_busy = False
+        self.serve_error = ""
         # per instance: descriptions in today's language; the screen's own Tab / Shift+Tab stay
         self._bindings = BindingsMap([*Screen.BINDINGS, *run_bindings()])
         self._shown_step: tuple[str, str] | None = None
@@ -303,6 +333,9 @@ class RunScreen(Screen):
             _item, step, _index = self.current()
             if step.capture_kind:
                 view = self.engine.presenter()
+                if view.moderated or view.held:
+                    parts.append((_("moderation on") if view.moderated else _("moderation off"))
+                                 + " · " + _("{n} held ({key})").format(n=view.held, key=self._display("run.held")))
                 if view.revealed:
                     parts.append(_("The room sees the results ({key} hides them)").format(
                         key=self._display("run.reveal")))
@@ -311,6 +344,9 @@ class RunScreen(Screen):
                         key=self._display("run.reveal")))
                 if not view.input_open:
                     parts.append(_("input closed"))
+        if self.serving is not None:
+            parts.append(_("room joins at {url} with the code {code}").format(
+                url=self.serving.public_url, code=self.serving.room.code))
         label.update(literal(" · ".join(parts)))
         label.set_class(black, "-black")
 
@@ -334,9 +370,10 @@ class RunScreen(Screen):
 
     def tick(self) -> None:
         """Redraw the timer from the engine's clock; ring the bell once when it reaches zero;
-        every fourth tick, catch up with what other processes committed."""
+        every :data:`SYNC_EVERY` ticks, catch up with what other processes (the participant
+        server) committed."""
         self._ticks += 1
-        if self.poll and self._ticks % 4 == 0:
+        if self.poll and self._ticks % SYNC_EVERY == 0:
             self.sync()
         now = self.engine.now()
         timer = self.engine.timer()
@@ -357,13 +394,18 @@ class RunScreen(Screen):
                 self.set_status(_("Time is up for this step."), "error")
         self._last_remaining = remaining
 
-    def sync(self) -> None:
-        """Catch up with the store (another window may have moved on or captured)."""
+    def sync(self) -> Any:
+        """Catch up with the store (another window or the participant server may have moved
+        on or captured): only the events after the last one seen are read and folded in.
+        Returns the redraw's worker, or ``None`` when nothing changed."""
         before = self.engine.state.last_seq
         self.engine.refresh()
         if self.engine.state.last_seq == before:
-            return
-        self.run_worker(self._resync(), exclusive=True, group="resync")
+            return None
+        for screen in self.app.screen_stack:
+            if isinstance(screen, HeldScreen):
+                screen.reload()
+        return self.run_worker(self._resync(), exclusive=True, group="resync")
 
     async def _resync(self) -> None:
         await self.show_step()
@@ -571,3 +613,115 @@ class RunScreen(Screen):
         from toolkit.tui.screens.projector import ProjectorScreen
 
         self.app.push_screen(ProjectorScreen(self.engine, poll=self.poll))
+
+    # -- the room's phones ---------------------------------------------------------------
+
+    def _keys_of(self, screen: Any, binding_id: str) -> str:
+        """The keys ``screen`` has bound to ``binding_id`` (the user's override applied)."""
+        for bindings in screen._bindings.key_to_bindings.values():
+            for found in bindings:
+                if found.id == binding_id:
+                    return found.key
+        from toolkit.tui.bindings import keys_for
+
+        return keys_for(binding_id, getattr(self.app, "keymap", None))
+
+    def _server_options(self) -> dict[str, Any]:
+        """``[serve]`` of the configuration: ``lan`` (listen on every address), ``host``
+        and ``port``; anything else there is ignored."""
+        section = (getattr(self.app, "config", None) or {}).get("serve") or {}
+        options: dict[str, Any] = {}
+        if isinstance(section, dict):
+            if isinstance(section.get("lan"), bool):
+                options["lan"] = section["lan"]
+            if isinstance(section.get("host"), str) and section["host"]:
+                options["host"] = section["host"]
+            if isinstance(section.get("port"), int) and 0 < section["port"] < 65536:
+                options["port"] = section["port"]
+        return options
+
+    async def action_serve(self) -> None:
+        """Show how the room joins; switches serving on if it is off."""
+        if self.serving is None and not self.serve_busy:
+            self.switch_serving()
+        self.app.push_screen(RoomScreen(self))
+
+    def switch_serving(self) -> Any:
+        """Start the participant server, or stop it; in a worker, because starting waits
+        until it listens. Returns the worker (``None`` while one is switching)."""
+        if self.serve_busy:
+            return None
+        self.serve_busy = True
+        self.serve_error = ""
+        self._show_room()
+        return self.run_worker(self._switch(), exclusive=True, group="serve")
+
+    async def _switch(self) -> None:
+        import asyncio
+
+        from toolkit.errors import CimisError
+
+        try:
+            if self.server is not None:
+                server, self.server, self.serving = self.server, None, None
+                await asyncio.to_thread(server.stop)
+                self.set_status(_("Stopped serving: the room's phones cannot send anything now."))
+            else:
+                factory = self.server_factory
+                if factory is None:
+                    from toolkit.serving import room_server
+
+                    factory = room_server()
+                options = self._server_options()
+                if self.server_factory is None:
+                    _free_port(options)
+                server = factory(self.engine.folder, **options)
+                prepared = await asyncio.to_thread(server.start)
+                self.server, self.serving = server, prepared
+                self.set_status(_("Serving: the room joins at {url} with the code {code}.").format(
+                    url=prepared.public_url, code=prepared.room.code), "saved")
+        except (CimisError, OSError) as exc:
+            self.serve_error = str(exc)
+            self.set_status("✗ " + _("The server could not start: {error}").format(error=exc), "error")
+        finally:
+            self.serve_busy = False
+            self._show_room()
+
+    def _show_room(self) -> None:
+        self.show_room_view()
+        for screen in self.app.screen_stack:
+            if isinstance(screen, RoomScreen):
+                screen.show()
+
+    def stop_serving(self) -> None:
+        """Stop the server now (leaving run mode or quitting)."""
+        server, self.server, self.serving = self.server, None, None
+        if server is not None:
+            server.stop()
+
+    def on_unmount(self) -> None:
+        self.stop_serving()
+
+    async def action_moderation(self) -> None:
+        """Hold the room's cards of the current step until accepted, or stop holding them."""
+        if self.engine.state.position is None:
+            self.set_status(_("Start the session first."), "error")
+            return
+        view = self.engine.presenter()
+        if await self._engine(self.engine.set_moderation, not view.moderated) is not None:
+            self.set_status(_("Moderation on: the room's cards wait until you accept them.") if not view.moderated
+                            else _("Moderation off: the room's cards show at once (held cards still wait)."))
+        self.show_room_view()
+
+    async def action_held(self) -> None:
+        """The current step's cards held for moderation, to accept or reject."""
+        if self.engine.state.position is None:
+            self.set_status(_("Start the session first."), "error")
+            return
+        item, step, _index = self.current()
+        self.app.push_screen(HeldScreen(self.engine, item.id, step.id))
+
+    def after_moderation(self) -> None:
+        """A card was accepted or rejected: the panel and the room line show it."""
+        self._refresh_panel()
+        self.show_room_view()

@@ -178,7 +178,7 @@ class OpenFolderDialog(Dialog):
         folder = Path(os.path.expanduser(value)) if value else None
         if folder is None or not folder.is_dir():
             raise ValueError(_("No such folder: {path}").format(path=value))
-        if not (folder / "workshop.yaml").is_file():
+        if not (folder / "workshop.yaml").is_file() and not (folder / "programme.yaml").is_file():
             raise ValueError(_("There is no workshop.yaml in {path}.").format(path=value))
         return folder
 
