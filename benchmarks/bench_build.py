@@ -27,9 +27,10 @@ from benchmarks.common import env_with, paired
 
 REPO = Path(__file__).resolve().parent.parent
 
-WORDS = ("creative company workshop prototype carpentry job sheet process digital idea team jury pitch "
-         "customer journey municipality theatre museum canvas matching interest round table feedback "
-         "partner challenge material insight sketch test iterate share learn Dresden Lausitz Meißen").split()
+WORDS = ["creative", "company", "workshop", "prototype", "carpentry", "job", "sheet", "process", "digital",
+         "idea", "team", "jury", "pitch", "customer", "journey", "municipality", "theatre", "museum",
+         "canvas", "matching", "interest", "round", "table", "feedback", "partner", "challenge", "material",
+         "insight", "sketch", "test", "iterate", "share", "learn", "Dresden", "Lausitz", "Meißen"]
 
 
 def _sentence(i: int, n: int) -> str:
@@ -153,7 +154,8 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
         else:
             project = Path(tmp) / "mk"
             mkdocs_project(folder, project)
-            code = f"from toolkit.workbook.build import build; build({str(folder)!r}, 'html', {str(Path(tmp) / 'cli')!r})"
+            code = (f"from toolkit.workbook.build import build; "
+                    f"build({str(folder)!r}, 'html', {str(Path(tmp) / 'cli')!r})")
             mk_runs = 1 if args.quick else max(1, runs // 2)
             ours, theirs = [], []
             for _ in range(mk_runs):

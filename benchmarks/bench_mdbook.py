@@ -20,6 +20,7 @@ import shutil
 import statistics
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from benchmarks.bench_build import chapter_text
@@ -63,7 +64,7 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
             make_mdbook(book, n, 4000)
             out, cache = base / f"out-{name}", base / f".out-{name}.cache"
 
-            def ours() -> float:
+            def ours(out: Path = out, cache: Path = cache, name: str = name, book: Path = book) -> float:
                 shutil.rmtree(out, ignore_errors=True)
                 if name == "big":
                     shutil.rmtree(cache, ignore_errors=True)  # a first build: nothing cached
@@ -75,12 +76,14 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
                 # interleaved, ratio per pair: on a shared machine the load drifts, and
                 # both sides of a pair meet about the same load
                 cimis_s, mdbook_s, pair_ratio = paired(
-                    ours, lambda: wall([mdbook, "build", str(book), "-d", str(theirs_out)], env), runs, warmup=0)
+                    ours, lambda book=book, theirs_out=theirs_out: wall(
+                        [mdbook, "build", str(book), "-d", str(theirs_out)], env), runs, warmup=0)
                 results[f"{name}_cimis"] = cimis_s
                 results[f"{name}_mdbook"] = mdbook_s
                 if name == "small":
                     ratio = pair_ratio
-                    print(f"small book ({n} chapters): cimis {cimis_s * 1000:.0f} ms vs mdbook {mdbook_s * 1000:.0f} ms "
+                    print(f"small book ({n} chapters): cimis {cimis_s * 1000:.0f} ms "
+                          f"vs mdbook {mdbook_s * 1000:.0f} ms "
                           f"-> ratio {ratio:.2f} (target <= 1.5)", flush=True)
                     results["small_ratio"] = ratio
                 else:
@@ -102,7 +105,8 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
                 chapter = book / "src" / "chapters" / "c0003.md"
                 counter = iter(range(10**6))
 
-                def rebuild() -> float:
+                def rebuild(chapter: Path = chapter, counter: Iterator[int] = counter, book: Path = book,
+                            out: Path = out) -> float:
                     chapter.write_text(chapter.read_text("utf-8") + f"\nOne more line {next(counter)}.\n", "utf-8")
                     start = time.perf_counter()
                     build(book, "html", out)
@@ -113,7 +117,7 @@ def main(argv: list[str] | None = None) -> dict[str, float]:
                       f"-> ratio {inc / cimis_s:.3f} (target <= 0.3 s)", flush=True)
                 results.update(rebuild=inc, rebuild_ratio=inc / cimis_s)
 
-                def check() -> float:
+                def check(book: Path = book) -> float:
                     import subprocess
                     import time
 

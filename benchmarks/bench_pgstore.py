@@ -26,7 +26,6 @@ import argparse
 import json
 import multiprocessing as mp
 import queue
-import statistics
 import sys
 import tempfile
 import time
@@ -38,7 +37,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from benchmarks.pgcluster import Cluster, Unavailable  # noqa: E402
+from benchmarks.pgcluster import Cluster, Unavailable
 
 SITES = ("dresden", "meissen", "lausitz", "erzgebirge")
 PAYLOAD = {"kind": "bench-note", "record": {"text": "turn the paper job sheet into a digital process",
@@ -47,7 +46,7 @@ PAYLOAD = {"kind": "bench-note", "record": {"text": "turn the paper job sheet in
 
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 # -- acknowledgements ------------------------------------------------------------------------

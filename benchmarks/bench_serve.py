@@ -65,7 +65,8 @@ BARE_APP = textwrap.dedent('''
         with lock:
             conn.execute("BEGIN IMMEDIATE")
             cur = conn.execute("INSERT INTO events (payload, at, client_id) VALUES (?, ?, ?) "
-                               "ON CONFLICT(client_id) DO NOTHING", (json.dumps(body["record"]), time.time(), body["id"]))
+                               "ON CONFLICT(client_id) DO NOTHING",
+                               (json.dumps(body["record"]), time.time(), body["id"]))
             conn.execute("COMMIT")
             return cur.lastrowid
 
@@ -92,7 +93,7 @@ def percentile(values: list[float], p: float) -> float:
     if not values:
         return float("nan")
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 async def http(port: int, method: str, path: str, body: object = None, cookie: str = "") -> tuple[int, dict, str]:
@@ -193,7 +194,7 @@ async def run_load(port: int, participants: int, seconds: float, rate: float, ci
     fac_cookie = ""
     if cimis:
         status, _body, fac_cookie = await http(port, "GET", f"/f/{facilitator}")
-        for i in range(participants):
+        for _ in range(participants):
             status, body, cookie = await http(port, "POST", "/api/join", {"code": code})
             assert status == 200, body
             cookies.append(cookie)
@@ -327,7 +328,8 @@ def main(argv: list[str]) -> int:
 
         # the bare endpoint first, under the same load
         port = free_port()
-        log = open(tmp / "servers.log", "ab")  # read by nobody during the run: a file never fills up
+        # read by nobody during the run: a file never fills up; open for both servers' lifetime
+        log = open(tmp / "servers.log", "ab")  # noqa: SIM115 - closed after both servers stopped
         bare = subprocess.Popen([sys.executable, "-c", BARE_APP, str(tmp / "bare.db"), str(port)], env=env,
                                 stderr=log)
         try:

@@ -33,7 +33,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from toolkit.session.store import FILENAME, Event, Store  # noqa: E402
+from toolkit.session.store import FILENAME, Event, Store
 
 PLAN = """\
 title: Benchmark workshop
@@ -73,7 +73,7 @@ results: list[tuple[str, bool]] = []
 
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def check(name: str, ok: bool) -> str:
@@ -222,10 +222,9 @@ def synthetic_events(n: int, seed: int = 1) -> list[tuple[str, str, str, dict]]:
 
 
 def fill_store(folder: Path, n: int) -> None:
-    with Store(folder) as store:
-        with store.writing() as tx:  # one transaction: only the reading is measured
-            for i, (type_, item, step, payload) in enumerate(synthetic_events(n)):
-                tx.insert(type_, item=item, step=step, payload=payload, author="anna", at=1_000_000.0 + i)
+    with Store(folder) as store, store.writing() as tx:  # one transaction: only the reading is measured
+        for i, (type_, item, step, payload) in enumerate(synthetic_events(n)):
+            tx.insert(type_, item=item, step=step, payload=payload, author="anna", at=1_000_000.0 + i)
 
 
 def bench_resume(n: int, tmp: Path, runs: int) -> None:

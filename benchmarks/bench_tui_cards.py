@@ -61,7 +61,6 @@ async def first_frame_after(frames: list[float], start: float, ready, limit: flo
 async def measure_panel(folder: Path, adds: int) -> list[float]:
     sys.path.insert(0, str(REPO / "tests" / "tui"))
     from run_util import host_app
-
     from toolkit.session.clock import FakeClock
 
     app = host_app(folder, FakeClock(1_776_000_000.0))
@@ -84,7 +83,7 @@ async def measure_panel(folder: Path, adds: int) -> list[float]:
             before = rows.option_count
             start = time.perf_counter()
             await field.action_submit()  # what Enter runs, without the pilot's key-press delays
-            times.append(await first_frame_after(frames, start, lambda: rows.option_count == before + 1))
+            times.append(await first_frame_after(frames, start, lambda before=before: rows.option_count == before + 1))
             await pilot.pause()
     return times
 

@@ -47,7 +47,6 @@ agenda:
 async def measure_grid(folder: Path, entries: int) -> list[float]:
     sys.path.insert(0, str(REPO / "tests" / "tui"))
     from run_util import host_app
-
     from toolkit.session.clock import FakeClock
     from toolkit.tui.widgets.capture.scorecard import ScoreGrid
 
@@ -75,7 +74,7 @@ async def measure_grid(folder: Path, entries: int) -> list[float]:
             before = len(screen.engine.state.step_records("jury", "score"))
             start = time.perf_counter()
             grid._confirm(advance=True)  # what Enter runs, without the pilot's key-press delays
-            times.append(await first_frame_after(frames, start, lambda: len(
+            times.append(await first_frame_after(frames, start, lambda before=before: len(
                 screen.engine.state.step_records("jury", "score")) == before + 1))
             await pilot.pause()
     return times

@@ -77,7 +77,7 @@ class Cluster:
         return done
 
     @classmethod
-    def start(cls, folder: Path) -> "Cluster":
+    def start(cls, folder: Path) -> Cluster:
         bindir = server_bin()
         if bindir is None:
             raise Unavailable("PostgreSQL is not installed (apt-get install postgresql)")
@@ -103,7 +103,7 @@ class Cluster:
         return cluster
 
     @classmethod
-    def temporary(cls) -> "Cluster":
+    def temporary(cls) -> Cluster:
         """A cluster in a new folder of the system's temporary directory (removed by
         :meth:`stop`). Not under pytest's ``tmp_path``: pytest makes its base folder private
         (mode 700) at every start, which would lock the ``postgres`` user out mid-run."""

@@ -44,7 +44,8 @@ def card_text(id: str = "test-method", lang: str = "en", title: str = "Test meth
     return FRONT.format(id=id, lang=lang, title=title)
 
 
-def write_pair(folder: Path, id: str = "test-method", en: str | None = None, de: str | None = None) -> tuple[Path, Path]:
+def write_pair(folder: Path, id: str = "test-method", en: str | None = None,
+               de: str | None = None) -> tuple[Path, Path]:
     """An English and a German card for ``id``; pass text to replace either."""
     (folder / "en").mkdir(parents=True, exist_ok=True)
     (folder / "de").mkdir(parents=True, exist_ok=True)
@@ -61,7 +62,8 @@ def plugin_with_cards(tmp_path, monkeypatch):
             "roles: [facilitator]", f"roles: {roles}")
 
     cards = tmp_path / "cards"
-    write_pair(cards, "decide-fast", en=with_purposes(card_text("decide-fast"), "[decide, evaluate]", "[facilitator, jury]"),
+    write_pair(cards, "decide-fast",
+               en=with_purposes(card_text("decide-fast"), "[decide, evaluate]", "[facilitator, jury]"),
                de=with_purposes(card_text("decide-fast", "de", "Schnell entscheiden"), "[decide, evaluate]",
                                 "[facilitator, jury]"))
     write_pair(cards, "meet-fast", en=with_purposes(card_text("meet-fast"), "[get-to-know]", "[facilitator, creative]"),

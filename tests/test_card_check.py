@@ -27,7 +27,8 @@ def test_valid_pair_passes(cli, tmp_path):
     "mutate, line, expected",
     [
         pytest.param(lambda t: t.replace("title: Test method", "title: [broken"), 5, "broken YAML", id="broken-yaml"),
-        pytest.param(lambda t: t.replace("summary: A method used in tests.\n", ""), 2, "summary: required field is missing",
+        pytest.param(lambda t: t.replace("summary: A method used in tests.\n", ""), 2,
+                     "summary: required field is missing",
                      id="missing-field"),
         pytest.param(lambda t: t.replace("tags: [test]", "tags: [test]\ncolour: red"), 12,
                      "colour: unknown field", id="unknown-field"),
@@ -39,7 +40,8 @@ def test_valid_pair_passes(cli, tmp_path):
                      id="duplicate-step-id"),
         pytest.param(lambda t: t.replace("kind: notes", "kind: telepathy"), 20, "unknown capture kind 'telepathy'",
                      id="unknown-capture-kind"),
-        pytest.param(lambda t: t.replace("category: ideation", "category: juggling"), 6, "category: 'juggling' is not one of",
+        pytest.param(lambda t: t.replace("category: ideation", "category: juggling"), 6,
+                     "category: 'juggling' is not one of",
                      id="unknown-category"),
         pytest.param(lambda t: t.replace("roles: [facilitator]", "roles: [wizard]"), 9, "roles[0]:", id="unknown-role"),
         pytest.param(lambda t: t.replace("## Ideas", "## Idaes"), 29, "section '## Idaes' matches no step title",
@@ -111,7 +113,7 @@ def test_missing_path(cli, tmp_path):
 
 
 def test_messages_in_german(cli, tmp_path):
-    en, _de = write_pair(tmp_path, en=card_text().replace("duration: 15", "duration: 16"))
+    _en, _de = write_pair(tmp_path, en=card_text().replace("duration: 15", "duration: 16"))
     result = cli("--lang", "de", "methods", "check", str(tmp_path))
     assert result.exit_code == 1
     assert "die Schritte ergeben 15 Minuten, aber die Dauer ist 16" in result.output

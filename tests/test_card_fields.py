@@ -19,7 +19,8 @@ SOURCE = """source:
 
 
 def extended(lang: str = "en", title: str = "Test method", source: str = SOURCE,
-             purposes: str = "purposes: [generate-ideas, decide]\n", privacy: str = "    privacy: Names are stored only with consent.\n") -> str:
+             purposes: str = "purposes: [generate-ideas, decide]\n",
+             privacy: str = "    privacy: Names are stored only with consent.\n") -> str:
     text = card_text(lang=lang, title=title)
     text = text.replace("tags: [test]\n", "tags: [test]\n" + purposes + source)
     return text.replace("      kind: notes\n", "      kind: notes\n" + privacy)
@@ -39,8 +40,8 @@ def test_source_purposes_privacy_in_show_and_json(tmp_path):
     assert card.meta.purposes == ("generate-ideas", "decide")
     assert card.meta.source.licence == "CC BY-NC 4.0"
     assert card.meta.steps[1].privacy == "Names are stored only with consent."
+    from toolkit.cards.render_text import card_markdown
     from toolkit.cli.methods import card_json
-    from toolkit.cli.render import card_markdown
 
     data = json.loads(json.dumps(card_json(card)))
     assert data["source"] == {"author": "Henri Lipmanowicz and Keith McCandless",
@@ -57,7 +58,7 @@ def test_handbook_credits_the_source(tmp_path):
     from toolkit.cards.parse import read_card
     from toolkit.workbook.handbook import TEXT, _method
 
-    en, de = write_pair(tmp_path, en=extended(), de=extended("de", "Testmethode"))
+    _en, de = write_pair(tmp_path, en=extended(), de=extended("de", "Testmethode"))
     md = "\n".join(_method(read_card(de).card, TEXT["de"]))
     assert "| Quelle | Henri Lipmanowicz and Keith McCandless: Liberating Structures: 1-2-4-All" in md
     assert "**Datenschutz:** Names are stored only with consent." in md
@@ -87,7 +88,7 @@ def test_broken_new_fields(cli, tmp_path, source, purposes, privacy, line, expec
 
 
 def test_twins_must_agree_on_purposes_source_and_privacy(cli, tmp_path):
-    en, de = write_pair(tmp_path, en=extended(), de=extended("de", "Testmethode", source="", privacy="",
+    _en, _de = write_pair(tmp_path, en=extended(), de=extended("de", "Testmethode", source="", privacy="",
                                                                 purposes="purposes: [decide]\n"))
     out = check(cli, tmp_path).stdout
     assert "purposes differs from the" in out and "source differs from the" in out

@@ -53,7 +53,8 @@ def test_random_bytes_never_raise(raw):
     assert result.card is not None or result.problems
 
 
-SCALARS = ["yes", "No", "true", "off", "null", "~", "", "1", "-2", "0x1F", "1_000", "1.5", ".inf", "-.NaN", "2026-03-14",
+SCALARS = ["yes", "No", "true", "off", "null", "~", "", "1", "-2", "0x1F", "1_000", "1.5", ".inf", "-.NaN",
+           "2026-03-14",
            "2026-03-14 09:30:00", "tools", "onion", "notes", "'quoted'", '"7"', "<<", "=", "a: b", "Tag", "y", "n"]
 
 

@@ -48,16 +48,22 @@ steps:
 """
 
 EN = dict(title="Test dating", briefing="Briefing", rounds="Rounds", shortcuts="Shortcuts",
-          privacy="The schedule names who met whom; it is kept in the session only and deleted after the workbook is done.",
+          privacy="The schedule names who met whom; it is kept in the session only "
+                  "and deleted after the workbook is done.",
           intro="Two groups meet in short rounds to find partners for the Workbook.",
-          briefing_text="Explain the rules: companies stay, creatives move one table on when the bell rings, each round lasts five minutes.",
-          rounds_text="Ring the bell after each round and give everyone one minute to change tables before the next round starts.",
+          briefing_text="Explain the rules: companies stay, creatives move one table on when the bell rings, "
+                        "each round lasts five minutes.",
+          rounds_text="Ring the bell after each round and give everyone one minute to change tables "
+                      "before the next round starts.",
           shortcut="With few people, play four rounds instead of five.")
 DE = dict(title="Testdating", briefing="Einführung", rounds="Runden", shortcuts="Shortcuts",
-          privacy="Der Plan nennt, wer wen getroffen hat; er bleibt nur in der Sitzung und wird nach dem Workbook gelöscht.",
+          privacy="Der Plan nennt, wer wen getroffen hat; er bleibt nur in der Sitzung "
+                  "und wird nach dem Workbook gelöscht.",
           intro="Zwei Gruppen treffen sich in kurzen Runden, um Partner für das Workbook zu finden.",
-          briefing_text="Erklären Sie die Regeln: Unternehmen bleiben sitzen, Kreative gehen beim Gong einen Tisch weiter, jede Runde dauert fünf Minuten.",
-          rounds_text="Läuten Sie nach jeder Runde und geben Sie allen eine Minute für den Tischwechsel, bevor die nächste Runde beginnt.",
+          briefing_text="Erklären Sie die Regeln: Unternehmen bleiben sitzen, Kreative gehen beim Gong einen Tisch "
+                        "weiter, jede Runde dauert fünf Minuten.",
+          rounds_text="Läuten Sie nach jeder Runde und geben Sie allen eine Minute für den Tischwechsel, "
+                      "bevor die nächste Runde beginnt.",
           shortcut="Bei wenigen Personen spielen Sie vier statt fünf Runden.")
 
 
@@ -90,9 +96,11 @@ def finding(result, path, line: int) -> str:
 @pytest.mark.parametrize("change, line, en, de", [
     pytest.param({"briefing_text": "Explain the rules; the whole exchange takes 25 minutes per table and table."}, 28,
                  "step 'briefing': the instructions speak of 25 minutes, but the step has 5",
-                 "Schritt 'briefing': Die Anleitung spricht von 25 Minuten, der Schritt hat aber 5", id="minutes-in-text"),
+                 "Schritt 'briefing': Die Anleitung spricht von 25 Minuten, der Schritt hat aber 5",
+                 id="minutes-in-text"),
     pytest.param({"briefing_text": "Explain."}, 28,
-                 "step 'briefing' has almost no instructions (1 words)", "Schritt 'briefing' hat kaum Anleitung (1 Wörter)",
+                 "step 'briefing' has almost no instructions (1 words)",
+                 "Schritt 'briefing' hat kaum Anleitung (1 Wörter)",
                  id="no-instructions"),
     pytest.param({"intro": "Results go into the Arbeitsbuch of the programme."}, 26,
                  "'Arbeitsbuch' is not the programme's term: write 'Workbook'",
@@ -102,7 +110,7 @@ def finding(result, path, line: int) -> str:
                  id="glossary-other-word"),
 ])
 def test_strict_findings(cli, tmp_path, change, line, en, de):
-    en_path, de_path = write_pair(tmp_path, "test-dating", en=card(**change), de=card("de"))
+    en_path, _de_path = write_pair(tmp_path, "test-dating", en=card(**change), de=card("de"))
     result = strict(cli, tmp_path)
     assert result.exit_code == 1
     assert en in finding(result, en_path, line)
@@ -157,7 +165,8 @@ def test_adapted_method_without_source(cli, tmp_path, method_id, tags, credit):
     de = card("de", id=method_id).replace("tags: [test]", f"tags: {tags}")
     en_path, _ = write_pair(tmp_path, method_id, en=en, de=de)
     result = strict(cli, tmp_path)
-    assert f"method '{method_id}' adapts a published method ({credit}) but has no 'source'" in finding(result, en_path, 2)
+    expected = f"method '{method_id}' adapts a published method ({credit}) but has no 'source'"
+    assert expected in finding(result, en_path, 2)
     sourced = "source: {author: Juanita Brown and David Isaacs, work: The World Café, link: https://theworldcafe.com/}\n"
     write_pair(tmp_path, method_id, en=en.replace("steps:\n", sourced + "steps:\n"),
                de=de.replace("steps:\n", sourced + "steps:\n"))
@@ -243,4 +252,5 @@ def test_data_files_are_consistent():
 def test_old_german_shortcuts_heading_is_flagged(cli, tmp_path):
     _, de_path = write_pair(tmp_path, "test-dating", en=card(), de=card("de", shortcuts="Abkürzungen"))
     result = strict(cli, tmp_path, "de")
-    assert "'Abkürzungen' ist nicht der Begriff des Programms: Schreiben Sie 'Shortcuts'" in finding(result, de_path, 36)
+    expected = "'Abkürzungen' ist nicht der Begriff des Programms: Schreiben Sie 'Shortcuts'"
+    assert expected in finding(result, de_path, 36)

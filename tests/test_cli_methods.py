@@ -27,7 +27,8 @@ def test_list_filters(cli):
     everything = ids()
     assert "speed-dating" in ids("--category", "networking")
     assert ids("--category", "networking") < everything
-    assert all(row["duration"] <= 20 for row in json.loads(cli("methods", "list", "--json", "--max-minutes", "20").stdout))
+    listed = json.loads(cli("methods", "list", "--json", "--max-minutes", "20").stdout)
+    assert all(row["duration"] <= 20 for row in listed)
     assert "speed-dating" in ids("--tag", "matching")
     assert "speed-dating" not in ids("--people", "3")
     assert "speed-dating" in ids("--search", "Speed") < everything

@@ -104,7 +104,8 @@ def test_kickoff_follows_the_published_day(lang):
     # teams are formed after the pitches and the idea forge, from the speed dating's interests
     ids = [i.id for i in plan.agenda]
     matching = next(i for i in plan.agenda if getattr(i, "method", None) == "team-matching")
-    assert ids.index(matching.id) > ids.index(next(i.id for i in plan.agenda if getattr(i, "method", "") == "idea-forge"))
+    forge = next(i.id for i in plan.agenda if getattr(i, "method", "") == "idea-forge")
+    assert ids.index(matching.id) > ids.index(forge)
     assert agenda.step(matching.id, "reveal").options.source == "speed-dating.interests"
     # each team's question, heard by the regional jury, who score the teams (matches)
     jury = next(i for i in plan.agenda if getattr(i, "method", None) == "jury-evaluation")

@@ -93,6 +93,6 @@ def _collect(worker: tuple[int, int] | None, expected: int) -> list[Any] | None:
         return None
     try:
         results = pickle.loads(payload)
-    except Exception:  # a truncated payload
+    except Exception:  # noqa: BLE001 - a truncated payload fails in any of unpickling's many ways
         return None
     return results if isinstance(results, list) and len(results) == expected else None

@@ -47,7 +47,7 @@ def create_workshop(folder: Path | str, *, example: str | None = None, title: st
     if language:
         editor.set_field("language", language)
     source = editor.validate()
-    if not source.ok:
+    if not source.ok or source.plan is None:
         raise ProblemsError([p for p in source.problems if p.severity == "error"])
     write_atomic(folder / PLAN_FILE, editor.text().encode("utf-8"))
     init_workbook(folder / "workbook", [".."], title=source.plan.title, language=source.plan.language)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from toolkit.capture.base import Captured, CaptureContext, Person
+from toolkit.capture.base import CaptureContext, Captured, Person
 
 
 def captured(kind, *records, author=None, start=1):

@@ -5,17 +5,17 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from capture_util import captured, context, people
 from toolkit.capture.kinds.cards import CardsKind
 from toolkit.capture.kinds.dots import DotsKind
 from toolkit.capture.kinds.options import CardsOptions, DotsOptions
-
-from capture_util import captured, context, people
 
 CARDS = CardsKind()
 DOTS = DotsKind()
 
 
-def board(*ops, options=CardsOptions(), ctx=None):
+def board(*ops, options=None, ctx=None):
+    options = options if options is not None else CardsOptions()
     cards = [{"op": "card", "text": t} for t in ("Digital job sheet", "Photo log", "Tablet on site", "Voice notes")]
     return CARDS.result(captured(CARDS, *cards, *ops), options, ctx or context())
 
@@ -59,7 +59,8 @@ def test_cards_checks():
     assert CARDS.check(rec({"op": "group", "cards": [1], "cluster": "B"}), records, opts, context()) is None
     assert CARDS.check(rec({"op": "rename", "cluster": "Z", "to": "Y"}), records, opts, context())
     assert CARDS.check(rec({"op": "merge", "clusters": ["A", "Z"], "into": "Y"}), records, opts, context())
-    assert CARDS.check(rec({"op": "group", "cards": [1], "cluster": "B"}), records, CardsOptions(clusters=False), context())
+    assert CARDS.check(rec({"op": "group", "cards": [1], "cluster": "B"}), records, CardsOptions(clusters=False),
+                       context())
     from toolkit.capture.base import Captured
 
     one = CardsOptions(per_person=1)
@@ -69,12 +70,14 @@ def test_cards_checks():
 
 def test_cards_from_source_step():
     earlier = board()
-    records = captured(CARDS, {"op": "card", "text": "New"}, {"op": "group", "cards": [2, 10], "cluster": "X"}, start=10)
+    records = captured(CARDS, {"op": "card", "text": "New"}, {"op": "group", "cards": [2, 10], "cluster": "X"},
+                       start=10)
     result = CARDS.result(records, CardsOptions(source="ideas"), context(results={"ideas": earlier}))
     assert [c.id for c in result.cards] == [1, 2, 3, 4, 10]
     assert [(c.name, c.cards) for c in result.clusters] == [("X", [2, 10])]
     # also from the JSON form of the source result
-    result2 = CARDS.result(records, CardsOptions(source="ideas"), context(results={"ideas": earlier.model_dump(mode="json")}))
+    result2 = CARDS.result(records, CardsOptions(source="ideas"),
+                           context(results={"ideas": earlier.model_dump(mode="json")}))
     assert result2 == result
 
 
@@ -87,7 +90,8 @@ def test_cards_markdown(de):
 
 
 def dots_setup(anonymous=True, over="cards", **limits):
-    ideas = board({"op": "group", "cards": [1, 2], "cluster": "Paperless"}, {"op": "group", "cards": [3], "cluster": "Devices"})
+    ideas = board({"op": "group", "cards": [1, 2], "cluster": "Paperless"},
+                  {"op": "group", "cards": [3], "cluster": "Devices"})
     ctx = context(people=people("creative", "Ana", "Ben", "Cem"), results={"ideas": ideas})
     return DotsOptions(source="ideas", anonymous=anonymous, over=over, **limits), ctx
 
@@ -140,7 +144,8 @@ def test_dots_without_source_result():
 
 @settings(derandomize=True, max_examples=150, deadline=None)
 @given(
-    votes=st.lists(st.tuples(st.sampled_from(["cr1", "cr2", "cr3", "Ana", "x"]), st.sampled_from(["1", "2", "3", "4", "9"]),
+    votes=st.lists(st.tuples(st.sampled_from(["cr1", "cr2", "cr3", "Ana", "x"]),
+                             st.sampled_from(["1", "2", "3", "4", "9"]),
                              st.integers(1, 6)), max_size=25),
     dots_per_person=st.integers(1, 5),
     max_per_item=st.integers(1, 4),
@@ -152,8 +157,8 @@ def test_dots_limits_hold_for_any_records(votes, dots_per_person, max_per_item, 
     result = DOTS.result(records, options, ctx)
     from toolkit.capture.kinds.dots import items_of, tally
 
-    per_pair = tally([(("cr1" if v == "Ana" else v), i, d) for v, i, d in votes], {x.id for x in items_of(options, ctx)},
-                     dots_per_person, max_per_item)
+    per_pair = tally([(("cr1" if v == "Ana" else v), i, d) for v, i, d in votes],
+                     {x.id for x in items_of(options, ctx)}, dots_per_person, max_per_item)
     spent: dict[str, int] = {}
     for (voter, _item), dots in per_pair.items():
         assert dots <= max_per_item

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 from pydantic import ValidationError
-
-from toolkit.capture.common import plain
-from toolkit.capture.kinds.dots import DotsKind, DotVote, RoomTally
+from test_cards_dots import dots_setup
 
 from capture_util import captured
-from test_cards_dots import dots_setup
+from toolkit.capture.common import plain
+from toolkit.capture.kinds.dots import DotsKind, DotVote, RoomTally
 
 DOTS = DotsKind()
 rec = DOTS.Record.model_validate
@@ -23,7 +22,8 @@ def test_a_record_without_op_is_a_vote_and_is_stored_as_before():
     assert isinstance(plain(rec(DOTS.example)), DotVote)
     assert "item" in DOTS.id_fields
     tally = rec({"op": "tally", "item": 3, "dots": 12})
-    assert isinstance(plain(tally), RoomTally) and tally.model_dump(mode="json") == {"op": "tally", "item": "3", "dots": 12}
+    assert isinstance(plain(tally), RoomTally)
+    assert tally.model_dump(mode="json") == {"op": "tally", "item": "3", "dots": 12}
 
 
 @pytest.mark.parametrize("bad", [

@@ -5,13 +5,12 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from capture_util import captured, context, people
 from toolkit.capture.algorithms.matching import blocking_pairs, stable_matching
 from toolkit.capture.kinds.interests import InterestsKind
 from toolkit.capture.kinds.matching import MatchingKind
 from toolkit.capture.kinds.options import InterestsOptions, MatchingOptions, RotationOptions
 from toolkit.capture.kinds.rotation import RotationKind
-
-from capture_util import captured, context, people
 
 INTERESTS = InterestsKind()
 MATCHING = MatchingKind()

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+from capture_util import captured, context, people
 from toolkit.capture.kinds.options import PitchOptions, ScorecardOptions
 from toolkit.capture.kinds.pitch import PitchKind
 from toolkit.capture.kinds.scorecard import ScorecardKind
-
-from capture_util import captured, context, people
 
 PITCH = PitchKind()
 SCORE = ScorecardKind()
@@ -103,7 +102,8 @@ def test_scorecard_checks():
 
 
 def test_scorecard_markdown(de):
-    records = captured(SCORE, score("ju1", "cr1", "idea", 5), score("ju1", "cr1", "team", 4), score("ju1", "cr2", "idea", 3.5))
+    records = captured(SCORE, score("ju1", "cr1", "idea", 5), score("ju1", "cr1", "team", 4),
+                       score("ju1", "cr2", "idea", 3.5))
     result = SCORE.result(records, CRITERIA, context(ROOM))
     en = SCORE.to_markdown(result, CRITERIA, "en")
     assert "| Rank | Candidate | Idea | Team | Total |" in en

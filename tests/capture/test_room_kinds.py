@@ -4,15 +4,19 @@ pair out of matching and rotation."""
 
 from __future__ import annotations
 
+from capture_util import captured, context, people
 from toolkit.capture.kinds.interests import InterestsKind
 from toolkit.capture.kinds.matching import MatchingKind
 from toolkit.capture.kinds.options import (
-    InterestsOptions, MatchingOptions, QuestionsOptions, RotationOptions, WordcloudOptions)
+    InterestsOptions,
+    MatchingOptions,
+    QuestionsOptions,
+    RotationOptions,
+    WordcloudOptions,
+)
 from toolkit.capture.kinds.questions import QuestionsKind
 from toolkit.capture.kinds.rotation import RotationKind
 from toolkit.capture.kinds.wordcloud import WordcloudKind
-
-from capture_util import captured, context, people
 
 Q, W = QuestionsKind(), WordcloudKind()
 

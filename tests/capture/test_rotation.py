@@ -5,11 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from capture_util import captured, context, people
 from toolkit.capture.algorithms.rotation import continue_schedule, needed_rounds, schedule
 from toolkit.capture.kinds.options import RotationOptions
 from toolkit.capture.kinds.rotation import RotationKind
-
-from capture_util import captured, context, people
 
 KIND = RotationKind()
 

@@ -6,14 +6,13 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from capture_util import context
 from toolkit.capture.base import Captured
 from toolkit.capture.kinds.cards import CardsKind
 from toolkit.capture.kinds.checklist import ChecklistKind
 from toolkit.capture.kinds.dots import DotsKind
 from toolkit.capture.kinds.notes import NotesKind
 from toolkit.capture.kinds.options import CardsOptions, ChecklistOptions, DotsOptions, NotesOptions
-
-from capture_util import context
 
 CARDS, DOTS, CHECKLIST, NOTES = CardsKind(), DotsKind(), ChecklistKind(), NotesKind()
 

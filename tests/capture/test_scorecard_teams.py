@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from capture_util import captured, context, people
 from toolkit.capture.kinds.matching import MatchingResult, Team, TeamMember
 from toolkit.capture.kinds.options import ScorecardOptions
 from toolkit.capture.kinds.pitch import PitchKind
 from toolkit.capture.kinds.scorecard import ScorecardKind
-
-from capture_util import captured, context, people
 
 SCORE = ScorecardKind()
 ROOM = people("creative", "Ana", "Ben", "Cem") + people("company", "Joinery", "Museum") + \

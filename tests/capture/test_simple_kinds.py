@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from toolkit.capture.base import Captured
+from capture_util import captured, context
+from toolkit.capture.base import BUILTIN_KIND_NAMES, Captured
 from toolkit.capture.kinds import BUILTIN_KINDS
 from toolkit.capture.kinds.canvas import CanvasKind
 from toolkit.capture.kinds.checklist import ChecklistKind
 from toolkit.capture.kinds.notes import NotesKind
 from toolkit.capture.kinds.options import CanvasOptions, ChecklistOptions, NotesOptions
-from toolkit.capture.base import BUILTIN_KIND_NAMES
-
-from capture_util import captured, context
 
 
 def test_builtin_kinds_are_the_ten_names():
@@ -73,7 +71,8 @@ def test_checklist_checks():
 def test_canvas():
     kind = CanvasKind()
     options = CanvasOptions(fields=[{"id": "problem", "title": "Problem"}, {"id": "users", "title": "Users | who"}])
-    records = captured(kind, {"field": "users", "text": "Carpenters"}, {"field": "problem", "text": "Paper <job> sheets"},
+    records = captured(kind, {"field": "users", "text": "Carpenters"},
+                       {"field": "problem", "text": "Paper <job> sheets"},
                        {"field": "gone", "text": "Old field"})
     result = kind.result(records, options, context())
     assert [(f.id, [e.text for e in f.entries]) for f in result.fields] == [
@@ -88,8 +87,16 @@ def test_canvas():
 
 def test_every_kind_has_an_empty_result_that_renders():
     from toolkit.capture.kinds.options import (
-        CardsOptions, DotsOptions, InterestsOptions, MatchingOptions, PitchOptions, RotationOptions,
-        QuestionsOptions, ScorecardOptions, WordcloudOptions)
+        CardsOptions,
+        DotsOptions,
+        InterestsOptions,
+        MatchingOptions,
+        PitchOptions,
+        QuestionsOptions,
+        RotationOptions,
+        ScorecardOptions,
+        WordcloudOptions,
+    )
 
     options = {
         "notes": NotesOptions(), "cards": CardsOptions(), "dots": DotsOptions(source="ideas"),

@@ -10,7 +10,6 @@ import yaml
 from toolkit.capture.base import CaptureKind
 from toolkit.capture.kinds import options as opts
 
-
 GOOD_PLAN = """\
 # A plan used by many tests.
 title: Test day   # trailing comment
@@ -95,7 +94,8 @@ CARDS = {
                              "capture": {"kind": "matching", "options": {"source": "dating.interests"}}}]),
     "jury": dict(title="Jury", duration=30, group_size={"min": 2, "max": 60}, roles=["jury"],
                  steps=[{"id": "score", "title": "Score", "minutes": 30,
-                         "capture": {"kind": "scorecard", "options": {"criteria": [{"id": "idea", "title": "Idea"}]}}}]),
+                         "capture": {"kind": "scorecard",
+                                     "options": {"criteria": [{"id": "idea", "title": "Idea"}]}}}]),
     "pitches": dict(title="Pitches", duration=30, group_size={"min": 2, "max": 60}, roles=[],
                     steps=[{"id": "pitches", "title": "Pitches", "minutes": 30,
                             "capture": {"kind": "pitch", "options": {"presenters": "company"}}}]),

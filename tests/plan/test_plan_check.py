@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from toolkit.plan.check import check_plan
-
 from plan_testdata import GOOD_PLAN
+from toolkit.plan.check import check_plan
 
 
 def _check(write_plan, library, kinds, text=GOOD_PLAN):

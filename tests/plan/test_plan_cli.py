@@ -7,9 +7,8 @@ import json
 
 import pytest
 
-from toolkit.plan import load_plan
-
 from plan_testdata import GOOD_PLAN
+from toolkit.plan import load_plan
 
 
 @pytest.fixture
@@ -131,7 +130,8 @@ def test_kickoff_example_checks_clean(cli, tmp_path):
 
 def test_kickoff_example_with_new_title_keeps_comments(cli, tmp_path):
     folder = tmp_path / "kickoff"
-    assert cli("new", str(folder), "--example", "kickoff", "--language", "de", "--title", "Auftakt Lausitz").exit_code == 0
+    made = cli("new", str(folder), "--example", "kickoff", "--language", "de", "--title", "Auftakt Lausitz")
+    assert made.exit_code == 0
     text = (folder / "workshop.yaml").read_text(encoding="utf-8")
     assert "# Workshop-Plan: ein Auftakttag im Cross-Innovation-Programm." in text
     assert 'title: "Auftakt Lausitz"' in text  # the quoting style of the line is kept

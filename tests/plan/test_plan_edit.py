@@ -7,11 +7,19 @@ import datetime as dt
 
 import pytest
 
+from plan_testdata import GOOD_PLAN
 from toolkit.errors import CimisError, ProblemsError
 from toolkit.plan import FreeItem, load_plan
-from toolkit.plan.edit import PlanEditor, add_item, edit_plan, move_item, remove_item, set_field, set_minutes, set_option
-
-from plan_testdata import GOOD_PLAN
+from toolkit.plan.edit import (
+    PlanEditor,
+    add_item,
+    edit_plan,
+    move_item,
+    remove_item,
+    set_field,
+    set_minutes,
+    set_option,
+)
 
 
 def _text(folder):

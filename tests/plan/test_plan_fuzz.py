@@ -9,12 +9,11 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from plan_testdata import GOOD_PLAN, KINDS
 from toolkit.errors import Problem, ProblemsError
 from toolkit.examples import example_path
 from toolkit.plan import load_plan, read_plan
 from toolkit.plan.check import check_source
-
-from plan_testdata import GOOD_PLAN, KINDS
 
 SEEDS = [GOOD_PLAN, (example_path("kickoff") / "workshop.yaml").read_text(encoding="utf-8")]
 PIECES = st.sampled_from([

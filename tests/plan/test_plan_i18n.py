@@ -12,7 +12,7 @@ from toolkit.i18n.de import MESSAGES as CATALOGUE  # one lookup: shared messages
 from toolkit.plan.model import ITEM_KIND_MESSAGE
 
 ROOT = Path(__file__).resolve().parents[2] / "toolkit"
-FILES = sorted((ROOT / "plan").glob("*.py")) + [ROOT / "cli" / "workshop.py"]
+FILES = [*sorted((ROOT / "plan").glob("*.py")), ROOT / "cli" / "workshop.py"]
 #: Messages that reach _() through a variable: pydantic validator errors of the plan model.
 INDIRECT = [ITEM_KIND_MESSAGE, "end must be later than start"] + [
     short_help for name, _target, short_help in BUILTIN_COMMANDS if name in {"new", "check"}]
@@ -35,5 +35,5 @@ def test_german_translation_exists(message):
     # Same placeholders, so that .format() cannot fail in German.
     import string
 
-    fields = lambda s: sorted(f for _t, f, _s, _c in string.Formatter().parse(s) if f is not None)  # noqa: E731
+    fields = lambda s: sorted(f for _t, f, _s, _c in string.Formatter().parse(s) if f is not None)
     assert fields(german) == fields(message)

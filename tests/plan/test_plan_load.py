@@ -6,10 +6,9 @@ import datetime as dt
 
 import pytest
 
+from plan_testdata import GOOD_PLAN
 from toolkit.errors import ProblemsError
 from toolkit.plan import FreeItem, MethodRun, load_plan, read_plan
-
-from plan_testdata import GOOD_PLAN
 
 
 def test_good_plan_loads(write_plan):
@@ -56,7 +55,8 @@ BAD = [
     ("title: T\ndate: 14.03.2026\nlanguage: de\n", 2, "date: expected a date like"),
     ("title: T\ndate: 2026-02-30\nlanguage: de\n", 1, "broken YAML"),
     ("title: T\ndate: 2026-01-02\nstart: noon\nlanguage: de\n", 3, "start: expected a time like 09:30"),
-    ("title: T\ndate: 2026-01-02\nstart: '10:00'\nend: '09:00'\nlanguage: de\n", 4, "end: end must be later than start"),
+    ("title: T\ndate: 2026-01-02\nstart: '10:00'\nend: '09:00'\nlanguage: de\n", 4,
+     "end: end must be later than start"),
     ("title: T\ndate: 2026-01-02\nstart: 9.30\nlanguage: de\n", 3, "start: expected a time like 09:30, got 9.3"),
     ("title: T\ndate: 2026-01-02\nstart: 540\nlanguage: de\n", 3, "start: expected a time like 09:30, got 540"),
     ("title: T\ndate: 2026-01-02\nlanguage: de\nseed: many\n", 4, "seed: expected a whole number"),

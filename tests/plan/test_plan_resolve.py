@@ -6,11 +6,10 @@ import datetime as dt
 
 import pytest
 
+from plan_testdata import GOOD_PLAN
 from toolkit.capture.base import Person
 from toolkit.capture.kinds.options import DotsOptions, RotationOptions
 from toolkit.plan import Agenda, AgendaItem, AgendaStep, load_plan, resolve
-
-from plan_testdata import GOOD_PLAN
 
 
 def _resolve(write_plan, library, kinds, text=GOOD_PLAN):
@@ -91,9 +90,12 @@ def _item(extra: str) -> str:
 
 
 @pytest.mark.parametrize("extra, line, fragment", [
-    ("  - {id: x, method: datng}\n", 37, "agenda[5].method: no method with id 'datng' in the library. Did you mean: dating"),
-    ("  - id: x\n    method: ideas\n    minutes: {colect: 5}\n", 39, "agenda[5].minutes.colect: method 'ideas' has no step 'colect'"),
-    ("  - id: x\n    method: ideas\n    options: {colect: {prompt: P}}\n", 39, "agenda[5].options.colect: method 'ideas' has no step"),
+    ("  - {id: x, method: datng}\n", 37,
+     "agenda[5].method: no method with id 'datng' in the library. Did you mean: dating"),
+    ("  - id: x\n    method: ideas\n    minutes: {colect: 5}\n", 39,
+     "agenda[5].minutes.colect: method 'ideas' has no step 'colect'"),
+    ("  - id: x\n    method: ideas\n    options: {colect: {prompt: P}}\n", 39,
+     "agenda[5].options.colect: method 'ideas' has no step"),
     ("  - id: x\n    method: talk\n    options: {talk: {prompt: P}}\n", 39, "step 'talk' captures nothing"),
     ("  - id: x\n    method: ideas\n    options:\n      vote: {dots_per_person: 0}\n", 40,
      "agenda[5].options.vote.dots_per_person: must be at least 1"),
@@ -103,7 +105,8 @@ def _item(extra: str) -> str:
      "'vote' is not an earlier step"),
     ("  - id: x\n    method: ideas\n    options:\n      vote: {source: nothing}\n", 40,
      "'nothing' names no step of this item"),
-    ("  - id: x\n    method: ideas\n    options:\n      vote: {source: later.collect}\n  - {id: later, method: ideas}\n", 40,
+    ("  - id: x\n    method: ideas\n    options:\n      vote: {source: later.collect}\n"
+     "  - {id: later, method: ideas}\n", 40,
      "'later.collect' is a later agenda item"),
     ("  - id: x\n    method: ideas\n    options:\n      vote: {source: ghost.collect}\n", 40,
      "'ghost.collect' names no agenda item 'ghost'"),

@@ -62,7 +62,7 @@ def test_a_bad_row_names_file_and_line_and_nothing_is_written(programme, cli, tm
     export.write_text(EXPORT + row + "\n", encoding="utf-8")
     out = cli("programme", "people", "import", str(programme), str(export), *MAPPING)
     assert out.exit_code == 1
-    assert f"export.csv:6: " in out.output and message in out.output, out.output
+    assert "export.csv:6: " in out.output and message in out.output, out.output
     assert "nothing imported" in out.output
     assert read_register(programme) == []
 

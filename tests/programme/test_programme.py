@@ -59,8 +59,9 @@ def test_new_refuses_a_folder_in_use_and_leaves_nothing_behind(tmp_path, cli):
     from toolkit.programme.create import new_programme
 
     with pytest.raises(ProblemsError):
-        new_programme(tmp_path / "bad", name="x", text="id: bad\nname: x\nperiod: {start: 2026-01-01, end: 2025-01-01}\n"
-                                                        "regions: [{id: a, name: A, association: B}]\n")
+        new_programme(tmp_path / "bad", name="x",
+                      text="id: bad\nname: x\nperiod: {start: 2026-01-01, end: 2025-01-01}\n"
+                           "regions: [{id: a, name: A, association: B}]\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["used"]  # no half-made folder, no temp folder
 
 

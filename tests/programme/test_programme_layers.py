@@ -17,7 +17,8 @@ FORBIDDEN = ("textual", "starlette", "uvicorn", "aiohttp", "fastapi", "flask", "
 
 
 def imported(code: str) -> set[str]:
-    out = subprocess.run([sys.executable, "-c", f"import sys\n{code}\nimport json; print(json.dumps(sorted(sys.modules)))"],
+    script = f"import sys\n{code}\nimport json; print(json.dumps(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", script],
                          capture_output=True, text=True, check=True)
     return set(json.loads(out.stdout.strip().splitlines()[-1]))
 

@@ -48,7 +48,8 @@ def test_import_stops_at_a_bad_line_keeping_what_came_before(cli, workshop):
     ('{"item": "welcome", "step": "main", "record": {}}', "captures nothing"),
     ('{"item": "idea-forge", "step": "ideas", "record": {"text": "x"}, "colour": 1}', "unknown key(s) colour"),
     ('{"item": "idea-forge", "step": "ideas", "record": {"text": "x"}, "at": "yesterday"}', "ISO 8601"),
-    ('{"item": "idea-forge", "step": "ideas", "record": {"text": "x"}, "kind": "dots"}', "captures 'session-test-note'"),
+    ('{"item": "idea-forge", "step": "ideas", "record": {"text": "x"}, "kind": "dots"}',
+     "captures 'session-test-note'"),
     ('{"item": "idea-forge", "step": "ideas", "record": {"text": "x"}, "id": "has space"}', "'id' must be"),
     ('[1, 2]', "JSON object"),
 ])
@@ -76,7 +77,8 @@ def test_export_formats(cli, workshop):
         input=lines("ä", "b") + capture_line("c", author="bert", at="2026-03-14T10:30:00Z"))
     rows = [json.loads(line) for line in export(cli, workshop, "jsonl").splitlines()]
     assert [(r["item"], r["step"], r["record"]["text"], r["author"]) for r in rows] == [
-        ("idea-forge", "ideas", "ä", "anna"), ("idea-forge", "ideas", "b", "anna"), ("idea-forge", "ideas", "c", "bert")]
+        ("idea-forge", "ideas", "ä", "anna"), ("idea-forge", "ideas", "b", "anna"),
+        ("idea-forge", "ideas", "c", "bert")]
     assert rows[2]["at"] == "2026-03-14T10:30:00.000+00:00" and rows[0]["id"] == "id-ä"
     document = json.loads(export(cli, workshop, "json"))
     assert document["format"] == "cimis-captures" and document["captures"] == rows
@@ -107,7 +109,7 @@ def test_round_trip_into_a_workshop_with_the_same_agenda(cli, workshop, tmp_path
     assert result.exit_code == 0, result.output
     original = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
     again = [json.loads(line) for line in export(cli, copy, "jsonl").splitlines()]
-    strip = lambda rows: [{k: v for k, v in r.items() if k != "seq"} for r in rows]  # noqa: E731
+    strip = lambda rows: [{k: v for k, v in r.items() if k != "seq"} for r in rows]
     assert strip(again) == strip(original)
     # importing the same file twice adds nothing: the ids are already there
     assert all(not json.loads(a)["new"] for a in cli("session", "import", str(copy), str(out), "--ack")
@@ -143,7 +145,7 @@ def test_undo_with_nothing_to_undo(cli, workshop):
 
 def damage_truncate(folder):
     with Store(folder) as store:
-        for i in range(300):
+        for _ in range(300):
             store.append("captured", item="idea-forge", step="ideas", payload={"record": {"text": "x" * 200}})
     path = folder / FILENAME
     with open(path, "r+b") as fh:

@@ -133,7 +133,7 @@ def test_edit_remove_undo(engine):
     b = engine.capture({"text": "b"}, item_id="idea-forge", step_id="ideas").record
     engine.edit(a.id, {"text": "A"})
     engine.remove(b.id)
-    texts = lambda: [r.data.text for r in engine.records("idea-forge", "ideas")]  # noqa: E731
+    texts = lambda: [r.data.text for r in engine.records("idea-forge", "ideas")]
     assert texts() == ["A"]
     assert engine.undo()[1] == "removed" and texts() == ["A", "b"]
     assert engine.undo()[1] == "edited" and texts() == ["a", "b"]
@@ -216,7 +216,7 @@ def test_session_event_hook_sees_committed_events(workshop, clock):
 
 def test_bad_plan_is_a_clear_error(workshop, clock):
     (workshop / "workshop.yaml").write_text("title: x\n", encoding="utf-8")
-    with pytest.raises(CimisError, match="workshop.yaml"):
+    with pytest.raises(CimisError, match=r"workshop\.yaml"):
         Engine(workshop, clock)
 
 

@@ -198,7 +198,7 @@ def reference_records(events) -> dict[int, tuple]:
 def test_fold_never_raises_and_undo_matches_the_reference(ops):
     events = to_events(ops)
     state = SessionState()
-    for i, event in enumerate(events):
+    for event in events:
         state.apply(event)
         now = event.at
         running = [k for k, t in state.timers.items() if t.running]

@@ -50,10 +50,9 @@ def test_a_retried_client_id_is_stored_once(folder):
 
 def test_a_failed_block_writes_nothing(folder):
     with Store(folder) as store:
-        with pytest.raises(RuntimeError):
-            with store.writing() as tx:
-                tx.insert("captured", item="a", step="b", payload={"record": {}}, at=1.0)
-                raise RuntimeError("decided against it")
+        with pytest.raises(RuntimeError), store.writing() as tx:
+            tx.insert("captured", item="a", step="b", payload={"record": {}}, at=1.0)
+            raise RuntimeError("decided against it")
         assert store.events() == []
         assert store.append("finished", at=2.0).seq == 1
 
@@ -120,10 +119,9 @@ def test_truncated_file_names_the_file(folder):
     assert size > 8192
     with open(path, "r+b") as fh:  # cut the file in the middle of its pages
         fh.truncate(size // 2 + 100)
-    with pytest.raises(CimisError) as info:
-        with Store(folder) as store:
-            store.events()
-            store.append("finished")
+    with pytest.raises(CimisError) as info, Store(folder) as store:
+        store.events()
+        store.append("finished")
     assert str(path) in str(info.value)
 
 

@@ -14,7 +14,7 @@ HERE = Path(__file__).resolve().parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from pg_fixtures import pg_cluster, pg_url  # noqa: E402,F401
+from pg_fixtures import pg_cluster, pg_url  # noqa: F401
 
 
 @pytest.fixture

@@ -60,10 +60,9 @@ def test_a_retried_client_id_is_stored_once(backend):
 
 def test_a_failed_block_writes_nothing(backend):
     with backend() as store:
-        with pytest.raises(RuntimeError):
-            with store.writing() as tx:
-                tx.insert("captured", item="a", step="b", payload={"record": {}}, at=1.0)
-                raise RuntimeError("decided against it")
+        with pytest.raises(RuntimeError), store.writing() as tx:
+            tx.insert("captured", item="a", step="b", payload={"record": {}}, at=1.0)
+            raise RuntimeError("decided against it")
         assert store.events() == []
         assert store.append("finished", at=2.0).seq == 1
 
@@ -183,9 +182,8 @@ def test_a_pipelined_insert_that_fails_at_commit_is_not_acknowledged(pg_url):
 
     with PgStore(pg_url, "fail") as store:
         first = store.append("started", item="a", step="b", at=1.0)
-        with pytest.raises(CimisError, match="session database"):
-            with store.writing() as tx:
-                tx._last = 0  # make it reuse seq 1: the server refuses at the COMMIT's sync
-                tx.insert("captured", item="a", step="b", payload={"record": {}}, at=2.0)
+        with pytest.raises(CimisError, match="session database"), store.writing() as tx:
+            tx._last = 0  # make it reuse seq 1: the server refuses at the COMMIT's sync
+            tx.insert("captured", item="a", step="b", payload={"record": {}}, at=2.0)
         assert store.events() == [first]
         assert store.append("finished", at=3.0).seq == 2  # the connection is usable again

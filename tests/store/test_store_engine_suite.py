@@ -21,7 +21,7 @@ FILE_ONLY = "not unusable_store and not readonly_folder and not import_acks_each
 @pytest.mark.slow
 def test_session_suite_on_postgresql(pg_url):
     env = dict(os.environ, CIMIS_STORE=pg_url, PYTHONDONTWRITEBYTECODE="1")
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-k", FILE_ONLY, *SUITE], cwd=REPO,
-                          env=env, capture_output=True, text=True, timeout=600)
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-k", FILE_ONLY, *SUITE],
+                          cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
     assert " passed" in done.stdout and "failed" not in done.stdout

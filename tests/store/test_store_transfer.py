@@ -166,9 +166,8 @@ def test_migrate_both_ways_is_exact_and_idempotent(tmp_path, make_workshop, pg_u
 def test_migrate_refuses_a_target_with_other_events(tmp_path, make_workshop, pg_url, cli, no_store_env):
     folder = make_workshop("busy")
     run_session(folder, ["x", "y", "z"])
-    from toolkit.session.pgstore import PgStore
-
     from toolkit.session.backend import workshop_key
+    from toolkit.session.pgstore import PgStore
 
     with PgStore(pg_url, workshop_key(folder)) as remote:
         remote.append("captured", item="idea-forge", step="ideas", payload={"record": {"text": "elsewhere"}})

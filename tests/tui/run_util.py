@@ -126,7 +126,7 @@ def store_records(folder: Path, item: str, step: str) -> list[dict]:
 
 # -- deliberately broken plugin widgets, for the error boundary --------------------------
 
-from toolkit.tui.widgets.capture.notes import NotesPanel  # noqa: E402
+from toolkit.tui.widgets.capture.notes import NotesPanel
 
 
 class BrokenAfterCommit(NotesPanel):

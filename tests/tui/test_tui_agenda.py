@@ -3,6 +3,8 @@ removing items; saving keeps the person's comments and order."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.widgets import DataTable, Input, Static
 
 from toolkit.tui.screens.agenda import AgendaScreen
@@ -147,7 +149,7 @@ async def test_add_talk_with_speaker_and_edit_method_options():
     assert "rounds: {round_minutes: 5, rounds: 6, tables: 5}" in text
 
 
-def broken_workshop() -> "Path":  # noqa: F821
+def broken_workshop() -> Path:
     """A workshop whose plan file does not validate (an unknown field): edits stay unsaved
     until it does, so leaving asks. (A valid plan is saved at every change.)"""
     folder = make_workshop()

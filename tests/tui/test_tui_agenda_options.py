@@ -6,6 +6,7 @@ once, atomically."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import yaml
 from textual.widgets import Input
@@ -16,7 +17,7 @@ from toolkit.tui.widgets.dialogs import MethodRunDialog
 from tui_util import SIZE, make_app, pilot, steady_tui  # noqa: F401
 
 
-def english(home) -> "Path":  # noqa: F821
+def english(home: Path) -> Path:
     folder = home / "sprint"
     folder.mkdir()
     (folder / "workshop.yaml").write_text(ENGLISH_PLAN, "utf-8")
@@ -40,8 +41,8 @@ def field(dialog: MethodRunDialog, label_end: str) -> Input:
 
 
 @pilot
-async def test_jury_criteria_are_editable_and_saved_at_once(steady_tui):
-    folder = english(steady_tui)
+async def test_jury_criteria_are_editable_and_saved_at_once():
+    folder = english(Path.home())
     app = make_app(folder, start="agenda")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -65,8 +66,8 @@ async def test_jury_criteria_are_editable_and_saved_at_once(steady_tui):
 
 
 @pilot
-async def test_every_option_of_every_item_opens(steady_tui):
-    folder = english(steady_tui)
+async def test_every_option_of_every_item_opens():
+    folder = english(Path.home())
     app = make_app(folder, start="agenda")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -86,8 +87,8 @@ async def test_every_option_of_every_item_opens(steady_tui):
 
 
 @pilot
-async def test_a_change_that_breaks_the_plan_file_is_refused(steady_tui):
-    folder = english(steady_tui)
+async def test_a_change_that_breaks_the_plan_file_is_refused():
+    folder = english(Path.home())
     before = (folder / "workshop.yaml").read_text("utf-8")
     app = make_app(folder, start="agenda")
     async with app.run_test(size=SIZE) as pilot:

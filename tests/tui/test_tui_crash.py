@@ -38,7 +38,8 @@ async def test_unexpected_error_writes_a_log_and_exits_non_zero(tmp_path, monkey
             await pilot.pause()
     assert app.return_code == 1
     assert app.crash_log and os.path.dirname(app.crash_log) == str(tmp_path / "logs")
-    log = open(app.crash_log, encoding="utf-8").read()
+    with open(app.crash_log, encoding="utf-8") as crash_log:
+        log = crash_log.read()
     assert "Boom: a bug nobody expected" in log and "Traceback" in log
     message = "".join(str(r) for r in app._exit_renderables) if app._exit_renderables else ""
     assert message == "" or app.crash_log in message

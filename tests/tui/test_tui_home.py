@@ -53,7 +53,7 @@ async def test_library_key_opens_library_and_escape_returns():
 
 
 @pilot
-async def test_new_workshop_from_kickoff_example(steady_tui):
+async def test_new_workshop_from_kickoff_example():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
@@ -64,7 +64,7 @@ async def test_new_workshop_from_kickoff_example(steady_tui):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, AgendaScreen)
-    created = Path(steady_tui) / "neu"
+    created = Path.home() / "neu"
     # the example in the workshop's language (the UI's language, English, unless chosen otherwise)
     assert (created / "workshop.yaml").read_text("utf-8").startswith("# Workshop plan: a kickoff day")
     assert (created / "workbook").is_dir()
@@ -72,7 +72,7 @@ async def test_new_workshop_from_kickoff_example(steady_tui):
 
 
 @pilot
-async def test_new_empty_workshop_in_english(steady_tui):
+async def test_new_empty_workshop_in_english():
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
@@ -84,12 +84,12 @@ async def test_new_empty_workshop_in_english(steady_tui):
         await pilot.click("#ok")
         await pilot.pause()
         assert isinstance(app.screen, AgendaScreen)
-    text = (Path(steady_tui) / "empty" / "workshop.yaml").read_text("utf-8")
+    text = (Path.home() / "empty" / "workshop.yaml").read_text("utf-8")
     assert 'title: "Design day"' in text and "language: en" in text and "date: 2026-03-12" in text
 
 
 @pilot
-async def test_new_workshop_refuses_a_non_empty_folder(steady_tui):
+async def test_new_workshop_refuses_a_non_empty_folder():
     make_workshop("taken")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -103,7 +103,7 @@ async def test_new_workshop_refuses_a_non_empty_folder(steady_tui):
 
 
 @pilot
-async def test_open_folder_dialog_checks_the_folder(steady_tui):
+async def test_open_folder_dialog_checks_the_folder():
     folder = make_workshop()
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -204,9 +204,9 @@ def test_a_single_letter_binding_never_hijacks_typing(tmp_path):
     folder = workshop(tmp_path)
 
     async def run() -> None:
+        from toolkit.session.engine import Engine
         from toolkit.tui.app import CimisApp
         from toolkit.tui.screens.run import RunScreen
-        from toolkit.session.engine import Engine
 
         app = CimisApp(None, clock=FakeClock(START), config={"keys": {"run.next": "n,pagedown"}})
         async with app.run_test(size=SIZE) as pilot:

@@ -18,7 +18,7 @@ from tui_util import SIZE, make_app, pilot, steady_tui  # noqa: F401
     ("de", "en", "Kickoff: creatives meet companies"),
     ("de", "de", "Kickoff: Kreative treffen Unternehmen"),
 ])
-def test_kickoff_in_the_chosen_language(steady_tui, ui, chosen, title):
+def test_kickoff_in_the_chosen_language(ui, chosen, title):
     @pilot
     async def run():
         app = make_app(lang=ui)
@@ -33,5 +33,5 @@ def test_kickoff_in_the_chosen_language(steady_tui, ui, chosen, title):
             assert isinstance(app.screen, AgendaScreen)
 
     run()
-    plan = load_plan(Path(steady_tui) / "neu")
+    plan = load_plan(Path.home() / "neu")
     assert plan.language == chosen and plan.title == title

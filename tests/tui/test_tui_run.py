@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Digits, Input, OptionList, Select
 
-from run_util import START, run_async, english_workshop, goto, host_app, kickoff_workshop, store_records, text_of
+from run_util import START, english_workshop, goto, host_app, kickoff_workshop, run_async, store_records, text_of
 from toolkit.session.clock import FakeClock
 from toolkit.session.engine import Engine
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_tui_workbook import JOB_SHEET, make_book
 from textual.widgets import TextArea
 
-from test_tui_workbook import JOB_SHEET, make_book
 from toolkit.tui.markerfold import fold, unfold
 from toolkit.workbook.markers import parse
-from tui_util import SIZE, make_app, pilot  # noqa: F401
+from tui_util import SIZE, make_app, pilot
 
 BEGIN = "<!-- cimis:begin ref=kickoff/forge/ideas session=s1 at=2026-03-12T10:00:00 hash=000000000000 -->"
 END = "<!-- cimis:end ref=kickoff/forge/ideas -->"

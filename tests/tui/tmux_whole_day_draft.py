@@ -13,7 +13,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from test_tui_tmux import SOCKET, TMUX, keys, screen, tmux, wait_for
 
 

@@ -26,10 +26,10 @@ class Server:
         self.rate, self.participants = rate, participants
         self.proc: subprocess.Popen | None = None
 
-    def start(self, timeout: float = 60.0) -> "Server":
+    def start(self, timeout: float = 60.0) -> Server:
         # the server's messages go to a file next to the workshop (a pipe nobody reads
         # could fill up and stall the server)
-        self.log = open(self.folder.parent / f"serve-{self.port}.log", "ab")
+        self.log = open(self.folder.parent / f"serve-{self.port}.log", "ab")  # noqa: SIM115 - closed in stop()
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "toolkit", "serve", str(self.folder), "--port", str(self.port),
              "--rate", str(self.rate), "--participants", str(self.participants)],

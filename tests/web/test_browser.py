@@ -37,6 +37,7 @@ def browser():
 @pytest.fixture
 def served(started, child_env):
     from server_util import Server
+
     from toolkit.web.room import Secrets
 
     secrets = Secrets.load_or_create(started)
@@ -185,7 +186,8 @@ def test_the_other_language(browser, served, started, shots):
 
 CONTRAST_JS = """() => {
   function rgb(s) { const m = s.match(/\\d+(\\.\\d+)?/g); return m ? m.map(Number) : [0, 0, 0, 1]; }
-  function lum(c) { const [r, g, b] = c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+  function lum(c) { const [r, g, b] = c.slice(0, 3).map(v => {
+                      v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
                     return 0.2126 * r + 0.7152 * g + 0.0722 * b; }
   function bg(el) { for (; el; el = el.parentElement) { const c = rgb(getComputedStyle(el).backgroundColor);
                     if (c.length < 4 || c[3] > 0) return c; } return [255, 255, 255]; }

@@ -13,7 +13,6 @@ import time
 from collections import Counter
 
 import pytest
-
 from server_util import Server, join, request
 
 TRIALS = 20

@@ -9,7 +9,6 @@ import subprocess
 import sys
 
 import pytest
-
 from server_util import free_port, request
 
 

@@ -144,7 +144,7 @@ def test_votes_beyond_the_limit_and_closed_steps(client, room):
     join(client)
     ids = [card(client, f"card-{i:04d}", f"idea {i}").json()["seq"] for i in range(3)]
     go_to(room, "vote")
-    vote = lambda cid, item: client.post("/api/submit", json={"id": cid, "step": "room.vote",  # noqa: E731
+    vote = lambda cid, item: client.post("/api/submit", json={"id": cid, "step": "room.vote",
                                                               "record": {"item": str(item)}})
     assert vote("vote-0001", ids[0]).status_code == 200
     r = vote("vote-0002", ids[0])
@@ -194,7 +194,7 @@ def test_no_input_gives_a_500(client, record, step):
     r = client.post("/api/submit", json={"id": "fuzz-00001", "step": step, "record": record})
     assert r.status_code < 500, r.text
     r = client.post("/api/submit", json=record)
-    assert r.status_code < 500 and "error" in r.json() or r.status_code == 200
+    assert (r.status_code < 500 and "error" in r.json()) or r.status_code == 200
 
 
 # -- who may do what --------------------------------------------------------------------------
@@ -271,10 +271,12 @@ def test_host_allow_list_and_origin_check(client, room):
     r = client.get("/", headers={"host": "evil.example"})
     assert r.status_code == 421
     join(client)
-    r = client.post("/api/submit", json={"id": "origin-001", "step": "room.ideas", "record": {"op": "card", "text": "x"}},
+    r = client.post("/api/submit",
+                    json={"id": "origin-001", "step": "room.ideas", "record": {"op": "card", "text": "x"}},
                     headers={"origin": "http://evil.example"})
     assert r.status_code == 403 and "other sites" in r.json()["error"]
-    r = client.post("/api/submit", json={"id": "origin-002", "step": "room.ideas", "record": {"op": "card", "text": "x"}},
+    r = client.post("/api/submit",
+                    json={"id": "origin-002", "step": "room.ideas", "record": {"op": "card", "text": "x"}},
                     headers={"origin": "http://127.0.0.1"})
     assert r.status_code == 200
 

@@ -24,6 +24,6 @@ def test_match_graph_draws_a_line_per_match():
 
     svg = match_graph("Teams", ["Ben", "Jonas", "Lena"], ["Koch & Söhne", "Studio"], [(0, 0), (1, 0), (2, 1)])
     root = ElementTree.fromstring(svg)
-    lines = [(l.get("y1"), l.get("y2")) for l in root.iter(NS + "line")]
+    lines = [(line.get("y1"), line.get("y2")) for line in root.iter(NS + "line")]
     assert lines == [("20", "20"), ("46", "20"), ("72", "46")]
     assert "Koch &amp; Söhne" in svg and len(list(root.iter(NS + "circle"))) == 5

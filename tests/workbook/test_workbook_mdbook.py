@@ -9,8 +9,6 @@ import os
 import re
 from pathlib import Path
 
-import pytest
-
 SUMMARY = """# Summary
 
 [Introduction](README.md)

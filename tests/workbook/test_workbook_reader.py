@@ -35,7 +35,8 @@ def site(tmp_path_factory):
         "Ein sehr langes Wort: Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichenherstellungsbetrieb"
         " und eine Adresse https://example.org/ein/sehr/langer/pfad/der/nicht/umbricht/und/weiter/und/weiter\n\n"
         "| Links | Rechts | Mitte |\n|:--|--:|:-:|\n| a | 1 | x |\n\n"
-        "```\n" + "code " * 60 + "\n```\n\n- [x] erledigt\n- [ ] offen\n\n" + filler + "\n\n## Ziel am Ende\n\nHier.\n\n" + filler + "\n",
+        "```\n" + "code " * 60 + "\n```\n\n- [x] erledigt\n- [ ] offen\n\n"
+        + filler + "\n\n## Ziel am Ende\n\nHier.\n\n" + filler + "\n",
         "utf-8")
     (folder / "chapters" / "shop.md").write_text(
         "---\ntitle: Werkstatt\n---\n\nZum [Ziel](about.md#ziel-am-ende) springen.\n", "utf-8")
@@ -104,7 +105,8 @@ def test_offline_search_folds_umlauts_and_marks_the_hit(browser, site, size, que
         assert "ZusammenarbeitDie" not in text and "Bäckerei.Die" not in text  # lines are not glued
         for snip in snippets:  # cut at word boundaries
             core = snip.strip("… ").strip()
-            assert all(word in (site / "search-index.js").read_text("utf-8") for word in core.split()[:1] + core.split()[-1:]), snip
+            index = (site / "search-index.js").read_text("utf-8")
+            assert all(word in index for word in core.split()[:1] + core.split()[-1:]), snip
         _shot(page, f"{size}-search-{query}")
         assert errors == []
     finally:
@@ -159,11 +161,12 @@ def test_table_alignment_survives_the_csp(browser, site):
 
 
 def test_print_styles(browser, site):
-    context, page, errors = _page(browser, "desktop")
+    context, page, _errors = _page(browser, "desktop")
     try:
         page.goto((site / "chapters" / "about.html").as_uri())
         page.emulate_media(media="print")
-        hidden = page.evaluate("['.topbar', '.sidebar', '.pager'].map(s => getComputedStyle(document.querySelector(s)).display)")
+        hidden = page.evaluate(
+            "['.topbar', '.sidebar', '.pager'].map(s => getComputedStyle(document.querySelector(s)).display)")
         assert hidden == ["none", "none", "none"]
         assert page.evaluate("getComputedStyle(document.querySelector('pre')).whiteSpace") == "pre-wrap"
     finally:

@@ -18,7 +18,8 @@ def _book(folder: Path, chapters: int = 6) -> Path:
     lines = ["# Summary", ""]
     for i in range(chapters):
         (folder / "chapters" / f"c{i}.md").write_text(
-            f"---\ntitle: Chapter {i}\nstatus: draft\n---\n\nText {i}, see [next](c{(i + 1) % chapters}.md).\n", "utf-8")
+            f"---\ntitle: Chapter {i}\nstatus: draft\n---\n\nText {i}, see [next](c{(i + 1) % chapters}.md).\n",
+            "utf-8")
         lines.append(f"- [Chapter {i}](chapters/c{i}.md)")
     (folder / "SUMMARY.md").write_text("\n".join(lines) + "\n", "utf-8")
     return folder

@@ -86,8 +86,8 @@ def test_author_edit_inside_and_new_results_give_a_conflict(book, workshop, cli)
     assert read(path).count("cimis:conflict ") == 1
     # the author merges and deletes the block: no conflict comes back
     lines = after.split("\n")
-    start = next(i for i, l in enumerate(lines) if l.startswith("<!-- cimis:conflict"))
-    end = next(i for i, l in enumerate(lines) if l.startswith("<!-- cimis:end-conflict"))
+    start = next(i for i, line in enumerate(lines) if line.startswith("<!-- cimis:conflict"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("<!-- cimis:end-conflict"))
     path.write_text("\n".join(lines[:start] + lines[end + 1:]), "utf-8")
     report = sync(book)
     assert not report.conflicts
@@ -106,7 +106,7 @@ def test_removed_passages_and_deleted_chapters_do_not_come_back(book, workshop):
     sync(book)
     path = chapter(book, "ws-report.md")
     lines = read(path).split("\n")
-    lines = [l for l in lines if "ref=ws/_report/people" not in l]  # markers gone: the text is the authors'
+    lines = [line for line in lines if "ref=ws/_report/people" not in line]  # markers gone: the text is the authors'
     path.write_text("\n".join(lines), "utf-8")
     chapter(book, "ws-canvas.md").unlink()
     notes(workshop, "canvas", "walkthrough", "One more note")
@@ -122,7 +122,7 @@ def test_summary_keeps_the_authors_order_and_additions(book, workshop):
     (book / "chapters" / "intro.md").write_text("---\ntitle: Intro\nstatus: draft\n---\n\nHello.\n", "utf-8")
     summary = read(book / "SUMMARY.md").split("\n")
     summary.insert(1, "\n[Intro](chapters/intro.md)\n\n# Results")
-    summary = [l for l in summary if "ws-canvas" not in l] + ["- [Canvas, moved](chapters/ws-canvas.md)"]
+    summary = [*(entry for entry in summary if "ws-canvas" not in entry), "- [Canvas, moved](chapters/ws-canvas.md)"]
     (book / "SUMMARY.md").write_text("\n".join(summary), "utf-8")
     capture(workshop, "sprint", "review", {"op": "tick", "item": "Terms are used the same way in all chapters"})
     sync(book)
@@ -231,7 +231,8 @@ def test_dot_votes_become_a_bar_chart(book, workshop):
     capture(workshop, "forge", "cluster", {"op": "group", "cards": [1], "cluster": "Paperless <script>"},
             {"op": "group", "cards": [2], "cluster": "Hardware"})
     capture(workshop, "forge", "vote", {"voter": "anna", "item": "Paperless <script>", "dots": 2},
-            {"voter": "bert", "item": "Paperless <script>", "dots": 1}, {"voter": "bert", "item": "Hardware", "dots": 1})
+            {"voter": "bert", "item": "Paperless <script>", "dots": 1},
+            {"voter": "bert", "item": "Hardware", "dots": 1})
     sync(book)
     svg = read(book / "charts" / "ws-forge-vote.svg")
     assert svg.startswith("<svg") and "<script" not in svg and "Paperless &lt;script&gt;" in svg

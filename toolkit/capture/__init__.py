@@ -3,6 +3,6 @@
 Import :class:`CaptureKind` from here to write a new kind in a plugin.
 """
 
-from toolkit.capture.base import Captured, CaptureContext, CaptureKind, KindModel, Person, ResultModel
+from toolkit.capture.base import CaptureContext, Captured, CaptureKind, KindModel, Person, ResultModel
 
-__all__ = ["Captured", "CaptureContext", "CaptureKind", "KindModel", "Person", "ResultModel"]
+__all__ = ["CaptureContext", "CaptureKind", "Captured", "KindModel", "Person", "ResultModel"]

@@ -13,9 +13,13 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic
 
 from pydantic import BaseModel, ConfigDict, Field
+from typing_extensions import TypeVar  # a default for the type parameter (PEP 696, typing has it from 3.13)
+
+#: The options model a capture kind's methods receive (see :class:`CaptureKind`).
+OptionsT = TypeVar("OptionsT", bound=BaseModel, default=BaseModel)
 
 
 class KindModel(BaseModel):
@@ -86,10 +90,10 @@ class RuleState:
     to changes, the engine throws the state away and builds a new one.
     """
 
-    def add(self, captured: "Captured") -> None:
+    def add(self, captured: Captured) -> None:
         """Take a committed record into account."""
 
-    def check(self, record: "BaseModel | Captured") -> str | None:
+    def check(self, record: BaseModel | Captured) -> str | None:
         """Like :meth:`CaptureKind.check` over every record added so far."""
         return None
 
@@ -98,20 +102,23 @@ class StatelessRules(RuleState):
     """Rules of a kind whose :meth:`CaptureKind.check` never looks at earlier records
     (length limits, known fields, roles): every check calls it with no records."""
 
-    def __init__(self, kind: "CaptureKind", options: BaseModel, context: "CaptureContext"):
+    def __init__(self, kind: CaptureKind, options: BaseModel, context: CaptureContext):
         self.kind, self.options, self.context = kind, options, context
 
-    def check(self, record: "BaseModel | Captured") -> str | None:
+    def check(self, record: BaseModel | Captured) -> str | None:
         return self.kind.check(record, (), self.options, self.context)
 
 
-class CaptureKind(ABC):
+class CaptureKind(ABC, Generic[OptionsT]):
     """Base class of every capture kind. Subclasses set the class attributes and override
     :meth:`result` and :meth:`to_markdown`, and :meth:`check` where a kind has rules that a
     single record cannot express (vote budgets, references to other records).
 
     ``result([], options, context)`` must always work: a step that captured nothing yet still
     shows (an empty) result on the projector and in the workbook.
+
+    The type parameter is the kind's :attr:`Options` model (``CaptureKind[NotesOptions]``), so
+    that the methods receive options of that type; without it, any options model.
     """
 
     #: The name method cards use: ``capture: {kind: NAME}``.
@@ -170,7 +177,7 @@ class CaptureKind(ABC):
     id_fields: ClassVar[tuple[str, ...]] = ()
 
     @abstractmethod
-    def result(self, records: Sequence[Captured], options: BaseModel, context: CaptureContext) -> Any:
+    def result(self, records: Sequence[Captured], options: OptionsT, context: CaptureContext) -> Any:
         """The outcome of a step from its current records (after edits, removals and undo).
 
         Records arrive in the order they were captured. Records that break a rule of
@@ -182,7 +189,7 @@ class CaptureKind(ABC):
         self,
         record: BaseModel | Captured,
         records: Sequence[Captured],
-        options: BaseModel,
+        options: OptionsT,
         context: CaptureContext,
     ) -> str | None:
         """Why adding ``record`` to the current ``records`` would break a rule of this kind,
@@ -193,7 +200,7 @@ class CaptureKind(ABC):
         """
         return None
 
-    def rule_state(self, options: BaseModel, context: CaptureContext) -> RuleState | None:
+    def rule_state(self, options: OptionsT, context: CaptureContext) -> RuleState | None:
         """An incremental checker of this kind's rules for one step (see :class:`RuleState`),
         or ``None`` (the default) to have :meth:`check` called with all the step's records
         on every capture: fine for small steps, linear in the step's size for large ones.
@@ -201,15 +208,15 @@ class CaptureKind(ABC):
         context)``."""
         return None
 
-    def empty_result(self, options: BaseModel, context: CaptureContext) -> Any:
+    def empty_result(self, options: OptionsT, context: CaptureContext) -> Any:
         """The result of a step that captured nothing yet."""
         return self.result([], options, context)
 
     @abstractmethod
-    def to_markdown(self, result: Any, options: BaseModel, lang: str) -> str:
+    def to_markdown(self, result: Any, options: OptionsT, lang: str) -> str:
         """The result as Markdown for a workbook chapter, in ``lang``."""
 
-    def references(self, options: BaseModel) -> list[str]:
+    def references(self, options: OptionsT) -> list[str]:
         """Step references (see :class:`CaptureContext`) this step's result depends on."""
         ref = getattr(options, "source", None)
         return [ref] if ref else []

@@ -8,7 +8,7 @@ from typing import Annotated, Any, TypeVar, Union
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints, ValidationError
 
-from toolkit.capture.base import Captured, CaptureContext, Person, ResultModel
+from toolkit.capture.base import CaptureContext, Captured, Person, ResultModel
 
 #: Text typed by the room: surrounding whitespace is dropped, empty text is an error.
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100_000)]
@@ -52,7 +52,9 @@ def union_record(*models: type[BaseModel], discriminator: str = "op") -> type[Ro
     """A record type for a kind with several record shapes: validates into the shape its
     ``discriminator`` names. Validate with ``Record.model_validate(data)``; the shape is in
     ``.root``."""
-    union = Annotated[Union[models], Field(discriminator=discriminator)]  # type: ignore[valid-type]
+    # Union over a tuple built at run time: `|` cannot spell it. mypy cannot check a type made
+    # from a runtime value (valid-type); pydantic validates the union.
+    union = Annotated[Union[models], Field(discriminator=discriminator)]  # type: ignore[valid-type]  # noqa: UP007
 
     class Record(RootModel[union]):  # type: ignore[valid-type]
         model_config = ConfigDict(frozen=True)

@@ -38,7 +38,7 @@ class Library:
     origins: dict[tuple[str, str], str] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, results: Iterable[tuple[str, CardResult]], require_twins: bool = True) -> "Library":
+    def build(cls, results: Iterable[tuple[str, CardResult]], require_twins: bool = True) -> Library:
         """Assemble a library from parsed cards, each tagged with the plugin that brought it."""
         lib = cls()
         for origin, result in results:
@@ -189,4 +189,6 @@ def load_paths(sources: Iterable[tuple[str, Path]], kinds: Mapping[str, Any] | C
                 cache.put(file, result)
     if cache is not None:
         cache.save()
-    return Library.build(results, require_twins=require_twins)
+    # every stale entry was parsed above: no result is missing any more
+    return Library.build([(origin, result) for origin, result in results if result is not None],
+                         require_twins=require_twins)

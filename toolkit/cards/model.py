@@ -7,9 +7,8 @@ form of :mod:`toolkit.cards.card`.
 
 from __future__ import annotations
 
-from typing import Any, Literal
-
 import re
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -44,7 +43,7 @@ class GroupSize(_Strict):
     max: int = Field(ge=1, description="Most people the method works with.")
 
     @model_validator(mode="after")
-    def _ordered(self) -> "GroupSize":
+    def _ordered(self) -> GroupSize:
         if self.min > self.max:
             raise ValueError(_("min ({min}) is larger than max ({max})").format(min=self.min, max=self.max))
         return self

@@ -109,18 +109,18 @@ def _check_steps(meta: CardMeta, at: Any, path: Path, kinds: Mapping[str, Any] |
     seen: dict[str, int] = {}
     for i, step in enumerate(meta.steps):
         if step.id in seen:
+            message = _("steps[{i}].id: duplicate step id '{id}' (first used by steps[{first}])")
             problems.append(Problem.at(path, at(("steps", i, "id")),
-                                       _("steps[{i}].id: duplicate step id '{id}' (first used by steps[{first}])").format(
-                                           i=i, id=step.id, first=seen[step.id])))
+                                       message.format(i=i, id=step.id, first=seen[step.id])))
         else:
             seen[step.id] = i
         if step.capture is None or kinds is None:
             continue
         kind = kinds.get(step.capture.kind)
         if kind is None:
+            message = _("steps[{i}].capture.kind: unknown capture kind '{kind}' (known: {known})")
             problems.append(Problem.at(path, at(("steps", i, "capture", "kind")),
-                                       _("steps[{i}].capture.kind: unknown capture kind '{kind}' (known: {known})").format(
-                                           i=i, kind=step.capture.kind, known=", ".join(sorted(kinds)))))
+                                       message.format(i=i, kind=step.capture.kind, known=", ".join(sorted(kinds)))))
             continue
         options_model = getattr(kind, "Options", None)
         if options_model is None:
@@ -133,9 +133,8 @@ def _check_steps(meta: CardMeta, at: Any, path: Path, kinds: Mapping[str, Any] |
                 problems.append(Problem.at(path, at(loc), f"{format_loc(loc)}: {describe(err)}"))
     total = sum(step.minutes for step in meta.steps)
     if total != meta.duration:
-        problems.append(Problem.at(path, at(("duration",)),
-                                   _("duration: the steps add up to {total} minutes, but duration is {duration}").format(
-                                       total=total, duration=meta.duration)))
+        message = _("duration: the steps add up to {total} minutes, but duration is {duration}")
+        problems.append(Problem.at(path, at(("duration",)), message.format(total=total, duration=meta.duration)))
 
 
 def _read_body(meta: CardMeta, lines: list[str], start: int, path: Path,

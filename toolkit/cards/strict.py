@@ -178,7 +178,8 @@ def strict_problems(card: MethodCard, kinds: Mapping[str, Any] | None = None, te
             if why:
                 add(where.step(step.id), _(
                     "step '{id}' captures personal data ({why}) but has no data-protection note: "
-                    "add 'privacy: ...' to the step (how consent is asked, what is stored)").format(id=step.id, why=why))
+                    "add 'privacy: ...' to the step (how consent is asked, what is stored)"
+                ).format(id=step.id, why=why))
 
     problems.extend(glossary_problems(path, where, lang))
     return sorted(problems)

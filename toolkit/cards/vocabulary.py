@@ -40,12 +40,12 @@ def resolve(value: str, titles: dict[str, str]) -> str | None:
 
 
 def purpose_titles() -> dict[str, str]:
-    from toolkit.cli.labels import PURPOSE_TITLES
+    from toolkit.cards.labels import PURPOSE_TITLES
 
     return PURPOSE_TITLES
 
 
 def role_titles() -> dict[str, str]:
-    from toolkit.cli.labels import ROLE_TITLES
+    from toolkit.cards.labels import ROLE_TITLES
 
     return ROLE_TITLES

@@ -14,11 +14,14 @@ import random
 import sys
 import weakref
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from toolkit.i18n import _
+
+if TYPE_CHECKING:  # the CLI imports the engine lazily (cimis --help stays fast)
+    from toolkit.session.engine import Position
 
 EXAMPLE = "kickoff"
 DEFAULT_NAME = "cimis-demo"
@@ -78,7 +81,8 @@ CONTENT: dict[str, dict[str, list[str]]] = {
                "Who maintains the system?", "Does it work offline?"],
     },
     "ideas": {
-        "de": ["Laufzettel als Tablet-Formular", "Fotos von der Baustelle direkt am Auftrag", "Audioguide mit Stimmen aus dem Ort",
+        "de": ["Laufzettel als Tablet-Formular", "Fotos von der Baustelle direkt am Auftrag",
+               "Audioguide mit Stimmen aus dem Ort",
                "Digitale Sprechstunde im Rathaus", "Bürsten-Konfigurator im Netz", "QR-Codes an jedem Werkstück",
                "Podcast über Handwerk in der Region", "Augmented-Reality-Rundgang im Museum",
                "Online-Terminbuchung für Bürgerdienste", "Werkstatt-Tage für Schulklassen",
@@ -115,7 +119,8 @@ CONTENT: dict[str, dict[str, list[str]]] = {
                            "The sheet travels in the van to the site", "Measurements are typed up in the office"]},
     "canvas": {"de": ["A5-Laufzettel, etwa 40 pro Woche", "Büro → Werkstatt → Baustelle → Büro",
                       "Maße, Skizzen, Unterschrift des Kunden", "Zettel wird schmutzig oder geht verloren",
-                      "Formular auf dem Tablet, Fotos direkt am Auftrag", "Vier Wochen lang ein Team mit Tablet-Formular"],
+                      "Formular auf dem Tablet, Fotos direkt am Auftrag",
+                      "Vier Wochen lang ein Team mit Tablet-Formular"],
                "en": ["A5 job sheet, about 40 a week", "Office → workshop → site → office",
                       "Measurements, sketches, the customer's signature", "The sheet gets dirty or lost",
                       "A tablet form, photos attached to the order", "One team uses a tablet form for four weeks"]},
@@ -210,7 +215,8 @@ class _Player:
                 written[author] = written.get(author, 0) + 1
         if options.clusters and pool == "questions":
             result = self.engine.result(step.item_id, step.id)
-            self.capture({"op": "group", "cards": [c.id for c in result.cards[:3]], "cluster": self.text("clusters")[0]})
+            self.capture({"op": "group", "cards": [c.id for c in result.cards[:3]],
+                          "cluster": self.text("clusters")[0]})
 
     def _cluster(self, step: Any) -> None:
         result = self.engine.result(step.item_id, step.id)
@@ -352,7 +358,7 @@ def play_headless(folder: Path | str, *, seed: int = 0, echo: Any = None) -> dic
     with Engine(folder, clock=clock, author="demo") as engine:
         lang = engine.agenda.language or "de"
         player = _Player(engine, clock, rng, lang)
-        position = engine.start()
+        position: Position | None = engine.start()
         steps = 0
         while position is not None:
             step = position.step

@@ -104,7 +104,8 @@ def build() -> click.Group:
 
     @methods.command(name="show", help=_("Show one method card."))
     @click.argument("method_id", metavar="ID", shell_complete=complete_method_id)
-    @click.option("--language", type=click.Choice(LANGUAGES), help=_("Language of the card (default: the output language)."))
+    @click.option("--language", type=click.Choice(LANGUAGES),
+                  help=_("Language of the card (default: the output language)."))
     @click.option("--json", "as_json", is_flag=True, help=_("Print JSON instead of the rendered card."))
     def show(method_id: str, language: str | None, as_json: bool) -> None:
         from toolkit.registry import library
@@ -153,7 +154,8 @@ def build() -> click.Group:
         errors = print_problems(problems)
         count = len({c.path for c in lib.cards.values()})
         if errors:
-            click.echo(_("{errors} problem(s) in the checked cards ({ok} valid).").format(errors=errors, ok=count), err=True)
+            click.echo(_("{errors} problem(s) in the checked cards ({ok} valid).").format(errors=errors, ok=count),
+                       err=True)
             raise SystemExit(1)
         click.echo(_("{n} card(s) valid.").format(n=count), err=True)
 
@@ -161,7 +163,7 @@ def build() -> click.Group:
 
 
 def category_title(category: str) -> str:
-    from toolkit.cli.labels import CATEGORY_TITLES
+    from toolkit.cards.labels import CATEGORY_TITLES
 
     return _(CATEGORY_TITLES.get(category, category))
 

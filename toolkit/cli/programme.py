@@ -176,7 +176,8 @@ def build() -> click.Group:
     @folder_arg
     def workbook(folder: Path) -> None:
         from toolkit.programme.chapters import write_workbook
-        from toolkit.programme.numbers import matches, stats as compute
+        from toolkit.programme.numbers import matches
+        from toolkit.programme.numbers import stats as compute
 
         programme_ = _load(folder)
         sessions = _sessions(folder, programme_)
@@ -243,13 +244,14 @@ def _people() -> click.Group:
             return
         lang = get_language()
         table([_("no."), "id", _("name"), _("organisation"), _("type"), _("branch"), _("region"), _("status")],
-              [(n + 1, p.id, p.name, p.organisation, label(ORG_TYPES, p.org_type, lang), label(BRANCHES, p.branch, lang),
-                p.region, _(p.status)) for n, p in enumerate(rows)])
+              [(n + 1, p.id, p.name, p.organisation, label(ORG_TYPES, p.org_type, lang),
+                label(BRANCHES, p.branch, lang), p.region, _(p.status)) for n, p in enumerate(rows)])
 
     @people.command(name="duplicates", help=_("People who look like the same person, to review before merging."))
     @folder_arg
     def duplicates(folder: Path) -> None:
-        from toolkit.programme.people import duplicates as find, read_register
+        from toolkit.programme.people import duplicates as find
+        from toolkit.programme.people import read_register
 
         pairs = find(read_register(folder))
         for a, b, why in pairs:

@@ -12,10 +12,14 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from toolkit.i18n import _
+
+if TYPE_CHECKING:  # the web stack is imported only when serving (cimis --help stays fast)
+    from toolkit.web.room import Room
 
 
 def build() -> click.Command:
@@ -101,13 +105,13 @@ def _check_port(host: str, port: int) -> None:
                                                                                 error=exc.strerror or exc)) from None
 
 
-def show(room: object, public_url: str, bind: str, port: int) -> None:
+def show(room: Room, public_url: str, bind: str, port: int) -> None:
     import segno
 
     from toolkit.web.network import reachable
 
-    code = getattr(room, "code")
-    secrets = getattr(room, "secrets")
+    code = room.code
+    secrets = room.secrets
     join = f"{public_url}/j/{code}"
     out = sys.stdout
     click.echo(_("Join at {url} with the code {code}").format(url=public_url, code=code))

@@ -104,7 +104,7 @@ def _import(folder: Path, source: str, ack: bool, author: str | None) -> None:
                 out.write(json.dumps({"line": number, "seq": saved.event.seq, "id": saved.event.client_id,
                                       "new": saved.new}) + "\n")
                 out.flush()
-        click.echo(_("{n} capture(s) imported into {path}").format(n=count, path=engine.store.path), err=True)
+        click.echo(_("{n} capture(s) imported into {path}").format(n=count, path=engine.store.location), err=True)
     finally:
         if stream is not None and source != "-":
             stream.close()
@@ -122,8 +122,8 @@ def _export(folder: Path, fmt: str, output: Path | None) -> None:
     import time
 
     from toolkit.errors import CimisError
-    from toolkit.session.exchange import export_rows, to_csv, to_json, to_jsonl
     from toolkit.session.backend import open_store
+    from toolkit.session.exchange import export_rows, to_csv, to_json, to_jsonl
     from toolkit.session.state import fold
 
     # the store alone, not the plan: what was captured stays exportable when the plan breaks

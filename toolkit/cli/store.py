@@ -97,9 +97,8 @@ def _run(paths: tuple[Path, ...], url: str | None, direction: str, as_json: bool
                 if not as_json:
                     click.echo(_("{workshop}: no local session to push").format(workshop=key))
                 continue
-            with Store(folder, readonly=True) as local:
-                with PgStore(target_url, key, origin=local.session_id) as remote:
-                    reports.append(transfer(local, remote, workshop=key, origin=local.session_id))
+            with Store(folder, readonly=True) as local, PgStore(target_url, key, origin=local.session_id) as remote:
+                reports.append(transfer(local, remote, workshop=key, origin=local.session_id))
         else:
             with PgStore(target_url, key, readonly=True) as remote:
                 if not remote.session_id:
@@ -162,7 +161,8 @@ def _status(paths: tuple[Path, ...], url: str | None, as_json: bool) -> None:
         if key is not None:
             with PgStore(database_url(folder, url), key, readonly=True) as remote:
                 remote_ids = {e.client_id for e in remote.events()}
-        rows.append({"workshop": key or folder.name, "folder": str(folder), "local": len(local_ids), "database": len(remote_ids),
+        rows.append({"workshop": key or folder.name, "folder": str(folder),
+                     "local": len(local_ids), "database": len(remote_ids),
                      "to_push": len(local_ids - remote_ids), "to_pull": len(remote_ids - local_ids)})
     if as_json:
         echo_json(rows)
@@ -198,7 +198,8 @@ def build() -> click.Group:
 
     @store.command(help=_("Copy whole sessions from one backend to the other and verify them."))
     @paths_arg
-    @click.option("--to", "to", required=True, metavar="sqlite|URL", help=_("Where to: 'sqlite' or a postgresql:// URL."))
+    @click.option("--to", "to", required=True, metavar="sqlite|URL",
+                  help=_("Where to: 'sqlite' or a postgresql:// URL."))
     @click.option("--from", "source", default=None, metavar="sqlite|URL",
                   help=_("Where from (default: where the session is now)."))
     @json_opt

@@ -10,7 +10,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from pathlib import Path
 
 
-def library_path() -> "Path":
+def library_path() -> Path:
     """Where the built-in cards are: inside the installed wheel, or beside the package
     in a source checkout (editable install)."""
     from pathlib import Path  # not at the top: this module loads on every start

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -53,7 +54,8 @@ class PlanEditor:
         offset = block_seq_indent if block_seq_indent is not None else 2
         self.yaml.indent(mapping=_mapping_indent(text), sequence=seq_indent or offset + 2, offset=offset)
         if not isinstance(data, CommentedMap):
-            raise ProblemsError([Problem.at(self.path, 1, _("a workshop plan must be a mapping of fields (key: value)"))])
+            message = _("a workshop plan must be a mapping of fields (key: value)")
+            raise ProblemsError([Problem.at(self.path, 1, message)])
         self.data: CommentedMap = data
 
     # -- top-level fields ------------------------------------------------------------------
@@ -262,7 +264,7 @@ def _node(value: Any) -> Any:
 def _mapping_indent(text: str) -> int:
     """Spaces a nested mapping is indented by in ``text`` (2 if the file has none)."""
     lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    for line, following in zip(lines, lines[1:]):
+    for line, following in itertools.pairwise(lines):
         stripped = line.strip()
         if stripped.endswith(":") and not stripped.startswith("-"):
             depth = len(line) - len(line.lstrip(" "))

@@ -7,6 +7,7 @@ problem (:meth:`PlanSource.line`), also for the checks that run later against th
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -78,7 +79,8 @@ def read_plan(folder_or_file: Path | str) -> PlanSource:
         if not path.exists():
             where = Path(folder_or_file)
             if where.is_dir():
-                return _fail(where, 0, _("no {file} in this folder; create one with 'cimis new'").format(file=PLAN_FILE))
+                message = _("no {file} in this folder; create one with 'cimis new'")
+                return _fail(where, 0, message.format(file=PLAN_FILE))
             return _fail(path, 0, _("no such file or folder"))
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -160,7 +162,7 @@ def parse_plan(raw: bytes, path: Path) -> PlanSource:
     return source
 
 
-def _describe(err: dict[str, Any]) -> str:
+def _describe(err: Mapping[str, Any]) -> str:
     if err.get("type") == ITEM_KIND_ERROR:
         return _(ITEM_KIND_MESSAGE)
     return describe(err)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -22,7 +22,6 @@ from pydantic import (
     ValidationInfo,
     field_validator,
 )
-
 from pydantic_core import PydanticCustomError
 
 from toolkit.cards.model import SLUG_PATTERN, Language, Role
@@ -116,7 +115,7 @@ def _item_tag(value: Any) -> str | None:
 
 
 Item = Annotated[
-    Union[Annotated[MethodRun, Tag("method")], Annotated[FreeItem, Tag("free")]],
+    Annotated[MethodRun, Tag("method")] | Annotated[FreeItem, Tag("free")],
     Discriminator(_item_tag, custom_error_type=ITEM_KIND_ERROR, custom_error_message=ITEM_KIND_MESSAGE),
 ]
 

@@ -63,6 +63,7 @@ class _Resolver:
         clock = start
         items: list[AgendaItem] = []
         for i, entry in enumerate(self.plan.agenda):
+            item: AgendaItem | None
             if isinstance(entry, FreeItem):
                 item = _free_item(entry, clock)
             else:
@@ -81,8 +82,8 @@ class _Resolver:
         if card is None:
             close = difflib.get_close_matches(run.method, self.library.ids(), n=3, cutoff=0.6)
             hint = _(" Did you mean: {ids}?").format(ids=", ".join(close)) if close else ""
-            self.error(("agenda", i, "method"), _("agenda[{i}].method: no method with id '{id}' in the library.").format(
-                i=i, id=run.method) + hint)
+            message = _("agenda[{i}].method: no method with id '{id}' in the library.")
+            self.error(("agenda", i, "method"), message.format(i=i, id=run.method) + hint)
             return None
         if card.language != self.plan.language:
             self.error(("agenda", i, "method"), _(
@@ -139,7 +140,7 @@ class _Resolver:
                 line_loc = full if from_plan else (where if overrides is not None else ("agenda", i, "method"))
                 self.error(line_loc, message)
             return kind_name, None
-        except Exception as exc:  # a plugin's validator may fail in its own way
+        except Exception as exc:  # noqa: BLE001 - a plugin's validator may fail in its own way
             self.error(where if overrides is not None else ("agenda", i, "method"),
                        _("{loc}: the options could not be checked: {error}").format(loc=format_loc(where), error=exc))
             return kind_name, None
@@ -150,7 +151,7 @@ class _Resolver:
                    overrides: dict[str, Any]) -> None:
         try:
             refs = list(kind.references(options))
-        except Exception:  # a plugin kind without (or with a broken) references(): use 'source'
+        except Exception:  # noqa: BLE001 - a plugin kind without (or with a broken) references(): use 'source'
             ref = getattr(options, "source", None)
             refs = [ref] if isinstance(ref, str) and ref else []
         for ref in refs:

@@ -3,8 +3,8 @@
 Provides :func:`new_programme`, :func:`create_event_folders`, :func:`example_for` and
 :func:`programme_template`. Each event's workshop folder starts from the example plan
 named by the event (``example:``) or by its kind and format (kickoff -> ``kickoff``, expert
--> ``expert-event-in-person`` or ``expert-event-online``, final -> ``final-event``); an example that is not installed falls back
-to the starter plan, and the caller is told so. The whole folder is built beside its
+-> ``expert-event-in-person`` or ``expert-event-online``, final -> ``final-event``); an example
+that is not installed falls back to the starter plan, and the caller is told so. The whole folder is built beside its
 destination and moved into place at the end, so a failure leaves nothing half-made.
 """
 
@@ -89,8 +89,7 @@ def programme_template(name: str, year: int, language: str) -> str:
         lines += [f"  - id: {rid}", f"    name: {_quote(rname)}", f"    association: {_quote(assoc)}",
                   "    contacts: []   # - {name: ..., email: ...}"]
     lines += ["", f"call: {{opens: {year}-01-05, deadline: {year}-02-15}}", "",
-              "# " + ("kind: kickoff | expert | final | other; format: in-person | online" if de else
-                      "kind: kickoff | expert | final | other; format: in-person | online"),
+              "# kind: kickoff | expert | final | other; format: in-person | online",
               "events:"]
     for n, (rid, rname, _assoc) in enumerate(regions):
         title = f"Auftakt {rname}" if de else f"Kickoff {rname}"

@@ -22,7 +22,7 @@ from toolkit.validation import decode_text, describe, format_loc, node_line
 
 MAX_BYTES = 1024 * 1024
 
-__all__ = ["PROGRAMME_FILE", "ProgrammeSource", "read_programme", "load_programme", "event_folder"]
+__all__ = ["PROGRAMME_FILE", "ProgrammeSource", "event_folder", "load_programme", "read_programme"]
 
 
 @dataclass

@@ -33,7 +33,7 @@ class Period(_Strict):
     end: dt.date = Field(description="Last day of the programme.")
 
     @model_validator(mode="after")
-    def _ordered(self) -> "Period":
+    def _ordered(self) -> Period:
         if self.end < self.start:
             raise ValueError(N_("the period ends before it starts"))
         return self

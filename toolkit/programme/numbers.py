@@ -103,7 +103,8 @@ def read_event(event: Event, folder: Path, problems: list[Problem]) -> EventSess
                         if item.method_id in QUESTION_METHODS and _record_text(rec.data):
                             out.questions.setdefault(rec.author, _record_text(rec.data))
                 if kind == "cards":
-                    out.ideas += sum(1 for r in records if isinstance(r.data, dict) and r.data.get("op", "card") == "card")
+                    out.ideas += sum(1 for r in records
+                                     if isinstance(r.data, dict) and r.data.get("op", "card") == "card")
                     if item.method_id == "prototype-gallery":
                         for rec in records:
                             if rec.author and _record_text(rec.data):

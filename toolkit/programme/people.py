@@ -194,7 +194,8 @@ def import_csv(root: Path | str, csv_path: Path, mapping: Mapping[str, str], *, 
                 column=columns[needed], field=needed, headers=", ".join(headers)))])
     for f, column in columns.items():
         if f in mapping and column not in headers:
-            problems.append(Problem.at(csv_path, 1, _("no column '{column}' for {field}").format(column=column, field=f)))
+            message = _("no column '{column}' for {field}")
+            problems.append(Problem.at(csv_path, 1, message.format(column=column, field=f)))
     existing = read_register(root)
     by_id = {p.id: p for p in existing}
     for p in existing:
@@ -205,11 +206,12 @@ def import_csv(root: Path | str, csv_path: Path, mapping: Mapping[str, str], *, 
     try:
         rows = list(reader)
     except csv.Error as exc:
-        raise ProblemsError([Problem.at(csv_path, reader.line_num, _("broken CSV: {error}").format(error=exc))]) from None
+        message = _("broken CSV: {error}").format(error=exc)
+        raise ProblemsError([Problem.at(csv_path, reader.line_num, message)]) from None
     for n, row in enumerate(rows):
         line = n + 2  # the header is line 1 (rows spanning lines are rare in form exports)
 
-        def value(f: str) -> str:
+        def value(f: str, row: dict[str, str] = row) -> str:
             return (row.get(columns[f]) or "").strip() if columns[f] in headers else ""
 
         name = value("name")
@@ -238,7 +240,8 @@ def import_csv(root: Path | str, csv_path: Path, mapping: Mapping[str, str], *, 
         if branch:
             key = _lookup(BRANCHES, branch)
             if key is None:
-                problems.append(Problem.at(csv_path, line, _("{column}: unknown branch '{value}' (known: {known})").format(
+                message = _("{column}: unknown branch '{value}' (known: {known})")
+                problems.append(Problem.at(csv_path, line, message.format(
                     column=columns["branch"], value=branch, known=", ".join(BRANCHES))))
                 continue
             branch = key
@@ -249,7 +252,8 @@ def import_csv(root: Path | str, csv_path: Path, mapping: Mapping[str, str], *, 
             continue
         person_status = value("status") or (status or "applicant")
         if person_status not in STATUSES:
-            problems.append(Problem.at(csv_path, line, _("{column}: status must be one of {known}, not '{value}'").format(
+            message = _("{column}: status must be one of {known}, not '{value}'")
+            problems.append(Problem.at(csv_path, line, message.format(
                 column=columns["status"], known=", ".join(STATUSES), value=person_status)))
             continue
         organisation = value("organisation")

@@ -39,8 +39,8 @@ from pydantic import ValidationError
 
 from toolkit.errors import CimisError, ProblemsError
 from toolkit.i18n import _
-from toolkit.session.clock import Clock, SystemClock
 from toolkit.session.backend import open_store
+from toolkit.session.clock import Clock, SystemClock
 from toolkit.session.state import REJECTED, RecordState, SessionState, StepTimer
 from toolkit.session.store import Event, SessionEvent, SessionStore
 
@@ -710,7 +710,7 @@ class Engine:
 
             get_host().drain()
 
-    def __enter__(self) -> "Engine":
+    def __enter__(self) -> Engine:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -106,13 +106,14 @@ def _clean(value: str | None, field: str) -> str | None:
     return value
 
 
-def connect(url: str, *, readonly: bool = False) -> "psycopg.Connection[Any]":
+def connect(url: str, *, readonly: bool = False) -> psycopg.Connection[Any]:
     """A connection in autocommit mode (transactions are explicit) with ``synchronous_commit``
     on whatever the server's default; a clear message when the server cannot be reached."""
     try:
         import psycopg
     except ImportError:
-        raise CimisError(_("a PostgreSQL store needs psycopg; install it with: pip install 'psycopg[binary]'")) from None
+        raise CimisError(
+            _("a PostgreSQL store needs psycopg; install it with: pip install 'psycopg[binary]'")) from None
     try:
         conn = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_SECONDS,
                                application_name="cimis")
@@ -133,7 +134,7 @@ def connect(url: str, *, readonly: bool = False) -> "psycopg.Connection[Any]":
     return conn
 
 
-def ensure_schema(conn: "psycopg.Connection[Any]", url: str, *, readonly: bool = False) -> bool:
+def ensure_schema(conn: psycopg.Connection[Any], url: str, *, readonly: bool = False) -> bool:
     """Create or upgrade the ``cimis`` schema; ``False`` when a read-only connection finds
     none. A database from a newer cimis is refused."""
 
@@ -240,7 +241,7 @@ class PgWriter:
     """What a :meth:`PgStore.writing` block may do inside its transaction (it holds the
     session's row lock)."""
 
-    def __init__(self, store: "PgStore", last_seq: int, pipelined: bool = False):
+    def __init__(self, store: PgStore, last_seq: int, pipelined: bool = False):
         self._store = store
         self._last = last_seq
         self._pipelined = pipelined
@@ -327,7 +328,7 @@ class PgStore:
         assert row is not None
         return str(row[0])
 
-    def _connection(self) -> "psycopg.Connection[Any]":
+    def _connection(self) -> psycopg.Connection[Any]:
         if self._conn is None:
             raise CimisError(_("the session database {url} is closed").format(url=self.location))
         return self._conn
@@ -386,7 +387,8 @@ class PgStore:
                 return existing
         return Event(int(row[0]), self.session_id, type, item, step, dict(payload or {}), author, at, client_id)
 
-    def merge(self, events: Sequence[Event], *, origin: str = "", texts: Mapping[int, str] | None = None) -> MergeResult:
+    def merge(self, events: Sequence[Event], *, origin: str = "",
+              texts: Mapping[int, str] | None = None) -> MergeResult:
         """See :meth:`toolkit.session.store.SessionStore.merge`; written with ``COPY``."""
         for event in events:
             if event.type not in EVENT_TYPES:
@@ -486,7 +488,7 @@ class PgStore:
                 problems.append(f"seq {row[1]} beyond the session's counter {row[0]}")
             for seq, text in conn.execute(f"SELECT seq, payload FROM {SCHEMA}.events WHERE session = %s",
                                           (self.session_id,)):
-                if not text.startswith("{") or _payload(text) == {} and text.strip() != "{}":
+                if not text.startswith("{") or (_payload(text) == {} and text.strip() != "{}"):
                     problems.append(f"event {seq}: payload is not a JSON object")
         return "\n".join(problems) or "ok"
 
@@ -496,7 +498,7 @@ class PgStore:
                 self._conn.close()
                 self._conn = None
 
-    def __enter__(self) -> "PgStore":
+    def __enter__(self) -> PgStore:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -218,7 +218,7 @@ class SessionState:
         """Advance the state by one event (events must come in seq order)."""
         self.apply_all((event,))
 
-    def apply_all(self, events: Iterable[Event]) -> "SessionState":
+    def apply_all(self, events: Iterable[Event]) -> SessionState:
         """Advance the state by each event in turn (the loop of :meth:`apply`, kept in one
         function because resuming a session runs it once per stored event)."""
         handlers, ignore = _HANDLERS, _ignore

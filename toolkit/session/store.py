@@ -195,7 +195,8 @@ class SessionStore(Protocol):
         author, at, client id)``; for verifying a copy without decoding it."""
         ...
 
-    def merge(self, events: Sequence[Event], *, origin: str = "", texts: Mapping[int, str] | None = None) -> MergeResult:
+    def merge(self, events: Sequence[Event], *, origin: str = "",
+              texts: Mapping[int, str] | None = None) -> MergeResult:
         """Add another store's events of the same session in one durable transaction:
         those whose client id is stored already are skipped, the others get this store's
         next seqs in the given order, and their :data:`SEQ_REFERENCES` are rewritten to
@@ -207,7 +208,7 @@ class SessionStore(Protocol):
 
     def close(self) -> None: ...
 
-    def __enter__(self) -> "SessionStore": ...
+    def __enter__(self) -> SessionStore: ...
 
     def __exit__(self, *exc: object) -> None: ...
 
@@ -259,7 +260,8 @@ def dump_payload(payload: dict[str, Any] | None) -> str:
 _COLUMNS = "seq, session, type, item, step, payload, author, at, client_id"
 
 
-_scan = json.JSONDecoder().scan_once
+# scan_once is set per instance in JSONDecoder.__init__, so typeshed does not declare it
+_scan: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
 _new = tuple.__new__
 
 
@@ -310,7 +312,7 @@ def _is_busy(exc: sqlite3.Error) -> bool:
 class Writer:
     """What a :meth:`Store.writing` block may do inside its transaction."""
 
-    def __init__(self, store: "Store"):
+    def __init__(self, store: Store):
         self._store = store
         self.inserted: list[Event] = []
 
@@ -327,7 +329,7 @@ class Writer:
             raise ValueError(f"unknown event type {type!r}")
         client_id = client_id or uuid.uuid4().hex
         store = self._store
-        cur = store._conn.execute(
+        cur = store._db.execute(
             "INSERT INTO events (session, type, item, step, payload, author, at, client_id) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(client_id) DO NOTHING",
             (store.session_id, type, item, step, dump_payload(payload), author, at, client_id))
@@ -335,7 +337,9 @@ class Writer:
             existing = store.event_by_client_id(client_id)
             assert existing is not None
             return existing, False
-        event = Event(cur.lastrowid, store.session_id, type, item, step, dict(payload or {}), author, at,
+        seq = cur.lastrowid
+        assert seq is not None  # the row was inserted (rowcount 1)
+        event = Event(seq, store.session_id, type, item, step, dict(payload or {}), author, at,
                       client_id)
         self.inserted.append(event)
         return event, True
@@ -416,25 +420,26 @@ class Store:
     def _migrate(self) -> None:
         with self._transaction():
             # another process may have migrated while this one waited for the lock
-            version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+            version = self._db.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
                 raise CimisError(_("{path} was changed by a newer version of cimis while opening it").format(
                     path=self.path))
             for step in range(version, SCHEMA_VERSION):
                 for statement in MIGRATIONS[step]:
-                    self._conn.execute(statement)
-            self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                    self._db.execute(statement)
+            self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _session(self) -> str:
-        row = self._conn.execute("SELECT id FROM sessions ORDER BY created, id LIMIT 1").fetchone()
+        row = self._db.execute("SELECT id FROM sessions ORDER BY created, id LIMIT 1").fetchone()
         if row is not None or self.readonly:
             return row[0] if row else ""
         with self._transaction():
-            row = self._conn.execute("SELECT id FROM sessions ORDER BY created, id LIMIT 1").fetchone()
+            row = self._db.execute("SELECT id FROM sessions ORDER BY created, id LIMIT 1").fetchone()
             if row is not None:
-                return row[0]
+                found: str = row[0]
+                return found
             session_id = uuid.uuid4().hex
-            self._conn.execute("INSERT INTO sessions (id, created) VALUES (?, ?)", (session_id, time.time()))
+            self._db.execute("INSERT INTO sessions (id, created) VALUES (?, ?)", (session_id, time.time()))
             return session_id
 
     # -- errors and retries --------------------------------------------------------------
@@ -476,9 +481,17 @@ class Store:
                 time.sleep(pause)
                 pause = min(pause * 2, 0.05)
 
+    @property
+    def _db(self) -> sqlite3.Connection:
+        """The open connection: internal callers run only while the store is open."""
+        conn = self._conn
+        if conn is None:
+            raise RuntimeError("the session store is not open")
+        return conn
+
     @contextmanager
     def _transaction(self) -> Iterator[None]:
-        conn = self._conn
+        conn = self._db
         self._retry(lambda: conn.execute("BEGIN IMMEDIATE"))
         try:
             yield
@@ -528,7 +541,7 @@ class Store:
             yield new(Event, (seq, session, type_, item, step, payload(text), author, at, client_id))
 
     def _read_after(self, seq: int) -> list[Event]:
-        rows = self._conn.execute(self._SELECT, (self.session_id, seq)).fetchall()
+        rows = self._db.execute(self._SELECT, (self.session_id, seq)).fetchall()
         with gc_paused():
             return list(self._rows_to_events(rows))
 
@@ -546,7 +559,7 @@ class Store:
             return
         with self._lock, self._errors():
             # a busy database shows on the first step, which execute() runs: retry that
-            cursor = self._retry(lambda: self._conn.execute(self._SELECT, (self.session_id, after)))
+            cursor = self._retry(lambda: self._db.execute(self._SELECT, (self.session_id, after)))
             yield from self._rows_to_events(cursor)
 
     def raw_events(self) -> list[tuple[Any, ...]]:
@@ -560,10 +573,11 @@ class Store:
     def event_by_client_id(self, client_id: str) -> Event | None:
         if self._conn is None:
             return None
-        row = self._conn.execute(f"SELECT {_COLUMNS} FROM events WHERE client_id = ?", (client_id,)).fetchone()
+        row = self._db.execute(f"SELECT {_COLUMNS} FROM events WHERE client_id = ?", (client_id,)).fetchone()
         return _event(row) if row else None
 
-    def merge(self, events: Sequence[Event], *, origin: str = "", texts: Mapping[int, str] | None = None) -> MergeResult:
+    def merge(self, events: Sequence[Event], *, origin: str = "",
+              texts: Mapping[int, str] | None = None) -> MergeResult:
         """See :meth:`SessionStore.merge` (``origin`` is not kept in SQLite)."""
         for event in events:
             if event.type not in EVENT_TYPES:
@@ -595,7 +609,7 @@ class Store:
         if self._conn is None:
             return "ok"
         with self._lock, self._errors():
-            rows = self._conn.execute("PRAGMA integrity_check").fetchall()
+            rows = self._db.execute("PRAGMA integrity_check").fetchall()
         return "\n".join(str(r[0]) for r in rows)
 
     def close(self) -> None:
@@ -604,7 +618,7 @@ class Store:
                 self._conn.close()
                 self._conn = None
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:

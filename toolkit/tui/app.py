@@ -17,7 +17,6 @@ from toolkit.i18n import _
 from toolkit.tui.bindings import binding, localize, user_keymap
 from toolkit.tui.themes import CYCLE, DEFAULT_THEME, PROJECTOR_THEME, THEMES
 
-
 _GC_FROZEN = False
 
 

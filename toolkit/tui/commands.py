@@ -18,7 +18,6 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from toolkit.i18n import N_, _, get_language
 from toolkit.tui.bindings import DEFAULTS, action_of, display_keys, keys_for
 
-
 #: Palette entries without a key: the app's own themes.
 THEME_NAMES = {
     "cimis-dark": N_("Theme: dark"),

@@ -56,7 +56,7 @@ class Client:
 
 def encode(data: dict[str, Any]) -> bytes:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return f"event: state\ndata: {text}\n\n".encode("utf-8")
+    return f"event: state\ndata: {text}\n\n".encode()
 
 
 class Hub:
@@ -115,7 +115,7 @@ class Hub:
             while True:
                 try:
                     message = await asyncio.wait_for(client.queue.get(), HEARTBEAT_SECONDS)
-                except asyncio.TimeoutError:
+                except TimeoutError:
                     message = b": keep-alive\n\n"
                 yield message
         finally:
@@ -129,7 +129,7 @@ class Hub:
             try:
                 await asyncio.wait_for(self._wake.wait(), self.poll)
                 local = True
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 local = False
             self._wake.clear()
             began = time.monotonic()
@@ -139,7 +139,7 @@ class Hub:
                     await self.push()
             except asyncio.CancelledError:
                 raise
-            except Exception:  # noqa: BLE001 - a failed rebuild must not end live updates
+            except Exception:
                 logging.getLogger("cimis.serve").exception("live update failed")
             # rebuilding a large step's result takes time: wait at least as long as the
             # rebuild took, so that live updates never take more than half the machine

@@ -31,8 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from toolkit.errors import CimisError
 from toolkit.capture.markdown import translator
+from toolkit.errors import CimisError
 from toolkit.i18n import LANGUAGES, get_language, set_language
 
 SECRETS_FILE = ".cimis-serve.json"
@@ -95,7 +95,7 @@ class Secrets:
     facilitator: str
 
     @classmethod
-    def load_or_create(cls, folder: Path) -> "Secrets":
+    def load_or_create(cls, folder: Path) -> Secrets:
         path = folder / SECRETS_FILE
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
@@ -358,9 +358,8 @@ class Room:
             result = kind.result(records, options, context)
             info["html"] = result_html(kind, result, options, lang, audience=audience, context=context)
         with self.lock:
-            if self._cache.seq != seq:
-                if self.engine.state.last_seq == seq:
-                    self._cache.seq, self._cache.views = seq, {}
+            if self._cache.seq != seq and self.engine.state.last_seq == seq:
+                self._cache.seq, self._cache.views = seq, {}
             if self._cache.seq == seq:
                 self._cache.views[key] = info
         return dict(info)

@@ -32,15 +32,12 @@ does not list are in ``book.unlisted`` (``cimis workbook check`` reports them).
 from __future__ import annotations
 
 import os
-from typing import Any
-
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from toolkit.errors import Problem, ProblemsError
 from toolkit.i18n import _
-from typing import TYPE_CHECKING
-
 from toolkit.workbook.files import parse_chapter, read_book_config, read_text
 from toolkit.workbook.layout import BOOK_FILE, CHAPTERS_DIR, SUMMARY_FILE, BookSettings, ChapterFields
 from toolkit.workbook.safety import real_inside

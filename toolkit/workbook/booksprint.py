@@ -60,8 +60,8 @@ def create_skeleton(workbook: Path, entries: list[tuple[str, str]], key: str, ti
     import json
 
     from toolkit.capture.markdown import escape_line, escape_text
-    from toolkit.slugs import slugify
     from toolkit.paths import write_atomic
+    from toolkit.slugs import slugify
     from toolkit.workbook.files import parse_chapter, read_text
     from toolkit.workbook.init import init_workbook
     from toolkit.workbook.model import BOOK_FILE, CHAPTERS_DIR, SUMMARY_FILE

@@ -14,19 +14,26 @@ import gc
 import hashlib
 import posixpath
 import re
-from pathlib import Path
-from urllib.parse import unquote
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from toolkit.i18n import _
-from toolkit.workbook.safety import page_href
+from toolkit.parallel import map_split
 from toolkit.workbook.htmlcache import BuildCache
 from toolkit.workbook.htmlpage import Site
 from toolkit.workbook.output import OutputWriter
-from toolkit.parallel import map_split
-from toolkit.workbook.render import (chapter_markdown, make_renderer, norm_rel, page_path, relative_url,
-                                     render_chapter, renderer_fingerprint)
+from toolkit.workbook.render import (
+    chapter_markdown,
+    make_renderer,
+    norm_rel,
+    page_path,
+    relative_url,
+    render_chapter,
+    renderer_fingerprint,
+)
+from toolkit.workbook.safety import page_href
 from toolkit.workbook.search import chapter_entry, index_script, sections_json
 
 ASSETS = Path(__file__).parent / "assets"
@@ -259,7 +266,14 @@ def _copy_images(book: Any, writer: OutputWriter, entries: dict[str, tuple[Any, 
     on standard error; the page shows the image's alternative text instead."""
     import sys
 
-    from toolkit.workbook.safety import UnsafeFile, UnsafeSvg, publishable_asset, read_regular, real_inside, sanitise_svg
+    from toolkit.workbook.safety import (
+        UnsafeFile,
+        UnsafeSvg,
+        publishable_asset,
+        read_regular,
+        real_inside,
+        sanitise_svg,
+    )
 
     folder = Path(book.folder).resolve()
     for rel in sorted({img for entry in entries.values() for img in entry[5]}):

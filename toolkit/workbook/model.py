@@ -12,13 +12,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Status = Literal["todo", "draft", "review", "final"]
-STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
-
 # re-exported: the names live in layout.py, which a build imports without pydantic
 from toolkit.workbook.layout import BOOK_FILE as BOOK_FILE
 from toolkit.workbook.layout import CHAPTERS_DIR as CHAPTERS_DIR
 from toolkit.workbook.layout import SUMMARY_FILE as SUMMARY_FILE
+
+Status = Literal["todo", "draft", "review", "final"]
+STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
 
 
 class _Strict(BaseModel):

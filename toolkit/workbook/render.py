@@ -24,8 +24,17 @@ from urllib.parse import unquote
 
 from toolkit.workbook.safety import page_href, publishable_asset, sanitise_html
 
-__all__ = ["slugify", "unique_slug", "safe_url", "make_renderer", "renderer_fingerprint", "RenderedChapter",
-           "render_chapter", "page_path", "chapter_title_markdown"]
+__all__ = [
+    "RenderedChapter",
+    "chapter_title_markdown",
+    "make_renderer",
+    "page_path",
+    "render_chapter",
+    "renderer_fingerprint",
+    "safe_url",
+    "slugify",
+    "unique_slug",
+]
 
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.I)
 _ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
@@ -177,7 +186,7 @@ def render_chapter(md: Any, source: str, chapter_path: str, chapters: set[str]) 
     slug, heading = "", ""
     text: list[str] = []
     heading_level = 0
-    for i, tok in enumerate(tokens):
+    for tok in tokens:
         kind = tok.type
         if kind == "heading_open":
             if heading or text:

@@ -31,9 +31,8 @@ SUMMARY.md, so an interruption never leaves SUMMARY.md pointing at a missing fil
 
 from __future__ import annotations
 
-import os
-
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any

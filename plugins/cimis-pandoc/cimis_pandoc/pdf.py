@@ -81,7 +81,8 @@ def _mark_checked(html: str) -> str:
     (form controls do not print reliably)."""
     import re
 
-    return re.sub(r'<li class="task-list-item">(\s*<input [^>]*checked)', r'<li class="task-list-item checked">\1', html)
+    return re.sub(r'<li class="task-list-item">(\s*<input [^>]*checked)', r'<li class="task-list-item checked">\1',
+                  html)
 
 
 def build_pdf(book: Any, out_dir: Path) -> Path:

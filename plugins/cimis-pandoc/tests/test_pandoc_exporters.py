@@ -13,6 +13,7 @@ pypandoc = pytest.importorskip("pypandoc")
 from cimis_pandoc import plugin  # noqa: E402
 from cimis_pandoc.pandoc import pandoc_input  # noqa: E402
 from pandoc_helpers import make_book  # noqa: E402
+
 from toolkit.workbook.book import load_book  # noqa: E402
 
 

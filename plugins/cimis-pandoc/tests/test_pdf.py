@@ -9,14 +9,15 @@ import threading
 import pytest
 
 try:
-    import weasyprint  # noqa: F401
+    import weasyprint
 except (ImportError, OSError) as exc:  # OSError: WeasyPrint installed, Pango missing
     pytest.skip(f"WeasyPrint is not usable here: {exc}", allow_module_level=True)
 
-from cimis_pandoc import plugin  # noqa: E402
-from cimis_pandoc.pdf import allowed_path, confined_fetcher  # noqa: E402
-from pandoc_helpers import make_book  # noqa: E402
-from toolkit.workbook.book import load_book  # noqa: E402
+from cimis_pandoc import plugin
+from cimis_pandoc.pdf import allowed_path, confined_fetcher
+from pandoc_helpers import make_book
+
+from toolkit.workbook.book import load_book
 
 
 @pytest.fixture
@@ -25,7 +26,7 @@ def server():
     hits: list[str] = []
 
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
+        def do_GET(self):
             hits.append(self.path)
             self.send_response(404)
             self.end_headers()

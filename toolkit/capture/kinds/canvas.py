@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from pydantic import Field
 
-from toolkit.capture.base import Captured, CaptureContext, CaptureKind, StatelessRules, KindModel, ResultModel
+from toolkit.capture.base import CaptureContext, Captured, CaptureKind, KindModel, ResultModel, StatelessRules
 from toolkit.capture.common import Text, of_type, unwrap
 from toolkit.capture.kinds.options import CanvasOptions
 from toolkit.capture.markdown import bullet, escape_line, translator
@@ -41,7 +41,7 @@ class CanvasResult(ResultModel):
         default=[], description="Entries for fields the canvas no longer has (kept, not lost).")
 
 
-class CanvasKind(CaptureKind):
+class CanvasKind(CaptureKind[CanvasOptions]):
     name = "canvas"
     widget = "toolkit.tui.widgets.capture.canvas:CanvasPanel"
     demo = "toolkit.cli.demo:play_canvas"
@@ -67,7 +67,8 @@ class CanvasKind(CaptureKind):
             entry = CanvasEntry(id=captured.id, text=data.text, author=captured.author)
             entries.get(data.field, other).append(entry)
         return CanvasResult(
-            fields=[CanvasFieldEntries(id=f.id, title=f.title, hint=f.hint, entries=entries[f.id]) for f in options.fields],
+            fields=[CanvasFieldEntries(id=f.id, title=f.title, hint=f.hint, entries=entries[f.id])
+                    for f in options.fields],
             other=other,
         )
 

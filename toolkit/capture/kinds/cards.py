@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from toolkit.capture.base import Captured, CaptureContext, CaptureKind, KindModel, ResultModel, RuleState
+from toolkit.capture.base import CaptureContext, Captured, CaptureKind, KindModel, ResultModel, RuleState
 from toolkit.capture.common import Text, of_type, plain, source_result, union_record, unwrap
 from toolkit.capture.kinds.options import CardsOptions
 from toolkit.capture.markdown import bullet, escape_line, translator
@@ -65,7 +65,7 @@ class UngroupCards(KindModel):
 _RECORD_TYPES = (NewCard, GroupCards, RenameCluster, MergeClusters, UngroupCards)
 
 
-class CardsRecord(union_record(*_RECORD_TYPES)):
+class CardsRecord(union_record(*_RECORD_TYPES)):  # type: ignore[misc]  # base made at run time: a discriminated union of the shapes
     """One cards record, told apart by ``op``: card, group, rename, merge or ungroup."""
 
 
@@ -92,10 +92,10 @@ class CardsResult(ResultModel):
 
 #: id(capture) -> (capture, its card): the engine hands over the same capture objects on
 #: every call, so a step with thousands of cards builds each card once, not on every update
-_CARDS: dict[int, tuple[Captured, "Card"]] = {}
+_CARDS: dict[int, tuple[Captured, Card]] = {}
 
 
-def _card(captured: Captured, data: NewCard) -> "Card":
+def _card(captured: Captured, data: NewCard) -> Card:
     hit = _CARDS.get(id(captured))
     if hit is not None and hit[0] is captured:
         return hit[1]
@@ -200,7 +200,7 @@ class _Board:
                                            unclustered=[c.id for c in cards if c.cluster is None])
 
 
-class CardsKind(CaptureKind):
+class CardsKind(CaptureKind[CardsOptions]):
     name = "cards"
     widget = "toolkit.tui.widgets.capture.cards:CardsPanel"
     projector = "toolkit.tui.projector_views:cards"
@@ -301,9 +301,9 @@ class _CardRules(RuleState):
         data, author = unwrap(record)
         options = self.options
         if isinstance(data, NewCard):
-            if options.per_person is not None and author is not None:
-                if self.written.get(author, 0) >= options.per_person:
-                    return _("Each person may write at most {count} cards.").format(count=options.per_person)
+            if (options.per_person is not None and author is not None
+                    and self.written.get(author, 0) >= options.per_person):
+                return _("Each person may write at most {count} cards.").format(count=options.per_person)
             return None
         if not options.clusters:
             return _("Cards are not clustered in this step.")

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from toolkit.capture.base import Captured, CaptureContext, CaptureKind, KindModel, ResultModel, RuleState
+from toolkit.capture.base import CaptureContext, Captured, CaptureKind, KindModel, ResultModel, RuleState
 from toolkit.capture.common import Text, of_type, plain, union_record, unwrap
 from toolkit.capture.kinds.options import ChecklistOptions
 from toolkit.capture.markdown import escape_text, translator
@@ -38,7 +38,7 @@ class UntickItem(KindModel):
 _RECORD_TYPES = (AddItem, TickItem, UntickItem)
 
 
-class ChecklistRecord(union_record(*_RECORD_TYPES)):
+class ChecklistRecord(union_record(*_RECORD_TYPES)):  # type: ignore[misc]  # base made at run time: a discriminated union of the shapes
     """One checklist record: ``{op: add|tick|untick, item}``."""
 
 
@@ -68,7 +68,7 @@ def _items(options: ChecklistOptions) -> dict[str, ChecklistItem]:
     return items
 
 
-class ChecklistKind(CaptureKind):
+class ChecklistKind(CaptureKind[ChecklistOptions]):
     name = "checklist"
     widget = "toolkit.tui.widgets.capture.checklist:ChecklistPanel"
     demo = "toolkit.cli.demo:play_checklist"
@@ -108,7 +108,8 @@ class ChecklistKind(CaptureKind):
                 items[key] = items[key].model_copy(update={"done": isinstance(data, TickItem)})
         return items
 
-    def result(self, records: Sequence[Captured], options: ChecklistOptions, context: CaptureContext) -> ChecklistResult:
+    def result(self, records: Sequence[Captured], options: ChecklistOptions,
+               context: CaptureContext) -> ChecklistResult:
         items = list(self._state(records, options).values())
         done = sum(item.done for item in items)
         return ChecklistResult(items=items, done=done, total=len(items), progress=done / len(items) if items else 0.0)

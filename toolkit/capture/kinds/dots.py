@@ -14,12 +14,12 @@ item's votes. A record without ``op`` is a vote, as records were before tallies 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, ConfigDict, Discriminator, Field, RootModel, StringConstraints, Tag
 
 from toolkit.capture.algorithms.ranking import competition_ranking
-from toolkit.capture.base import Captured, CaptureContext, CaptureKind, KindModel, ResultModel, RuleState
+from toolkit.capture.base import CaptureContext, Captured, CaptureKind, KindModel, ResultModel, RuleState
 from toolkit.capture.common import PersonRef, name_of, of_type, plain, resolve, source_result, unwrap
 from toolkit.capture.kinds.cards import CardsResult
 from toolkit.capture.kinds.options import DotsOptions
@@ -60,7 +60,7 @@ def _shape(value: Any) -> str:
     return getattr(value, "op", "vote")
 
 
-class DotsRecord(RootModel[Annotated[Union[Annotated[DotVote, Tag("vote")], Annotated[RoomTally, Tag("tally")]],
+class DotsRecord(RootModel[Annotated[Annotated[DotVote, Tag("vote")] | Annotated[RoomTally, Tag("tally")],
                                      Discriminator(_shape)]]):
     """One dots record, told apart by ``op``: a vote (``op`` may be left out) or a tally."""
 
@@ -145,7 +145,7 @@ def room_totals(records: Sequence[Captured], items: list[Item], over: str) -> di
     return counts
 
 
-class DotsKind(CaptureKind):
+class DotsKind(CaptureKind[DotsOptions]):
     name = "dots"
     widget = "toolkit.tui.widgets.capture.dots:DotsPanel"
     projector = "toolkit.tui.projector_views:dots"
@@ -201,14 +201,15 @@ class DotsKind(CaptureKind):
                         options.dots_per_person, options.max_per_item)
         room = room_totals(records, items, options.over)
         totals = {item.id: room.get(item.id, 0) for item in items}
-        for (_voter, item), dots in counted.items():
-            totals[item] += dots
+        for (_voter, item_id), count in counted.items():
+            totals[item_id] += count
         people = context.people if context is not None else ()
         ranking = []
         for rank, item, dots in competition_ranking([(item, totals[item.id]) for item in items]):
             voters = None
             if not options.anonymous:
-                voters = [VoterDots(voter=name_of(v, people), dots=d) for (v, i), d in sorted(counted.items()) if i == item.id]
+                voters = [VoterDots(voter=name_of(v, people), dots=d)
+                          for (v, i), d in sorted(counted.items()) if i == item.id]
             ranking.append(RankedItem(rank=rank, id=item.id, label=item.label, dots=int(dots),
                                       room=room.get(item.id, 0), voters=voters))
         return DotsResult(

@@ -18,8 +18,9 @@ from collections.abc import Sequence
 
 from pydantic import Field
 
-from toolkit.capture.base import Captured, CaptureContext, CaptureKind, StatelessRules, KindModel, ResultModel
+from toolkit.capture.base import CaptureContext, Captured, CaptureKind, KindModel, StatelessRules
 from toolkit.capture.common import PersonInfo, PersonRef, of_type, resolve, source_result, unwrap
+from toolkit.capture.kinds.interest_results import InterestsResult, MarksReceived, MutualInterest, Preferences
 from toolkit.capture.kinds.options import InterestsOptions
 from toolkit.capture.kinds.rotation import RotationResult
 from toolkit.capture.markdown import bullet, table, translator
@@ -39,40 +40,6 @@ class InterestRecord(KindModel):
 
 
 LEVELS = ("must", "could", "no")
-
-
-class Preferences(ResultModel):
-    person: str
-    wants: list[str] = Field(default=[], description="Must-meet then could-meet people, best first.")
-    must: list[str] = []
-    could: list[str] = []
-    no: list[str] = []
-
-
-class MutualInterest(ResultModel):
-    a: str = Field(description="Person of the first group.")
-    b: str = Field(description="Person of the second group.")
-
-
-class MarksReceived(ResultModel):
-    person: str
-    marks: int
-
-
-class InterestsResult(ResultModel):
-    """Everyone's cleaned-up preferences (only people of the other group, no repeats, at most
-    max_choices), mutual interests, and marks received per person."""
-
-    groups: tuple[str, str] | None = Field(default=None, description="Roles of the two groups; None without rotation.")
-    people: list[PersonInfo] = Field(default=[], description="Both groups, first group first.")
-    preferences: list[Preferences] = []
-    mutual: list[MutualInterest] = []
-    received: list[MarksReceived] = []
-    must: list[MutualInterest] = Field(default=[], description="Pairs one side must meet (and neither said no).")
-    blocked: list[MutualInterest] = Field(default=[], description="Pairs with a 'no thanks' on either side.")
-
-    def blocked_pairs(self) -> set[frozenset[str]]:
-        return {frozenset((p.a, p.b)) for p in self.blocked}
 
 
 class _Groups:
@@ -119,7 +86,7 @@ class _Groups:
         return {"must": must, "could": could, "no": no}
 
 
-class InterestsKind(CaptureKind):
+class InterestsKind(CaptureKind[InterestsOptions]):
     name = "interests"
     widget = "toolkit.tui.widgets.capture.interests:InterestsPanel"
     projector = "toolkit.tui.projector_views:interests"
@@ -157,7 +124,8 @@ class InterestsKind(CaptureKind):
             return _("At most {count} people may be marked.").format(count=options.max_choices)
         return None
 
-    def result(self, records: Sequence[Captured], options: InterestsOptions, context: CaptureContext) -> InterestsResult:
+    def result(self, records: Sequence[Captured], options: InterestsOptions,
+               context: CaptureContext) -> InterestsResult:
         groups = _Groups(options, context)
         marks: dict[str, dict[str, list[str]]] = {}
         for _c, data in of_type(records, InterestRecord):
@@ -174,7 +142,8 @@ class InterestsKind(CaptureKind):
 
         pairs = {tuple(sorted((p, other), key=position)) for p in persons for other in latest[p]
                  if p in wants.get(other, ())}
-        mutual = [MutualInterest(a=x, b=y) for x, y in sorted(pairs, key=lambda pair: (position(pair[0]), position(pair[1])))]
+        mutual = [MutualInterest(a=x, b=y)
+                  for x, y in sorted(pairs, key=lambda pair: (position(pair[0]), position(pair[1])))]
         blocked = {tuple(sorted((p, other), key=position)) for p in persons for other in marks[p]["no"]}
         # one side's "must meet" is enough to plan a meeting, unless the other said no
         must_pairs = {tuple(sorted((p, other), key=position)) for p in persons for other in marks[p]["must"]}

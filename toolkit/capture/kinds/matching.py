@@ -20,9 +20,9 @@ from typing import Literal
 from pydantic import Field
 
 from toolkit.capture.algorithms.matching import stable_matching
-from toolkit.capture.base import Captured, CaptureContext, CaptureKind, KindModel, ResultModel
+from toolkit.capture.base import CaptureContext, Captured, CaptureKind, KindModel, ResultModel
 from toolkit.capture.common import PersonInfo, PersonRef, of_type, resolve, source_result, union_record, unwrap
-from toolkit.capture.kinds.interests import InterestsResult
+from toolkit.capture.kinds.interest_results import InterestsResult
 from toolkit.capture.kinds.options import MatchingOptions
 from toolkit.capture.markdown import escape_line, role_title, translator
 from toolkit.i18n import _
@@ -47,7 +47,7 @@ class ExcludePair(KindModel):
 _RECORD_TYPES = (PinPair, ExcludePair)
 
 
-class MatchingRecord(union_record(*_RECORD_TYPES)):
+class MatchingRecord(union_record(*_RECORD_TYPES)):  # type: ignore[misc]  # base made at run time: a discriminated union of the shapes
     """One matching record, told apart by ``op``: pin or exclude."""
 
 
@@ -119,7 +119,7 @@ def _instance(options: MatchingOptions, context: CaptureContext | None) -> _Inst
     )
 
 
-class MatchingKind(CaptureKind):
+class MatchingKind(CaptureKind[MatchingOptions]):
     name = "matching"
     widget = "toolkit.tui.widgets.capture.matching:MatchingPanel"
     projector = "toolkit.tui.projector_views:matching"
@@ -158,7 +158,8 @@ class MatchingKind(CaptureKind):
             if pair in excluded:
                 return _("This pair is excluded.")
             if pair[0] in pins:
-                return _("{person} is already pinned.").format(person=data.a if pair[0] == resolve(data.a, people) else data.b)
+                pinned = data.a if pair[0] == resolve(data.a, people) else data.b
+                return _("{person} is already pinned.").format(person=pinned)
             if sum(h == pair[1] for h in pins.values()) >= options.capacity:
                 return _("No place left: all places are pinned.")
         elif pins.get(pair[0]) == pair[1]:
@@ -202,13 +203,15 @@ class MatchingKind(CaptureKind):
 
         heading = _("Teams")
         if result.teams:
-            body = "\n".join(f"- **{name(t.company)}**: " + ", ".join(name(m.id) for m in t.members) for t in result.teams)
+            body = "\n".join(f"- **{name(t.company)}**: " + ", ".join(name(m.id) for m in t.members)
+                             for t in result.teams)
         else:
             body = _("No teams yet.")
         parts = [f"### {heading}\n\n{body}\n"]
         left = [u for u in result.unmatched if u.people]
         if left:
             heading = _("Without a team")
-            body = "\n".join(f"- {escape_line(role_title(u.role, lang))}: " + ", ".join(name(p) for p in u.people) for u in left)
+            body = "\n".join(f"- {escape_line(role_title(u.role, lang))}: " + ", ".join(name(p) for p in u.people)
+                             for u in left)
             parts.append(f"### {heading}\n\n{body}\n")
         return "\n".join(parts)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from pydantic import Field
 
-from toolkit.capture.base import Captured, CaptureContext, CaptureKind, StatelessRules, KindModel, ResultModel
+from toolkit.capture.base import CaptureContext, Captured, CaptureKind, KindModel, ResultModel, StatelessRules
 from toolkit.capture.common import Text, of_type, unwrap
 from toolkit.capture.kinds.options import NotesOptions
 from toolkit.capture.markdown import bullet, translator
@@ -31,7 +31,7 @@ class NotesResult(ResultModel):
     notes: list[Note] = []
 
 
-class NotesKind(CaptureKind):
+class NotesKind(CaptureKind[NotesOptions]):
     name = "notes"
     widget = "toolkit.tui.widgets.capture.notes:NotesPanel"
     projector = "toolkit.tui.projector_views:notes"

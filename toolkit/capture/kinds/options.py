@@ -59,7 +59,7 @@ class ScorecardOptions(KindModel):
         "Pitch step whose presenters, or matching step whose teams, are scored.", default=None)
 
     @model_validator(mode="after")
-    def _scale(self) -> "ScorecardOptions":
+    def _scale(self) -> ScorecardOptions:
         if self.scale_min >= self.scale_max:
             raise ValueError(_("scale_min ({low}) must be below scale_max ({high})").format(
                 low=self.scale_min, high=self.scale_max))
@@ -91,7 +91,7 @@ class RotationOptions(KindModel):
         default=None)
 
     @model_validator(mode="after")
-    def _distinct(self) -> "RotationOptions":
+    def _distinct(self) -> RotationOptions:
         if self.groups[0] == self.groups[1]:
             raise ValueError(_("the two groups must have different roles"))
         return self
@@ -133,7 +133,7 @@ class CanvasOptions(KindModel):
     fields: list[CanvasField] = Field(min_length=1, description="The canvas's fields, in order.")
 
     @model_validator(mode="after")
-    def _unique(self) -> "CanvasOptions":
+    def _unique(self) -> CanvasOptions:
         ids = [f.id for f in self.fields]
         if len(ids) != len(set(ids)):
             raise ValueError(_("canvas field ids must be unique"))

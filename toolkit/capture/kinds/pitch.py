@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from toolkit.capture.base import Captured, CaptureContext, CaptureKind, StatelessRules, KindModel, ResultModel
+from toolkit.capture.base import CaptureContext, Captured, CaptureKind, KindModel, ResultModel, StatelessRules
 from toolkit.capture.common import PersonRef, Text, of_type, resolve, unwrap
 from toolkit.capture.kinds.options import PitchOptions
 from toolkit.capture.markdown import bullet, escape_line, table, translator
@@ -70,7 +70,7 @@ def pitch_order(options: PitchOptions, context: CaptureContext | None) -> list[P
 _LABELS = {"like": "I like", "wish": "I wish", "whatif": "What if"}
 
 
-class PitchKind(CaptureKind):
+class PitchKind(CaptureKind[PitchOptions]):
     name = "pitch"
     widget = "toolkit.tui.widgets.capture.pitch:PitchPanel"
     demo = "toolkit.cli.demo:play_pitch"

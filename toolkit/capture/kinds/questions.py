@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from toolkit.capture.base import Captured, CaptureContext, CaptureKind, KindModel, ResultModel, RuleState
+from toolkit.capture.base import CaptureContext, Captured, CaptureKind, KindModel, ResultModel, RuleState
 from toolkit.capture.common import Text, of_type, plain, union_record, unwrap
 from toolkit.capture.kinds.options import QuestionsOptions
 from toolkit.capture.markdown import bullet, translator
@@ -36,7 +36,7 @@ class Upvote(KindModel):
 _RECORD_TYPES = (AskQuestion, Upvote)
 
 
-class QuestionsRecord(union_record(*_RECORD_TYPES)):  # type: ignore[misc]
+class QuestionsRecord(union_record(*_RECORD_TYPES)):  # type: ignore[misc]  # base made at run time: a discriminated union of the shapes
     """One record: ``{op: ask, text}`` or ``{op: upvote, question}``."""
 
 
@@ -73,7 +73,8 @@ class _Wall:
             if len(data.text) > options.max_length:
                 return _("The question is {length} characters long; at most {max} are allowed.").format(
                     length=len(data.text), max=options.max_length)
-            if options.per_person is not None and author is not None and self.asked.get(author, 0) >= options.per_person:
+            if (options.per_person is not None and author is not None
+                    and self.asked.get(author, 0) >= options.per_person):
                 return _("Each person may ask at most {count} questions.").format(count=options.per_person)
             return None
         if data.question not in self.voters:
@@ -94,7 +95,7 @@ class _QuestionRules(RuleState):
         return self.wall.check(record, self.options)
 
 
-class QuestionsKind(CaptureKind):
+class QuestionsKind(CaptureKind[QuestionsOptions]):
     name = "questions"
     title = {"de": "Fragen ans Podium", "en": "Questions to the speaker"}
     Options = QuestionsOptions
@@ -115,7 +116,8 @@ class QuestionsKind(CaptureKind):
             wall.add(captured)
         return wall.check(record, options)
 
-    def result(self, records: Sequence[Captured], options: QuestionsOptions, context: CaptureContext) -> QuestionsResult:
+    def result(self, records: Sequence[Captured], options: QuestionsOptions,
+               context: CaptureContext) -> QuestionsResult:
         wall = _Wall()
         for captured, _data in of_type(records, _RECORD_TYPES):
             wall.add(captured)

@@ -29,7 +29,7 @@ from typing import Literal
 from pydantic import Field
 
 from toolkit.capture.algorithms.rotation import continue_schedule, schedule, table_count
-from toolkit.capture.base import Captured, CaptureContext, CaptureKind, KindModel, ResultModel
+from toolkit.capture.base import CaptureContext, Captured, CaptureKind, KindModel, ResultModel
 from toolkit.capture.common import PersonInfo, PersonRef, info, of_type, resolve, union_record, unwrap
 from toolkit.capture.kinds.options import RotationOptions
 from toolkit.capture.markdown import escape_line, role_title, table, translator
@@ -60,7 +60,7 @@ class Present(KindModel):
 _RECORD_TYPES = (RoundStarted, Absent, Present)
 
 
-class RotationRecord(union_record(*_RECORD_TYPES)):
+class RotationRecord(union_record(*_RECORD_TYPES)):  # type: ignore[misc]  # base made at run time: a discriminated union of the shapes
     """One rotation record, told apart by ``op``: round, absent or present."""
 
 
@@ -111,7 +111,7 @@ def groups_of(options: RotationOptions, context: CaptureContext | None) -> tuple
     return a, b
 
 
-class RotationKind(CaptureKind):
+class RotationKind(CaptureKind[RotationOptions]):
     name = "rotation"
     widget = "toolkit.tui.widgets.capture.rotation:RotationPanel"
     projector = "toolkit.tui.projector_views:rotation"
@@ -131,7 +131,7 @@ class RotationKind(CaptureKind):
     def _levels(self, options, context) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
         """(blocked, must) pairs from the interests step, in both orders."""
         from toolkit.capture.common import source_result
-        from toolkit.capture.kinds.interests import InterestsResult
+        from toolkit.capture.kinds.interest_results import InterestsResult
 
         found = source_result(context, options.interests, InterestsResult) if context is not None else None
         if found is None:

@@ -18,10 +18,10 @@ from collections.abc import Sequence
 from pydantic import BaseModel, Field
 
 from toolkit.capture.algorithms.ranking import competition_ranking
-from toolkit.capture.base import Captured, CaptureContext, CaptureKind, StatelessRules, KindModel, ResultModel
+from toolkit.capture.base import CaptureContext, Captured, CaptureKind, KindModel, ResultModel, StatelessRules
 from toolkit.capture.common import PersonRef, name_of, of_type, resolve, source_result, unwrap
-from toolkit.capture.kinds.options import ScorecardOptions
 from toolkit.capture.kinds.matching import MatchingResult
+from toolkit.capture.kinds.options import ScorecardOptions
 from toolkit.capture.kinds.pitch import PitchResult
 from toolkit.capture.markdown import number, table, translator
 from toolkit.i18n import _
@@ -82,7 +82,8 @@ def _source(context: CaptureContext | None, ref: str | None) -> PitchResult | Ma
             return value
         shape = value.model_dump(mode="json") if isinstance(value, BaseModel) else value
         if isinstance(shape, dict) and key in shape:
-            return source_result(context, ref, model)
+            found = source_result(context, ref, model)
+            return found if isinstance(found, (PitchResult, MatchingResult)) else None
     return None
 
 
@@ -106,11 +107,12 @@ def _team_names(options: ScorecardOptions, context: CaptureContext | None, peopl
     names = {}
     for team in teams.teams:
         members = ", ".join(name_of(m.id, people) for m in team.members)
-        names[team.company] = f"{name_of(team.company, people)} ({members})" if members else name_of(team.company, people)
+        company = name_of(team.company, people)
+        names[team.company] = f"{company} ({members})" if members else company
     return names
 
 
-class ScorecardKind(CaptureKind):
+class ScorecardKind(CaptureKind[ScorecardOptions]):
     name = "scorecard"
     widget = "toolkit.tui.widgets.capture.scorecard:ScorecardPanel"
     projector = "toolkit.tui.projector_views:scorecard"
@@ -149,7 +151,8 @@ class ScorecardKind(CaptureKind):
             return _("{person} did not pitch.").format(person=data.candidate)
         return None
 
-    def result(self, records: Sequence[Captured], options: ScorecardOptions, context: CaptureContext) -> ScorecardResult:
+    def result(self, records: Sequence[Captured], options: ScorecardOptions,
+               context: CaptureContext) -> ScorecardResult:
         people = context.people if context is not None else ()
         weights = {c.id: c.weight for c in options.criteria}
         latest: dict[tuple[str, str, str], float] = {}
@@ -166,16 +169,16 @@ class ScorecardKind(CaptureKind):
             for criterion in weights:
                 scores = [v for (s, c, k), v in latest.items() if c == candidate and k == criterion]
                 means[criterion] = round(sum(scores) / len(scores), _DIGITS) if scores else None
-            scored = [k for k, m in means.items() if m is not None]
+            scored = {k: m for k, m in means.items() if m is not None}
             total = None
             if scored:
-                total = round(sum(weights[k] * means[k] for k in scored) / sum(weights[k] for k in scored), _DIGITS)
+                total = round(sum(weights[k] * m for k, m in scored.items()) / sum(weights[k] for k in scored), _DIGITS)
             rows[candidate] = CandidateScore(
                 rank=None, candidate=candidate, name=team_names.get(candidate) or name_of(candidate, people),
                 total=total, means=means,
                 scorers=len({s for (s, c, _k) in latest if c == candidate}),
                 incomplete=len(scored) < len(weights), missing=[k for k in weights if means[k] is None])
-        ranked = competition_ranking([(c, rows[c].total) for c in candidates if rows[c].total is not None])
+        ranked = competition_ranking([(c, total) for c in candidates if (total := rows[c].total) is not None])
         ranking = [rows[c].model_copy(update={"rank": rank}) for rank, c, _t in ranked]
         ranking += [rows[c] for c in candidates if rows[c].total is None]
         return ScorecardResult(

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 
 from pydantic import Field
 
-from toolkit.capture.base import Captured, CaptureContext, CaptureKind, KindModel, ResultModel, RuleState
-from toolkit.capture.common import Text, of_type, plain, unwrap
+from toolkit.capture.base import CaptureContext, Captured, CaptureKind, KindModel, ResultModel, RuleState
+from toolkit.capture.common import Text, of_type, unwrap
 from toolkit.capture.kinds.options import WordcloudOptions
 from toolkit.capture.markdown import table, translator
 from toolkit.i18n import _
@@ -56,7 +56,7 @@ class _WordRules(RuleState):
         return None
 
 
-class WordcloudKind(CaptureKind):
+class WordcloudKind(CaptureKind[WordcloudOptions]):
     name = "wordcloud"
     title = {"de": "Wortwolke", "en": "Word cloud"}
     Options = WordcloudOptions
@@ -75,7 +75,8 @@ class WordcloudKind(CaptureKind):
             rules.add(captured)
         return rules.check(record)
 
-    def result(self, records: Sequence[Captured], options: WordcloudOptions, context: CaptureContext) -> WordcloudResult:
+    def result(self, records: Sequence[Captured], options: WordcloudOptions,
+               context: CaptureContext) -> WordcloudResult:
         shown: dict[str, str] = {}
         counts: dict[str, int] = {}
         answers = 0

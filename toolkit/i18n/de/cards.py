@@ -96,7 +96,7 @@ MESSAGES: dict[str, str] = {
     # toolkit/cards/model.py
     "{value!r} is not a web address starting with http:// or https://":
         "{value!r} ist keine Webadresse, die mit http:// oder https:// beginnt",
-    # toolkit/cli/labels.py (purposes) and toolkit/cli/render.py
+    # toolkit/cards/labels.py (purposes) and toolkit/cards/render_text.py
     "Get to know each other": "Kennenlernen",
     "Share knowledge": "Wissen teilen",
     "Spread ideas": "Ideen verbreiten",

@@ -43,7 +43,7 @@ MESSAGES: dict[str, str] = {
     "{n} methods": "{n} Methoden",
     "{errors} problem(s) in the checked cards ({ok} valid).": "{errors} Problem(e) in den geprüften Karten ({ok} gültig).",
     "no method with id '{id}'.": "keine Methode mit der ID '{id}'.",
-    # card rendering (toolkit/cli/render.py)
+    # card rendering (toolkit/cards/render_text.py)
     "Duration": "Dauer",
     "Roles": "Rollen",
     "Materials": "Material",
@@ -52,7 +52,7 @@ MESSAGES: dict[str, str] = {
     "captures": "erfasst",
     "Checklist": "Checkliste",
     "Shortcuts": "Shortcuts",  # the programme's own word, also in German
-    # labels (toolkit/cli/labels.py)
+    # labels (toolkit/cards/labels.py)
     "Opening and check-in": "Ankommen und Einstieg",
     "Talk and input": "Vortrag und Input",
     "Break": "Pause",

@@ -20,8 +20,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from toolkit.errors import ProblemsError
-from toolkit.slugs import slugify
 from toolkit.i18n import _, ngettext
+from toolkit.slugs import slugify
 from toolkit.tui.bindings import binding
 from toolkit.tui.literal import assemble, literal
 from toolkit.tui.screens import CimisScreen
@@ -257,7 +257,7 @@ class AgendaScreen(CimisScreen[None]):
         before = self.editor.text()
         try:
             change()
-        except Exception as exc:  # an edit the editor refuses: the plan stays as it was
+        except Exception as exc:  # noqa: BLE001 - an edit the editor refuses (any error): the plan stays as it was
             self._restore(before)
             self.notify(str(exc), severity="error")
             return
@@ -483,7 +483,7 @@ class AgendaScreen(CimisScreen[None]):
             self.notify(str(exc), title=_("Not saved"), severity="error", timeout=10)
             return False
         self.saved_text = self.editor.text()
-        self.app.remember(self.folder, self.title_text())
+        self.app_actions.remember(self.folder, self.title_text())
         self.recompute()
         self.notify(_("Saved {path}.").format(path=self.editor.path.name), timeout=3)
         return True
@@ -491,13 +491,13 @@ class AgendaScreen(CimisScreen[None]):
     def action_run(self) -> None:
         if self.dirty and not self.action_save():
             return
-        self.app.open_run(self.folder)
+        self.app_actions.open_run(self.folder)
 
     def action_close(self) -> None:
         if not self.before_leaving(lambda: self.dismiss(None)):
             self.dismiss(None)
 
-    def before_leaving(self, then: Callable[[], None]) -> bool:
+    def before_leaving(self, then: Callable[[], object]) -> bool:
         """For the app (home, quit) and Esc: ``True`` when unsaved changes make the screen ask
         first; ``then`` runs once they are saved or discarded (never after "stay")."""
         if not self.dirty:

@@ -139,17 +139,17 @@ class HomeScreen(CimisScreen[None]):
     def action_agenda(self) -> None:
         folder = self._usable(self.selected_folder())
         if folder is not None:
-            self.app.open_agenda(folder)
+            self.app_actions.open_agenda(folder)
 
     def action_run(self) -> None:
         folder = self._usable(self.selected_folder())
         if folder is not None:
-            self.app.open_run(folder)
+            self.app_actions.open_run(folder)
 
     def action_workbook(self) -> None:
         folder = self._usable(self.selected_folder())
         if folder is not None:
-            self.app.open_workbook(folder / "workbook", workshop=folder)
+            self.app_actions.open_workbook(folder / "workbook", workshop=folder)
 
     def action_forget(self) -> None:
         from toolkit.tui.workshops import forget
@@ -164,7 +164,7 @@ class HomeScreen(CimisScreen[None]):
     def action_new(self) -> None:
         from toolkit.tui.widgets.dialogs import NewWorkshopDialog
 
-        today = dt.date.fromtimestamp(self.app.clock.now())
+        today = dt.date.fromtimestamp(self.app_actions.clock.now())
         default = os.path.join("~", "cimis", f"workshop-{today.isoformat()}")
         self.app.push_screen(NewWorkshopDialog(default), self._create)
 
@@ -177,7 +177,7 @@ class HomeScreen(CimisScreen[None]):
         try:
             folder = create_workshop(values.folder, example=values.example, title=values.title or None,
                                      language=values.language,
-                                     today=dt.date.fromtimestamp(self.app.clock.now()))
+                                     today=dt.date.fromtimestamp(self.app_actions.clock.now()))
         except ProblemsError as exc:
             self.notify("\n".join(p.message for p in exc.problems[:5]), severity="error")
             return
@@ -185,7 +185,7 @@ class HomeScreen(CimisScreen[None]):
             self.notify(str(exc), severity="error")
             return
         self.notify(_("Created {folder}.").format(folder=folder))
-        self.app.open_agenda(folder)
+        self.app_actions.open_agenda(folder)
 
     def action_open(self) -> None:
         from toolkit.tui.widgets.dialogs import OpenFolderDialog
@@ -196,9 +196,9 @@ class HomeScreen(CimisScreen[None]):
         if folder is None:
             return
         if not (folder / "workshop.yaml").is_file() and (folder / "programme.yaml").is_file():
-            self.app.open_programme(folder.resolve())
+            self.app_actions.open_programme(folder.resolve())
         else:
-            self.app.open_agenda(folder.resolve())
+            self.app_actions.open_agenda(folder.resolve())
 
     def action_demo(self) -> None:
         # the demo workshop is the bundled kickoff example; the CLI's demo module is not
@@ -216,7 +216,7 @@ class HomeScreen(CimisScreen[None]):
         except (CimisError, OSError) as exc:
             self.notify(str(exc), severity="error")
             return
-        self.app.open_run(Path(folder))
+        self.app_actions.open_run(Path(folder))
 
     def action_library(self) -> None:
-        self.app.action_library()
+        self.app_actions.action_library()

@@ -13,9 +13,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Input, Label, Markdown, OptionList, Select
 from textual.widgets.option_list import Option
 
-from toolkit.tui.literal import assemble
 from toolkit.i18n import LANGUAGES, _, get_language, ngettext
 from toolkit.tui.bindings import binding
+from toolkit.tui.literal import assemble
 from toolkit.tui.screens import CimisScreen
 
 #: (value, min minutes, max minutes) of the duration filter
@@ -50,7 +50,7 @@ class LibraryScreen(CimisScreen[Any]):
         self._shown: str | None = None
 
     def compose(self) -> ComposeResult:
-        from toolkit.cli.labels import CATEGORY_TITLES, PURPOSE_TITLES, ROLE_TITLES
+        from toolkit.cards.labels import CATEGORY_TITLES, PURPOSE_TITLES, ROLE_TITLES
 
         yield Header()
         with Horizontal(id="filters"):
@@ -61,7 +61,8 @@ class LibraryScreen(CimisScreen[Any]):
         with Horizontal(id="filters-more"):
             yield Select([(_(title), key) for key, title in CATEGORY_TITLES.items()], prompt=_("Any category"),
                          id="category")
-            yield Select([(_(title), key) for key, title in PURPOSE_TITLES.items()], prompt=_("Any purpose"), id="purpose")
+            yield Select([(_(title), key) for key, title in PURPOSE_TITLES.items()], prompt=_("Any purpose"),
+                         id="purpose")
             yield Select([(_(title), key) for key, title in ROLE_TITLES.items()], prompt=_("Any role"), id="role")
             yield Select([(_duration_label(v), v) for v, *_rest in DURATIONS], prompt=_("Any length"), id="duration")
             yield Select([(_("for {n} people").format(n=n), n) for n in GROUP_SIZES], prompt=_("Any group size"),
@@ -97,7 +98,7 @@ class LibraryScreen(CimisScreen[Any]):
                 "text": self.query_one("#search", Input).value.strip() or None}
 
     def refresh_cards(self) -> None:
-        from toolkit.cli.labels import CATEGORY_TITLES
+        from toolkit.cards.labels import CATEGORY_TITLES
 
         if self._library is None:
             return
@@ -125,7 +126,7 @@ class LibraryScreen(CimisScreen[Any]):
         return self.cards[index]
 
     def show_card(self) -> None:
-        from toolkit.cli.render import card_markdown
+        from toolkit.cards.render_text import card_markdown
 
         card = self.current()
         key = None if card is None else f"{card.id}/{card.language}"
@@ -172,12 +173,12 @@ class LibraryScreen(CimisScreen[Any]):
             self.dismiss(card.id)
 
     def action_next_category(self) -> None:
-        from toolkit.cli.labels import CATEGORY_TITLES
+        from toolkit.cards.labels import CATEGORY_TITLES
 
         select = self.query_one("#category", Select)
         keys = list(CATEGORY_TITLES)
         current = select.value
-        if current is Select.NULL:
+        if not isinstance(current, str):  # Select.NULL: nothing chosen yet
             select.value = keys[0]
         elif keys.index(current) + 1 < len(keys):
             select.value = keys[keys.index(current) + 1]

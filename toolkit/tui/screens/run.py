@@ -18,7 +18,6 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -379,7 +378,7 @@ class RunScreen(Screen):
         now = self.engine.now()
         timer = self.engine.timer()
         if self.engine.state.position is None:
-            item, step, _index = self.current()
+            _item, step, _index = self.current()
             from toolkit.session.state import StepTimer
 
             timer = StepTimer(planned=step.minutes * 60)
@@ -426,7 +425,8 @@ class RunScreen(Screen):
     def on_capture_panel_saved(self, message: CapturePanel.Saved) -> None:
         seq = message.saved.event.seq
         text = message.text or _("Saved")
-        self.set_status("✓ " + _("{what} (#{seq}) – committed to the session store").format(what=text, seq=seq), "saved")
+        status = _("{what} (#{seq}) – committed to the session store").format(what=text, seq=seq)
+        self.set_status("✓ " + status, "saved")
 
     def on_capture_panel_failed(self, message: CapturePanel.Failed) -> None:
         self.set_status("✗ " + _("Not saved: {reason}").format(reason=message.message), "error")

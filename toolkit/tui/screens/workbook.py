@@ -24,11 +24,11 @@ from textual.widgets import DataTable, Footer, Header, Label, Markdown, OptionLi
 from textual.widgets.option_list import Option
 
 from toolkit.errors import CimisError, ProblemsError
-from toolkit.tui.markerfold import Folded, fold, unfold
-from toolkit.tui.literal import assemble, literal
 from toolkit.i18n import N_, _
 from toolkit.paths import write_atomic
 from toolkit.tui.bindings import binding, display_keys, keys_for
+from toolkit.tui.literal import assemble, literal
+from toolkit.tui.markerfold import Folded, fold, unfold
 from toolkit.tui.screens import CimisScreen
 from toolkit.tui.widgets.dialogs import Dialog, SaveChangesDialog
 
@@ -62,7 +62,7 @@ def read_body(path: Path) -> str:
     text, problems = read_text(path)
     if text is None:
         raise ProblemsError(problems)
-    front, body, _line = split_front_matter(text)
+    _front, body, _line = split_front_matter(text)
     return body
 
 
@@ -166,14 +166,14 @@ class WorkbookScreen(CimisScreen[None]):
         if self.dirty:
             self.notify(_("Save the chapter first."), severity="warning")
             return
-        self.app.sync_workbook(self.folder)
+        self.app_actions.sync_workbook(self.folder)
 
     def action_build(self) -> None:
         """Sync, then build the workbook as HTML, from inside the UI."""
         if self.dirty:
             self.notify(_("Save the chapter first."), severity="warning")
             return
-        self.app.build_workbook(self.folder)
+        self.app_actions.build_workbook(self.folder)
 
     def __init__(self, folder: Path | str) -> None:
         super().__init__()

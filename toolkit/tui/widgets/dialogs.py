@@ -19,7 +19,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 from toolkit.i18n import LANGUAGES, _, get_language
 from toolkit.tui.bindings import binding
 from toolkit.tui.literal import literal
-from toolkit.tui.screens import CimisModal
+from toolkit.tui.screen_base import CimisModal
 from toolkit.tui.widgets.paths import FolderInput
 
 
@@ -135,7 +135,8 @@ class NewWorkshopDialog(Dialog):
         yield Input(placeholder=_("e.g. Kickoff: creatives meet companies"), id="title")
         yield _label(_("Start from:"))
         with RadioSet(id="template"):
-            yield RadioButton(_("the kickoff example (a whole day, in the workshop's language)"), value=True, id="kickoff")
+            yield RadioButton(_("the kickoff example (a whole day, in the workshop's language)"), value=True,
+                              id="kickoff")
             yield RadioButton(_("an empty plan"), id="empty")
         yield _label(_("Language of the workshop:"))
         with RadioSet(id="language"):

@@ -28,7 +28,7 @@ def format_clock(seconds: float) -> str:
     """Whole seconds as ``MM:SS`` (``H:MM:SS`` from an hour on). Remaining time is rounded
     *up*, so that the display shows ``00:00`` exactly when the time is over, not a second
     early; callers pass overrun time as it is (it is rounded down the same way)."""
-    total = max(0, int(math.ceil(seconds - 1e-9)))
+    total = max(0, math.ceil(seconds - 1e-9))
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
@@ -82,10 +82,13 @@ def big_clock(text: str, sx: int = 2, sy: int = 1) -> list[str]:
     Textual's three-line Digits, for the projector on a large terminal: each stroke of the
     Digits glyphs becomes a bar of full blocks, every dot ``sx`` columns wide and ``sy`` rows
     high. Pure, so the look is tested without a terminal."""
+    from rich.segment import Segment
     from rich.style import Style
     from textual.renderables.digits import Digits as DigitsRenderable
 
-    rows = "".join(seg.text for seg in DigitsRenderable(text).render(Style())).split("\n")[:3]
+    # render() yields Segments only (its declared type is any renderable)
+    segments = [seg for seg in DigitsRenderable(text).render(Style()) if isinstance(seg, Segment)]
+    rows = "".join(seg.text for seg in segments).split("\n")[:3]
     width = max((len(r) for r in rows), default=0)
     grid = [[False] * (width * 3) for _ in range(9)]
     for r, row in enumerate(rows):

@@ -14,6 +14,7 @@ the record list, edit/remove support and the result view for free; any Textual w
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from rich.text import Text
@@ -208,13 +209,13 @@ class CapturePanel(Vertical):
 
 
 def people_options(engine: Any, roles: tuple[str, ...] | None = None, exclude: tuple[str, ...] = ("facilitator",)
-                   ) -> list[tuple[str, str]]:
+                   ) -> list[tuple[Text, str]]:
     """``(name, id)`` pairs for a Select of people in plan order."""
     return [(literal(p.name), p.id) for p in engine.agenda.people
             if (roles is None or p.role in roles) and p.role not in exclude]
 
 
-def choice(options: list[tuple[str, str]], *, id: str, prompt: str) -> Any:
+def choice(options: Sequence[tuple[str | Text, str]], *, id: str, prompt: str) -> Any:
     """A Select of ``(label, value)`` with the first chosen, or an empty one (a plan without
     the people it needs must still show the step)."""
     from textual.widgets import Select

@@ -72,7 +72,7 @@ def _wrap(method: Any, name: str) -> Any:
     return guarded_sync
 
 
-def guarded(cls: type) -> type:
+def guarded(cls: type[Widget]) -> type[Widget]:
     """A subclass of widget class ``cls`` whose compose, message handlers and actions report
     exceptions to the :class:`CaptureHost` instead of ending the app."""
 
@@ -131,7 +131,7 @@ class CaptureHost(Vertical):
         path = widget_path(kind)
         try:
             cls = load_widget(path)
-            panel = guarded(cls)(self.engine, self.step)
+            panel: Any = guarded(cls)(self.engine, self.step)  # a class made at run time (see guarded)
         except Exception as exc:  # noqa: BLE001 - import or construction of a plugin's widget
             self.error = self._message(exc)
             yield Static(literal(self.error), classes="capture-error", id="capture-error")
@@ -149,7 +149,7 @@ class CaptureHost(Vertical):
     def _fallback(self) -> Widget:
         from toolkit.tui.widgets.capture.generic import GenericForm
 
-        panel = guarded(GenericForm)(self.engine, self.step)
+        panel: Any = guarded(GenericForm)(self.engine, self.step)  # a class made at run time (see guarded)
         panel._cimis_host = None  # if even the generic form fails, the error propagates
         self.panel = panel
         return panel

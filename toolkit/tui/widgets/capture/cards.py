@@ -12,7 +12,7 @@ from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from toolkit.i18n import _
 from toolkit.tui.literal import visible
@@ -56,7 +56,7 @@ class CardsPanel(CapturePanel):
             lines.append(f"■ {visible(cluster.name)}  ({len(cluster.cards)})\n")
         if result.clusters and result.unclustered:
             lines.append(_("{count} not clustered").format(count=len(result.unclustered)) + "\n", style="dim")
-        self.query_one("#result").update(lines)
+        self.query_one("#result", Static).update(lines)
 
     def after_commit(self, saved: Any) -> None:
         record = saved.record
@@ -65,7 +65,7 @@ class CardsPanel(CapturePanel):
             self._count += 1
             self.record_list.append(record.id, self._label(record.id, record.data["text"], None))
             self._result = None
-            header = self.query_one("#result")
+            header = self.query_one("#result", Static)
             if not self.hint():
                 header.update(Text(_("{count} cards").format(count=self._count) + "\n", style="bold"))
             else:
@@ -97,7 +97,7 @@ class CardsPanel(CapturePanel):
         self.ticked.symmetric_difference_update({card})
         self.refresh_records()
 
-    def parse(self, text: str) -> dict[str, Any] | None | str:
+    def parse(self, text: str) -> dict[str, Any] | str:
         """The record a typed line stands for, or a message why it stands for none."""
         if not text.startswith("/"):
             return {"op": "card", "text": text}
@@ -110,7 +110,9 @@ class CardsPanel(CapturePanel):
                 return _("Tick cards with the space bar first.")
             return {"op": "group", "cards": self.targets(), "cluster": rest}
         if command in ("ungroup", "u", "lösen"):
-            return {"op": "ungroup", "cards": self.targets()} if self.targets() else _("Tick cards with the space bar first.")
+            if not self.targets():
+                return _("Tick cards with the space bar first.")
+            return {"op": "ungroup", "cards": self.targets()}
         if command in ("rename", "r", "umbenennen"):
             old, eq, new = rest.partition("=")
             if not eq:

@@ -6,7 +6,7 @@ from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from toolkit.i18n import _
@@ -36,10 +36,11 @@ class ChecklistPanel(CapturePanel):
         items = self.query_one("#items", OptionList)
         keep = items.highlighted
         items.clear_options()
-        items.add_options([Option(literal(("☑ " if item.done else "☐ ") + item.text), id=item.text) for item in result.items])
+        items.add_options([Option(literal(("☑ " if item.done else "☐ ") + item.text), id=item.text)
+                           for item in result.items])
         if result.items:
             items.highlighted = min(keep or 0, len(result.items) - 1)
-        self.query_one("#result").update(Text(_("{done} of {total} done").format(
+        self.query_one("#result", Static).update(Text(_("{done} of {total} done").format(
             done=result.done, total=result.total), style="bold"))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

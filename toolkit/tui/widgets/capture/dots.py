@@ -43,27 +43,31 @@ class DotsPanel(CapturePanel):
 
     def describe(self, captured: Any) -> Any:
         data = plain(captured.data)
-        label = {i.id: i.label for i in items_of(self.options, self.engine.context(self.step.item_id))}.get(data.item, data.item)
+        items = items_of(self.options, self.engine.context(self.step.item_id))
+        label = {i.id: i.label for i in items}.get(data.item, data.item)
         if isinstance(data, RoomTally):
             return Text.assemble(_("Room count"), " → ", literal(label), f" ({data.dots})")
         return Text.assemble(literal(person_label(self.engine, data.voter)), " → ", literal(label), f" ({data.dots})")
 
     def _spent(self, voter: str) -> int:
-        return sum(d.dots for d in (plain(c.data) for c in self.records()) if isinstance(d, DotVote) and d.voter == voter)
+        return sum(d.dots for d in (plain(c.data) for c in self.records())
+                   if isinstance(d, DotVote) and d.voter == voter)
 
     def render_result(self, result: Any) -> Any:
         table = Table.grid(padding=(0, 1))
         most = max((r.dots for r in result.ranking), default=0)
         for row in result.ranking:
-            count = str(row.dots) if not row.room else _("{dots} ({room} in the room)").format(dots=row.dots, room=row.room)
+            in_room = _("{dots} ({room} in the room)")
+            count = in_room.format(dots=row.dots, room=row.room) if row.room else str(row.dots)
             table.add_row(f"{row.rank}.", literal(row.label, overflow="ellipsis", no_wrap=True), count,
                           Text(bar(row.dots, most, 12), style="green"))
         voter = self.query_one("#voter", Select).value
         if isinstance(voter, str):
             spent = self._spent(voter)
             left = max(0, self.options.dots_per_person - spent)
-            table.add_row("", Text(_("{name}: {left} of {total} dots left").format(
-                name=person_label(self.engine, voter), left=left, total=self.options.dots_per_person), style="dim"), "", "")
+            left_text = _("{name}: {left} of {total} dots left").format(
+                name=person_label(self.engine, voter), left=left, total=self.options.dots_per_person)
+            table.add_row("", Text(left_text, style="dim"), "", "")
         return table
 
     def on_select_changed(self, event: Select.Changed) -> None:

@@ -131,7 +131,8 @@ def field_widgets(shape: type[BaseModel] | None, values: dict[str, Any] | None =
             widgets.append(Select(choices, value=current if current in typing.get_args(base) else choices[0][1],
                                   allow_blank=False, id=f"field-{name}"))
         else:
-            kind = "integer" if base is int else "number" if base is float else "text"
+            kind: Literal["integer", "number", "text"] = (
+                "integer" if base is int else "number" if base is float else "text")
             widgets.append(Input(as_typed(values.get(name)), placeholder=name, type=kind, id=f"field-{name}"))
     return widgets
 

@@ -63,7 +63,7 @@ class InterestsPanel(CapturePanel):
             return
         result = self.result()
         roles = {p.id: p.role for p in result.people}
-        current = next((p.wants for p in result.preferences if p.person == person), [])
+        current: list[str] = next((p.wants for p in result.preferences if p.person == person), [])
         # with a rotation behind it, people mark only the other group
         others = [p for p in result.people
                   if p.id != person and (result.groups is None or p.role != roles.get(person))]

@@ -12,17 +12,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal
-from rich.segment import Segment
-from rich.style import Style
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.geometry import Region, Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.message import Message
 from textual.widgets import Label, Select, Static
 
 from toolkit.i18n import _
@@ -122,15 +122,17 @@ class ScoreGrid(ScrollView, can_focus=True):
         elif y + scroll_y == 1:
             strip = Strip([Segment("─" * self.virtual_size.width, Style(dim=True))])
         elif 0 <= row < len(self.names):
-            strip = self._lines.get(row)
-            if strip is None:
-                strip = self._lines[row] = self._strip(self._line_text(row))
+            cached = self._lines.get(row)
+            if cached is None:
+                cached = self._lines[row] = self._strip(self._line_text(row))
+            strip = cached
         else:
             return Strip.blank(width, self.rich_style)
         # the names stay put while the scores scroll sideways
         frozen = self.frozen_width()
         names = strip.crop_extend(0, frozen, self.rich_style)
-        body = strip.crop_extend(self.name_width + scroll_x, self.name_width + scroll_x + width - frozen, self.rich_style)
+        start = self.name_width + scroll_x
+        body = strip.crop_extend(start, start + width - frozen, self.rich_style)
         return Strip.join([names, body]).apply_style(self.rich_style)
 
     def frozen_width(self) -> int:
@@ -236,8 +238,8 @@ class ScorecardPanel(CapturePanel):
                 people_options(self.engine, exclude=("facilitator", self.options.scorers))]
 
     def hint(self) -> str:
-        return _("Type a score; Enter saves the cell and moves on, ↑/↓ change the row. Scores from {low} to {high}.").format(
-            low=self.options.scale_min, high=self.options.scale_max)
+        hint = _("Type a score; Enter saves the cell and moves on, ↑/↓ change the row. Scores from {low} to {high}.")
+        return hint.format(low=self.options.scale_min, high=self.options.scale_max)
 
     def compose(self) -> ComposeResult:
         scorers = people_options(self.engine, roles=(self.options.scorers,)) or people_options(self.engine)

@@ -1,4 +1,6 @@
-"""Display names of categories and roles (English msgids, translated where shown)."""
+"""Display names of card categories, roles and purposes (English msgids, translated where shown).
+
+Core data: the card vocabulary, the CLI and the terminal UI all read them from here."""
 
 from toolkit.i18n import N_
 
