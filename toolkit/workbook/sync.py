@@ -283,7 +283,7 @@ def sync(folder: Path | str, library: Any = None) -> SyncReport:
         rel = path.relative_to(folder).as_posix() if path.is_relative_to(folder) else str(path)
         known[plan.key] = {"path": rel, "refs": sorted(refs)}
 
-    from toolkit.workbook.files import write_many
+    from toolkit.paths import write_many
 
     # the charts the chapters show (only what changed is written)
     for plan in plans:
