@@ -38,7 +38,10 @@ def require(module: str, what: str) -> Any:
     try:
         return importlib.import_module(module)
     except (ImportError, OSError) as exc:  # OSError: WeasyPrint without Pango
-        raise CimisError(f"{what} is not available ({exc}); see the README of cimis-pandoc") from exc
+        from toolkit import translate
+
+        raise CimisError(translate("{what} is not available ({error}); see the README of cimis-pandoc").format(
+            what=what, error=exc)) from exc
 
 
 def confined_images(html: str, root: Path) -> str:
