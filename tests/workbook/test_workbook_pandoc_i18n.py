@@ -34,7 +34,7 @@ def test_a_missing_converter_is_reported_in_german():
     get_host()  # as every command does before a book is built: the plugins' translations load
     try:
         set_language("de")
-        with pytest.raises(CimisError, match="ist nicht verfügbar .*README von cimis-pandoc"):
+        with pytest.raises(CimisError, match=r"ist nicht verfügbar .*README von cimis-pandoc"):
             require("no_such_converter_module", "Pandoc")
     finally:
         set_language("en")
