@@ -42,3 +42,15 @@ def resolve(spec: str) -> Any:
 def room_server(spec: str = ROOM_SERVER) -> Callable[..., Any]:
     """The class that serves a workshop folder to the room's phones in the background."""
     return resolve(spec)  # type: ignore[no-any-return]
+
+
+def probe_port(host: str, port: int) -> None:
+    """Raise :class:`OSError` (with its ``strerror``) when ``host``/``port`` cannot be listened
+    on (taken, or not this machine's address), so that the command line and the terminal UI
+    each say so in their own words before the server's start-up fails with a log line."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        probe.bind((host, port))

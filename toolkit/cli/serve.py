@@ -92,17 +92,14 @@ def run(folder: Path, *, lan: bool, host: str | None, port: int, participants: i
 def _check_port(host: str, port: int) -> None:
     """A clear message instead of the server's log line when the port is taken or the
     address is not this machine's."""
-    import socket
+    from toolkit.serving import probe_port
 
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    with socket.socket(family, socket.SOCK_STREAM) as probe:
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            probe.bind((host, port))
-        except OSError as exc:
-            raise click.ClickException(_("Cannot listen on {host} port {port}: {error}. Choose another port with "
-                                         "--port, or another address.").format(host=host, port=port,
-                                                                                error=exc.strerror or exc)) from None
+    try:
+        probe_port(host, port)
+    except OSError as exc:
+        raise click.ClickException(_("Cannot listen on {host} port {port}: {error}. Choose another port with "
+                                     "--port, or another address.").format(host=host, port=port,
+                                                                            error=exc.strerror or exc)) from None
 
 
 def show(room: Room, public_url: str, bind: str, port: int) -> None:

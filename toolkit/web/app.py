@@ -35,7 +35,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from toolkit.i18n import LANGUAGES
+from toolkit.i18n import LANGUAGES, N_
 from toolkit.web.hub import Hub
 from toolkit.web.room import Device, Refused, Room
 from toolkit.web.templating import STATIC, render
@@ -329,59 +329,43 @@ def create_app(room: Room, *, hosts: Iterable[str] = ("127.0.0.1", "localhost"),
     return Guard(app, allowed_hosts)
 
 
-# -- messages (module level so that the catalogue check sees them) ----------------------------
+# -- messages (module level, marked with N_, so that the catalogue check sees them) ----------
 
-def _too_large(lang: str) -> str:
+def _say(lang: str, message: str, **values: object) -> str:
+    """``message`` in the participant's language ``lang``, with ``values`` filled in."""
     from toolkit.capture.markdown import translator
 
-    _ = translator(lang)
-    return _("The request is too large (at most {size} KiB).").format(size=MAX_BODY // 1024)
+    text = translator(lang)(message)
+    return text.format(**values) if values else text
+
+
+def _too_large(lang: str) -> str:
+    return _say(lang, N_("The request is too large (at most {size} KiB)."), size=MAX_BODY // 1024)
 
 
 def _bad_json(lang: str) -> str:
-    from toolkit.capture.markdown import translator
-
-    _ = translator(lang)
-    return _("The request is not valid JSON.")
+    return _say(lang, N_("The request is not valid JSON."))
 
 
 def _cross_site(lang: str) -> str:
-    from toolkit.capture.markdown import translator
-
-    _ = translator(lang)
-    return _("Requests from other sites are refused.")
+    return _say(lang, N_("Requests from other sites are refused."))
 
 
 def _too_fast(lang: str) -> str:
-    from toolkit.capture.markdown import translator
-
-    _ = translator(lang)
-    return _("Too many submissions from this device; wait a moment and try again.")
+    return _say(lang, N_("Too many submissions from this device; wait a moment and try again."))
 
 
 def _not_facilitator(lang: str) -> str:
-    from toolkit.capture.markdown import translator
-
-    _ = translator(lang)
-    return _("This page needs the facilitator's link.")
+    return _say(lang, N_("This page needs the facilitator's link."))
 
 
 def _unknown_page(lang: str) -> str:
-    from toolkit.capture.markdown import translator
-
-    _ = translator(lang)
-    return _("There is no such page.")
+    return _say(lang, N_("There is no such page."))
 
 
 def _wrong_method(lang: str) -> str:
-    from toolkit.capture.markdown import translator
-
-    _ = translator(lang)
-    return _("This address does not take that kind of request.")
+    return _say(lang, N_("This address does not take that kind of request."))
 
 
 def _internal(lang: str) -> str:
-    from toolkit.capture.markdown import translator
-
-    _ = translator(lang)
-    return _("The server could not handle this request; it is not saved. Try again.")
+    return _say(lang, N_("The server could not handle this request; it is not saved. Try again."))

@@ -48,19 +48,16 @@ SYNC_EVERY = 2
 def _free_port(options: dict[str, Any]) -> None:
     """Raise a clear :class:`OSError` when the server's address and port are taken (or not
     this machine's), before the server's own start-up fails with a log line."""
-    import socket
+    from toolkit.serving import probe_port
 
     host = options.get("host") or ("0.0.0.0" if options.get("lan") else "127.0.0.1")
     port = options.get("port", 8300)
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    with socket.socket(family, socket.SOCK_STREAM) as probe:
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            probe.bind((host, port))
-        except OSError as exc:
-            raise OSError(_("cannot listen on {host} port {port}: {error}; choose another port in the [serve] "
-                            "section of the configuration").format(host=host, port=port,
-                                                                   error=exc.strerror or exc)) from None
+    try:
+        probe_port(host, port)
+    except OSError as exc:
+        raise OSError(_("cannot listen on {host} port {port}: {error}; choose another port in the [serve] "
+                        "section of the configuration").format(host=host, port=port,
+                                                               error=exc.strerror or exc)) from None
 
 
 def run_bindings() -> list[Binding]:
