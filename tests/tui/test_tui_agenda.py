@@ -88,7 +88,7 @@ async def test_add_method_from_library_and_break_then_save_keeps_comments():
         assert isinstance(app.screen, LibraryScreen) and app.screen.language == "de"
         await pilot.press(*"dot")
         await pilot.pause()
-        await pilot.press("enter", "a")  # to the list, pick
+        await pilot.press("enter")  # picking, Enter in the search field adds the highlighted match
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, AgendaScreen)

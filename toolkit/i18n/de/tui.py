@@ -70,6 +70,7 @@ MESSAGES: dict[str, str] = {
     "No method matches these filters.": "Keine Methode passt zu diesen Filtern.",
     "{n} of {total} method": "{n} von {total} Methode",
     "{n} of {total} methods": "{n} von {total} Methoden",
+    "Enter: add": "Enter: hinzufügen",
     "Search title, summary, tags…": "Titel, Zusammenfassung, Schlagworte suchen …",
     "Any category": "Alle Kategorien",
     "Any length": "Jede Dauer",

@@ -1,6 +1,7 @@
 """The method library: search as you type, filter by category, purpose, role, duration, group
 size and language, the highlighted card rendered beside the list. Opened from the agenda builder it
-picks a method (``a`` or Enter adds it) and dismisses with the method's id.
+picks a method (``a`` or Enter adds it) and dismisses with the method's id; there Enter in the search
+field adds the highlighted method at once (↓ goes to the list to choose another).
 """
 
 from __future__ import annotations
@@ -112,8 +113,11 @@ class LibraryScreen(CimisScreen[Any]):
                                                                  f"{m.group_size.min}–{m.group_size.max}", "dim")),
                                     id=card.id))
         total = len({key[0] for key in self._library.cards})
-        self.query_one("#count", Label).update(ngettext("{n} of {total} method", "{n} of {total} methods",
-                                                        total).format(n=len(self.cards), total=total))
+        count = ngettext("{n} of {total} method", "{n} of {total} methods", total).format(n=len(self.cards),
+                                                                                      total=total)
+        if self.pick and self.cards:
+            count += " · " + _("Enter: add")
+        self.query_one("#count", Label).update(count)
         if self.cards:
             cards.highlighted = 0
         self.show_card()
@@ -144,7 +148,20 @@ class LibraryScreen(CimisScreen[Any]):
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self) -> None:
-        self.query_one("#cards", OptionList).focus()
+        # Picking, Enter adds the highlighted match (as a finder does). Moving the focus to
+        # the list first raced with a quick second Enter: focus moves after the key queue,
+        # so the second Enter reached the search field again and nothing was added.
+        if self.pick and self.current() is not None:
+            self.action_pick()
+        else:
+            self.query_one("#cards", OptionList).focus()
+
+    def on_key(self, event: Any) -> None:
+        # ↓ from the search field goes to the list (the field has no use for it)
+        if event.key == "down" and self.focused is self.query_one("#search", Input):
+            event.stop()
+            event.prevent_default()
+            self.query_one("#cards", OptionList).focus()
 
     @on(OptionList.OptionHighlighted, "#cards")
     def _highlighted(self) -> None:
@@ -169,7 +186,9 @@ class LibraryScreen(CimisScreen[Any]):
 
     def action_pick(self) -> None:
         card = self.current()
-        if self.pick and card is not None:
+        # a second quick Enter still reaches this screen's search field after the first
+        # one dismissed it: dismissing again would close the agenda under it
+        if self.pick and card is not None and self.is_current:
             self.dismiss(card.id)
 
     def action_next_category(self) -> None:
@@ -195,4 +214,5 @@ class LibraryScreen(CimisScreen[Any]):
         self.query_one("#search", Input).value = ""
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        if self.is_current:
+            self.dismiss(None)

@@ -88,6 +88,8 @@ class Dialog(CimisModal[Any]):
         self.query_one("#error", Static).update(literal(message))
 
     def submit(self) -> None:
+        if not self.is_current:  # a second quick Enter after the dialog closed: once is enough
+            return
         try:
             value = self.result()
         except ValueError as exc:
@@ -103,10 +105,11 @@ class Dialog(CimisModal[Any]):
 
     @on(Button.Pressed, "#cancel")
     def _cancel_pressed(self) -> None:
-        self.dismiss(None)
+        self.action_cancel()
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if self.is_current:
+            self.dismiss(None)
 
 
 def _label(text: str) -> Label:
