@@ -58,3 +58,35 @@ async def test_each_cell_is_saved_on_entry_and_totals_follow(tmp_path, size):
         await pilot.press("3", "escape")  # Escape drops what was typed
         assert grid.buffer_at is None and len(store_records(folder, "jury", "score")) == 2
         app.save_screenshot(f"scorecard-{size[0]}.svg", path=str(tmp_path))
+
+
+@run_async
+async def test_scoring_the_teams_of_a_matching_step_offers_only_the_teams(tmp_path):
+    """A jury scoring teams (``source`` a matching step) gets the teams, by their company, as
+    the kind checks them: before any team is formed the grid is empty and says where the
+    teams come from (it offered everyone, and the kind refused every score)."""
+    from toolkit.session.engine import Engine
+
+    folder = english_workshop(tmp_path)
+    plan = folder / "workshop.yaml"
+    plan.write_text(plan.read_text("utf-8").replace("score: {source: pitches.pitches}",
+                                                    "score: {source: teams.reveal}"), "utf-8")
+    app = host_app(folder, FakeClock(START))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await goto(pilot, "jury", "score")
+        panel = app.screen.panel
+        assert panel.query_one(ScoreGrid).names == []
+        assert "the teams come from the step 'teams.reveal'" in text_of(panel.query_one(".capture-hint"))
+    with Engine(folder, clock=FakeClock(START)) as engine:
+        for person, wants in {"lena": ["kretschmar"], "kretschmar": ["lena"]}.items():
+            engine.capture({"person": person, "wants": wants}, item_id="speed-dating", step_id="interests")
+    app = host_app(folder, FakeClock(START))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await goto(pilot, "jury", "score")
+        panel = app.screen.panel
+        grid = panel.query_one(ScoreGrid)
+        assert len(grid.names) == 1 and grid.names[0].startswith("Frank Kretschmar")
+        assert "Lena Hoffmann" in grid.names[0]
+        await pilot.press("tab", "4", "enter")
+        await pilot.pause()
+        assert [(r["candidate"], r["score"]) for r in store_records(folder, "jury", "score")] == [("kretschmar", 4.0)]

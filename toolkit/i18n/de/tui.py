@@ -250,6 +250,8 @@ MESSAGES: dict[str, str] = {
         "Die Ergebnisse folgen.",
     "Instructions":
         "Anleitung",
+    "Nobody to score yet: the teams come from the step '{source}'.":
+        "Noch niemand zu bewerten: die Teams kommen aus dem Schritt '{source}'.",
     "Type a score; Enter saves the cell and moves on, ↑/↓ change the row. Scores from {low} to {high}.":
         "Punktzahl eintippen; Enter speichert die Zelle und geht weiter, ↑/↓ wechseln die Zeile. Punkte von {low} bis {high}.",
     "Juror":

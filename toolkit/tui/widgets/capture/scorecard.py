@@ -222,18 +222,27 @@ class ScorecardPanel(CapturePanel):
     wants_width = 100
 
     def candidates(self) -> list[tuple[str, str]]:
-        """``(full label, person id)`` of everyone scored: the pitch order when the step scores
-        pitches, else everyone but the scorers."""
+        """``(full label, person id)`` of everyone scored, as the kind checks them: the pitch
+        order when the step scores pitches, the teams (by their company) when it scores the
+        teams of a matching step, else everyone but the scorers."""
         labels = {p.id: p.name + (f" ({p.organisation})" if p.organisation else "") for p in self.engine.agenda.people}
-        try:
-            from toolkit.capture.common import source_result
-            from toolkit.capture.kinds.pitch import PitchResult
+        from toolkit.capture.kinds.matching import MatchingResult
+        from toolkit.capture.kinds.pitch import PitchResult
+        from toolkit.capture.kinds.scorecard import _source, _team_names
 
-            pitch = source_result(self.engine.context(self.step.item_id), self.options.source, PitchResult)
+        context = self.engine.context(self.step.item_id)
+        try:
+            source = _source(context, self.options.source)
         except Exception:  # noqa: BLE001 - a missing source just means: anyone but the scorers
-            pitch = None
-        if pitch is not None and pitch.order:
-            return [(labels.get(slot.person, slot.name), slot.person) for slot in pitch.order]
+            source = None
+        if isinstance(source, PitchResult) and source.order:
+            return [(labels.get(slot.person, slot.name), slot.person) for slot in source.order]
+        if isinstance(source, MatchingResult):
+            # teams only: the kind refuses a score for anyone who leads no team (before the
+            # grid offered everyone, and every score was refused)
+            names = _team_names(self.options, context, self.engine.agenda.people)
+            return [(names.get(team.company, labels.get(team.company, team.company)), team.company)
+                    for team in source.teams]
         return [(labels.get(pid, pid), pid) for _name, pid in
                 people_options(self.engine, exclude=("facilitator", self.options.scorers))]
 
@@ -250,7 +259,9 @@ class ScorecardPanel(CapturePanel):
         with Horizontal(id="scorer-row"):
             yield Select(scorers, value=scorers[0][1], allow_blank=False, id="scorer", prompt=_("Juror"),
                          compact=True) if scorers else Select([], id="scorer", prompt=_("Juror"), compact=True)
-        yield Static(literal(self.hint()), classes="capture-hint")
+        yield Static(literal(self.hint() if self._candidates else _(
+            "Nobody to score yet: the teams come from the step '{source}'.").format(source=self.options.source)),
+            classes="capture-hint")
         with Horizontal(id="score-body"):
             heads = [c.title + (f" ×{c.weight:g}" if c.weight != 1 else "") for c in self.options.criteria]
             yield ScoreGrid(heads, [label for label, _id in self._candidates], id="score-grid")
