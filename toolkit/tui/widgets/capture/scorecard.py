@@ -259,9 +259,11 @@ class ScorecardPanel(CapturePanel):
         with Horizontal(id="scorer-row"):
             yield Select(scorers, value=scorers[0][1], allow_blank=False, id="scorer", prompt=_("Juror"),
                          compact=True) if scorers else Select([], id="scorer", prompt=_("Juror"), compact=True)
-        yield Static(literal(self.hint() if self._candidates else _(
-            "Nobody to score yet: the teams come from the step '{source}'.").format(source=self.options.source)),
-            classes="capture-hint")
+        yield Static(literal(self.hint()), classes="capture-hint")
+        if not self._candidates:
+            # not a hint (hints hide on a short terminal): the grid would be empty without a word
+            yield Static(literal(_("Nobody to score yet: the teams come from the step '{source}'.").format(
+                source=self.options.source)), id="no-candidates")
         with Horizontal(id="score-body"):
             heads = [c.title + (f" ×{c.weight:g}" if c.weight != 1 else "") for c in self.options.criteria]
             yield ScoreGrid(heads, [label for label, _id in self._candidates], id="score-grid")
