@@ -140,3 +140,24 @@ async def test_a_double_escape_in_the_library_leaves_the_agenda_open():
         for _ in range(3):
             await pilot.pause()
         assert [type(s).__name__ for s in app.screen_stack] == ["HomeScreen", "AgendaScreen"]
+
+
+@pilot
+async def test_typing_into_the_library_before_it_has_the_focus_picks_nothing():
+    """Letters typed as the library appears go to the search field; ``a`` (add) acts only
+    with a card chosen, never while the focus is nowhere (it picked the first card)."""
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        agenda = app.screen
+        await pilot.press("a")
+        library = app.screen
+        assert isinstance(library, LibraryScreen)
+        assert app.focused is library.query_one("#search")  # from the first frame
+        library.set_focus(None)
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.screen is library and agenda.editor.item_ids()[1] != "break"

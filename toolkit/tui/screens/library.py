@@ -41,6 +41,9 @@ class LibraryScreen(CimisScreen[Any]):
         binding("library.clear"),
         binding("library.close"),
     ]
+    # the search field has the focus from the first frame: keys typed the moment the screen
+    # shows go into it (with no focus yet, "a" of a typed word picked the first card)
+    AUTO_FOCUS = "#search"
 
     def __init__(self, *, pick: bool = False, language: str | None = None) -> None:
         super().__init__()
@@ -178,7 +181,8 @@ class LibraryScreen(CimisScreen[Any]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "pick":
-            return self.pick and self.current() is not None
+            # only on a chosen card: never with the focus nowhere (keys typed too early)
+            return self.pick and self.current() is not None and self.focused is not None
         return True
 
     def action_search(self) -> None:
