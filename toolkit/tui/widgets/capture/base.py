@@ -21,11 +21,34 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from toolkit.errors import CimisError
 from toolkit.tui.literal import literal
+
+
+class CaptureInput(Input):
+    """The text field of a capture panel: Enter takes its text and empties it at once, in the
+    field's own queue (in order with the keys typed before and after it). The panel saves what was taken a moment later; emptying the field only
+    then appended a fast typist's next card to the one on its way to the store, and the
+    clearing wiped what was typed in between. A refused entry comes back (:meth:`CapturePanel.settle`)."""
+
+    async def _on_key(self, event: Any) -> None:
+        # Enter is taken here, in order with the characters around it. As a binding it
+        # would act only once the key came back from the app's binding check, after the
+        # characters typed behind it were already in the field (fast typing merged entries).
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            await self.action_submit()
+            return
+        await super()._on_key(event)
+
+    async def action_submit(self) -> None:
+        await super().action_submit()  # posts Submitted with the text as it was at Enter
+        if self.value.strip():
+            self.value = ""
 
 
 class RecordList(OptionList):
@@ -196,6 +219,18 @@ class CapturePanel(Vertical):
         self.after_commit(saved)
         self.post_message(self.Saved(saved, announce))
         return saved
+
+    @staticmethod
+    def settle(event: Input.Submitted, saved: Any) -> None:
+        """After the entry of ``event`` was saved (``saved``) or refused (``None``): a refused
+        entry is put back into its field for correcting, unless something new was typed
+        there since; a plain :class:`Input` (a plugin's) is emptied once its entry is saved."""
+        field = event.input
+        if saved is None:
+            if not field.value:
+                field.value = event.value
+        elif not isinstance(field, CaptureInput):
+            field.value = ""
 
     def commit_many(self, records: list[dict[str, Any]]) -> list[Any]:
         """Capture several records, stopping at the first refused one."""

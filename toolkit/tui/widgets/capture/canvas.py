@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from toolkit.i18n import _
 from toolkit.tui.literal import literal, visible
-from toolkit.tui.widgets.capture.base import CapturePanel
+from toolkit.tui.widgets.capture.base import CaptureInput, CapturePanel
 
 
 class CanvasPanel(CapturePanel):
@@ -24,7 +24,7 @@ class CanvasPanel(CapturePanel):
     def compose_controls(self) -> ComposeResult:
         yield OptionList(*[Option(literal(f.title), id=f.id) for f in self.options.fields], id="fields")
         yield Static(literal(self.options.fields[0].hint if self.options.fields else ""), id="field-hint")
-        yield Input(placeholder=_("Entry for the highlighted field; Enter saves"), id="capture-input")
+        yield CaptureInput(placeholder=_("Entry for the highlighted field; Enter saves"), id="capture-input")
 
     def describe(self, captured: Any) -> Any:
         titles = {f.id: f.title for f in self.options.fields}
@@ -56,6 +56,6 @@ class CanvasPanel(CapturePanel):
         index = fields.highlighted if fields.highlighted is not None else 0
         text = event.value.strip()
         if not text or not self.options.fields:
+            self.settle(event, None)
             return
-        if self.commit({"field": self.options.fields[index].id, "text": text}) is not None:
-            event.input.value = ""
+        self.settle(event, self.commit({"field": self.options.fields[index].id, "text": text}))

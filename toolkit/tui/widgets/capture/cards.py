@@ -16,7 +16,7 @@ from textual.widgets import Input, Static
 
 from toolkit.i18n import _
 from toolkit.tui.literal import visible
-from toolkit.tui.widgets.capture.base import CapturePanel
+from toolkit.tui.widgets.capture.base import CaptureInput, CapturePanel
 
 
 class CardsPanel(CapturePanel):
@@ -26,7 +26,7 @@ class CardsPanel(CapturePanel):
         self._count = 0
 
     def compose_controls(self) -> ComposeResult:
-        yield Input(placeholder=_("Type an idea card and press Enter"), id="capture-input")
+        yield CaptureInput(placeholder=_("Type an idea card and press Enter"), id="capture-input")
 
     def hint(self) -> str:
         if not getattr(self.options, "clusters", False):
@@ -133,6 +133,6 @@ class CardsPanel(CapturePanel):
         record = self.parse(text)
         if isinstance(record, str):
             self.post_message(self.Failed(record))
+            self.settle(event, None)
             return
-        if self.commit(record) is not None:
-            event.input.value = ""
+        self.settle(event, self.commit(record))

@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 
 from toolkit.i18n import _
 from toolkit.tui.literal import literal
-from toolkit.tui.widgets.capture.base import CapturePanel
+from toolkit.tui.widgets.capture.base import CaptureInput, CapturePanel
 
 
 class ChecklistPanel(CapturePanel):
@@ -21,7 +21,7 @@ class ChecklistPanel(CapturePanel):
 
     def compose_controls(self) -> ComposeResult:
         if self.options.allow_new:
-            yield Input(placeholder=_("New item; Enter adds it"), id="capture-input")
+            yield CaptureInput(placeholder=_("New item; Enter adds it"), id="capture-input")
         yield OptionList(id="items")
 
     def hint(self) -> str:
@@ -54,5 +54,5 @@ class ChecklistPanel(CapturePanel):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         text = event.value.strip()
-        if text and self.commit({"op": "add", "item": text}) is not None:
-            event.input.value = ""
+        if text:
+            self.settle(event, self.commit({"op": "add", "item": text}))

@@ -18,7 +18,7 @@ from toolkit.capture.common import plain
 from toolkit.capture.kinds.dots import DotVote, RoomTally, items_of
 from toolkit.i18n import _
 from toolkit.tui.literal import literal
-from toolkit.tui.widgets.capture.base import CapturePanel, bar, choice, people_options, person_label
+from toolkit.tui.widgets.capture.base import CaptureInput, CapturePanel, bar, choice, people_options, person_label
 
 
 class DotsPanel(CapturePanel):
@@ -32,7 +32,7 @@ class DotsPanel(CapturePanel):
         voters = people_options(self.engine)
         with Horizontal(classes="dots-head", id="dots-head"):
             yield choice(voters, id="voter", prompt=_("Voter"))
-            yield Input(placeholder=_("Room count for the highlighted item"), type="integer", id="room-count",
+            yield CaptureInput(placeholder=_("Room count for the highlighted item"), type="integer", id="room-count",
                         max_length=6)
         items = items_of(self.options, self.engine.context(self.step.item_id))
         yield OptionList(*[Option(literal(item.label), id=item.id) for item in items], id="dot-items")
@@ -99,12 +99,13 @@ class DotsPanel(CapturePanel):
         items = self.query_one("#dot-items", OptionList)
         if items.highlighted is None or items.option_count == 0:
             self.post_message(self.Failed(_("Highlight the item the room count is for.")))
+            self.settle(event, None)
             return
         text = event.value.strip()
         if not text.isdigit():
             self.post_message(self.Failed(_("The room count is a whole number of dots (0 or more).")))
+            self.settle(event, None)
             return
         option = items.get_option_at_index(items.highlighted)
         saved = self.commit({"op": "tally", "item": option.id, "dots": int(text)})
-        if saved is not None:
-            event.input.value = ""
+        self.settle(event, saved)

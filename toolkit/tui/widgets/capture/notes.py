@@ -8,14 +8,14 @@ from textual.app import ComposeResult
 from textual.widgets import Input
 
 from toolkit.i18n import _
-from toolkit.tui.widgets.capture.base import CapturePanel
+from toolkit.tui.widgets.capture.base import CaptureInput, CapturePanel
 
 
 class NotesPanel(CapturePanel):
     show_result_view = False
 
     def compose_controls(self) -> ComposeResult:
-        yield Input(placeholder=_("Type a note and press Enter"), id="capture-input")
+        yield CaptureInput(placeholder=_("Type a note and press Enter"), id="capture-input")
 
     def describe(self, captured: Any) -> Any:
         author = f"  – {captured.author}" if captured.author else ""
@@ -32,5 +32,5 @@ class NotesPanel(CapturePanel):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         text = event.value.strip()
-        if text and self.commit({"text": text}) is not None:
-            event.input.value = ""
+        if text:
+            self.settle(event, self.commit({"text": text}))

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from toolkit.i18n import _
 from toolkit.tui.literal import literal, visible
-from toolkit.tui.widgets.capture.base import CapturePanel, person_label
+from toolkit.tui.widgets.capture.base import CaptureInput, CapturePanel, person_label
 
 
 def feedback_types() -> list[tuple[str, str]]:
@@ -36,7 +36,7 @@ class PitchPanel(CapturePanel):
         if self.options.feedback:
             with Horizontal():
                 yield Select(feedback_types(), value="like", allow_blank=False, id="feedback-type")
-                yield Input(placeholder=_("Feedback for the highlighted pitch; Enter saves"), id="capture-input")
+                yield CaptureInput(placeholder=_("Feedback for the highlighted pitch; Enter saves"), id="capture-input")
 
     def describe(self, captured: Any) -> Any:
         d = captured.data
@@ -59,11 +59,11 @@ class PitchPanel(CapturePanel):
             order.highlighted = 0 if order.option_count else None
         if order.highlighted is None:
             self.post_message(self.Failed(_("Nobody pitches in this round.")))
+            self.settle(event, None)
             return
         text = event.value.strip()
         if not text:
             return
         record = {"pitch": order.get_option_at_index(order.highlighted).id,
                   "type": self.query_one("#feedback-type", Select).value, "text": text}
-        if self.commit(record) is not None:
-            event.input.value = ""
+        self.settle(event, self.commit(record))
