@@ -1,8 +1,8 @@
 """The projector view: :class:`ProjectorScreen`, read-only, for a second terminal on the
 beamer (``cimis ui DIR --projector``) or toggled over run mode.
 
-It shows what the facilitator chose to show and nothing else: the step title and the big
-countdown always; the step's result only once it is revealed (votes and jury scores start
+It shows what the facilitator chose to show and nothing else: the step title (in block
+letters when it fits, see :class:`BigTitle`) and the big countdown always; the step's result only once it is revealed (votes and jury scores start
 hidden, see :attr:`CaptureKind.results_hidden`); nothing at all during a black screen.
 What is revealed and whether the screen is black are presenter events in the session log
 (:meth:`Engine.set_reveal`, :meth:`Engine.set_blackout`), so run mode, this view in another
@@ -29,6 +29,7 @@ from toolkit.errors import CimisError
 from toolkit.i18n import _, get_language
 from toolkit.tui.bindings import binding, localize
 from toolkit.tui.literal import literal
+from toolkit.tui.widgets.bigtitle import BigTitle
 from toolkit.tui.widgets.timer import TimerDisplay
 
 POLL_SECONDS = 0.5
@@ -86,7 +87,7 @@ class ProjectorScreen(Screen):
         yield Static(literal(self.engine.agenda.title), id="proj-header")
         with Horizontal(id="proj-head"):
             with Vertical(id="proj-titles"):
-                yield Static("", id="proj-step")
+                yield BigTitle("", id="proj-step")
                 yield Static("", id="proj-item")
             yield TimerDisplay(id="proj-timer")
         yield Static("", id="proj-prompt")
@@ -104,6 +105,8 @@ class ProjectorScreen(Screen):
         scale = (3, 2) if width >= 240 and height >= 80 else (2, 1) if width >= 150 and height >= 45 else None
         self.query_one(TimerDisplay).set_scale(scale)
         self.set_class(scale is not None, "-large")
+        # the title in block letters: on one line at 80x24, more where the room allows
+        self.query_one(BigTitle).set_max_lines(1 if height < 30 else 2 if height < 50 else 3)
 
     def on_mount(self) -> None:
         self.fit(self.size.width, self.size.height)
