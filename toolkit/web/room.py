@@ -25,7 +25,7 @@ import re
 import secrets
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -465,6 +465,82 @@ class Room:
     def submit(self, device: Device, body: Any, lang: str) -> dict[str, Any]:
         """Capture one record from a participant; returns the acknowledgement, raises
         :class:`Refused` with a clear message otherwise. Returns only after the commit."""
+        outcome = self.submit_many([(device, body, lang)])[0]
+        if isinstance(outcome, Refused):
+            raise outcome
+        return outcome
+
+    def submit_many(self, jobs: Sequence[tuple[Device, Any, str]]) -> list[dict[str, Any] | Refused]:
+        """Capture the records of several submissions in one durable transaction (a group
+        commit: :class:`toolkit.web.writer.GroupWriter` gathers what arrives while the previous
+        commit runs); for each, its acknowledgement or its :class:`Refused`. Nothing is
+        acknowledged before the commit; when the commit fails, every submission of the batch
+        is refused with a 503 (nothing of it was written: the phones send again)."""
+        from toolkit.session.engine import CaptureRequest, RecordInvalid
+
+        outcomes: list[dict[str, Any] | Refused | None] = [None] * len(jobs)
+        checked: dict[int, tuple[str, str, str, dict[str, Any], str]] = {}
+        for n, (device, body, lang) in enumerate(jobs):
+            try:
+                checked[n] = self._check_body(body, device, lang)
+            except Refused as exc:
+                outcomes[n] = exc
+        with self.lock:
+            engine = self.engine
+            engine.refresh()
+            requests: list[CaptureRequest] = []
+            order: list[int] = []
+            for n, (client_id, item_id, step_id, record, stored_id) in checked.items():
+                device, _body, lang = jobs[n]
+                try:
+                    with self.speaking(lang):
+                        # a resend of something saved before is acknowledged again, whatever
+                        # the step is now; the same id for something else is a conflict
+                        if stored_id in engine.state.capture_ids:
+                            outcomes[n] = self._resent(stored_id, client_id, item_id, step_id, record, device, lang)
+                            continue
+                        kind = self._open_kind(item_id, step_id, device, lang)
+                except Refused as exc:
+                    outcomes[n] = exc
+                    continue
+                requests.append(CaptureRequest(self._with_identity(kind, record, device), item_id=item_id,
+                                               step_id=step_id, author=device.author, client_id=stored_id,
+                                               participant=True, lang=lang))
+                order.append(n)
+            try:
+                saved_all = engine.capture_many(requests) if requests else []
+            except CimisError as exc:
+                for n in order:
+                    _ = translator(jobs[n][2])
+                    outcomes[n] = Refused(503, _("Not saved: {error}. Send it again.").format(error=exc))
+                saved_all = []
+            for n, request, saved in zip(order, requests, saved_all):
+                device, _body, lang = jobs[n]
+                client_id, item_id, step_id, record, stored_id = checked[n]
+                with self.speaking(lang):
+                    if isinstance(saved, CimisError):
+                        if isinstance(saved, RecordInvalid):
+                            from toolkit.web.labels import invalid_message
+
+                            outcomes[n] = Refused(422, invalid_message(saved, lang, self.engine.agenda.people))
+                            continue
+                        closed = not engine.presenter(item_id, step_id).input_open or engine.state.finished
+                        outcomes[n] = Refused(409 if closed else 422, str(saved))
+                    elif not saved.new:
+                        try:
+                            outcomes[n] = self._resent(stored_id, client_id, item_id, step_id, dict(request.record),
+                                                       device, lang)
+                        except Refused as exc:
+                            outcomes[n] = exc
+                    else:
+                        outcomes[n] = {"saved": True, "id": client_id, "seq": saved.event.seq, "duplicate": False,
+                                       "held": bool(saved.event.payload.get("held"))}
+        done = [outcome for outcome in outcomes if outcome is not None]
+        assert len(done) == len(jobs)  # each was refused or answered
+        return done
+
+    def _check_body(self, body: Any, device: Device, lang: str) -> tuple[str, str, str, dict[str, Any], str]:
+        """(client id, item, step, record, stored client id) of a well-formed submission."""
         _ = translator(lang)
         if not isinstance(body, dict):
             raise Refused(400, _("The request must be a JSON object."))
@@ -478,38 +554,27 @@ class Room:
         if _longest_text(record) > MAX_TEXT:
             raise Refused(413, _("The text is too long (at most {max} characters).").format(max=MAX_TEXT))
         item_id, _dot, step_id = step_ref.partition(".")
-        stored_id = f"web:{device.id}:{client_id}"
-        with self.lock, self.speaking(lang):
-            engine = self.engine
-            engine.refresh()
-            # a resend of something saved before is acknowledged again, whatever the step
-            # is now; the same id for something else is a conflict
-            if stored_id in engine.state.capture_ids:
-                return self._resent(stored_id, client_id, item_id, step_id, record, device, lang)
-            try:
-                step = engine.step(item_id, step_id)
-            except CimisError:
-                raise Refused(404, _("There is no step '{ref}'.").format(ref=step_ref)) from None
-            current = self._current()
-            if current is None or (current[0].item.id, current[1].id) != (item_id, step_id):
-                raise Refused(409, _("This step is not open for input any more."))
-            kind = current[2]
-            if kind is None:
-                raise Refused(409, _("This step takes no input."))
-            refusal = self._role_refusal(kind, step, device, lang)
-            if refusal:
-                raise Refused(403, refusal)
-            record = self._with_identity(kind, record, device)
-            try:
-                saved = engine.capture(record, item_id=item_id, step_id=step_id, author=device.author,
-                                       client_id=stored_id, participant=True)
-            except CimisError as exc:
-                status = 409 if not engine.presenter(item_id, step_id).input_open or engine.state.finished else 422
-                raise Refused(status, str(exc)) from None
-            if not saved.new:
-                return self._resent(stored_id, client_id, item_id, step_id, record, device, lang)
-            return {"saved": True, "id": client_id, "seq": saved.event.seq, "duplicate": False,
-                    "held": bool(saved.event.payload.get("held"))}
+        return client_id, item_id, step_id, record, f"web:{device.id}:{client_id}"
+
+    def _open_kind(self, item_id: str, step_id: str, device: Device, lang: str) -> Any:
+        """The kind of the current step, which must be ``item_id.step_id`` and take input
+        from ``device``; :class:`Refused` otherwise."""
+        _ = translator(lang)
+        engine = self.engine
+        try:
+            step = engine.step(item_id, step_id)
+        except CimisError:
+            raise Refused(404, _("There is no step '{ref}'.").format(ref=f"{item_id}.{step_id}")) from None
+        current = self._current()
+        if current is None or (current[0].item.id, current[1].id) != (item_id, step_id):
+            raise Refused(409, _("This step is not open for input any more."))
+        kind = current[2]
+        if kind is None:
+            raise Refused(409, _("This step takes no input."))
+        refusal = self._role_refusal(kind, step, device, lang)
+        if refusal:
+            raise Refused(403, refusal)
+        return kind
 
     def _with_identity(self, kind: Any, record: dict[str, Any], device: Device) -> dict[str, Any]:
         field_name = getattr(kind, "web_identity", None)

@@ -251,4 +251,10 @@ MESSAGES: dict[str, str] = {
         'Kann auf {host} Port {port} nicht lauschen: {error}. Mit --port einen anderen Port oder eine andere Adresse wählen.',
     'and {count} more':
         'und {count} weitere',
+    "Please check your entry: {errors}":
+        "Bitte prüfen Sie Ihre Eingabe: {errors}",
+    "{field}, entry {n}":
+        "{field}, Eintrag {n}",
+    "Not saved: {error}. Send it again.":
+        "Nicht gespeichert: {error}. Bitte erneut senden.",
 }
