@@ -110,3 +110,43 @@ def invalid_message(exc: Any, lang: str, people: Any = ()) -> str:
     finally:
         set_language(before)
     return _("Please check your entry: {errors}").format(errors="; ".join(dict.fromkeys(details)))
+
+
+def person_fields(kind: Any) -> set[str]:
+    """The record fields of ``kind`` that name people of the plan (their forms offer a
+    choice; the server refuses anyone else)."""
+    from toolkit.web.forms import is_person_ref
+
+    try:
+        schema = kind.Record.model_json_schema()
+    except Exception:  # noqa: BLE001 - a record model without a schema
+        return set()
+    found: set[str] = set()
+    defs = schema.get("$defs", {})
+    parts = [schema, *defs.values()]
+    for part in parts:
+        for name, prop in (part.get("properties") or {}).items():
+            if isinstance(prop, Mapping) and is_person_ref(dict(prop)):
+                found.add(name)
+    return found
+
+
+def unknown_person(kind: Any, record: Mapping[str, Any], people: Any, lang: str, skip: str | None = None) -> str:
+    """Why ``record`` names someone the session does not know (by the field's label), or
+    an empty string. Names are accepted as well as ids (the kinds resolve both)."""
+    people = list(people)
+    if not people:
+        return ""  # a plan without people: the room types names
+    known = {p.id for p in people} | {p.name.casefold() for p in people}
+    _ = translator(lang)
+    for field in sorted(person_fields(kind)):
+        if field == skip or field not in record:
+            continue
+        value = record[field]
+        values = value if isinstance(value, list) else [value]
+        for one in values:
+            if isinstance(one, str) and one.strip() and one.strip() not in known \
+                    and one.strip().casefold() not in known:
+                return _("{field}: '{value}' is not someone in this session; choose a person from the list.").format(
+                    field=field_label(kind, field, lang), value=one.strip()[:80])
+    return ""

@@ -477,6 +477,7 @@ class Room:
         acknowledged before the commit; when the commit fails, every submission of the batch
         is refused with a 503 (nothing of it was written: the phones send again)."""
         from toolkit.session.engine import CaptureRequest, RecordInvalid
+        from toolkit.web.labels import unknown_person
 
         outcomes: list[dict[str, Any] | Refused | None] = [None] * len(jobs)
         checked: dict[int, tuple[str, str, str, dict[str, Any], str]] = {}
@@ -500,6 +501,10 @@ class Room:
                             outcomes[n] = self._resent(stored_id, client_id, item_id, step_id, record, device, lang)
                             continue
                         kind = self._open_kind(item_id, step_id, device, lang)
+                        unknown = unknown_person(kind, record, engine.agenda.people, lang,
+                                                 skip=getattr(kind, "web_identity", None))
+                        if unknown:
+                            raise Refused(422, unknown)
                 except Refused as exc:
                     outcomes[n] = exc
                     continue

@@ -83,6 +83,12 @@ class PitchKind(CaptureKind[PitchOptions]):
     #: one valid record, for ``cimis kinds`` and the export/import round-trip test
     example = {"pitch": "anna", "type": "like", "text": "Clear problem statement"}
 
+    def web_choices(self, field, options, people):
+        # feedback goes to someone who pitches in this round
+        if field == "pitch":
+            return [p for p in people if p.role == options.presenters]
+        return None
+
     def rule_state(self, options, context):
         return StatelessRules(self, options, context)  # the rules look at no earlier record
 

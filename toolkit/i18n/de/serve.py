@@ -257,4 +257,8 @@ MESSAGES: dict[str, str] = {
         "{field}, Eintrag {n}",
     "Not saved: {error}. Send it again.":
         "Nicht gespeichert: {error}. Bitte erneut senden.",
+    "Choose …":
+        "Bitte wählen …",
+    "{field}: '{value}' is not someone in this session; choose a person from the list.":
+        "{field}: '{value}' gehört nicht zu dieser Sitzung; bitte eine Person aus der Liste wählen.",
 }
