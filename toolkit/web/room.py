@@ -427,7 +427,8 @@ class Room:
             if not presenter.input_open:
                 return f'<p class="note">{_("Input to this step is closed.")}</p>'
             refusal = self._role_refusal(kind, step, device, lang)
-            if refusal:
+            # a step the room only checks in to (speed dating) shows invited people their form
+            if refusal and not (device.person and kind.web_self_ops(step.options)):
                 return f'<p class="note">{refusal}</p>'
             item_id = position.item.id
             context = self.engine.context(item_id)
@@ -500,7 +501,8 @@ class Room:
                         if stored_id in engine.state.capture_ids:
                             outcomes[n] = self._resent(stored_id, client_id, item_id, step_id, record, device, lang)
                             continue
-                        kind = self._open_kind(item_id, step_id, device, lang)
+                        kind = self._open_kind(item_id, step_id, device, lang, record)
+                        record = self._as_sent(kind, item_id, step_id, record, device)
                         unknown = unknown_person(kind, record, engine.agenda.people, lang,
                                                  skip=getattr(kind, "web_identity", None))
                         if unknown:
@@ -508,7 +510,7 @@ class Room:
                 except Refused as exc:
                     outcomes[n] = exc
                     continue
-                requests.append(CaptureRequest(self._with_identity(kind, record, device), item_id=item_id,
+                requests.append(CaptureRequest(record, item_id=item_id,
                                                step_id=step_id, author=device.author, client_id=stored_id,
                                                participant=True, lang=lang))
                 order.append(n)
@@ -561,9 +563,10 @@ class Room:
         item_id, _dot, step_id = step_ref.partition(".")
         return client_id, item_id, step_id, record, f"web:{device.id}:{client_id}"
 
-    def _open_kind(self, item_id: str, step_id: str, device: Device, lang: str) -> Any:
-        """The kind of the current step, which must be ``item_id.step_id`` and take input
-        from ``device``; :class:`Refused` otherwise."""
+    def _open_kind(self, item_id: str, step_id: str, device: Device, lang: str,
+                   record: Mapping[str, Any] | None = None) -> Any:
+        """The kind of the current step, which must be ``item_id.step_id`` and take
+        ``record`` from ``device``; :class:`Refused` otherwise."""
         _ = translator(lang)
         engine = self.engine
         try:
@@ -576,10 +579,25 @@ class Room:
         kind = current[2]
         if kind is None:
             raise Refused(409, _("This step takes no input."))
+        if record is not None and record.get("op") in kind.web_self_ops(step.options):
+            # about the device's own person (a check-in): any invited person may send it
+            if not device.person:
+                raise Refused(403, _("Checking in needs your personal link; ask the facilitator."))
+            return kind
         refusal = self._role_refusal(kind, step, device, lang)
         if refusal:
             raise Refused(403, refusal)
         return kind
+
+    def _as_sent(self, kind: Any, item_id: str, step_id: str, record: dict[str, Any],
+                 device: Device) -> dict[str, Any]:
+        """The record as stored: the fields that name the sender filled with the device's
+        identity, so that nobody can act (or check in) as someone else."""
+        ops = kind.web_self_ops(self.engine.step(item_id, step_id).options)
+        own = ops.get(record.get("op")) if ops else None
+        if own and device.person:
+            return {**record, own: device.person}
+        return self._with_identity(kind, record, device)
 
     def _with_identity(self, kind: Any, record: dict[str, Any], device: Device) -> dict[str, Any]:
         field_name = getattr(kind, "web_identity", None)
@@ -597,7 +615,8 @@ class Room:
         if kind is None:
             raise Refused(409, _("This id was already used for another submission."))
         try:
-            sent = kind.Record.model_validate(self._with_identity(kind, record, device)).model_dump(mode="json")
+            sent = kind.Record.model_validate(self._as_sent(kind, item_id, step_id, record, device)).model_dump(
+                mode="json")
         except Exception:  # noqa: BLE001 - any invalid resend is simply not the same submission
             sent = None
         if sent != stored.payload.get("record"):
