@@ -105,7 +105,7 @@ def _check_port(host: str, port: int) -> None:
 def show(room: Room, public_url: str, bind: str, port: int) -> None:
     import segno
 
-    from toolkit.web.network import reachable
+    from toolkit.serving import reachability_lines, reachable
 
     code = room.code
     secrets = room.secrets
@@ -119,17 +119,10 @@ def show(room: Room, public_url: str, bind: str, port: int) -> None:
     click.echo(_("Projector: {url}").format(url=f"{public_url}/projector"))
     click.echo(_("Facilitator (keep this link to yourself): {url}").format(url=f"{public_url}/f/{secrets.facilitator}"))
     addresses = reachable(bind, port)
-    answering = [a for a in addresses if a.answers]
-    outside = [a for a in answering if not a.loopback]
-    for address in addresses:
-        state = _("answers") if address.answers else _("does not answer")
-        click.echo(f"  http://{address.ip}:{port}  {state}")
+    lines, advice, outside = reachability_lines(addresses, port)
+    for line in lines:
+        click.echo(f"  {line}")
     if bind in ("127.0.0.1", "localhost"):
         click.echo(_("Only this computer can open these pages. Start with --lan so that phones in the room can join."))
-    elif not outside:
-        click.echo(_("No address of this computer can be reached from outside: phones cannot join. Connect to the "
-                     "venue network or open this laptop's own hotspot (see the README, 'Letting the room join')."),
-                   err=True)
     else:
-        click.echo(_("If phones cannot open the link, the network keeps guests apart: open this laptop's own "
-                     "hotspot instead (see the README, 'Letting the room join')."))
+        click.echo(advice, err=not outside)

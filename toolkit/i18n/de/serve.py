@@ -281,4 +281,6 @@ MESSAGES: dict[str, str] = {
         "{present} von {total} eingecheckt",
     "Checking in needs your personal link; ask the facilitator.":
         "Zum Einchecken brauchen Sie Ihren persönlichen Link; fragen Sie die Moderation.",
+    "Checking which addresses the room can reach…":
+        "Prüfe, welche Adressen der Raum erreicht …",
 }
