@@ -10,7 +10,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
 from test_browser import CHROMIUM, CONTRAST_JS, PHONE, UNLABELLED_JS, url
 from test_check_in import PLAN
 

@@ -52,9 +52,9 @@ def test_every_built_in_kind_labels_every_field_in_both_languages():
 # -- refused records name fields by their labels ---------------------------------------------
 
 def _invalid(kind, record):
-    from toolkit.session.engine import RecordInvalid
-
     from pydantic import ValidationError
+
+    from toolkit.session.engine import RecordInvalid
 
     try:
         kind.Record.model_validate(record)

@@ -39,8 +39,8 @@ from toolkit.i18n import LANGUAGES, N_
 from toolkit.web.hub import Hub
 from toolkit.web.room import Device, Refused, Room
 from toolkit.web.templating import STATIC, render
-from toolkit.web.writer import GroupWriter
 from toolkit.web.texts import texts
+from toolkit.web.writer import GroupWriter
 
 MAX_BODY = 16 * 1024
 DEVICE_COOKIE = "cimis_device"

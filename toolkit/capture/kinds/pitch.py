@@ -75,9 +75,11 @@ class PitchKind(CaptureKind[PitchOptions]):
     widget = "toolkit.tui.widgets.capture.pitch:PitchPanel"
     demo = "toolkit.cli.demo:play_pitch"
     title = {"de": "Pitches", "en": "Pitches"}
-    #: field labels (the generic form and the participants" error messages name fields by these)
-    labels = {"en": {"pitch": "Presenter", "type": "Kind of feedback", "text": "Your feedback"},
-              "de": {"pitch": "Wer präsentiert", "type": "Art der Rückmeldung", "text": "Ihre Rückmeldung"}}
+    #: field labels (the generic form and the participants' error messages name fields by these)
+    labels = {
+        "en": {"pitch": "Presenter", "type": "Kind of feedback", "text": "Your feedback"},
+        "de": {"pitch": "Wer präsentiert", "type": "Art der Rückmeldung", "text": "Ihre Rückmeldung"},
+    }
     Options = PitchOptions
     Record = PitchFeedbackRecord
     #: one valid record, for ``cimis kinds`` and the export/import round-trip test

@@ -98,9 +98,11 @@ class _QuestionRules(RuleState):
 class QuestionsKind(CaptureKind[QuestionsOptions]):
     name = "questions"
     title = {"de": "Fragen ans Podium", "en": "Questions to the speaker"}
-    #: field labels (the generic form and the participants" error messages name fields by these)
-    labels = {"en": {"op": "Action", "text": "Your question", "question": "Question"},
-              "de": {"op": "Aktion", "text": "Ihre Frage", "question": "Frage"}}
+    #: field labels (the generic form and the participants' error messages name fields by these)
+    labels = {
+        "en": {"op": "Action", "text": "Your question", "question": "Question"},
+        "de": {"op": "Aktion", "text": "Ihre Frage", "question": "Frage"},
+    }
     Options = QuestionsOptions
     Record = QuestionsRecord
     web_form = "toolkit.web.kinds:questions_form"

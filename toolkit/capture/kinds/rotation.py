@@ -120,9 +120,11 @@ class RotationKind(CaptureKind[RotationOptions]):
     projector = "toolkit.tui.projector_views:rotation"
     demo = "toolkit.cli.demo:play_rotation"
     title = {"de": "Speed-Dating", "en": "Speed dating"}
-    #: field labels (the generic form and the participants" error messages name fields by these)
-    labels = {"en": {"op": "Action", "number": "Round", "person": "Person"},
-              "de": {"op": "Aktion", "number": "Runde", "person": "Person"}}
+    #: field labels (the generic form and the participants' error messages name fields by these)
+    labels = {
+        "en": {"op": "Action", "number": "Round", "person": "Person"},
+        "de": {"op": "Aktion", "number": "Runde", "person": "Person"},
+    }
     Options = RotationOptions
     Record = RotationRecord
     #: one valid record, for ``cimis kinds`` and the export/import round-trip test

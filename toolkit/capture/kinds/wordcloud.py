@@ -59,9 +59,11 @@ class _WordRules(RuleState):
 class WordcloudKind(CaptureKind[WordcloudOptions]):
     name = "wordcloud"
     title = {"de": "Wortwolke", "en": "Word cloud"}
-    #: field labels (the generic form and the participants" error messages name fields by these)
-    labels = {"en": {"text": "Your answer"},
-              "de": {"text": "Ihre Antwort"}}
+    #: field labels (the generic form and the participants' error messages name fields by these)
+    labels = {
+        "en": {"text": "Your answer"},
+        "de": {"text": "Ihre Antwort"},
+    }
     Options = WordcloudOptions
     Record = WordRecord
     web_form = "toolkit.web.kinds:wordcloud_form"
