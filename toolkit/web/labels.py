@@ -10,6 +10,7 @@ language that names the fields so, built-in kinds and plugin kinds alike.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from toolkit.capture.markdown import translator
@@ -93,7 +94,7 @@ def error_place(kind: Any, loc: Any, lang: str) -> str:
     return label
 
 
-def invalid_message(exc: Any, lang: str, people: Any = ()) -> str:
+def invalid_message(exc: Any, lang: str) -> str:
     """The engine's record error in ``lang``, each field named by its label."""
     from toolkit.i18n import get_language, set_language
     from toolkit.validation import describe
@@ -112,15 +113,21 @@ def invalid_message(exc: Any, lang: str, people: Any = ()) -> str:
     return _("Please check your entry: {errors}").format(errors="; ".join(dict.fromkeys(details)))
 
 
-def person_fields(kind: Any) -> set[str]:
+def person_fields(kind: Any) -> frozenset[str]:
     """The record fields of ``kind`` that name people of the plan (their forms offer a
     choice; the server refuses anyone else)."""
+    return _person_fields(kind.Record)
+
+
+@lru_cache(maxsize=128)
+def _person_fields(record: Any) -> frozenset[str]:
+    # worked out once per record model: every submission asks
     from toolkit.web.forms import is_person_ref
 
     try:
-        schema = kind.Record.model_json_schema()
+        schema = record.model_json_schema()
     except Exception:  # noqa: BLE001 - a record model without a schema
-        return set()
+        return frozenset()
     found: set[str] = set()
     defs = schema.get("$defs", {})
     parts = [schema, *defs.values()]
@@ -128,7 +135,7 @@ def person_fields(kind: Any) -> set[str]:
         for name, prop in (part.get("properties") or {}).items():
             if isinstance(prop, Mapping) and is_person_ref(dict(prop)):
                 found.add(name)
-    return found
+    return frozenset(found)
 
 
 def unknown_person(kind: Any, record: Mapping[str, Any], people: Any, lang: str, skip: str | None = None) -> str:

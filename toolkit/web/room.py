@@ -529,7 +529,7 @@ class Room:
                         if isinstance(saved, RecordInvalid):
                             from toolkit.web.labels import invalid_message
 
-                            outcomes[n] = Refused(422, invalid_message(saved, lang, self.engine.agenda.people))
+                            outcomes[n] = Refused(422, invalid_message(saved, lang))
                             continue
                         closed = not engine.presenter(item_id, step_id).input_open or engine.state.finished
                         outcomes[n] = Refused(409 if closed else 422, str(saved))
