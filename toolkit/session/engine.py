@@ -229,10 +229,23 @@ class Engine:
         """The step's current records as :class:`toolkit.capture.base.Captured`: without
         the ones rejected in moderation, and without those still held unless
         ``include_held``."""
+        return self.records_of(self.snapshot(item_id, step_id), include_held=include_held)
+
+    def snapshot(self, item_id: str, step_id: str) -> tuple[Any, list[RecordState], dict[int, str]]:
+        """What :meth:`records_of` needs, copied from the state: the step's kind, its
+        records and the moderation decisions. Cheap (no record is validated), so that a
+        caller holding a lock around the engine (the web server) can take it and let
+        writers go on while :meth:`records_of` runs."""
         kind = self._kind(self.step(item_id, step_id))
+        return kind, self.state.step_records(item_id, step_id), dict(self.state.moderation)
+
+    def records_of(self, snapshot: tuple[Any, list[RecordState], dict[int, str]], *,
+                   include_held: bool = False) -> list[Any]:
+        """The :class:`toolkit.capture.base.Captured` records of a :meth:`snapshot` (see
+        :meth:`records`); safe to call while another thread writes."""
+        kind, recs, moderation = snapshot
         out = []
-        moderation = self.state.moderation
-        for rec in self.state.step_records(item_id, step_id):
+        for rec in recs:
             status = moderation.get(rec.id) if moderation else None
             if status is not None and (status == REJECTED or not include_held):
                 continue

@@ -354,8 +354,10 @@ class Room:
         if job is not None:
             from toolkit.web.forms import result_html
 
-            kind, records, options, context, audience = job
-            result = kind.result(records, options, context)
+            kind, snapshot, options, context, audience = job
+            # the records are read outside the lock: submissions are not kept waiting by a
+            # projector rebuild of a step with thousands of cards
+            result = kind.result(self.engine.records_of(snapshot), options, context)
             info["html"] = result_html(kind, result, options, lang, audience=audience, context=context)
         with self.lock:
             if self._cache.seq != seq and self.engine.state.last_seq == seq:
@@ -385,8 +387,10 @@ class Room:
                 info["held_records"] = [{"id": r.id, "data": r.data, "author": r.author.partition("#")[0]}
                                         for r in engine.held()]
             if kind is not None:
-                records = engine.records(item_id, step.id)
-                info["contributions"] = len(records)
+                snapshot = engine.snapshot(item_id, step.id)
+                moderation = snapshot[2]
+                info["contributions"] = sum(1 for r in snapshot[1] if r.id not in moderation) if moderation \
+                    else len(snapshot[1])
                 if not info["revealed"]:
                     info["hidden_note"] = _("Results are hidden until the facilitator reveals them.")
                 if info["revealed"] or channel == "facilitator":
@@ -394,7 +398,7 @@ class Room:
                     known = {ref: live.results(ref) for ref in kind.references(step.options)}
                     context = CaptureContext(people=live.people, seed=live.seed, lang=live.lang,
                                              results=known.get)
-                    job = (kind, records, step.options, context, channel)
+                    job = (kind, snapshot, step.options, context, channel)
         if channel == "facilitator":
             info.setdefault("held_records", [])
         return info, job
