@@ -123,3 +123,27 @@ def test_a_burst_through_the_app_is_stored_once_each_in_few_transactions(room):
         texts = sorted(r.data.root.text for r in room.engine.records("room", "ideas"))
     assert texts == sorted(f"idea {n}" for n in range(120))
     assert writer.jobs == 120 + len(again) and writer.batches < 120
+
+
+def test_a_step_moved_by_another_process_is_seen_without_catching_up_first(room):
+    """The room does not read the log before each submission: the capture checks the
+    current step inside its transaction, and a refusal makes the room look again."""
+    from toolkit.session.engine import Engine
+
+    device = room.join(room.code, "", "en")
+
+    def card(cid, step="room.ideas"):
+        return room.submit_many([(device, {"id": cid, "step": step, "record": {"op": "card", "text": cid}}, "en")])[0]
+
+    assert card("first-card")["saved"]
+    with Engine(room.folder) as tui:  # the terminal UI, another connection, moves on
+        tui.go_to("room", "vote")
+    late = card("late-card1")
+    assert late.status == 409 and "not open" in late.message
+    with Engine(room.folder) as tui:
+        tui.go_to("room", "ideas")
+    assert card("back-again")["saved"]  # the room's stale state said "vote": it looked again
+    with room.lock:
+        room.engine.refresh()
+        texts = [r.data.root.text for r in room.engine.records("room", "ideas")]
+    assert texts == ["first-card", "back-again"]

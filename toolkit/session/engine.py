@@ -102,6 +102,9 @@ class CaptureRequest:
     participant: bool = False
     #: the language of this capture's error message (``None``: the active language)
     lang: str | None = None
+    #: only while the step is the session's current one (checked on the state caught up
+    #: inside the write transaction: another process may have moved on meanwhile)
+    current_only: bool = False
 
 
 class RecordInvalid(CimisError):
@@ -114,6 +117,10 @@ class RecordInvalid(CimisError):
         self.ref = ref
         self.kind = kind
         self.errors = errors
+
+
+class StepMoved(CimisError):
+    """A capture meant for the current step, which the session has left meanwhile."""
 
 
 # (type, item, step, payload, client id) of one event to write
@@ -632,6 +639,9 @@ class Engine:
                 raise CimisError(_("the session has not started yet; name the step to capture into"))
             target_item, target_step = state.position
         step = self.step(target_item, target_step)
+        if request.current_only and state.position != (target_item, target_step):
+            raise StepMoved(_("step '{ref}' is not the current step any more").format(
+                ref=f"{target_item}.{target_step}"))
         kind = self._kind(step)
         settings = state.step_presenter(target_item, target_step)
         if request.participant and settings.input_open is False:

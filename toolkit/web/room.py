@@ -481,7 +481,7 @@ class Room:
         commit runs); for each, its acknowledgement or its :class:`Refused`. Nothing is
         acknowledged before the commit; when the commit fails, every submission of the batch
         is refused with a 503 (nothing of it was written: the phones send again)."""
-        from toolkit.session.engine import CaptureRequest, RecordInvalid
+        from toolkit.session.engine import CaptureRequest, RecordInvalid, StepMoved
         from toolkit.web.labels import unknown_person
 
         outcomes: list[dict[str, Any] | Refused | None] = [None] * len(jobs)
@@ -493,7 +493,10 @@ class Room:
                 outcomes[n] = exc
         with self.lock:
             engine = self.engine
-            engine.refresh()
+            # no catching up first: the capture does so inside its transaction, and checks
+            # there that the step is still the current one; the state is looked at anew only
+            # when it seems to refuse a submission (the terminal UI may have moved on)
+            refreshed = False
             requests: list[CaptureRequest] = []
             order: list[int] = []
             for n, (client_id, item_id, step_id, record, stored_id) in checked.items():
@@ -505,7 +508,14 @@ class Room:
                         if stored_id in engine.state.capture_ids:
                             outcomes[n] = self._resent(stored_id, client_id, item_id, step_id, record, device, lang)
                             continue
-                        kind = self._open_kind(item_id, step_id, device, lang, record)
+                        try:
+                            kind = self._open_kind(item_id, step_id, device, lang, record)
+                        except Refused:
+                            if refreshed:
+                                raise
+                            engine.refresh()
+                            refreshed = True
+                            kind = self._open_kind(item_id, step_id, device, lang, record)
                         record = self._as_sent(kind, item_id, step_id, record, device)
                         unknown = unknown_person(kind, record, engine.agenda.people, lang,
                                                  skip=getattr(kind, "web_identity", None))
@@ -516,7 +526,7 @@ class Room:
                     continue
                 requests.append(CaptureRequest(record, item_id=item_id,
                                                step_id=step_id, author=device.author, client_id=stored_id,
-                                               participant=True, lang=lang))
+                                               participant=True, lang=lang, current_only=True))
                 order.append(n)
             try:
                 saved_all = engine.capture_many(requests) if requests else []
@@ -534,6 +544,10 @@ class Room:
                             from toolkit.web.labels import invalid_message
 
                             outcomes[n] = Refused(422, invalid_message(saved, lang))
+                            continue
+                        if isinstance(saved, StepMoved):
+                            _ = translator(lang)
+                            outcomes[n] = Refused(409, _("This step is not open for input any more."))
                             continue
                         closed = not engine.presenter(item_id, step_id).input_open or engine.state.finished
                         outcomes[n] = Refused(409 if closed else 422, str(saved))

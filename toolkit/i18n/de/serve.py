@@ -283,4 +283,6 @@ MESSAGES: dict[str, str] = {
         "Zum Einchecken brauchen Sie Ihren persönlichen Link; fragen Sie die Moderation.",
     "Checking which addresses the room can reach…":
         "Prüfe, welche Adressen der Raum erreicht …",
+    "step '{ref}' is not the current step any more":
+        "Schritt '{ref}' ist nicht mehr der aktuelle Schritt",
 }
