@@ -307,9 +307,13 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--quick", action="store_true", help="smoke run: 50 participants, 10 s")
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON line at the end")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a goal is missed")
+    parser.add_argument("--participants", type=int, default=None, help="participants (instead of the mode's)")
+    parser.add_argument("--seconds", type=float, default=None, help="seconds of steady cards (instead of the mode's)")
     args = parser.parse_args(argv)
     participants, seconds, rate = (50, 10.0, 20.0) if args.quick else (500, 600.0, 20.0)
-    bare_seconds = seconds if args.quick else 60.0
+    participants = args.participants or participants
+    seconds = args.seconds or seconds
+    bare_seconds = min(seconds, 60.0)
 
     from toolkit.session.engine import Engine
     from toolkit.web.room import Secrets

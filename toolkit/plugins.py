@@ -50,6 +50,8 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
 
 #: seconds a ``session_event`` observer may take for one event before it is reported
 DEFAULT_OBSERVER_TIMEOUT = 10.0
+#: how long the idle observer worker waits for the next event before it ends
+OBSERVER_IDLE_SECONDS = 2.0
 
 
 class PluginInfo:
@@ -662,10 +664,17 @@ class Observers:
                 if generation != self._generation:
                     return
                 if not self._queue:
-                    self._worker = None
                     self._busy = False
                     self._lock.notify_all()
-                    return
+                    # a session writes in bursts: a worker that waits a moment for the next
+                    # event saves starting a thread per event, which cost the write path more
+                    # than the event itself
+                    self._lock.wait(OBSERVER_IDLE_SECONDS)
+                    if generation != self._generation:
+                        return
+                    if not self._queue:
+                        self._worker = None
+                        return
                 event = self._queue.popleft()
                 self._busy = True
 

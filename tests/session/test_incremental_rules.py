@@ -134,3 +134,63 @@ def test_a_retried_client_id_is_not_refused_by_the_limit(folder):
         card(e, "a2", "ann", client_id="x2")
         again = card(e, "a2", "ann", client_id="x2")
         assert not again.new
+
+
+# -- group commits (Engine.capture_many) --------------------------------------------------
+
+def _req(text, who, cid, **kw):
+    from toolkit.session.engine import CaptureRequest
+
+    return CaptureRequest({"op": "card", "text": text}, item_id="forge", step_id="ideas", author=who,
+                          client_id=cid, **kw)
+
+
+def test_a_batch_counts_its_own_records_against_the_limit(folder):
+    from toolkit.session.engine import RecordInvalid, Saved
+
+    with open_engine(folder) as e:
+        e.start()
+        out = e.capture_many([_req("a1", "ann", "c1"), _req("a2", "ann", "c2"), _req("a3", "ann", "c3"),
+                              _req("", "bob", "c4"), _req("b1", "bob", "c5"), _req("a1", "ann", "c1")])
+        assert [type(o).__name__ for o in out] == ["Saved", "Saved", "CimisError", "RecordInvalid", "Saved", "Saved"]
+        assert "at most 2" in str(out[2])
+        assert isinstance(out[3], RecordInvalid) and out[3].errors[0]["loc"][-1] == "text"
+        assert isinstance(out[5], Saved) and not out[5].new and out[5].event.seq == out[0].event.seq
+        texts = [r.data.root.text for r in e.records("forge", "ideas")]
+        assert texts == ["a1", "a2", "b1"]
+    with open_engine(folder) as again:  # all of it is in the store, once
+        assert [r.data.root.text for r in again.records("forge", "ideas")] == ["a1", "a2", "b1"]
+
+
+def test_a_batch_whose_commit_fails_writes_nothing_and_the_state_follows(folder, monkeypatch):
+    with open_engine(folder) as e:
+        e.start()
+        card(e, "before", "ann")
+        store = e.store
+        real = store.writing
+
+        from contextlib import contextmanager
+
+        @contextmanager
+        def failing():
+            with real() as tx:
+                yield tx
+                raise CimisError("disk full")
+
+        monkeypatch.setattr(store, "writing", failing)
+        with pytest.raises(CimisError, match="disk full"):
+            e.capture_many([_req("x", "bob", "f1"), _req("y", "bob", "f2")])
+        monkeypatch.setattr(store, "writing", real)
+        assert [r.data.root.text for r in e.records("forge", "ideas")] == ["before"]
+        assert "f1" not in e.state.capture_ids
+        # the limit is counted from what is stored, not from the rolled-back batch
+        out = e.capture_many([_req("x", "bob", "f1"), _req("y", "bob", "f2")])
+        assert all(o.new for o in out)
+
+
+def test_a_batch_speaks_each_requests_language(folder):
+    with open_engine(folder) as e:
+        e.start()
+        out = e.capture_many([_req("", "ann", "l1", lang="de"), _req("", "ann", "l2", lang="en")])
+        assert "nicht gültig" in str(out[0]) or "ungültig" in str(out[0]), str(out[0])
+        assert "is not valid" in str(out[1])

@@ -166,6 +166,19 @@ class CaptureKind(ABC, Generic[OptionsT]):
     #: device (the facilitator drives the step, as in rotations). A step option ``scorers``
     #: overrides the role where the kind has one.
     web_role: ClassVar[str | None] = None
+
+    def web_self_ops(self, options: Any) -> Mapping[str, str]:
+        """Record shapes a device invited as a plan person may send about itself even where
+        :attr:`web_role` keeps devices out, as ``{op: field}`` (the server fills ``field``
+        with the device's person): checking in to speed-dating rounds. Empty by default."""
+        return {}
+
+    def web_choices(self, field: str, options: Any, people: Sequence[Person]) -> Sequence[Person] | None:
+        """The people a person field ``field`` (one marked with
+        :data:`toolkit.capture.common.PERSON_REF`) of the web's generated form offers, out of
+        the plan's ``people``; ``None`` (the default) offers all of them. The pitch kind
+        offers only this round's presenters."""
+        return None
     #: Whether the step's result stays hidden from the room (projector, participants' pages)
     #: until the facilitator reveals it: jury scores and votes are, so that early numbers do
     #: not sway later ones. The terminal UI always shows the facilitator everything.

@@ -12,8 +12,12 @@ from toolkit.capture.base import CaptureContext, Captured, Person, ResultModel
 
 #: Text typed by the room: surrounding whitespace is dropped, empty text is an error.
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100_000)]
+#: The JSON-schema mark of a field (or list item) that names a person of the plan: forms
+#: offer a choice of the session's people for it instead of a free text field.
+PERSON_REF = "x-cimis-ref"
 #: A person by id, or by name where the room does not know ids.
-PersonRef = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+PersonRef = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+                      Field(json_schema_extra={PERSON_REF: "person"})]
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -71,6 +71,10 @@ def run(folder: Path, *, lan: bool, host: str | None, port: int, participants: i
             click.echo(_("Raised the open-files limit to {limit} for {count} participants.").format(
                 limit=raised, count=participants))
 
+    # the live updates rebuild results in a worker thread; a shorter switch interval hands
+    # the interpreter back to the event loop sooner, so that a phone's submission is not kept
+    # waiting 5 ms at each step by a rebuild of a large step
+    sys.setswitchinterval(0.001)
     prepared = prepare(folder, lan=lan, host=host, port=port, rate=rate, allow_hosts=allow_hosts)
     room, public_url = prepared.room, prepared.public_url
     server = uvicorn.Server(prepared.config)
@@ -105,7 +109,7 @@ def _check_port(host: str, port: int) -> None:
 def show(room: Room, public_url: str, bind: str, port: int) -> None:
     import segno
 
-    from toolkit.web.network import reachable
+    from toolkit.serving import reachability_lines, reachable
 
     code = room.code
     secrets = room.secrets
@@ -119,17 +123,10 @@ def show(room: Room, public_url: str, bind: str, port: int) -> None:
     click.echo(_("Projector: {url}").format(url=f"{public_url}/projector"))
     click.echo(_("Facilitator (keep this link to yourself): {url}").format(url=f"{public_url}/f/{secrets.facilitator}"))
     addresses = reachable(bind, port)
-    answering = [a for a in addresses if a.answers]
-    outside = [a for a in answering if not a.loopback]
-    for address in addresses:
-        state = _("answers") if address.answers else _("does not answer")
-        click.echo(f"  http://{address.ip}:{port}  {state}")
+    lines, advice, outside = reachability_lines(addresses, port)
+    for line in lines:
+        click.echo(f"  {line}")
     if bind in ("127.0.0.1", "localhost"):
         click.echo(_("Only this computer can open these pages. Start with --lan so that phones in the room can join."))
-    elif not outside:
-        click.echo(_("No address of this computer can be reached from outside: phones cannot join. Connect to the "
-                     "venue network or open this laptop's own hotspot (see the README, 'Letting the room join')."),
-                   err=True)
     else:
-        click.echo(_("If phones cannot open the link, the network keeps guests apart: open this laptop's own "
-                     "hotspot instead (see the README, 'Letting the room join')."))
+        click.echo(advice, err=not outside)

@@ -30,7 +30,8 @@ hook.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -87,6 +88,41 @@ class PresenterView:
                 "held": self.held}
 
 
+@dataclass(frozen=True)
+class CaptureRequest:
+    """One capture of a batch (:meth:`Engine.capture_many`); the fields are
+    :meth:`Engine.capture`'s arguments."""
+
+    record: Mapping[str, Any]
+    item_id: str | None = None
+    step_id: str | None = None
+    author: str | None = None
+    client_id: str | None = None
+    at: float | None = None
+    participant: bool = False
+    #: the language of this capture's error message (``None``: the active language)
+    lang: str | None = None
+    #: only while the step is the session's current one (checked on the state caught up
+    #: inside the write transaction: another process may have moved on meanwhile)
+    current_only: bool = False
+
+
+class RecordInvalid(CimisError):
+    """A record its kind's model refuses: the message names the fields by their paths;
+    ``errors`` (pydantic's, one dict each with ``loc``, ``type``, ``ctx``, ``input``) lets a
+    caller name them by the kind's own labels instead (the participants' pages do)."""
+
+    def __init__(self, message: str, *, ref: str, kind: Any, errors: list[dict[str, Any]]):
+        super().__init__(message)
+        self.ref = ref
+        self.kind = kind
+        self.errors = errors
+
+
+class StepMoved(CimisError):
+    """A capture meant for the current step, which the session has left meanwhile."""
+
+
 # (type, item, step, payload, client id) of one event to write
 _Spec = tuple[str, str | None, str | None, dict[str, Any], str | None]
 
@@ -99,6 +135,22 @@ def _json_copy(value: Any) -> Any:
     if type(value) is list:
         return [_json_copy(v) for v in value]
     return value
+
+
+@contextmanager
+def _speaking(lang: str | None) -> Iterator[None]:
+    """Messages in ``lang`` for the block (nothing changes for ``None``)."""
+    if not lang:
+        yield
+        return
+    from toolkit.i18n import get_language, set_language
+
+    before = get_language()
+    set_language(lang)
+    try:
+        yield
+    finally:
+        set_language(before)
 
 
 def validation_message(exc: ValidationError) -> str:
@@ -184,10 +236,23 @@ class Engine:
         """The step's current records as :class:`toolkit.capture.base.Captured`: without
         the ones rejected in moderation, and without those still held unless
         ``include_held``."""
+        return self.records_of(self.snapshot(item_id, step_id), include_held=include_held)
+
+    def snapshot(self, item_id: str, step_id: str) -> tuple[Any, list[RecordState], dict[int, str]]:
+        """What :meth:`records_of` needs, copied from the state: the step's kind, its
+        records and the moderation decisions. Cheap (no record is validated), so that a
+        caller holding a lock around the engine (the web server) can take it and let
+        writers go on while :meth:`records_of` runs."""
         kind = self._kind(self.step(item_id, step_id))
+        return kind, self.state.step_records(item_id, step_id), dict(self.state.moderation)
+
+    def records_of(self, snapshot: tuple[Any, list[RecordState], dict[int, str]], *,
+                   include_held: bool = False) -> list[Any]:
+        """The :class:`toolkit.capture.base.Captured` records of a :meth:`snapshot` (see
+        :meth:`records`); safe to call while another thread writes."""
+        kind, recs, moderation = snapshot
         out = []
-        moderation = self.state.moderation
-        for rec in self.state.step_records(item_id, step_id):
+        for rec in recs:
             status = moderation.get(rec.id) if moderation else None
             if status is not None and (status == REJECTED or not include_held):
                 continue
@@ -390,8 +455,10 @@ class Engine:
         try:
             model = kind.Record.model_validate(record)
         except ValidationError as exc:
-            raise CimisError(_("the record for step '{ref}' is not valid: {errors}").format(
-                ref=f"{step.item_id}.{step.id}", errors=validation_message(exc))) from None
+            ref = f"{step.item_id}.{step.id}"
+            raise RecordInvalid(_("the record for step '{ref}' is not valid: {errors}").format(
+                ref=ref, errors=validation_message(exc)), ref=ref, kind=kind,
+                errors=[dict(e) for e in exc.errors(include_url=False)]) from None
         from toolkit.capture.base import CaptureKind
 
         # a kind without rules of its own needs no list of the step's records
@@ -500,47 +567,104 @@ class Engine:
         marks a capture from the room: it is refused while the step's input is closed and
         held for a decision while the step is moderated.
         """
-        author = self.author if author is None else author
+        outcome = self.capture_many([CaptureRequest(record, item_id=item_id, step_id=step_id, author=author,
+                                                    client_id=client_id, at=at, participant=participant)])[0]
+        if isinstance(outcome, CimisError):
+            raise outcome
+        return outcome
+
+    def capture_many(self, requests: Sequence[CaptureRequest]) -> list[Saved | CimisError]:
+        """Capture several records in one durable transaction (a group commit: one flush to
+        disk for all of them); each outcome is its :class:`Saved`, or the :class:`CimisError`
+        that refused it (a refused record does not keep the others from being written).
+
+        Each record is checked against the state including the records before it in the
+        batch (a vote limit counts them). Nothing is returned before the commit; when the
+        commit fails, the error is raised and nothing of the batch is written.
+        """
+        outcomes: list[Saved | CimisError | None] = [None] * len(requests)
+        written: list[tuple[int, Event, bool, Any]] = []
+        state = self.state
+        folded = False
+        try:
+            with self.store.writing() as tx:
+                # the state catches up inside the transaction, so its index of capture ids is
+                # complete; an id another event type used is caught by the insert itself
+                state.apply_all(tx.events_after(state.last_seq))
+                for n, request in enumerate(requests):
+                    try:
+                        with _speaking(request.lang):
+                            spec, model = self._capture_spec(state, request)
+                    except CimisError as exc:
+                        outcomes[n] = exc
+                        continue
+                    type_, item, step, payload, client_id = spec
+                    event, is_new = tx.insert(type_, item=item, step=step, payload=payload,
+                                              author=self.author if request.author is None else request.author,
+                                              at=self.clock.now(), client_id=client_id)
+                    if is_new:
+                        # folded at once: the next record of the batch is checked against it
+                        state.apply_all((event,))
+                        folded = True
+                    written.append((n, event, is_new, model))
+        except BaseException:
+            if folded:
+                self._rebuild()  # the state holds events the store rolled back
+            raise
+        from toolkit.capture.base import Captured
+
+        for n, event, is_new, model in written:
+            record = state.record(event.payload.get("record_id", event.seq))
+            if is_new and record is not None and model is not None:
+                # the validated model is the record's data: later reads need not validate again
+                self._captured[record.id] = (record, Captured(id=record.id, data=model, author=record.author or None,
+                                                              at=record.at))
+            outcomes[n] = Saved(event, is_new, record)
+        self._notify([event for _n, event, is_new, _m in written if is_new])
+        done = [outcome for outcome in outcomes if outcome is not None]
+        assert len(done) == len(requests)  # each request was refused or written
+        return done
+
+    def _capture_spec(self, state: SessionState, request: CaptureRequest) -> tuple[_Spec, Any]:
+        """The event one capture writes and its validated model (``None`` for a resend)."""
+        record, client_id = request.record, request.client_id
         if not isinstance(record, Mapping):
             raise CimisError(_("a record must be a mapping of fields"))
+        if client_id and client_id in state.capture_ids:
+            return ("captured", None, None, {}, client_id), None  # stored already: the insert is a no-op
+        self._require_open(state)
+        target_item, target_step = request.item_id, request.step_id
+        if target_item is None or target_step is None:
+            if state.position is None:
+                raise CimisError(_("the session has not started yet; name the step to capture into"))
+            target_item, target_step = state.position
+        step = self.step(target_item, target_step)
+        if request.current_only and state.position != (target_item, target_step):
+            raise StepMoved(_("step '{ref}' is not the current step any more").format(
+                ref=f"{target_item}.{target_step}"))
+        kind = self._kind(step)
+        settings = state.step_presenter(target_item, target_step)
+        if request.participant and settings.input_open is False:
+            raise CimisError(_("input to step '{ref}' is closed").format(ref=f"{target_item}.{target_step}"))
+        author = self.author if request.author is None else request.author
+        at = request.at
+        when = self.clock.now() if at is None else at
+        model = self._validate(step, kind, dict(record), author, when, state.last_seq + 1,
+                               lambda: self.records(target_item, target_step, include_held=True),
+                               incremental=True)
+        payload: dict[str, Any] = {"kind": kind.name, "record": model.model_dump(mode="json")}
+        if at is not None:
+            payload["at"] = float(at)
+        if request.participant and settings.moderated:
+            payload["held"] = True
+        return ("captured", target_item, target_step, payload, client_id), model
 
-        def decide(state: SessionState) -> list[_Spec]:
-            # the state has caught up inside this transaction, so its index of capture ids
-            # is complete; an id another event type used is caught by the insert itself
-            if client_id and client_id in state.capture_ids:
-                return [("captured", None, None, {}, client_id)]  # stored already: the insert is a no-op
-            self._require_open(state)
-            target_item, target_step = item_id, step_id
-            if target_item is None or target_step is None:
-                if state.position is None:
-                    raise CimisError(_("the session has not started yet; name the step to capture into"))
-                target_item, target_step = state.position
-            step = self.step(target_item, target_step)
-            kind = self._kind(step)
-            settings = state.step_presenter(target_item, target_step)
-            if participant and settings.input_open is False:
-                raise CimisError(_("input to step '{ref}' is closed").format(ref=f"{target_item}.{target_step}"))
-            when = self.clock.now() if at is None else at
-            model = self._validate(step, kind, dict(record), author, when, state.last_seq + 1,
-                                   lambda: self.records(target_item, target_step, include_held=True),
-                                   incremental=True)
-            payload: dict[str, Any] = {"kind": kind.name, "record": model.model_dump(mode="json")}
-            if at is not None:
-                payload["at"] = float(at)
-            if participant and settings.moderated:
-                payload["held"] = True
-            made.append(model)
-            return [("captured", target_item, target_step, payload, client_id)]
-
-        made: list[Any] = []
-        saved = self._commit(decide, author)[0]
-        if saved.new and saved.record is not None and made:
-            # the validated model is the record's data: later reads need not validate again
-            from toolkit.capture.base import Captured
-
-            rec = saved.record
-            self._captured[rec.id] = (rec, Captured(id=rec.id, data=made[-1], author=rec.author or None, at=rec.at))
-        return saved
+    def _rebuild(self) -> None:
+        """Fold the log anew (after a failed commit whose events the state had folded)."""
+        self.state = SessionState()
+        self._captured.clear()
+        self._rules.clear()
+        self.refresh()
 
     def edit(self, record_id: int, record: Mapping[str, Any], *, author: str | None = None) -> Saved:
         """Replace a record's data (validated like a capture)."""

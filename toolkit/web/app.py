@@ -40,6 +40,7 @@ from toolkit.web.hub import Hub
 from toolkit.web.room import Device, Refused, Room
 from toolkit.web.templating import STATIC, render
 from toolkit.web.texts import texts
+from toolkit.web.writer import GroupWriter
 
 MAX_BODY = 16 * 1024
 DEVICE_COOKIE = "cimis_device"
@@ -103,6 +104,8 @@ def create_app(room: Room, *, hosts: Iterable[str] = ("127.0.0.1", "localhost"),
     hub = Hub({"participant": room.participant_view, "projector": room.projector_view,
                "facilitator": room.facilitator_view}, room.refresh)
     allowed_hosts = list(hosts)
+    # one writer: submissions arriving while a commit runs share the next commit
+    writer = GroupWriter(room.submit_many)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> Any:
@@ -233,7 +236,9 @@ def create_app(room: Room, *, hosts: Iterable[str] = ("127.0.0.1", "localhost"),
         if not room.rate_limit.allow(device.id):
             raise Refused(429, _too_fast(lang))
         body = await read_json(request)
-        ack = await anyio.to_thread.run_sync(room.submit, device, body, lang)
+        ack = await writer.submit((device, body, lang))
+        if isinstance(ack, Refused):
+            raise ack
         if not ack.get("duplicate"):
             hub.changed()
         return JSONResponse(ack, headers={"cache-control": "no-store"})
@@ -325,6 +330,7 @@ def create_app(room: Room, *, hosts: Iterable[str] = ("127.0.0.1", "localhost"),
     app = Starlette(routes=routes, lifespan=lifespan,
                     exception_handlers={404: not_found, 405: wrong_method, 500: failure})
     app.state.hub = hub
+    app.state.writer = writer
     app.state.room = room
     return Guard(app, allowed_hosts)
 

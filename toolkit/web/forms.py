@@ -24,6 +24,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from toolkit.i18n import N_
+
 
 @dataclass(frozen=True)
 class FormView:
@@ -119,6 +121,42 @@ def _variants(schema: dict[str, Any]) -> list[dict[str, Any]]:
     return [schema]
 
 
+def _person_choice(name: str, prop: dict[str, Any], required: bool, label: str, hint: str, uid: str,
+                   people: Sequence[Any], t: Callable[[str], str]) -> str:
+    """A person field as a choice of the session's people (names shown, never ids): a
+    select for one person, a group of checkboxes for a list."""
+    hint_html = f'<p class="hint" id="{uid}-hint">{escape(hint)}</p>' if hint else ""
+    described = f' aria-describedby="{uid}-hint"' if hint else ""
+
+    def shown(person: Any) -> str:
+        org = getattr(person, "organisation", "")
+        return f"{person.name} ({org})" if org else person.name
+
+    if prop.get("type") == "array":
+        boxes = "".join(
+            f'<label class="choice" for="{uid}-{n}"><input type="checkbox" id="{uid}-{n}" name="{escape(name)}" '
+            f'value="{escape(p.id)}">{escape(shown(p))}</label>' for n, p in enumerate(people))
+        return (f'<fieldset class="field"{described}><legend>{escape(label)}</legend>{hint_html}{boxes}'
+                f"</fieldset>")
+    attrs = f'id="{uid}" name="{escape(name)}"' + (" required" if required else "") + described
+    options = f'<option value="">{escape(t(N_("Choose …")))}</option>' + "".join(
+        f'<option value="{escape(p.id)}">{escape(shown(p))}</option>' for p in people)
+    return (f'<div class="field"><label for="{uid}">{escape(label)}</label>{hint_html}'
+            f"<select {attrs}>{options}</select></div>")
+
+
+def is_person_ref(prop: dict[str, Any]) -> bool:
+    """Whether a JSON-schema property names a person (or a list of people) of the plan."""
+    from toolkit.capture.common import PERSON_REF
+
+    if prop.get(PERSON_REF) == "person":
+        return True
+    items = prop.get("items")
+    if isinstance(items, dict) and items.get(PERSON_REF) == "person":
+        return True
+    return any(isinstance(p, dict) and is_person_ref(p) for p in prop.get("anyOf", []))
+
+
 def _control(name: str, prop: dict[str, Any], required: bool, label: str, hint: str, uid: str) -> str:
     attrs = f'id="{uid}" name="{escape(name)}"'
     if required:
@@ -177,6 +215,15 @@ def generic_form(view: FormView) -> str:
                 continue
             label = view.labels.get(name) or prop.get("title") or name
             hint = prop.get("description", "") if view.lang == "en" else ""
+            if is_person_ref(prop) and view.people:
+                choices = view.kind.web_choices(name, view.options, list(view.people))
+                people = list(view.people) if choices is None else list(choices)
+                if "anyOf" in prop:
+                    prop = {**next(p for p in prop["anyOf"] if p.get("type") != "null"), "title": label}
+                # the schema's description speaks of ids, which the choice hides: no hint
+                controls.append(_person_choice(name, prop, name in required, label, "", f"f{n}-{name}", people,
+                                               view.t))
+                continue
             controls.append(_control(name, prop, name in required, label, hint, f"f{n}-{name}"))
         legend = f"<h3>{escape(heading)}</h3>" if heading else ""
         forms.append(f'<form class="capture" data-step="{escape(view.step)}">{legend}{"".join(controls)}'

@@ -106,6 +106,10 @@ def rotation_form(view: FormView) -> str:
     result = plain(view.result) or {}
     me = view.device.person
     names = _names(view)
+    members = {p["id"] for p in (*result.get("group_a", []), *result.get("group_b", []))}
+    # speed dating with check-in: the invited person checks in (and out) here
+    check_in = bool(view.kind.web_self_ops(view.options)) and me in members
+    present = check_in and me not in result.get("absent", [])
     mine = []
     for r in result.get("rounds", []):
         for seat in r.get("seats", []):
@@ -113,7 +117,7 @@ def rotation_form(view: FormView) -> str:
                 other = seat["b"] if seat["a"] == me else seat["a"]
                 mine.append({"round": r["number"], "table": seat["table"], "with": names.get(other, other),
                              "current": r["number"] == result.get("current_round")})
-    return _form("rotation", view, seats=mine)
+    return _form("rotation", view, seats=mine, check_in=check_in, present=present)
 
 
 # -- views -------------------------------------------------------------------------------
@@ -149,7 +153,12 @@ def rotation_view(view: ResultView) -> str:
     names = {p["id"]: p["name"] for p in (*result["group_a"], *result["group_b"])}
     current = result["current_round"]
     shown = [r for r in result["rounds"] if r["number"] in (current, current + 1)] or result["rounds"][:1]
-    return _view("rotation", view, names=names, shown=shown)
+    check_in = bool(view.kind.web_self_ops(view.options))
+    people = [p["id"] for p in (*result["group_a"], *result["group_b"])]
+    away = set(result["absent"])
+    present = [p for p in people if p not in away]
+    return _view("rotation", view, names=names, shown=shown, check_in=check_in, present=present,
+                 away=[p for p in people if p in away], everyone=len(people))
 
 
 def matching_view(view: ResultView) -> str:

@@ -25,7 +25,7 @@ import re
 import secrets
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -354,8 +354,10 @@ class Room:
         if job is not None:
             from toolkit.web.forms import result_html
 
-            kind, records, options, context, audience = job
-            result = kind.result(records, options, context)
+            kind, snapshot, options, context, audience = job
+            # the records are read outside the lock: submissions are not kept waiting by a
+            # projector rebuild of a step with thousands of cards
+            result = kind.result(self.engine.records_of(snapshot), options, context)
             info["html"] = result_html(kind, result, options, lang, audience=audience, context=context)
         with self.lock:
             if self._cache.seq != seq and self.engine.state.last_seq == seq:
@@ -385,8 +387,10 @@ class Room:
                 info["held_records"] = [{"id": r.id, "data": r.data, "author": r.author.partition("#")[0]}
                                         for r in engine.held()]
             if kind is not None:
-                records = engine.records(item_id, step.id)
-                info["contributions"] = len(records)
+                snapshot = engine.snapshot(item_id, step.id)
+                moderation = snapshot[2]
+                info["contributions"] = sum(1 for r in snapshot[1] if r.id not in moderation) if moderation \
+                    else len(snapshot[1])
                 if not info["revealed"]:
                     info["hidden_note"] = _("Results are hidden until the facilitator reveals them.")
                 if info["revealed"] or channel == "facilitator":
@@ -394,7 +398,7 @@ class Room:
                     known = {ref: live.results(ref) for ref in kind.references(step.options)}
                     context = CaptureContext(people=live.people, seed=live.seed, lang=live.lang,
                                              results=known.get)
-                    job = (kind, records, step.options, context, channel)
+                    job = (kind, snapshot, step.options, context, channel)
         if channel == "facilitator":
             info.setdefault("held_records", [])
         return info, job
@@ -427,7 +431,8 @@ class Room:
             if not presenter.input_open:
                 return f'<p class="note">{_("Input to this step is closed.")}</p>'
             refusal = self._role_refusal(kind, step, device, lang)
-            if refusal:
+            # a step the room only checks in to (speed dating) shows invited people their form
+            if refusal and not (device.person and kind.web_self_ops(step.options)):
                 return f'<p class="note">{refusal}</p>'
             item_id = position.item.id
             context = self.engine.context(item_id)
@@ -465,6 +470,102 @@ class Room:
     def submit(self, device: Device, body: Any, lang: str) -> dict[str, Any]:
         """Capture one record from a participant; returns the acknowledgement, raises
         :class:`Refused` with a clear message otherwise. Returns only after the commit."""
+        outcome = self.submit_many([(device, body, lang)])[0]
+        if isinstance(outcome, Refused):
+            raise outcome
+        return outcome
+
+    def submit_many(self, jobs: Sequence[tuple[Device, Any, str]]) -> list[dict[str, Any] | Refused]:
+        """Capture the records of several submissions in one durable transaction (a group
+        commit: :class:`toolkit.web.writer.GroupWriter` gathers what arrives while the previous
+        commit runs); for each, its acknowledgement or its :class:`Refused`. Nothing is
+        acknowledged before the commit; when the commit fails, every submission of the batch
+        is refused with a 503 (nothing of it was written: the phones send again)."""
+        from toolkit.session.engine import CaptureRequest, RecordInvalid, StepMoved
+        from toolkit.web.labels import unknown_person
+
+        outcomes: list[dict[str, Any] | Refused | None] = [None] * len(jobs)
+        checked: dict[int, tuple[str, str, str, dict[str, Any], str]] = {}
+        for n, (device, body, lang) in enumerate(jobs):
+            try:
+                checked[n] = self._check_body(body, device, lang)
+            except Refused as exc:
+                outcomes[n] = exc
+        with self.lock:
+            engine = self.engine
+            # no catching up first: the capture does so inside its transaction, and checks
+            # there that the step is still the current one; the state is looked at anew only
+            # when it seems to refuse a submission (the terminal UI may have moved on)
+            refreshed = False
+            requests: list[CaptureRequest] = []
+            order: list[int] = []
+            for n, (client_id, item_id, step_id, record, stored_id) in checked.items():
+                device, _body, lang = jobs[n]
+                try:
+                    with self.speaking(lang):
+                        # a resend of something saved before is acknowledged again, whatever
+                        # the step is now; the same id for something else is a conflict
+                        if stored_id in engine.state.capture_ids:
+                            outcomes[n] = self._resent(stored_id, client_id, item_id, step_id, record, device, lang)
+                            continue
+                        try:
+                            kind = self._open_kind(item_id, step_id, device, lang, record)
+                        except Refused:
+                            if refreshed:
+                                raise
+                            engine.refresh()
+                            refreshed = True
+                            kind = self._open_kind(item_id, step_id, device, lang, record)
+                        record = self._as_sent(kind, item_id, step_id, record, device)
+                        unknown = unknown_person(kind, record, engine.agenda.people, lang,
+                                                 skip=getattr(kind, "web_identity", None))
+                        if unknown:
+                            raise Refused(422, unknown)
+                except Refused as exc:
+                    outcomes[n] = exc
+                    continue
+                requests.append(CaptureRequest(record, item_id=item_id,
+                                               step_id=step_id, author=device.author, client_id=stored_id,
+                                               participant=True, lang=lang, current_only=True))
+                order.append(n)
+            try:
+                saved_all = engine.capture_many(requests) if requests else []
+            except CimisError as exc:
+                for n in order:
+                    _ = translator(jobs[n][2])
+                    outcomes[n] = Refused(503, _("Not saved: {error}. Send it again.").format(error=exc))
+                saved_all = []
+            for n, request, saved in zip(order, requests, saved_all):
+                device, _body, lang = jobs[n]
+                client_id, item_id, step_id, record, stored_id = checked[n]
+                with self.speaking(lang):
+                    if isinstance(saved, CimisError):
+                        if isinstance(saved, RecordInvalid):
+                            from toolkit.web.labels import invalid_message
+
+                            outcomes[n] = Refused(422, invalid_message(saved, lang))
+                            continue
+                        if isinstance(saved, StepMoved):
+                            _ = translator(lang)
+                            outcomes[n] = Refused(409, _("This step is not open for input any more."))
+                            continue
+                        closed = not engine.presenter(item_id, step_id).input_open or engine.state.finished
+                        outcomes[n] = Refused(409 if closed else 422, str(saved))
+                    elif not saved.new:
+                        try:
+                            outcomes[n] = self._resent(stored_id, client_id, item_id, step_id, dict(request.record),
+                                                       device, lang)
+                        except Refused as exc:
+                            outcomes[n] = exc
+                    else:
+                        outcomes[n] = {"saved": True, "id": client_id, "seq": saved.event.seq, "duplicate": False,
+                                       "held": bool(saved.event.payload.get("held"))}
+        done = [outcome for outcome in outcomes if outcome is not None]
+        assert len(done) == len(jobs)  # each was refused or answered
+        return done
+
+    def _check_body(self, body: Any, device: Device, lang: str) -> tuple[str, str, str, dict[str, Any], str]:
+        """(client id, item, step, record, stored client id) of a well-formed submission."""
         _ = translator(lang)
         if not isinstance(body, dict):
             raise Refused(400, _("The request must be a JSON object."))
@@ -478,38 +579,43 @@ class Room:
         if _longest_text(record) > MAX_TEXT:
             raise Refused(413, _("The text is too long (at most {max} characters).").format(max=MAX_TEXT))
         item_id, _dot, step_id = step_ref.partition(".")
-        stored_id = f"web:{device.id}:{client_id}"
-        with self.lock, self.speaking(lang):
-            engine = self.engine
-            engine.refresh()
-            # a resend of something saved before is acknowledged again, whatever the step
-            # is now; the same id for something else is a conflict
-            if stored_id in engine.state.capture_ids:
-                return self._resent(stored_id, client_id, item_id, step_id, record, device, lang)
-            try:
-                step = engine.step(item_id, step_id)
-            except CimisError:
-                raise Refused(404, _("There is no step '{ref}'.").format(ref=step_ref)) from None
-            current = self._current()
-            if current is None or (current[0].item.id, current[1].id) != (item_id, step_id):
-                raise Refused(409, _("This step is not open for input any more."))
-            kind = current[2]
-            if kind is None:
-                raise Refused(409, _("This step takes no input."))
-            refusal = self._role_refusal(kind, step, device, lang)
-            if refusal:
-                raise Refused(403, refusal)
-            record = self._with_identity(kind, record, device)
-            try:
-                saved = engine.capture(record, item_id=item_id, step_id=step_id, author=device.author,
-                                       client_id=stored_id, participant=True)
-            except CimisError as exc:
-                status = 409 if not engine.presenter(item_id, step_id).input_open or engine.state.finished else 422
-                raise Refused(status, str(exc)) from None
-            if not saved.new:
-                return self._resent(stored_id, client_id, item_id, step_id, record, device, lang)
-            return {"saved": True, "id": client_id, "seq": saved.event.seq, "duplicate": False,
-                    "held": bool(saved.event.payload.get("held"))}
+        return client_id, item_id, step_id, record, f"web:{device.id}:{client_id}"
+
+    def _open_kind(self, item_id: str, step_id: str, device: Device, lang: str,
+                   record: Mapping[str, Any] | None = None) -> Any:
+        """The kind of the current step, which must be ``item_id.step_id`` and take
+        ``record`` from ``device``; :class:`Refused` otherwise."""
+        _ = translator(lang)
+        engine = self.engine
+        try:
+            step = engine.step(item_id, step_id)
+        except CimisError:
+            raise Refused(404, _("There is no step '{ref}'.").format(ref=f"{item_id}.{step_id}")) from None
+        current = self._current()
+        if current is None or (current[0].item.id, current[1].id) != (item_id, step_id):
+            raise Refused(409, _("This step is not open for input any more."))
+        kind = current[2]
+        if kind is None:
+            raise Refused(409, _("This step takes no input."))
+        if record is not None and record.get("op") in kind.web_self_ops(step.options):
+            # about the device's own person (a check-in): any invited person may send it
+            if not device.person:
+                raise Refused(403, _("Checking in needs your personal link; ask the facilitator."))
+            return kind
+        refusal = self._role_refusal(kind, step, device, lang)
+        if refusal:
+            raise Refused(403, refusal)
+        return kind
+
+    def _as_sent(self, kind: Any, item_id: str, step_id: str, record: dict[str, Any],
+                 device: Device) -> dict[str, Any]:
+        """The record as stored: the fields that name the sender filled with the device's
+        identity, so that nobody can act (or check in) as someone else."""
+        ops = kind.web_self_ops(self.engine.step(item_id, step_id).options)
+        own = ops.get(record.get("op")) if ops else None
+        if own and device.person:
+            return {**record, own: device.person}
+        return self._with_identity(kind, record, device)
 
     def _with_identity(self, kind: Any, record: dict[str, Any], device: Device) -> dict[str, Any]:
         field_name = getattr(kind, "web_identity", None)
@@ -527,7 +633,8 @@ class Room:
         if kind is None:
             raise Refused(409, _("This id was already used for another submission."))
         try:
-            sent = kind.Record.model_validate(self._with_identity(kind, record, device)).model_dump(mode="json")
+            sent = kind.Record.model_validate(self._as_sent(kind, item_id, step_id, record, device)).model_dump(
+                mode="json")
         except Exception:  # noqa: BLE001 - any invalid resend is simply not the same submission
             sent = None
         if sent != stored.payload.get("record"):

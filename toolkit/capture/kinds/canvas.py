@@ -46,6 +46,11 @@ class CanvasKind(CaptureKind[CanvasOptions]):
     widget = "toolkit.tui.widgets.capture.canvas:CanvasPanel"
     demo = "toolkit.cli.demo:play_canvas"
     title = {"de": "Canvas", "en": "Canvas"}
+    #: field labels (the generic form and the participants' error messages name fields by these)
+    labels = {
+        "en": {"field": "Canvas field", "text": "Text"},
+        "de": {"field": "Feld der Leinwand", "text": "Text"},
+    }
     Options = CanvasOptions
     Record = CanvasRecord
     #: one valid record, for ``cimis kinds`` and the export/import round-trip test

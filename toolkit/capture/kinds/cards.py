@@ -206,6 +206,13 @@ class CardsKind(CaptureKind[CardsOptions]):
     projector = "toolkit.tui.projector_views:cards"
     demo = "toolkit.cli.demo:play_cards"
     title = {"de": "Ideenkarten", "en": "Idea cards"}
+    #: field labels (the generic form and the participants' error messages name fields by these)
+    labels = {
+        "en": {"op": "Action", "text": "Your idea", "cards": "Cards", "cluster": "Cluster", "to": "Target cluster",
+               "clusters": "Clusters", "into": "Merged cluster"},
+        "de": {"op": "Aktion", "text": "Ihre Idee", "cards": "Karten", "cluster": "Cluster", "to": "Ziel-Cluster",
+               "clusters": "Cluster", "into": "Zusammengeführter Cluster"},
+    }
     Options = CardsOptions
     Record = CardsRecord
     #: one valid record, for ``cimis kinds`` and the export/import round-trip test

@@ -73,6 +73,11 @@ class ChecklistKind(CaptureKind[ChecklistOptions]):
     widget = "toolkit.tui.widgets.capture.checklist:ChecklistPanel"
     demo = "toolkit.cli.demo:play_checklist"
     title = {"de": "Checkliste", "en": "Checklist"}
+    #: field labels (the generic form and the participants' error messages name fields by these)
+    labels = {
+        "en": {"op": "Action", "item": "Checklist item"},
+        "de": {"op": "Aktion", "item": "Punkt der Checkliste"},
+    }
     Options = ChecklistOptions
     Record = ChecklistRecord
     #: one valid record, for ``cimis kinds`` and the export/import round-trip test

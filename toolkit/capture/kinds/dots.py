@@ -151,6 +151,11 @@ class DotsKind(CaptureKind[DotsOptions]):
     projector = "toolkit.tui.projector_views:dots"
     demo = "toolkit.cli.demo:play_dots"
     title = {"de": "Punktabfrage", "en": "Dot voting"}
+    #: field labels (the generic form and the participants' error messages name fields by these)
+    labels = {
+        "en": {"op": "Action", "voter": "Voter", "item": "Choice", "dots": "Dots"},
+        "de": {"op": "Aktion", "voter": "Wer abstimmt", "item": "Auswahl", "dots": "Punkte"},
+    }
     Options = DotsOptions
     Record = DotsRecord
     #: one valid record, for ``cimis kinds`` and the export/import round-trip test

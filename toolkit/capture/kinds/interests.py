@@ -92,6 +92,13 @@ class InterestsKind(CaptureKind[InterestsOptions]):
     projector = "toolkit.tui.projector_views:interests"
     demo = "toolkit.cli.demo:play_interests"
     title = {"de": "Interessen", "en": "Interests"}
+    #: field labels (the generic form and the participants' error messages name fields by these)
+    labels = {
+        "en": {"person": "You", "must": "Must meet", "could": "Could meet", "no": "No thanks",
+               "wants": "Want to meet"},
+        "de": {"person": "Sie", "must": "Unbedingt treffen", "could": "Vielleicht treffen", "no": "Lieber nicht",
+               "wants": "Möchte treffen"},
+    }
     Options = InterestsOptions
     Record = InterestRecord
     #: one valid record, for ``cimis kinds`` and the export/import round-trip test

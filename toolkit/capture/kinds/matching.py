@@ -125,6 +125,11 @@ class MatchingKind(CaptureKind[MatchingOptions]):
     projector = "toolkit.tui.projector_views:matching"
     demo = "toolkit.cli.demo:play_matching"
     title = {"de": "Matching", "en": "Matching"}
+    #: field labels (the generic form and the participants' error messages name fields by these)
+    labels = {
+        "en": {"op": "Action", "a": "First person", "b": "Second person"},
+        "de": {"op": "Aktion", "a": "Erste Person", "b": "Zweite Person"},
+    }
     Options = MatchingOptions
     Record = MatchingRecord
     #: one valid record, for ``cimis kinds`` and the export/import round-trip test

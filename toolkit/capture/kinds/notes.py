@@ -37,6 +37,11 @@ class NotesKind(CaptureKind[NotesOptions]):
     projector = "toolkit.tui.projector_views:notes"
     demo = "toolkit.cli.demo:play_notes"
     title = {"de": "Notizen", "en": "Notes"}
+    #: field labels (the generic form and the participants' error messages name fields by these)
+    labels = {
+        "en": {"text": "Your note"},
+        "de": {"text": "Ihre Notiz"},
+    }
     Options = NotesOptions
     Record = NoteRecord
     #: one valid record, for ``cimis kinds`` and the export/import round-trip test

@@ -89,6 +89,9 @@ class RotationOptions(KindModel):
     interests: str | None = step_ref_field(
         "Interests step whose levels plan the rounds: must-meet pairs first, never a pair with a 'no thanks'.",
         default=None)
+    check_in: bool = Field(default=False, description=(
+        "People count as present only once they checked in (from their phone through their personal link, "
+        "or marked present by the facilitator); the rounds not played yet are planned for those present."))
 
     @model_validator(mode="after")
     def _distinct(self) -> RotationOptions:

@@ -75,10 +75,21 @@ class PitchKind(CaptureKind[PitchOptions]):
     widget = "toolkit.tui.widgets.capture.pitch:PitchPanel"
     demo = "toolkit.cli.demo:play_pitch"
     title = {"de": "Pitches", "en": "Pitches"}
+    #: field labels (the generic form and the participants' error messages name fields by these)
+    labels = {
+        "en": {"pitch": "Presenter", "type": "Kind of feedback", "text": "Your feedback"},
+        "de": {"pitch": "Wer präsentiert", "type": "Art der Rückmeldung", "text": "Ihre Rückmeldung"},
+    }
     Options = PitchOptions
     Record = PitchFeedbackRecord
     #: one valid record, for ``cimis kinds`` and the export/import round-trip test
     example = {"pitch": "anna", "type": "like", "text": "Clear problem statement"}
+
+    def web_choices(self, field, options, people):
+        # feedback goes to someone who pitches in this round
+        if field == "pitch":
+            return [p for p in people if p.role == options.presenters]
+        return None
 
     def rule_state(self, options, context):
         return StatelessRules(self, options, context)  # the rules look at no earlier record

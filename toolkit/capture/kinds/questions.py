@@ -98,11 +98,15 @@ class _QuestionRules(RuleState):
 class QuestionsKind(CaptureKind[QuestionsOptions]):
     name = "questions"
     title = {"de": "Fragen ans Podium", "en": "Questions to the speaker"}
+    #: field labels (the generic form and the participants' error messages name fields by these)
+    labels = {
+        "en": {"op": "Action", "text": "Your question", "question": "Question"},
+        "de": {"op": "Aktion", "text": "Ihre Frage", "question": "Frage"},
+    }
     Options = QuestionsOptions
     Record = QuestionsRecord
     web_form = "toolkit.web.kinds:questions_form"
     web_view = "toolkit.web.kinds:questions_view"
-    labels = {"en": {"text": "Your question"}, "de": {"text": "Ihre Frage"}}
     example = {"op": "ask", "text": "How do small firms start?"}
     #: an upvote names its question by record id: session import carries it over
     id_fields = ("question",)

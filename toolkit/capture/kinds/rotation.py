@@ -9,6 +9,9 @@ Records change the schedule while it runs:
 * ``{op: "round", number}`` is written by the UI when round ``number`` starts. Rounds up to
   and including it are *played*: they stay exactly as they were, whatever happens later.
 * ``{op: "absent", person}`` / ``{op: "present", person}`` mark a no-show or a late arrival.
+  With the option ``check_in``, nobody is present until checked in: a ``present`` record
+  is a check-in (people send it from their phones through ``cimis serve``), ``absent`` a
+  check-out.
   The rounds not played yet are planned again for the people present, so that nobody waits
   at an empty table. Pairs that met in played rounds count as met and are not planned again;
   if nothing was played yet, the schedule is simply built anew for those present.
@@ -117,6 +120,11 @@ class RotationKind(CaptureKind[RotationOptions]):
     projector = "toolkit.tui.projector_views:rotation"
     demo = "toolkit.cli.demo:play_rotation"
     title = {"de": "Speed-Dating", "en": "Speed dating"}
+    #: field labels (the generic form and the participants' error messages name fields by these)
+    labels = {
+        "en": {"op": "Action", "number": "Round", "person": "Person"},
+        "de": {"op": "Aktion", "number": "Runde", "person": "Person"},
+    }
     Options = RotationOptions
     Record = RotationRecord
     #: one valid record, for ``cimis kinds`` and the export/import round-trip test
@@ -124,6 +132,10 @@ class RotationKind(CaptureKind[RotationOptions]):
     web_form = "toolkit.web.kinds:rotation_form"
     web_view = "toolkit.web.kinds:rotation_view"
     web_role = "facilitator"
+
+    def web_self_ops(self, options):
+        # with check-in, people check themselves in (and out) from their phones
+        return {"present": "person", "absent": "person"} if options.check_in else {}
 
     def references(self, options):
         return [options.interests] if options.interests else []
@@ -183,7 +195,8 @@ class RotationKind(CaptureKind[RotationOptions]):
         a, b = groups_of(options, context)
         people = context.people if context is not None else ()
         members = set(a) | set(b)
-        absent: set[str] = set()
+        # with check-in, everyone is away until they check in
+        absent: set[str] = set(members) if options.check_in else set()
         played: list[_Planned] = []
         levels = self._levels(options, context) if options.interests else (set(), set())
         plan = self._replan(a, b, absent, played, options, levels)
@@ -209,13 +222,16 @@ class RotationKind(CaptureKind[RotationOptions]):
             if data.number > max(len(plan), 1):
                 return _("The schedule has only {count} rounds.").format(count=len(plan))
             return None
-        person = resolve(data.person, context.people if context is not None else ())
+        people = context.people if context is not None else ()
+        person = resolve(data.person, people)
         if person not in set(a) | set(b):
             return _("{person} is in neither group of this rotation.").format(person=data.person)
+        # the name, not the id: the room reads these messages on its phones
+        name = next((p.name for p in people if p.id == person), data.person)
         if isinstance(data, Absent) and person in absent:
-            return _("{person} is already marked absent.").format(person=data.person)
+            return _("{person} is already marked absent.").format(person=name)
         if isinstance(data, Present) and person not in absent:
-            return _("{person} is already present.").format(person=data.person)
+            return _("{person} is already present.").format(person=name)
         return None
 
     def result(self, records: Sequence[Captured], options: RotationOptions, context: CaptureContext) -> RotationResult:

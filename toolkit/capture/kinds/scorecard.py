@@ -118,6 +118,11 @@ class ScorecardKind(CaptureKind[ScorecardOptions]):
     projector = "toolkit.tui.projector_views:scorecard"
     demo = "toolkit.cli.demo:play_scorecard"
     title = {"de": "Bewertungsbogen", "en": "Scorecard"}
+    #: field labels (the generic form and the participants' error messages name fields by these)
+    labels = {
+        "en": {"scorer": "Juror", "candidate": "Candidate", "criterion": "Criterion", "score": "Score"},
+        "de": {"scorer": "Jurymitglied", "candidate": "Kandidat:in", "criterion": "Kriterium", "score": "Punktzahl"},
+    }
     Options = ScorecardOptions
     Record = ScoreRecord
     #: one valid record, for ``cimis kinds`` and the export/import round-trip test

@@ -59,11 +59,15 @@ class _WordRules(RuleState):
 class WordcloudKind(CaptureKind[WordcloudOptions]):
     name = "wordcloud"
     title = {"de": "Wortwolke", "en": "Word cloud"}
+    #: field labels (the generic form and the participants' error messages name fields by these)
+    labels = {
+        "en": {"text": "Your answer"},
+        "de": {"text": "Ihre Antwort"},
+    }
     Options = WordcloudOptions
     Record = WordRecord
     web_form = "toolkit.web.kinds:wordcloud_form"
     web_view = "toolkit.web.kinds:wordcloud_view"
-    labels = {"en": {"text": "Your answer"}, "de": {"text": "Ihre Antwort"}}
     example = {"text": "trust"}
 
     def rule_state(self, options, context):

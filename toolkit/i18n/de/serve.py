@@ -251,4 +251,38 @@ MESSAGES: dict[str, str] = {
         'Kann auf {host} Port {port} nicht lauschen: {error}. Mit --port einen anderen Port oder eine andere Adresse wählen.',
     'and {count} more':
         'und {count} weitere',
+    "Please check your entry: {errors}":
+        "Bitte prüfen Sie Ihre Eingabe: {errors}",
+    "{field}, entry {n}":
+        "{field}, Eintrag {n}",
+    "Not saved: {error}. Send it again.":
+        "Nicht gespeichert: {error}. Bitte erneut senden.",
+    "Choose …":
+        "Bitte wählen …",
+    "{field}: '{value}' is not someone in this session; choose a person from the list.":
+        "{field}: '{value}' gehört nicht zu dieser Sitzung; bitte eine Person aus der Liste wählen.",
+    "With":
+        "Mit",
+    "Check in":
+        "Einchecken",
+    "Tap when you are in the room: the next round's table plan counts only people who are here.":
+        "Tippen Sie, sobald Sie im Raum sind: Der Tischplan der nächsten Runde zählt nur, wer da ist.",
+    "I am here":
+        "Ich bin da",
+    "You are checked in: the next round's table plan counts you.":
+        "Sie sind eingecheckt: Der Tischplan der nächsten Runde zählt Sie mit.",
+    "I am leaving":
+        "Ich gehe",
+    "Present":
+        "Anwesend",
+    "Not checked in":
+        "Nicht eingecheckt",
+    "{present} of {total} checked in":
+        "{present} von {total} eingecheckt",
+    "Checking in needs your personal link; ask the facilitator.":
+        "Zum Einchecken brauchen Sie Ihren persönlichen Link; fragen Sie die Moderation.",
+    "Checking which addresses the room can reach…":
+        "Prüfe, welche Adressen der Raum erreicht …",
+    "step '{ref}' is not the current step any more":
+        "Schritt '{ref}' ist nicht mehr der aktuelle Schritt",
 }

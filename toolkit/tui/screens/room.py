@@ -73,12 +73,17 @@ class RoomScreen(ModalScreen[None]):
     RoomScreen #room-facts { width: 1fr; height: auto; padding-right: 1; }
     RoomScreen #room-qr { width: auto; height: auto; }
     RoomScreen #room-state.-error { color: $error; text-style: bold; }
+    RoomScreen #room-reach { height: auto; }
+    RoomScreen #room-reach.-error { color: $error; text-style: bold; }
     """
 
     def __init__(self, run_screen: Any) -> None:
         super().__init__()
         self.run_screen = run_screen
         self._bindings = _bindings(ROOM_BINDING_IDS)
+        #: the server whose addresses were checked, and the result (``cimis serve`` checks
+        #: the same way: :func:`toolkit.serving.reachable`)
+        self._reach: tuple[Any, Any] = (None, None)
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -87,6 +92,7 @@ class RoomScreen(ModalScreen[None]):
             with Horizontal(id="room-body"):
                 yield Static("", id="room-facts")
                 yield Static("", id="room-qr")
+            yield Static("", id="room-reach")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -113,14 +119,51 @@ class RoomScreen(ModalScreen[None]):
             state.update(literal(_("Not serving: the room cannot join. {key} starts serving.").format(key=key)))
         else:
             state.update(literal(_("Serving: the room can join. {key} stops serving.").format(key=key)))
+        reach = self.query_one("#room-reach", Static)
         if prepared is None:
             facts.update("")
             qr.update("")
             qr.display = False
+            reach.update("")
+            reach.display = False
             return
         facts.update(literal("\n".join(join_facts(prepared))))
         qr.update(qr_text(prepared.join_url))
         qr.display = True
+        self._show_reach(prepared, reach)
+
+    def _show_reach(self, prepared: Any, reach: Static) -> None:
+        """Which addresses answer, for a server on the network (one on loopback is only
+        for this computer, which the join facts say already); checked once per server, in
+        a worker, because an address that does not answer takes a moment to time out."""
+        if prepared.bind in ("127.0.0.1", "localhost", "::1"):
+            reach.display = False
+            return
+        reach.display = True
+        checked, found = self._reach
+        if checked is not prepared:
+            self._reach = (prepared, None)
+            reach.update(literal(_("Checking which addresses the room can reach…")))
+            reach.set_class(False, "-error")
+            self.run_worker(self._check_reach(prepared), group="reach")
+            return
+        if found is None:
+            return
+        from toolkit.serving import reachability_lines
+
+        lines, advice, outside = reachability_lines(found, prepared.port)
+        reach.update(literal("\n".join([*lines, advice])))
+        reach.set_class(not outside, "-error")
+
+    async def _check_reach(self, prepared: Any) -> None:
+        import asyncio
+
+        from toolkit.serving import reachable
+
+        found = await asyncio.to_thread(reachable, prepared.bind, prepared.port)
+        if self._reach[0] is prepared:
+            self._reach = (prepared, found)
+            self.show()
 
     def action_switch(self) -> None:
         self.run_screen.switch_serving()
