@@ -65,3 +65,62 @@ def test_few_items_stay_here(files, monkeypatch):
 def test_can_be_turned_off(monkeypatch):
     monkeypatch.setenv("CIMIS_WORKERS", "0")
     assert parallel.workers_for(10_000, 1) == 0
+
+
+# --- pieces taken from a queue (chunks=...) ---------------------------------------------
+
+
+def squares(share):
+    return [n * n for n in share]
+
+
+@forking
+@pytest.mark.parametrize("chunks", [2, 7, 64, 255, 1000])
+def test_pulled_pieces_give_the_results_in_order(chunks):
+    items = list(range(1000))
+    assert parallel.map_split(items, squares, min_items=10, chunks=chunks) == squares(items)
+
+
+@forking
+def test_pulled_pieces_are_shared_between_processes():
+    import select
+
+    parent = os.getpid()
+    took, tell = os.pipe()
+
+    def work(share):
+        if os.getpid() != parent:
+            os.write(tell, b"x")
+        else:
+            # the parent's first piece waits until a worker has taken one (or 20 s passed)
+            select.select([took], [], [], 20)
+        return [os.getpid() == parent for _ in share]
+
+    try:
+        done_here = parallel.map_split(list(range(400)), work, min_items=10, chunks=40)
+    finally:
+        os.close(took)
+        os.close(tell)
+    assert len(done_here) == 400
+    assert not all(done_here), "no worker took a piece"
+
+
+@forking
+@pytest.mark.parametrize("how", ["raises", "is killed", "prints garbage", "half done then killed"])
+def test_failing_puller_falls_back(how):
+    parent = os.getpid()
+    seen = {"n": 0}
+
+    def work(share):
+        if os.getpid() != parent:
+            seen["n"] += 1  # the worker's own copy
+            if how == "raises":
+                raise RuntimeError("the worker dies")
+            if how == "is killed" or (how == "half done then killed" and seen["n"] > 2):
+                os.kill(os.getpid(), signal.SIGKILL)
+            if how == "prints garbage":
+                return ["not", "a", "result"][: len(share)] + [None] * max(0, len(share) - 3) + ["extra"]
+        return squares(share)
+
+    items = list(range(600))
+    assert parallel.map_split(items, work, min_items=10, chunks=30) == squares(items)

@@ -183,8 +183,10 @@ def _entries(cache: BuildCache, chapters: list[tuple[Any, str]], paths: set[str]
                         sections_json(done.sections), done.images))
         return out
 
-    # below a few dozen chapters a fork costs more than it saves
-    for (rel, _source), entry in zip(todo, map_split(todo, render, min_items=48)):
+    # below a few dozen chapters a fork costs more than it saves; pieces of about fifty
+    # chapters taken from a queue keep every core busy to the end, however the machine's
+    # other work slows one of them
+    for (rel, _source), entry in zip(todo, map_split(todo, render, min_items=48, chunks=len(todo) // 50)):
         entries[rel] = entry
     return {rel: entries[rel] for _c, rel in chapters}
 
