@@ -62,16 +62,17 @@ def _analyse(chapters: Sequence[Any]) -> list[Any]:
     first is parsed along (it takes its slug first), marker lines are blanked so that the
     lines stay the file's."""
     from toolkit.workbook.markers import strip_markers
-    from toolkit.workbook.render import _H1, chapter_title_markdown, make_renderer
+    from toolkit.workbook.render import _H1, Renderers, chapter_title_markdown
 
-    md = make_renderer()
+    renderers = Renderers()
     out = []
     for chapter in chapters:
         stripped = strip_markers(chapter.body or "").strip("\n")
         first = next((line for line in stripped.split("\n", 50) if line.strip()), "")
         body = _blank_markers(chapter.body or "")
         prefix = "" if _H1.match(first) else chapter_title_markdown(chapter.title) + "\n\n"
-        tokens = md.parse(prefix + body, {})
+        source = prefix + body
+        tokens = renderers.for_text(source).parse(source, {})
         ids = [str(t.attrGet("id")) for t in tokens if t.type == "heading_open"]
         shift = prefix.count("\n")
         out.append((ids, [(kind, target, line - shift) for kind, target, line in _targets(tokens)]))

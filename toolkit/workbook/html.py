@@ -25,8 +25,8 @@ from toolkit.workbook.htmlcache import BuildCache
 from toolkit.workbook.htmlpage import Site
 from toolkit.workbook.output import OutputWriter
 from toolkit.workbook.render import (
+    Renderers,
     chapter_markdown,
-    make_renderer,
     norm_rel,
     page_path,
     relative_url,
@@ -173,12 +173,12 @@ def _entries(cache: BuildCache, chapters: list[tuple[Any, str]], paths: set[str]
 
     if not todo:
         return {rel: entries[rel] for _c, rel in chapters}
-    md = make_renderer()  # only now: a build with everything cached never loads markdown-it
+    renderers = Renderers()  # made on first use: a build with everything cached never loads markdown-it
 
     def render(jobs: Sequence[tuple[str, str]]) -> list[Any]:
         out = []
         for rel, source in jobs:
-            done = render_chapter(md, source, rel, paths)
+            done = render_chapter(renderers.for_text(source), source, rel, paths)
             out.append((keys[rel], done.links, done.html, to_print(done.html, rel, pids[rel], pid_of_page),
                         sections_json(done.sections), done.images))
         return out
