@@ -1,7 +1,7 @@
 """mdBook books as workbooks: reading ``book.toml``, expanding ``{{#include}}`` and
 importing such a book as a cimis workbook.
 
-Provides :func:`read_book_toml` (``book.toml`` -> :class:`~toolkit.workbook.model.BookConfig`
+Provides :func:`read_book_toml` (``book.toml`` -> :class:`~toolkit.workbook.layout.BookSettings`
 and the source folder, or problems), :func:`expand_includes` (a chapter's Markdown with
 ``{{#include file}}``, ``{{#include file:3:9}}``, ``{{#include file:anchor}}`` replaced by
 the lines they name; files outside the book are refused) and :func:`import_mdbook`.
@@ -26,16 +26,19 @@ BOOK_TOML = "book.toml"
 
 _INCLUDE = re.compile(r"\{\{#include\s+([^}\s]+)\s*\}\}")
 _ANCHOR = re.compile(r"ANCHOR(_END)?:\s*([\w-]+)")
+#: the longest title and description (as in book.yaml)
+MAX_TITLE = 300
 #: an include that includes itself, or a chain of them, stops here
 MAX_INCLUDE_DEPTH = 10
 
 
 def read_book_toml(folder: Path) -> tuple[Any, Path | None, list[Problem]]:
-    """``(config, source folder, problems)`` of the mdBook book in ``folder``."""
+    """``(settings, source folder, problems)`` of the mdBook book in ``folder``; the
+    settings are a :class:`~toolkit.workbook.layout.BookSettings`."""
     import tomllib
 
     from toolkit.workbook.files import read_text
-    from toolkit.workbook.model import BookConfig
+    from toolkit.workbook.layout import BookSettings
 
     path = folder / BOOK_TOML
     text, problems = read_text(path)
@@ -54,10 +57,19 @@ def read_book_toml(folder: Path) -> tuple[Any, Path | None, list[Problem]]:
     if not str(source).startswith(str(folder.absolute())):
         return None, None, [Problem.at(path, 0, _("src '{src}' is outside the book folder").format(src=src))]
     authors = book.get("authors") or []
+    if not isinstance(authors, list):
+        return None, None, [Problem.at(path, 0, _("[book] authors must be a list of names"))]
+    title = str(book.get("title") or "").strip() or folder.name
+    subtitle = str(book["description"]).strip() if book.get("description") else None
+    for field, value in (("title", title), ("description", subtitle or "")):
+        if len(value) > MAX_TITLE:
+            return None, None, [Problem.at(path, 0, _("[book] {field} is longer than {limit} characters").format(
+                field=field, limit=MAX_TITLE))]
     language = str(book.get("language") or "en").lower()
-    config = BookConfig(title=str(book.get("title") or folder.name), authors=[str(a) for a in authors],
-                        language="de" if language.startswith("de") else "en",
-                        subtitle=str(book["description"]) if book.get("description") else None)
+    # the settings a build reads, made without pydantic (whose import alone costs more
+    # than building a small book); the same limits as book.yaml's
+    config = BookSettings(title=title, subtitle=subtitle or None, authors=tuple(str(a) for a in authors),
+                          language="de" if language.startswith("de") else "en", sources=(), anonymise=False)
     return config, source, []
 
 

@@ -141,6 +141,8 @@ MESSAGES: dict[str, str] = {
     "src '{src}' is outside the book folder": "src '{src}' liegt außerhalb des Buch-Ordners",
     "include '{target}' cannot be read: {reason}": "include '{target}' kann nicht gelesen werden: {reason}",
     "broken TOML: {reason}": "fehlerhaftes TOML: {reason}",
+    "[book] authors must be a list of names": "[book] authors muss eine Liste von Namen sein",
+    "[book] {field} is longer than {limit} characters": "[book] {field} ist länger als {limit} Zeichen",
     # generated chapters: the event report and charts
     "Event report": "Veranstaltungsbericht",
     "Date": "Datum",
