@@ -97,18 +97,6 @@ def test_include_outside_the_book_is_refused(tmp_path):
     assert "include '/etc/passwd' is outside the book" in problems
 
 
-def test_include_ranges_and_missing_anchor():
-    from toolkit.workbook.mdbook import _slice
-
-    lines = ["a", "b", "c", "d"]
-    assert _slice(lines, "2") == ["b"]
-    assert _slice(lines, "2:3") == ["b", "c"]
-    assert _slice(lines, ":2") == ["a", "b"]
-    assert _slice(lines, "3:") == ["c", "d"]
-    assert _slice(lines, "") == lines
-    assert _slice(lines, "nope") is None
-
-
 def test_todo_warnings_are_one_line(tmp_path):
     from toolkit.workbook.check import check_book
 

@@ -154,10 +154,11 @@ def _entries(cache: BuildCache, chapters: list[tuple[Any, str]], paths: set[str]
         inputs = (pids[rel], chapter.title, chapter.body, chapter.root)
         memo = _KEYS.get(rel)
         source = ""
-        if memo is not None and memo[0] == inputs and "{{#include" not in chapter.body:
+        # "{{": an mdBook link (mdbook.has_links), whose included files are part of the page
+        if memo is not None and memo[0] == inputs and "{{" not in chapter.body:
             key = keys[rel] = memo[1]
         else:
-            if "{{#include" in chapter.body:
+            if "{{" in chapter.body:
                 source = chapter_markdown(chapter)  # the included files are part of it
                 made_of = f"{rel}\0{pids[rel]}\0{source}"
             else:

@@ -308,7 +308,7 @@ def chapter_markdown(chapter: Any, level: int = 1) -> str:
 
     body = strip_markers(chapter.body or "").strip("\n")
     root = getattr(chapter, "root", None)
-    if root is not None and chapter.path is not None and "{{#include" in body:
+    if root is not None and chapter.path is not None and "{{" in body:  # mdbook.has_links, without its import
         from toolkit.workbook.mdbook import expand_includes
 
         body = expand_includes(body, chapter.path, root)[0]
