@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - the chapter and mdBook's output are kept as mdBook read and wrote them
 """mdBook's links ({{#include}} and its kin) are done as mdBook does them, with mdBook's own
 output as the reference: escaped links (a backslash before ``{{#``) show literally, links
 in code spans and fenced code are done too, ranges, anchors, whitespace and bad arguments
