@@ -161,6 +161,13 @@ MESSAGES: dict[str, str] = {
     "Generated from session {session} of the workshop '{source}' (last capture {at}).":
         "Erzeugt aus der Sitzung {session} des Workshops '{source}' (letzte Erfassung {at}).",
     "Dots per idea": "Punkte je Idee",
+    "Drawn from session {session} of the workshop '{workshop}', step {step} (last capture {at}).":
+        "Gezeichnet aus der Sitzung {session} des Workshops '{workshop}', Schritt {step} (letzte Erfassung {at}).",
+    "Upvotes per question": "Stimmen je Frage",
+    "Word cloud: the larger a word, the more often it was given":
+        "Wortwolke: Je größer ein Wort, desto öfter wurde es genannt",
+    "{done} of {total} done ({percent} %)": "{done} von {total} erledigt ({percent} %)",
+    "Checklist progress": "Fortschritt der Checkliste",
     "Total scores": "Gesamtwertungen",
     "Who was matched with whom": "Wer mit wem zusammengebracht wurde",
     "Feedback per pitch": "Rückmeldungen je Pitch",
