@@ -124,3 +124,34 @@ def test_failing_puller_falls_back(how):
 
     items = list(range(600))
     assert parallel.map_split(items, work, min_items=10, chunks=30) == squares(items)
+
+
+@forking
+def test_an_error_here_stops_the_pulling_workers():
+    """When this process's own piece fails, the error reaches the caller and no worker is
+    left running (blocked on its pipe) behind it."""
+    parent = os.getpid()
+    forked: list[int] = []
+    real_fork = os.fork
+
+    def counting_fork():
+        pid = real_fork()
+        if pid:
+            forked.append(pid)
+        return pid
+
+    def work(share):
+        if os.getpid() == parent:
+            raise ValueError("this piece is broken")
+        return [b"x" * 100_000 for _ in share]  # more than a pipe holds: a left worker would block
+
+    os.fork = counting_fork
+    try:
+        with pytest.raises(ValueError, match="broken"):
+            parallel.map_split(list(range(100)), work, min_items=10, chunks=20)
+    finally:
+        os.fork = real_fork
+    assert forked
+    for pid in forked:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)  # reaped already

@@ -88,9 +88,14 @@ def _map_pulled(items: Sequence[T], work: Callable[[Sequence[T]], list[Any]], wo
             done.append((piece[0], work(pieces[piece[0]])))
         return done
 
+    running: list[tuple[int, int] | None] = []
     try:
         running = [_fork(take, ()) for _ in range(workers)]
-        results: dict[int, list[Any]] = dict(take(()))
+        try:
+            results: dict[int, list[Any]] = dict(take(()))
+        except BaseException:
+            _stop(running)  # the caller sees the error; no worker is left behind, blocked on its pipe
+            raise
         for worker in running:
             for entry in _collect(worker, None) or ():
                 if isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[0], int) \
@@ -104,6 +109,22 @@ def _map_pulled(items: Sequence[T], work: Callable[[Sequence[T]], list[Any]], wo
         # a piece whose worker failed after taking it is done here
         ordered.extend(results[index] if index in results else work(piece))
     return ordered
+
+
+def _stop(workers: list[tuple[int, int] | None]) -> None:
+    """End ``workers`` now and reap them (their results are not wanted)."""
+    import signal
+
+    for worker in workers:
+        if worker is None:
+            continue
+        pid, read_end = worker
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        os.close(read_end)
+        os.waitpid(pid, 0)
 
 
 def _fork(work: Callable[[Sequence[T]], list[Any]], share: Sequence[T]) -> tuple[int, int] | None:
