@@ -200,3 +200,21 @@ def test_links_in_included_files_are_checked_too(tmp_path):
     text, problems = ours(book)
     assert text.startswith("again " * 10) and "{{#include loop.md}}" in text
     assert problems == ["include 'loop.md' nests too deep (a loop?); not included"]
+
+
+def test_title_link_sets_the_page_title(tmp_path):
+    """``{{#title}}`` is removed from the text and becomes the page's whole browser title
+    (mdBook: ``<title>Custom</title>``), in an included file too; a rebuild follows a change."""
+    from toolkit.workbook.build import build
+
+    book = make_book(tmp_path / "book", "# One\n\n{{#title Custom <page>}}\n\nText.\n")
+    page = (build(book, "html") / "one.html").read_text("utf-8")
+    assert "<title>Custom &lt;page&gt;</title>" in page and "#title" not in page
+    (book / "src" / "one.md").write_text("# One\n\n{{#include sub/title.md}}\n\nText.\n", "utf-8")
+    (book / "src" / "sub" / "title.md").write_text("{{#title From the include}}\n", "utf-8")
+    assert "<title>From the include</title>" in (build(book, "html") / "one.html").read_text("utf-8")
+    (book / "src" / "sub" / "title.md").write_text("{{#title Changed}}\n", "utf-8")
+    assert "<title>Changed</title>" in (build(book, "html") / "one.html").read_text("utf-8")
+    (book / "src" / "one.md").write_text("# One\n\n\\{{#title Not a title}}\n", "utf-8")
+    page = (build(book, "html") / "one.html").read_text("utf-8")
+    assert "<title>One – Links</title>" in page and "{{#title Not a title}}" in page

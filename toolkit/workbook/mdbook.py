@@ -172,7 +172,18 @@ def _anchor_known(lines: list[str], where: tuple[int, int | None] | str) -> bool
     return not isinstance(where, str) or any(_anchor_start(line) == where for line in lines)
 
 
-def expand_includes(text: str, chapter: Path, root: Path, depth: int = 0) -> tuple[str, list[str]]:
+def page_title(text: str, chapter: Path, root: Path) -> str | None:
+    """The page title a chapter's ``{{#title text}}`` sets (the last one, included files'
+    too, as in mdBook), or ``None``."""
+    if not has_links(text):
+        return None
+    titles: list[str] = []
+    expand_includes(text, chapter, root, titles=titles)
+    return " ".join(titles[-1].split()) if titles else None
+
+
+def expand_includes(text: str, chapter: Path, root: Path, depth: int = 0,
+                    titles: list[str] | None = None) -> tuple[str, list[str]]:
     r"""``text`` (the Markdown of the chapter file ``chapter``) with mdBook's links done as
     mdBook's ``links`` preprocessor does them, and the problems met (as messages):
 
@@ -182,7 +193,8 @@ def expand_includes(text: str, chapter: Path, root: Path, depth: int = 0) -> tup
     - ``{{#rustdoc_include file:...}}``: the lines mdBook's reader shows of it;
     - ``{{#playground file}}`` (and the older ``{{#playpen file}}``): the file in a
       ````rust`` fence;
-    - ``{{#title text}}``: removed;
+    - ``{{#title text}}``: removed; its text is appended to ``titles`` (the page's title:
+      :func:`page_title`);
     - an escaped link, a backslash before ``{{#``: the text up to the last ``}}`` of that
       line without the backslash, nothing in it done (``\{{#include a.md}}`` shows
       ``{{#include a.md}}``).
@@ -217,6 +229,8 @@ def expand_includes(text: str, chapter: Path, root: Path, depth: int = 0) -> tup
         if kind is None:  # escaped: mdBook drops the backslash and keeps the rest as it is
             return match.group(0)[1:]
         if kind == "title":
+            if titles is not None:
+                titles.append(rest)
             return ""
         args = rest.split()
         if not args or kind not in _LINK_KINDS:
@@ -238,7 +252,7 @@ def expand_includes(text: str, chapter: Path, root: Path, depth: int = 0) -> tup
             if not _anchor_known(lines, where):
                 problems.append(_("include '{target}': no anchor '{anchor}' there").format(target=target, anchor=where))
             inner = _select(lines, where) if kind == "include" else _select_shown(lines, where)
-        expanded, more = expand_includes(inner, Path(path), root, depth + 1)
+        expanded, more = expand_includes(inner, Path(path), root, depth + 1, titles)
         problems.extend(more)
         return expanded
 
