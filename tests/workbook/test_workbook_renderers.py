@@ -80,3 +80,39 @@ MARKUP = st.text(alphabet=list("ab |-:~[]^xX*_`>#\n\t1.!()"), max_size=80)
 def test_generated_text_renders_as_with_every_rule(text):
     reduced, full = _both(text)
     assert reduced == full
+
+
+class OwnTablePlugin:
+    """A plugin that puts its own rule in the place of the built-in ``table``: a line of
+    ``+++`` becomes a rule of its own (text without ``|`` can trigger it)."""
+
+    @staticmethod
+    def configure_markdown(md):
+        def plus_rule(state, start, end, silent):
+            line = state.src[state.bMarks[start] + state.tShift[start]:state.eMarks[start]]
+            if line.strip() != "+++":
+                return False
+            if not silent:
+                token = state.push("hr", "hr", 0)
+                token.map = [start, start + 1]
+                token.markup = "+++"
+            state.line = start + 1
+            return True
+
+        md.block.ruler.at("table", plus_rule)
+
+
+def test_a_plugins_rule_in_a_built_in_place_is_kept():
+    from toolkit import hookimpl
+    from toolkit.plugins import get_host
+
+    plugin = OwnTablePlugin()
+    plugin.configure_markdown = hookimpl(OwnTablePlugin.configure_markdown)
+    host = get_host()
+    host.pm.register(plugin, name="own-table")
+    try:
+        text = "Before\n\n+++\n\nAfter\n"
+        reduced, full = _both(text)
+        assert "<hr" in full and reduced == full
+    finally:
+        host.pm.unregister(plugin)

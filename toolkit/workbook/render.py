@@ -97,6 +97,17 @@ _OPTIONAL_RULES: tuple[tuple[tuple[str, ...], Any], ...] = (
 _NEVER_RULES = ("html_block", "html_inline")
 
 
+def _built_in(md: Any, name: str) -> bool:
+    """Whether every rule called ``name`` is markdown-it's or mdit-py-plugins' own."""
+    for chain in (md.core.ruler, md.block.ruler, md.inline.ruler, md.inline.ruler2):
+        for rule in chain.__rules__:
+            if rule.name == name:
+                module = getattr(getattr(rule.fn, "func", rule.fn), "__module__", "") or ""
+                if not module.startswith(("markdown_it.", "mdit_py_plugins.")):
+                    return False
+    return True
+
+
 class Renderers:
     """The renderer for each chapter: :func:`make_renderer`'s, less the rules the chapter's
     text cannot trigger (made once per combination, on first use). The tokens, and so the
@@ -119,8 +130,9 @@ class Renderers:
         md = self._made.get(off)
         if md is None:
             md = make_renderer()
-            # only rules still known by these names: a plugin may have removed one
-            md.disable([*off, *_NEVER_RULES], ignoreInvalid=True)
+            # only the built-in rules: a plugin that put its own rule in one's place (which
+            # may match other text) keeps it; ignoreInvalid: a plugin may have removed one
+            md.disable([name for name in (*off, *_NEVER_RULES) if _built_in(md, name)], ignoreInvalid=True)
             self._made[off] = md
         return md
 
