@@ -7,6 +7,11 @@ items and does one share itself. Safe means: the platform forks, more than one p
 available, and this process runs no other thread (forking a threaded process, such as the
 terminal UI, can deadlock). ``CIMIS_WORKERS=0`` turns it off.
 
+With ``chunks``, the items are cut into that many pieces which every process (this one
+too) takes one after another from a shared queue (a pipe holding one byte per piece) until
+none is left: on a machine whose cores are shared with other work, a process that gets less
+time simply takes fewer pieces, instead of everyone waiting for the slowest fixed share.
+
 A worker reports through a pipe. Anything unexpected (a crash, a kill, a short or broken
 payload) makes this process do that share itself, so the result never depends on whether
 a worker succeeded, and a dead worker can never leave the caller waiting.
@@ -22,6 +27,8 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 MAX_WORKERS = 8
+#: pieces of a queue-shared map: one byte each in the queue
+MAX_CHUNKS = 255
 
 
 def workers_for(items: int, min_items: int) -> int:
@@ -34,15 +41,20 @@ def workers_for(items: int, min_items: int) -> int:
     return max(0, min(cores, MAX_WORKERS) - 1)
 
 
-def map_split(items: Sequence[T], work: Callable[[Sequence[T]], list[Any]], *, min_items: int) -> list[Any]:
+def map_split(items: Sequence[T], work: Callable[[Sequence[T]], list[Any]], *, min_items: int,
+              chunks: int = 0) -> list[Any]:
     """``work(items)``, with the items shared out when that is safe and worth it.
 
     ``work`` takes a share of the items and returns one picklable result per item, in order;
-    the results come back in the order of ``items``.
+    the results come back in the order of ``items``. ``chunks`` (at most 255): share them
+    out as that many pieces taken from a queue (see the module's description) rather than
+    one fixed share per process.
     """
     workers = workers_for(len(items), min_items)
     if workers == 0:
         return work(items)
+    if chunks > 1:
+        return _map_pulled(items, work, workers, min(chunks, len(items), MAX_CHUNKS))
     parts = workers + 1
     # interleaved shares: neighbouring items (chapters of one part, cards of one plugin)
     # tend to be alike in size, so every share gets a similar mix
@@ -56,6 +68,63 @@ def map_split(items: Sequence[T], work: Callable[[Sequence[T]], list[Any]], *, m
     for i, share_results in enumerate(results):
         ordered[i::parts] = share_results
     return ordered
+
+
+def _map_pulled(items: Sequence[T], work: Callable[[Sequence[T]], list[Any]], workers: int,
+                chunks: int) -> list[Any]:
+    """:func:`map_split` with pieces taken from a queue by ``workers`` workers and this process."""
+    bounds = [len(items) * i // chunks for i in range(chunks + 1)]
+    pieces = [items[bounds[i]:bounds[i + 1]] for i in range(chunks)]
+    queue, filler = os.pipe()
+    try:
+        # one write of fewer than PIPE_BUF bytes, and one-byte reads: no piece is split or lost
+        os.write(filler, bytes(range(chunks)))
+    finally:
+        os.close(filler)
+
+    def take(_unused: Sequence[Any]) -> list[Any]:
+        done: list[Any] = []
+        while piece := os.read(queue, 1):
+            done.append((piece[0], work(pieces[piece[0]])))
+        return done
+
+    running: list[tuple[int, int] | None] = []
+    try:
+        running = [_fork(take, ()) for _ in range(workers)]
+        try:
+            results: dict[int, list[Any]] = dict(take(()))
+        except BaseException:
+            _stop(running)  # the caller sees the error; no worker is left behind, blocked on its pipe
+            raise
+        for worker in running:
+            for entry in _collect(worker, None) or ():
+                if isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[0], int) \
+                        and 0 <= entry[0] < chunks and isinstance(entry[1], list) \
+                        and len(entry[1]) == len(pieces[entry[0]]):
+                    results[entry[0]] = entry[1]
+    finally:
+        os.close(queue)
+    ordered: list[Any] = []
+    for index, piece in enumerate(pieces):
+        # a piece whose worker failed after taking it is done here
+        ordered.extend(results[index] if index in results else work(piece))
+    return ordered
+
+
+def _stop(workers: list[tuple[int, int] | None]) -> None:
+    """End ``workers`` now and reap them (their results are not wanted)."""
+    import signal
+
+    for worker in workers:
+        if worker is None:
+            continue
+        pid, read_end = worker
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        os.close(read_end)
+        os.waitpid(pid, 0)
 
 
 def _fork(work: Callable[[Sequence[T]], list[Any]], share: Sequence[T]) -> tuple[int, int] | None:
@@ -81,8 +150,9 @@ def _fork(work: Callable[[Sequence[T]], list[Any]], share: Sequence[T]) -> tuple
     return pid, read_end
 
 
-def _collect(worker: tuple[int, int] | None, expected: int) -> list[Any] | None:
-    """The worker's results, or ``None`` if it failed in any way."""
+def _collect(worker: tuple[int, int] | None, expected: int | None) -> list[Any] | None:
+    """The worker's results (``expected`` of them, if given), or ``None`` if it failed in
+    any way."""
     if worker is None:
         return None
     pid, read_end = worker
@@ -95,4 +165,6 @@ def _collect(worker: tuple[int, int] | None, expected: int) -> list[Any] | None:
         results = pickle.loads(payload)
     except Exception:  # noqa: BLE001 - a truncated payload fails in any of unpickling's many ways
         return None
-    return results if isinstance(results, list) and len(results) == expected else None
+    if not isinstance(results, list) or (expected is not None and len(results) != expected):
+        return None
+    return results

@@ -25,3 +25,7 @@ def test_bench_mdbook_quick():
     assert float(check.group(1)) > 0 and float(check.group(3)) < 3  # a loose bound: machines differ
     if "mdbook comparison skipped" not in text:
         assert re.search(r"small book \(30 chapters\): cimis \d+ ms vs mdbook \d+ ms -> ratio [\d.]+", text), text
+        first = re.search(r"small book, first build \(30 chapters, nothing cached\): cimis (\d+) ms "
+                          r"vs mdbook (\d+) ms -> ratio ([\d.]+)", text)
+        assert first and int(first.group(1)) > 0 and int(first.group(2)) > 0 and float(first.group(3)) > 0, text
+    assert re.search(r"load average \(1, 5, 15 min\) at the start: [\d.]+, [\d.]+, [\d.]+", text), text

@@ -97,18 +97,6 @@ def test_include_outside_the_book_is_refused(tmp_path):
     assert "include '/etc/passwd' is outside the book" in problems
 
 
-def test_include_ranges_and_missing_anchor():
-    from toolkit.workbook.mdbook import _slice
-
-    lines = ["a", "b", "c", "d"]
-    assert _slice(lines, "2") == ["b"]
-    assert _slice(lines, "2:3") == ["b", "c"]
-    assert _slice(lines, ":2") == ["a", "b"]
-    assert _slice(lines, "3:") == ["c", "d"]
-    assert _slice(lines, "") == lines
-    assert _slice(lines, "nope") is None
-
-
 def test_todo_warnings_are_one_line(tmp_path):
     from toolkit.workbook.check import check_book
 
@@ -139,3 +127,41 @@ def test_import_mdbook(tmp_path, cli):
     assert again.exit_code != 0 and "not empty" in again.output
     missing = cli("workbook", "import-mdbook", str(tmp_path / "nothing"), str(tmp_path / "x"))
     assert missing.exit_code != 0 and "book.toml" in missing.output and "Traceback" not in missing.output
+
+
+def test_bad_book_toml_values_are_clear_problems(tmp_path, cli):
+    for toml, expected in (('[book]\ntitle = "T"\nauthors = "Anna"\n', "authors must be a list"),
+                           ('[book]\ntitle = "' + "x" * 301 + '"\n', "title is longer than 300 characters"),
+                           ('[book]\ndescription = "' + "y" * 301 + '"\n', "description is longer than 300")):
+        book = make_mdbook(tmp_path / f"b{len(toml)}")
+        (book / "book.toml").write_text(toml, "utf-8")
+        result = cli("workbook", "build", str(book))
+        assert result.exit_code != 0 and expected in result.output and "Traceback" not in result.output
+        assert "book.toml" in result.output
+        assert not (book / "build").exists()
+
+
+def test_a_cold_mdbook_build_needs_no_pydantic(tmp_path):
+    """book.toml is read into the light settings record: a first build of an mdBook book
+    (nothing cached yet) does not import pydantic, whose import alone costs more than
+    building a small book."""
+    import subprocess
+    import sys
+
+    book = make_mdbook(tmp_path / "guide")
+    code = ("import sys; from toolkit.workbook.build import build; build(sys.argv[1], 'html'); "
+            "print('pydantic' in sys.modules)")
+    env = {**os.environ, "CIMIS_CACHE_DIR": str(tmp_path / "empty-cache")}
+    out = subprocess.run([sys.executable, "-c", code, str(book)], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "False"
+    assert (book / "build" / "html" / "index.html").is_file()
+
+
+def test_no_front_matter_means_the_models_defaults():
+    """The shortcut for chapters without front matter gives what validating an empty front
+    matter gives."""
+    from toolkit.workbook.files import parse_chapter
+    from toolkit.workbook.layout import NO_FRONT_MATTER, ChapterFields
+
+    meta, body, line, problems = parse_chapter("# Title\n\nText.\n", Path("c.md"))
+    assert ChapterFields.of(meta) == NO_FRONT_MATTER and body == "# Title\n\nText.\n" and line == 1 and not problems

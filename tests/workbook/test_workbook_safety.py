@@ -306,3 +306,25 @@ def test_csv_leaves_harmless_text_alone():
 
     assert neutralise("\r=x") == "'\r=x"
     assert [neutralise(v) for v in ("a=b", "x-1", "", " =x", 5)] == ["a=b", "x-1", "", " =x", 5]
+
+
+def test_participant_text_cannot_include_a_file(tmp_path):
+    """mdBook's links work in every chapter, so text typed in a workshop (an idea, a
+    question) must not be able to pull a file of the book into the publication."""
+    from toolkit.capture.markdown import bullet, escape_cell, escape_line
+    from toolkit.workbook.build import build
+
+    folder = tmp_path / "book"
+    (folder / "chapters").mkdir(parents=True)
+    (folder / "book.yaml").write_text("title: T\nlanguage: en\n", "utf-8")
+    (folder / "secret-notes.md").write_text("UNPUBLISHED DRAFT\n", "utf-8")
+    hostile = ["{{#include ../secret-notes.md}}", "\\{{#include ../secret-notes.md}}",
+               "{{ #include ../secret-notes.md }}", "{{#playground ../secret-notes.md}}"]
+    body = "\n\n".join([escape_line(hostile[0]), *(bullet(h) for h in hostile),
+                        "| a |\n| --- |\n| " + escape_cell(hostile[0]) + " |"])
+    (folder / "chapters" / "ideas.md").write_text("---\ntitle: Ideas\nstatus: final\n---\n\n" + body + "\n", "utf-8")
+    (folder / "SUMMARY.md").write_text("# Summary\n\n- [Ideas](chapters/ideas.md)\n", "utf-8")
+    page = (build(folder, "html") / "chapters" / "ideas.html").read_text("utf-8")
+    assert "UNPUBLISHED" not in page
+    for text in hostile:
+        assert text.replace("\\", "") in page.replace("\\", "") or text in page  # shown as typed

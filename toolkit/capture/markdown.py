@@ -3,7 +3,8 @@ break the structure of a workbook chapter, tables, numbers, and translating into
 explicit language.
 
 Escaping is deliberately conservative: every character that can start inline markup
-(emphasis, code, links, HTML, tables, strikethrough, maths) gets a backslash, and a line
+(emphasis, code, links, HTML, tables, strikethrough, maths, mdBook's ``{{#include}}``)
+gets a backslash, and a line
 that could start a block (heading, quote, list, fence, setext underline, indented code)
 is neutralised. CommonMark renders ``\\x`` as ``x`` for any ASCII punctuation, so the text
 reads the same once rendered.
@@ -14,7 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-_INLINE = re.compile(r"([\\`*_\[\]<>|~$])")
+# braces too: "{{#include file}}" in participant text must not include a file of the book
+_INLINE = re.compile(r"([\\`*_\[\]<>|~${}])")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _BLOCK_START = re.compile(r"^([#>+=:-])")
 _ORDERED = re.compile(r"^(\d{1,9})([.)])")

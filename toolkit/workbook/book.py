@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 from toolkit.errors import Problem, ProblemsError
 from toolkit.i18n import _
 from toolkit.workbook.files import parse_chapter, read_book_config, read_text
-from toolkit.workbook.layout import BOOK_FILE, CHAPTERS_DIR, SUMMARY_FILE, BookSettings, ChapterFields
+from toolkit.workbook.layout import BOOK_FILE, CHAPTERS_DIR, NO_FRONT_MATTER, SUMMARY_FILE, BookSettings, ChapterFields
 from toolkit.workbook.safety import real_inside
 from toolkit.workbook.summary import parse_summary
 
@@ -185,10 +185,15 @@ def read_chapter_file(path: Path, rel: str, title: str = "", cache: Any = None,
         text, problems = read_text(path)
         if text is None:
             return None, problems
-        parsed, body, body_line, problems = parse_chapter(text, path)
-        if parsed is None:
-            return None, problems
-        meta = ChapterFields.of(parsed)
+        if text.split("\n", 1)[0].strip() != "---":
+            # no front matter (every chapter of an mdBook book): the defaults, without
+            # importing pydantic to validate nothing
+            meta, body, body_line = NO_FRONT_MATTER, text, 1
+        else:
+            parsed, body, body_line, problems = parse_chapter(text, path)
+            if parsed is None:
+                return None, problems
+            meta = ChapterFields.of(parsed)
         if st is not None and not problems:
             cache.put(path, st, meta, body, body_line)
     status = meta.status or default_status

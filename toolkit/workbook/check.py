@@ -62,16 +62,17 @@ def _analyse(chapters: Sequence[Any]) -> list[Any]:
     first is parsed along (it takes its slug first), marker lines are blanked so that the
     lines stay the file's."""
     from toolkit.workbook.markers import strip_markers
-    from toolkit.workbook.render import _H1, chapter_title_markdown, make_renderer
+    from toolkit.workbook.render import _H1, Renderers, chapter_title_markdown
 
-    md = make_renderer()
+    renderers = Renderers()
     out = []
     for chapter in chapters:
         stripped = strip_markers(chapter.body or "").strip("\n")
         first = next((line for line in stripped.split("\n", 50) if line.strip()), "")
         body = _blank_markers(chapter.body or "")
         prefix = "" if _H1.match(first) else chapter_title_markdown(chapter.title) + "\n\n"
-        tokens = md.parse(prefix + body, {})
+        source = prefix + body
+        tokens = renderers.for_text(source).parse(source, {})
         ids = [str(t.attrGet("id")) for t in tokens if t.type == "heading_open"]
         shift = prefix.count("\n")
         out.append((ids, [(kind, target, line - shift) for kind, target, line in _targets(tokens)]))
@@ -235,7 +236,7 @@ def _check_book(folder: Path | str) -> list[Problem]:
                                        "warning" if chapter.status == "todo" else "error"))
         _check_links(chapter, analysed[chapter.path][1], anchors, anchors[chapter.path.resolve()], problems, root)
         _check_markers(chapter, problems)
-        if chapter.root is not None and "{{#include" in chapter.body:
+        if chapter.root is not None and "{{" in chapter.body:  # mdbook.has_links, without its import
             from toolkit.workbook.mdbook import expand_includes
 
             for message in expand_includes(chapter.body, chapter.path, chapter.root)[1]:

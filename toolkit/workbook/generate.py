@@ -112,6 +112,8 @@ def labels(lang: str) -> dict[str, str]:
     _ = translator(lang)  # named _ so that the catalogue check finds the _("...") calls
     return {"people": _("Who took part"), "nobody": _("The plan lists nobody."), "checklist": _("Checklist"),
             "shortcuts": _("Shortcuts"), "checklists": _("Checklists and shortcuts"),
+            "chart_provenance": _("Drawn from session {session} of the workshop '{workshop}', step {step} "
+                                  "(last capture {at})."),
             "conflict": _("**Sync conflict:** the session results changed after this passage was edited. "
                           "This is the new generated version: merge what you need into the passage above, "
                           "then delete this block.")}
@@ -204,7 +206,9 @@ def _workshop(book: Any, source: str, folder: Path, key: str, library: Any, chap
                         ref=f"{item.id}.{step.id}", kind=step.capture_kind, error=exc), "warning"))
                     continue
                 body = anonymise(_lines(markdown))
-                chart = _chart(engine, item, step, anonymise, name, lang)
+                provenance = t["chart_provenance"].format(session=session, workshop=source,
+                                                           step=f"{item.id}.{step.id}", at=at)
+                chart = _chart(engine, item, step, anonymise, name, lang, provenance)
                 if chart is not None:
                     path, alt, svg = chart
                     plan.files[path] = svg
@@ -223,11 +227,14 @@ def _workshop(book: Any, source: str, folder: Path, key: str, library: Any, chap
 
 
 def _chart(engine: Any, item: Any, step: Any, anonymise: _Anonymiser, key: str,
-           lang: str) -> tuple[str, str, str] | None:
+           lang: str, provenance: str = "") -> tuple[str, str, str] | None:
     """``(workbook-relative path, alternative text, SVG)`` of a chart for the step's
-    result: dot votes and score totals as bars, matches as a graph; ``None`` for other kinds."""
+    result: dot votes, score totals, feedback per pitch and upvoted questions as bars,
+    matches and mutual interests as a graph, answers as a word cloud, a checklist as a
+    progress bar; ``None`` for other kinds or no data. ``provenance`` (the session and
+    step) becomes the chart's description."""
     from toolkit.capture.markdown import translator
-    from toolkit.workbook.charts import bar_chart, match_graph
+    from toolkit.workbook.charts import bar_chart, match_graph, progress_bar, word_cloud
 
     _ = translator(lang)  # named _ so that the catalogue check finds the _("...") calls
     kind = step.capture_kind
@@ -239,17 +246,17 @@ def _chart(engine: Any, item: Any, step: Any, anonymise: _Anonymiser, key: str,
     title = f"{item.title}: {step.title}"
     if kind == "dots" and getattr(result, "ranking", None):
         rows = [(anonymise([r.label])[0], float(r.dots)) for r in result.ranking[:20]]
-        return name, _("Dots per idea") + f" ({title})", bar_chart(title, rows)
+        return name, _("Dots per idea") + f" ({title})", bar_chart(title, rows, desc=provenance)
     if kind == "scorecard" and getattr(result, "ranking", None):
         rows = [(anonymise([r.name])[0], round(r.total, 2)) for r in result.ranking if r.total is not None][:20]
         if rows:
-            return name, _("Total scores") + f" ({title})", bar_chart(title, rows)
+            return name, _("Total scores") + f" ({title})", bar_chart(title, rows, desc=provenance)
         return None
     if kind == "pitch" and getattr(result, "feedback", None):
         rows = [(anonymise.label.get(fb.person, fb.person) if anonymise.enabled else fb.name,
                  float(len(fb.like) + len(fb.wish) + len(fb.whatif))) for fb in result.feedback]
         if any(value for _label_text, value in rows):
-            return name, _("Feedback per pitch") + f" ({title})", bar_chart(title, rows[:30])
+            return name, _("Feedback per pitch") + f" ({title})", bar_chart(title, rows[:30], desc=provenance)
         return None
     if kind == "matching" and getattr(result, "teams", None):
         names = {p.id: p.name for p in result.people}
@@ -261,8 +268,57 @@ def _chart(engine: Any, item: Any, step: Any, anonymise: _Anonymiser, key: str,
         right = [t.company for t in result.teams]
         edges = [(left.index(m.id), j) for j, t in enumerate(result.teams) for m in t.members]
         return name, _("Who was matched with whom") + f" ({title})", match_graph(
-            title, [shown(p) for p in left], [shown(p) for p in right], edges)
+            title, [shown(p) for p in left], [shown(p) for p in right], edges, desc=provenance)
+    if kind == "questions" and any(q.votes for q in getattr(result, "questions", None) or []):
+        rows = [(anonymise([q.text])[0], float(q.votes)) for q in result.questions[:20]]
+        return name, _("Upvotes per question") + f" ({title})", bar_chart(title, rows, desc=provenance)
+    if kind == "wordcloud" and getattr(result, "words", None):
+        words = [(anonymise([w.word])[0], w.count) for w in result.words]
+        return name, _("Word cloud: the larger a word, the more often it was given") + f" ({title})", word_cloud(
+            title, words, desc=provenance)
+    if kind == "checklist" and getattr(result, "total", 0):
+        caption = _("{done} of {total} done ({percent} %)").format(
+            done=result.done, total=result.total, percent=round(100 * result.done / result.total))
+        return name, _("Checklist progress") + f": {caption} ({title})", progress_bar(
+            title, result.done, result.total, caption, desc=provenance)
+    if kind == "interests" and getattr(result, "people", None):
+        return _interests_chart(result, anonymise, name, title, provenance, _)
     return None
+
+
+def _interests_chart(result: Any, anonymise: _Anonymiser, name: str, title: str, provenance: str,
+                     _: Any) -> tuple[str, str, str] | None:
+    """Mutual interests as a graph between the two groups (creatives and companies) when
+    there are any, else the marks each person received as bars."""
+    from toolkit.workbook.charts import bar_chart, match_graph
+
+    names = {p.id: p.name for p in result.people}
+
+    def shown(pid: str) -> str:
+        return anonymise.label.get(pid, pid) if anonymise.enabled else names.get(pid, pid)
+
+    if result.mutual:
+        first_role = result.groups[0] if result.groups else None
+        sides: tuple[list[str], list[str]] = ([], [])
+        for person in result.people:  # both groups, first group first
+            if any(person.id in (m.a, m.b) for m in result.mutual):
+                sides[0 if (first_role is None or person.role == first_role) else 1].append(person.id)
+        left, right = sides
+        if not right:  # no roles to tell the groups apart: the pairs' sides
+            left = list(dict.fromkeys(m.a for m in result.mutual))
+            right = list(dict.fromkeys(m.b for m in result.mutual))
+        edges = []
+        for m in result.mutual:
+            a, b = (m.a, m.b) if m.a in left else (m.b, m.a)
+            if a in left and b in right:
+                edges.append((left.index(a), right.index(b)))
+        return name, _("Mutual interests") + f" ({title})", match_graph(
+            title, [shown(p) for p in left], [shown(p) for p in right], edges, desc=provenance)
+    rows = [(shown(r.person), float(r.marks)) for r in result.received if r.marks]
+    if not rows:
+        return None
+    rows.sort(key=lambda row: -row[1])
+    return name, _("Marks received") + f" ({title})", bar_chart(title, rows[:30], desc=provenance)
 
 
 def _report(engine: Any, source: str, key: str, session: str, last: str, people: list[Any],

@@ -25,8 +25,8 @@ from toolkit.workbook.htmlcache import BuildCache
 from toolkit.workbook.htmlpage import Site
 from toolkit.workbook.output import OutputWriter
 from toolkit.workbook.render import (
+    Renderers,
     chapter_markdown,
-    make_renderer,
     norm_rel,
     page_path,
     relative_url,
@@ -127,7 +127,7 @@ def build_site(book: Any, out: Path, cache_dir: Path | None = None, previous_dir
         writer = OutputWriter(out, previous_dir, cache.manifest if previous_dir is not None else None, in_place)
         try:
             for i, (_chapter, rel) in enumerate(chapters):
-                _write_page(writer, site, chapters, i, entries[rel][2], entries[rel][0])
+                _write_page(writer, site, chapters, i, entries[rel][2], entries[rel][0], entries[rel][6])
             _write_rest(book, writer, site, chapters, entries, pids)
             _copy_images(book, writer, entries)
         except BaseException:
@@ -148,18 +148,21 @@ def _entries(cache: BuildCache, chapters: list[tuple[Any, str]], paths: set[str]
     entries: dict[str, tuple[Any, ...]] = {}
     todo: list[tuple[str, str]] = []
     keys: dict[str, str] = {}
+    titles: dict[str, str | None] = {}  # a page title set by mdBook's {{#title}}
     for chapter, rel in chapters:
         # the key depends on these only; with the chapter's text unchanged (the same string,
         # from the chapter cache kept in memory) it is not made again
         inputs = (pids[rel], chapter.title, chapter.body, chapter.root)
         memo = _KEYS.get(rel)
         source = ""
-        if memo is not None and memo[0] == inputs and "{{#include" not in chapter.body:
+        # "{{": an mdBook link (mdbook.has_links), whose included files are part of the page
+        if memo is not None and memo[0] == inputs and "{{" not in chapter.body:
             key = keys[rel] = memo[1]
         else:
-            if "{{#include" in chapter.body:
+            if "{{" in chapter.body:
                 source = chapter_markdown(chapter)  # the included files are part of it
-                made_of = f"{rel}\0{pids[rel]}\0{source}"
+                titles[rel] = _page_title(chapter)  # and the title they may set
+                made_of = f"{rel}\0{pids[rel]}\0{source}\0{titles[rel]}"
             else:
                 # what chapter_markdown makes it from: no need to make it for a cached chapter
                 made_of = f"{rel}\0{pids[rel]}\0{chapter.title}\0{chapter.body}"
@@ -173,18 +176,20 @@ def _entries(cache: BuildCache, chapters: list[tuple[Any, str]], paths: set[str]
 
     if not todo:
         return {rel: entries[rel] for _c, rel in chapters}
-    md = make_renderer()  # only now: a build with everything cached never loads markdown-it
+    renderers = Renderers()  # made on first use: a build with everything cached never loads markdown-it
 
     def render(jobs: Sequence[tuple[str, str]]) -> list[Any]:
         out = []
         for rel, source in jobs:
-            done = render_chapter(md, source, rel, paths)
+            done = render_chapter(renderers.for_text(source), source, rel, paths)
             out.append((keys[rel], done.links, done.html, to_print(done.html, rel, pids[rel], pid_of_page),
-                        sections_json(done.sections), done.images))
+                        sections_json(done.sections), done.images, titles.get(rel)))
         return out
 
-    # below a few dozen chapters a fork costs more than it saves
-    for (rel, _source), entry in zip(todo, map_split(todo, render, min_items=48)):
+    # below a few dozen chapters a fork costs more than it saves; pieces of about fifty
+    # chapters taken from a queue keep every core busy to the end, however the machine's
+    # other work slows one of them
+    for (rel, _source), entry in zip(todo, map_split(todo, render, min_items=48, chunks=len(todo) // 50)):
         entries[rel] = entry
     return {rel: entries[rel] for _c, rel in chapters}
 
@@ -206,8 +211,16 @@ def _memo(memo: dict[str, tuple[tuple[Any, ...], str]], rel: str, inputs: tuple[
     return value
 
 
+def _page_title(chapter: Any) -> str | None:
+    if chapter.root is None or chapter.path is None:
+        return None
+    from toolkit.workbook.mdbook import page_title
+
+    return page_title(chapter.body, chapter.path, chapter.root)
+
+
 def _write_page(writer: OutputWriter, site: Site, chapters: list[tuple[Any, str]], i: int, fragment: str,
-                key_of_fragment: str) -> None:
+                key_of_fragment: str, title: str | None = None) -> None:
     chapter, rel = chapters[i]
     page = page_path(rel)
     root = "../" * page.count("/")
@@ -219,9 +232,9 @@ def _write_page(writer: OutputWriter, site: Site, chapters: list[tuple[Any, str]
         other, other_rel = chapters[i + 1]
         next_ = (page_href(relative_url(page, page_path(other_rel))), other.title)
     # everything the page is made from: unchanged, the last build's page is linked as it is
-    key = repr((site.key, key_of_fragment, prev, next_, chapter.title, chapter.status, list(chapter.authors)))
+    key = repr((site.key, key_of_fragment, prev, next_, chapter.title, chapter.status, list(chapter.authors), title))
     if not writer.reuse(page, key):
-        writer.write(page, site.chapter_page(chapter, page, root, fragment, prev, next_), key)
+        writer.write(page, site.chapter_page(chapter, page, root, fragment, prev, next_, title), key)
 
 
 def _write_rest(book: Any, writer: OutputWriter, site: Site, chapters: list[tuple[Any, str]],

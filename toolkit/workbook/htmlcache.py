@@ -14,7 +14,7 @@ from typing import Any
 from toolkit.workbook.logmemo import open_log, saved
 
 CACHE_FILE = "html.cache"
-VERSION = 3
+VERSION = 4  # 4: a page title (mdBook's {{#title}}) with every entry
 
 
 class BuildCache:

@@ -98,14 +98,16 @@ class Site:
         return f'<p class="chapter-meta">{" ".join(parts)}</p>\n' if parts else ""
 
     def chapter_page(self, chapter: Any, page: str, root: str, fragment: str,
-                     prev: tuple[str, str] | None, next_: tuple[str, str] | None) -> str:
+                     prev: tuple[str, str] | None, next_: tuple[str, str] | None, title: str | None = None) -> str:
+        """A chapter's page; ``title`` (set by mdBook's ``{{#title}}``) replaces the browser
+        title "chapter – book", as in mdBook."""
         lab = self.labels
         pager = []
         if prev:
             pager.append(f'<a rel="prev" href="{esc(prev[0])}"><span>{lab["previous"]}</span> {esc(prev[1])}</a>')
         if next_:
             pager.append(f'<a rel="next" href="{esc(next_[0])}"><span>{lab["next"]}</span> {esc(next_[1])}</a>')
-        return (self.head(f"{chapter.title} – {self.title}", root) + self.topbar(root, page)
+        return (self.head(title or f"{chapter.title} – {self.title}", root) + self.topbar(root, page)
                 + f'<main id="content" class="chapter">\n{self.chapter_meta(chapter)}{fragment}'
                 + f'<nav class="pager">{"".join(pager)}</nav>\n</main>\n' + self.tail(root))
 

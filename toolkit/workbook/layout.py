@@ -51,3 +51,7 @@ class ChapterFields(NamedTuple):
         """From a validated :class:`~toolkit.workbook.model.ChapterMeta`."""
         status = meta.status if "status" in meta.model_fields_set else None
         return cls(meta.title, status, tuple(meta.authors), tuple(meta.reviewers), tuple(meta.comments), meta.source)
+
+
+#: the front matter of a chapter that has none: every field at its default
+NO_FRONT_MATTER = ChapterFields(title=None, status=None, authors=(), reviewers=(), comments=(), source=None)

@@ -1,7 +1,7 @@
 """mdBook books as workbooks: reading ``book.toml``, expanding ``{{#include}}`` and
 importing such a book as a cimis workbook.
 
-Provides :func:`read_book_toml` (``book.toml`` -> :class:`~toolkit.workbook.model.BookConfig`
+Provides :func:`read_book_toml` (``book.toml`` -> :class:`~toolkit.workbook.layout.BookSettings`
 and the source folder, or problems), :func:`expand_includes` (a chapter's Markdown with
 ``{{#include file}}``, ``{{#include file:3:9}}``, ``{{#include file:anchor}}`` replaced by
 the lines they name; files outside the book are refused) and :func:`import_mdbook`.
@@ -24,18 +24,27 @@ from toolkit.i18n import _
 
 BOOK_TOML = "book.toml"
 
-_INCLUDE = re.compile(r"\{\{#include\s+([^}\s]+)\s*\}\}")
-_ANCHOR = re.compile(r"ANCHOR(_END)?:\s*([\w-]+)")
+#: mdBook's link pattern: an escaped link (a backslash, ``{{#``, then up to the last ``}}``
+#: of the line), or ``{{``, a kind, white space and the arguments up to ``}}``
+_LINK = re.compile(r"\\\{\{#.*\}\}|\{\{\s*#([a-zA-Z0-9_]+)\s+([^}]+)\}\}")
+_LINK_KINDS = frozenset({"include", "rustdoc_include", "playground", "playpen"})
+#: a line number as Rust reads one (a plus sign allowed)
+_NUMBER = re.compile(r"\+?[0-9]+")
+_ANCHOR_START = re.compile(r"ANCHOR:\s*([\w-]+)")
+_ANCHOR_END = re.compile(r"ANCHOR_END:\s*([\w-]+)")
+#: the longest title and description (as in book.yaml)
+MAX_TITLE = 300
 #: an include that includes itself, or a chain of them, stops here
 MAX_INCLUDE_DEPTH = 10
 
 
 def read_book_toml(folder: Path) -> tuple[Any, Path | None, list[Problem]]:
-    """``(config, source folder, problems)`` of the mdBook book in ``folder``."""
+    """``(settings, source folder, problems)`` of the mdBook book in ``folder``; the
+    settings are a :class:`~toolkit.workbook.layout.BookSettings`."""
     import tomllib
 
     from toolkit.workbook.files import read_text
-    from toolkit.workbook.model import BookConfig
+    from toolkit.workbook.layout import BookSettings
 
     path = folder / BOOK_TOML
     text, problems = read_text(path)
@@ -54,70 +63,200 @@ def read_book_toml(folder: Path) -> tuple[Any, Path | None, list[Problem]]:
     if not str(source).startswith(str(folder.absolute())):
         return None, None, [Problem.at(path, 0, _("src '{src}' is outside the book folder").format(src=src))]
     authors = book.get("authors") or []
+    if not isinstance(authors, list):
+        return None, None, [Problem.at(path, 0, _("[book] authors must be a list of names"))]
+    title = str(book.get("title") or "").strip() or folder.name
+    subtitle = str(book["description"]).strip() if book.get("description") else None
+    for field, value in (("title", title), ("description", subtitle or "")):
+        if len(value) > MAX_TITLE:
+            return None, None, [Problem.at(path, 0, _("[book] {field} is longer than {limit} characters").format(
+                field=field, limit=MAX_TITLE))]
     language = str(book.get("language") or "en").lower()
-    config = BookConfig(title=str(book.get("title") or folder.name), authors=[str(a) for a in authors],
-                        language="de" if language.startswith("de") else "en",
-                        subtitle=str(book["description"]) if book.get("description") else None)
+    # the settings a build reads, made without pydantic (whose import alone costs more
+    # than building a small book); the same limits as book.yaml's
+    config = BookSettings(title=title, subtitle=subtitle or None, authors=tuple(str(a) for a in authors),
+                          language="de" if language.startswith("de") else "en", sources=(), anonymise=False)
     return config, source, []
 
 
-def _slice(lines: list[str], spec: str) -> list[str] | None:
-    """The lines an include's ``spec`` names (``""``, ``3``, ``3:9``, ``:9``, ``3:``, or an
-    anchor name); ``None`` for an anchor the file does not have."""
-    if not spec:
-        selected = lines
-    elif re.fullmatch(r"\d*(:\d*)?", spec):
-        first, _sep, last = spec.partition(":")
-        start = max(int(first) - 1, 0) if first else 0
-        if not _sep:  # a single number: that line only
-            selected = lines[start:start + 1]
-        else:
-            selected = lines[start:int(last)] if last else lines[start:]
+def has_links(text: str) -> bool:
+    """Whether ``text`` may hold an mdBook link (``{{#include}}`` and its kin, or an escaped
+    one): only then need it go through :func:`expand_includes`."""
+    return "{{" in text
+
+
+def _lines(text: str) -> list[str]:
+    """``text`` cut into lines as Rust's ``str::lines`` (mdBook) does: no empty last line for
+    a final line break, and a carriage return before a line break dropped."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [line[:-1] if line.endswith("\r") else line for line in lines]
+
+
+def _range_or_anchor(spec: str | None) -> tuple[int, int | None] | str:
+    """What follows the file name (``3``, ``3:9``, ``:9``, ``3:``, ``name``, or nothing) as
+    ``(first, end)`` line indices (``end`` exclusive, ``None`` for the file's end) or an
+    anchor name, by mdBook's rules: one number is that line alone, an end that is not a
+    number means up to the file's end, a first part that is not a number is an anchor."""
+    parts = (spec or "").split(":", 2)
+    first_text = parts[0]
+    if _NUMBER.fullmatch(first_text):
+        first: int | None = max(int(first_text) - 1, 0)
+    elif first_text == "":
+        first = None
     else:
-        begin = next((i for i, line in enumerate(lines)
-                      if (m := _ANCHOR.search(line)) and not m.group(1) and m.group(2) == spec), None)
-        if begin is None:
-            return None
-        end = next((i for i in range(begin + 1, len(lines))
-                    if (m := _ANCHOR.search(lines[i])) and m.group(1) and m.group(2) == spec), len(lines))
-        selected = lines[begin + 1:end]
-    return [line for line in selected if not _ANCHOR.search(line)]
+        return first_text
+    if len(parts) < 2:
+        return (first, first + 1) if first is not None else (0, None)
+    end_text = parts[1]
+    end = int(end_text) if _NUMBER.fullmatch(end_text) else None
+    return (first or 0, end)
 
 
-def expand_includes(text: str, chapter: Path, root: Path, depth: int = 0) -> tuple[str, list[str]]:
-    """``text`` (the Markdown of the chapter file ``chapter``) with its includes expanded,
-    and the problems met (as messages; the directive stays in the text then). Only regular
-    files inside ``root`` are read, bounded like chapters."""
-    if "{{#include" not in text:
+def _anchor_start(line: str) -> str | None:
+    match = _ANCHOR_START.search(line)
+    return match.group(1) if match else None
+
+
+def _anchor_end(line: str) -> str | None:
+    match = _ANCHOR_END.search(line)
+    return match.group(1) if match else None
+
+
+def _select(lines: list[str], where: tuple[int, int | None] | str) -> str:
+    """The lines an ``{{#include}}`` names, joined: a range as it is (anchor comments too),
+    an anchor's lines without the anchor comments nested in it; an anchor the file does
+    not have gives nothing (both as mdBook does)."""
+    if not isinstance(where, str):
+        first, end = where
+        return "\n".join(lines[first:end] if end is None or end > first else [])
+    kept: list[str] = []
+    found = False
+    for line in lines:
+        if found:
+            name = _anchor_end(line)
+            if name is not None:
+                if name == where:
+                    break
+            elif _anchor_start(line) is None:
+                kept.append(line)
+        elif _anchor_start(line) == where:
+            found = True
+    return "\n".join(kept)
+
+
+def _select_shown(lines: list[str], where: tuple[int, int | None] | str) -> str:
+    """The lines of a ``{{#rustdoc_include}}`` that mdBook's reader shows: those of the range
+    or anchor (mdBook passes the others as hidden ``# `` lines, which its reader folds away
+    and this site has no button to unfold). A whole file is shown whole."""
+    if not isinstance(where, str):
+        first, end = where
+        return "\n".join(lines[first:end] if end is None or end > first else [])
+    kept: list[str] = []
+    inside_anchor = False
+    for line in lines:
+        if inside_anchor:
+            name = _anchor_end(line)
+            if name is not None:
+                if name == where:
+                    inside_anchor = False
+            elif _anchor_start(line) is None:
+                kept.append(line)
+        elif _anchor_start(line) == where:
+            inside_anchor = True
+    return "\n".join(kept)
+
+
+def _anchor_known(lines: list[str], where: tuple[int, int | None] | str) -> bool:
+    return not isinstance(where, str) or any(_anchor_start(line) == where for line in lines)
+
+
+def page_title(text: str, chapter: Path, root: Path) -> str | None:
+    """The page title a chapter's ``{{#title text}}`` sets (the last one, included files'
+    too, as in mdBook), or ``None``."""
+    if not has_links(text):
+        return None
+    titles: list[str] = []
+    expand_includes(text, chapter, root, titles=titles)
+    return " ".join(titles[-1].split()) if titles else None
+
+
+def expand_includes(text: str, chapter: Path, root: Path, depth: int = 0,
+                    titles: list[str] | None = None) -> tuple[str, list[str]]:
+    r"""``text`` (the Markdown of the chapter file ``chapter``) with mdBook's links done as
+    mdBook's ``links`` preprocessor does them, and the problems met (as messages):
+
+    - ``{{#include file}}``, ``{{#include file:3}}``, ``file:3:9``, ``file::9``, ``file:3:``,
+      ``file:anchor``: the lines named (included files' links done in turn, up to
+      :data:`MAX_INCLUDE_DEPTH` deep);
+    - ``{{#rustdoc_include file:...}}``: the lines mdBook's reader shows of it;
+    - ``{{#playground file}}`` (and the older ``{{#playpen file}}``): the file in a
+      ````rust`` fence;
+    - ``{{#title text}}``: removed; its text is appended to ``titles`` (the page's title:
+      :func:`page_title`);
+    - an escaped link, a backslash before ``{{#``: the text up to the last ``}}`` of that
+      line without the backslash, nothing in it done (``\{{#include a.md}}`` shows
+      ``{{#include a.md}}``).
+
+    Links are done wherever they are, in code spans and fenced code too (putting a source
+    file into a fence is what ``{{#include}}`` is mostly for), again as in mdBook. Only
+    regular files inside ``root`` are read, bounded like chapters; a link that cannot be
+    done stays as written (a problem says why), an anchor the file lacks gives nothing."""
+    if not has_links(text):
         return text, []
     from toolkit.workbook.files import MAX_BYTES
     from toolkit.workbook.safety import UnsafeFile, inside, read_regular, real_inside
 
     problems: list[str] = []
 
-    def replace(match: re.Match[str]) -> str:
-        target, _sep, spec = match.group(1).partition(":")
+    def read(target: str) -> tuple[str, str] | None:
         path = os.path.normpath(os.path.join(chapter.parent, target))
         if not inside(str(root), path) or not real_inside(root, path):
             problems.append(_("include '{target}' is outside the book; not included").format(target=target))
-            return match.group(0)
+            return None
         if depth >= MAX_INCLUDE_DEPTH:
             problems.append(_("include '{target}' nests too deep (a loop?); not included").format(target=target))
-            return match.group(0)
+            return None
         try:
-            raw = read_regular(path, MAX_BYTES).decode("utf-8")
+            return path, read_regular(path, MAX_BYTES).decode("utf-8")
         except (UnsafeFile, UnicodeDecodeError) as exc:
             problems.append(_("include '{target}' cannot be read: {reason}").format(target=target, reason=exc))
-            return match.group(0)
-        lines = _slice(raw.replace("\r\n", "\n").split("\n"), spec)
-        if lines is None:
-            problems.append(_("include '{target}': no anchor '{anchor}' there").format(target=target, anchor=spec))
-            return match.group(0)
-        inner, more = expand_includes("\n".join(lines).rstrip("\n"), Path(path), root, depth + 1)
-        problems.extend(more)
-        return inner
+            return None
 
-    return _INCLUDE.sub(replace, text), problems
+    def replace(match: re.Match[str]) -> str:
+        kind, rest = match.group(1), match.group(2)
+        if kind is None:  # escaped: mdBook drops the backslash and keeps the rest as it is
+            return match.group(0)[1:]
+        if kind == "title":
+            if titles is not None:
+                titles.append(rest)
+            return ""
+        args = rest.split()
+        if not args or kind not in _LINK_KINDS:
+            return match.group(0)  # not a link mdBook knows: left as written
+        target, _sep, spec = args[0].partition(":")
+        if kind in ("playground", "playpen"):
+            target = args[0]
+        found = read(target)
+        if found is None:
+            return match.group(0)
+        path, raw = found
+        if kind in ("playground", "playpen"):
+            attributes = ",".join(args[1:])
+            body = raw if raw.endswith("\n") else raw + "\n"
+            inner = f"```rust{',' if attributes else ''}{attributes}\n{body}```\n"
+        else:
+            lines = _lines(raw)
+            where = _range_or_anchor(spec if _sep else None)
+            if not _anchor_known(lines, where):
+                problems.append(_("include '{target}': no anchor '{anchor}' there").format(target=target, anchor=where))
+            inner = _select(lines, where) if kind == "include" else _select_shown(lines, where)
+        expanded, more = expand_includes(inner, Path(path), root, depth + 1, titles)
+        problems.extend(more)
+        return expanded
+
+    return _LINK.sub(replace, text), problems
 
 
 def import_mdbook(src: Path, dest: Path) -> Path:

@@ -120,7 +120,12 @@ class OutputWriter:
         data = text.encode("utf-8") if isinstance(text, str) else text
         path = self._path(rel)
         old = self.old.get(rel)
-        if key and old is not None and old[3] != key:
+        if old is None:
+            # nothing to compare with: the writer thread makes the digest (hashlib lets go
+            # of the interpreter lock for it, so it runs beside the next page's making)
+            self._pool.submit(self._write, rel, path, data, None, key)
+            return
+        if key and old[3] != key:
             digest = b""  # made from other inputs: no need to compare contents
         else:
             digest = hashlib.blake2b(data, digest_size=16).digest()
@@ -141,7 +146,10 @@ class OutputWriter:
             return False
         return True
 
-    def _write(self, rel: str, path: str, data: bytes, digest: bytes, key: str) -> tuple[str, tuple[Any, ...]]:
+    def _write(self, rel: str, path: str, data: bytes, digest: bytes | None,
+               key: str) -> tuple[str, tuple[Any, ...]]:
+        if digest is None:
+            digest = hashlib.blake2b(data, digest_size=16).digest()
         target = path
         if self.in_place:
             folder, name = os.path.split(path)

@@ -81,6 +81,62 @@ def make_renderer() -> Any:
     return md
 
 
+#: rules that can only match where the chapter's text holds a certain string, with a test
+#: for it (a table needs ``|`` in its header row, strikethrough ``~~``, a footnote ``[^`` or
+#: ``^[``, a task list item ``[ ]``, ``[x]`` or ``[X]``); markdown-it tries every rule at
+#: every block and inline position, so leaving out those that cannot match saves a sixth of
+#: the parsing without changing a single token
+_OPTIONAL_RULES: tuple[tuple[tuple[str, ...], Any], ...] = (
+    (("table",), lambda text: "|" in text),
+    (("strikethrough",), lambda text: "~~" in text),
+    (("footnote_def", "footnote_ref", "footnote_inline", "footnote_tail"),
+     lambda text: "[^" in text or "^[" in text),
+    (("github-tasklists",), re.compile(r"\[[ xX]\]").search),
+)
+#: rules that never match with raw HTML off (which :func:`make_renderer` enforces)
+_NEVER_RULES = ("html_block", "html_inline")
+
+
+def _built_in(md: Any, name: str) -> bool:
+    """Whether every rule called ``name`` is markdown-it's or mdit-py-plugins' own."""
+    for chain in (md.core.ruler, md.block.ruler, md.inline.ruler, md.inline.ruler2):
+        for rule in chain.__rules__:
+            if rule.name == name:
+                module = getattr(getattr(rule.fn, "func", rule.fn), "__module__", "") or ""
+                if not module.startswith(("markdown_it.", "mdit_py_plugins.")):
+                    return False
+    return True
+
+
+class Renderers:
+    """The renderer for each chapter: :func:`make_renderer`'s, less the rules the chapter's
+    text cannot trigger (made once per combination, on first use). The tokens, and so the
+    HTML, are exactly those of the full renderer."""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[str, ...], Any] = {}
+
+    def full(self) -> Any:
+        return self._get(())
+
+    def for_text(self, text: str) -> Any:
+        off: list[str] = []
+        for names, can_match in _OPTIONAL_RULES:
+            if not can_match(text):
+                off.extend(names)
+        return self._get(tuple(off))
+
+    def _get(self, off: tuple[str, ...]) -> Any:
+        md = self._made.get(off)
+        if md is None:
+            md = make_renderer()
+            # only the built-in rules: a plugin that put its own rule in one's place (which
+            # may match other text) keeps it; ignoreInvalid: a plugin may have removed one
+            md.disable([name for name in (*off, *_NEVER_RULES) if _built_in(md, name)], ignoreInvalid=True)
+            self._made[off] = md
+        return md
+
+
 def renderer_fingerprint() -> str:
     """Changes whenever rendering may change: the toolkit's version, every plugin's version
     and stamp (what a plugin's ``configure_markdown`` adds changes only with them), the
@@ -264,7 +320,7 @@ def chapter_markdown(chapter: Any, level: int = 1) -> str:
 
     body = strip_markers(chapter.body or "").strip("\n")
     root = getattr(chapter, "root", None)
-    if root is not None and chapter.path is not None and "{{#include" in body:
+    if root is not None and chapter.path is not None and "{{" in body:  # mdbook.has_links, without its import
         from toolkit.workbook.mdbook import expand_includes
 
         body = expand_includes(body, chapter.path, root)[0]

@@ -141,6 +141,8 @@ MESSAGES: dict[str, str] = {
     "src '{src}' is outside the book folder": "src '{src}' liegt außerhalb des Buch-Ordners",
     "include '{target}' cannot be read: {reason}": "include '{target}' kann nicht gelesen werden: {reason}",
     "broken TOML: {reason}": "fehlerhaftes TOML: {reason}",
+    "[book] authors must be a list of names": "[book] authors muss eine Liste von Namen sein",
+    "[book] {field} is longer than {limit} characters": "[book] {field} ist länger als {limit} Zeichen",
     # generated chapters: the event report and charts
     "Event report": "Veranstaltungsbericht",
     "Date": "Datum",
@@ -159,6 +161,13 @@ MESSAGES: dict[str, str] = {
     "Generated from session {session} of the workshop '{source}' (last capture {at}).":
         "Erzeugt aus der Sitzung {session} des Workshops '{source}' (letzte Erfassung {at}).",
     "Dots per idea": "Punkte je Idee",
+    "Drawn from session {session} of the workshop '{workshop}', step {step} (last capture {at}).":
+        "Gezeichnet aus der Sitzung {session} des Workshops '{workshop}', Schritt {step} (letzte Erfassung {at}).",
+    "Upvotes per question": "Stimmen je Frage",
+    "Word cloud: the larger a word, the more often it was given":
+        "Wortwolke: Je größer ein Wort, desto öfter wurde es genannt",
+    "{done} of {total} done ({percent} %)": "{done} von {total} erledigt ({percent} %)",
+    "Checklist progress": "Fortschritt der Checkliste",
     "Total scores": "Gesamtwertungen",
     "Who was matched with whom": "Wer mit wem zusammengebracht wurde",
     "Feedback per pitch": "Rückmeldungen je Pitch",
