@@ -50,6 +50,8 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
 
 #: seconds a ``session_event`` observer may take for one event before it is reported
 DEFAULT_OBSERVER_TIMEOUT = 10.0
+#: How long the observers' worker waits for more events before it ends.
+_IDLE_SECONDS = 2.0
 
 
 class PluginInfo:
@@ -662,10 +664,17 @@ class Observers:
                 if generation != self._generation:
                     return
                 if not self._queue:
-                    self._worker = None
                     self._busy = False
                     self._lock.notify_all()
-                    return
+                    # stay a moment for the next event: a thread started per capture would
+                    # cost the write path more than the capture's own work
+                    self._lock.wait_for(lambda: bool(self._queue) or generation != self._generation,
+                                        timeout=_IDLE_SECONDS)
+                    if generation != self._generation:
+                        return
+                    if not self._queue:
+                        self._worker = None
+                        return
                 event = self._queue.popleft()
                 self._busy = True
 

@@ -180,6 +180,15 @@ class SessionStore(Protocol):
 
     def writing(self) -> AbstractContextManager[StoreWriter]: ...
 
+    def write(self, body: Callable[[StoreWriter], T]) -> T:
+        """``body(writer)`` in a write transaction, like a :meth:`writing` block, and its
+        result. ``body`` may run more than once: a store may first run it without the
+        session's lock, trusting the caller to be up to date with the seq it passes to
+        ``events_after`` (and commit it in one round trip when no one else wrote since),
+        and run it again in a locked transaction when someone did. So ``body`` starts with
+        ``events_after`` and changes nothing outside its writer until it returns."""
+        ...
+
     def append(self, type: str, *, item: str | None = None, step: str | None = None,
                payload: dict[str, Any] | None = None, author: str = "", at: float | None = None,
                client_id: str | None = None) -> Event: ...
@@ -518,6 +527,12 @@ class Store:
                 path=self.path))
         with self._lock, self._errors(), self._transaction():
             yield Writer(self)
+
+    def write(self, body: Callable[[StoreWriter], T]) -> T:
+        """See :meth:`SessionStore.write`: SQLite's write lock costs nothing to take, so
+        ``body`` runs once, in a :meth:`writing` block."""
+        with self.writing() as tx:
+            return body(tx)
 
     def append(self, type: str, *, item: str | None = None, step: str | None = None,
                payload: dict[str, Any] | None = None, author: str = "", at: float | None = None,
