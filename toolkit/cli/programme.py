@@ -144,7 +144,7 @@ def build() -> click.Group:
     @folder_arg
     @click.option("--json", "as_json", is_flag=True, help=_("Print JSON."))
     def status(folder: Path, as_json: bool) -> None:
-        from toolkit.programme.numbers import matches
+        from toolkit.programme.numbers import matches, status_line
 
         programme_ = _load(folder)
         found = matches(folder, programme_, _sessions(folder, programme_), _ledger(folder))
@@ -168,6 +168,9 @@ def build() -> click.Group:
                 click.echo(f"  {m.id}: {names}")
                 click.echo("    " + _("stage: {stage}").format(stage=_(m.stage))
                            + (f"; {_('question')}: {m.question[:70]}" if m.question else ""))
+                for report in m.statuses:
+                    click.echo("    " + _("status at {event} ({date}): {status}").format(
+                        event=report["event"], date=report["date"], status=status_line(report)))
                 if m.budget is not None:
                     click.echo("    " + _("budget: {used} of {budget}").format(used=f"{m.budget_used:g}",
                                                                               budget=f"{m.budget:g}"))

@@ -230,7 +230,13 @@ MESSAGES: dict[str, str] = {
     "Match: {names}": "Match: {names}",
     "Stage: {stage}": "Stand: {stage}",
     "Rank {rank} with {total} points ({event}).": "Platz {rank} mit {total} Punkten ({event}).",
-    "{event} ({date}): {n} contribution(s)": "{event} ({date}): {n} Beitrag/Beiträge",
+    "{event} ({date})": "{event} ({date})",
+    "status at {event} ({date}): {status}": "Stand bei {event} ({date}): {status}",
+    "status at {event}": "Stand bei {event}",
+    "no status reported in peer learning ({n} contribution(s) at the event)":
+        "kein Stand im Peer Learning berichtet ({n} Beitrag/Beiträge bei der Veranstaltung)",
+    "No status reported in peer learning ({n} contribution(s) at the event).":
+        "Kein Stand im Peer Learning berichtet ({n} Beitrag/Beiträge bei der Veranstaltung).",
     "{used} of {budget} {currency} used.": "{used} von {budget} {currency} verwendet.",
     "Sprint board": "Sprint-Board",
     "Jury: rank {rank}": "Jury: Platz {rank}",
