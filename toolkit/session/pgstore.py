@@ -44,6 +44,7 @@ from toolkit.session.store import (
     _payload,
     dump_payload,
     gc_paused,
+    new_client_id,
     plan_merge,
 )
 
@@ -243,13 +244,12 @@ _INSERT_FRESH = (f"WITH ins AS (INSERT INTO {SCHEMA}.events "
 # trip and an implicit transaction. It moves the session's counter only if it still stands
 # where the writer's caller had caught up to (waiting for the row lock if another writer
 # holds it, and then seeing that writer's counter), and inserts the rows only then; no row
-# back means someone wrote first. No ON CONFLICT: a client id stored already fails the
+# inserted means someone wrote first. No ON CONFLICT: a client id stored already fails the
 # statement, and the locked path answers it with the stored event.
 _OPTIMISTIC = (f"WITH n AS (UPDATE {SCHEMA}.sessions SET last_seq = %s WHERE id = %s AND last_seq = %s RETURNING id) "
                f"INSERT INTO {SCHEMA}.events (session, seq, type, item, step, payload, author, at, client_id, origin) "
                "SELECT n.id, v.seq, v.type, v.item, v.step, v.payload, v.author, v.at, v.client_id, v.origin "
-               "FROM n, (VALUES {rows}) AS v(seq, type, item, step, payload, author, at, client_id, origin) "
-               "RETURNING seq")
+               "FROM n, (VALUES {rows}) AS v(seq, type, item, step, payload, author, at, client_id, origin)")
 _OPTIMISTIC_ROW = "(%s::bigint, %s::text, %s::text, %s::text, %s::text, %s::text, %s::float8, %s::text, %s::text)"
 _optimistic_statements: dict[int, str] = {}
 
@@ -284,7 +284,7 @@ class _OptimisticWriter:
             raise _Stale
         store = self._store
         seq = self._expected + len(self.rows) + 1
-        client_id = client_id or uuid.uuid4().hex
+        client_id = client_id or new_client_id()
         self.rows.append((seq, type, _clean(item, "item"), _clean(step, "step"), dump_payload(payload),
                           _clean(author, "author"), at, _clean(client_id, "client id"), store.origin))
         event = Event(seq, store.session_id, type, item, step, dict(payload or {}), author, at, client_id)
@@ -308,7 +308,7 @@ class _OptimisticWriter:
         params: list[Any] = [self._expected + n, store.session_id, self._expected]
         for row in self.rows:
             params.extend(row)
-        return len(store._connection().execute(statement, params).fetchall()) == n
+        return store._connection().execute(statement, params).rowcount == n
 
 
 class PgWriter:
@@ -335,7 +335,7 @@ class PgWriter:
         conn = store._connection()
         seq = self._last + 1
         if client_id is None and self._pipelined:
-            client_id = uuid.uuid4().hex
+            client_id = new_client_id()
             conn.execute(_INSERT_FRESH, (
                 store.session_id, seq, type, _clean(item, "item"), _clean(step, "step"), dump_payload(payload),
                 _clean(author, "author"), at, client_id, store.origin, store.session_id))
@@ -343,7 +343,7 @@ class PgWriter:
             event = Event(seq, store.session_id, type, item, step, dict(payload or {}), author, at, client_id)
             self.inserted.append(event)
             return event, True
-        client_id = client_id or uuid.uuid4().hex
+        client_id = client_id or new_client_id()
         row = conn.execute(_INSERT, (
             store.session_id, seq, type, _clean(item, "item"), _clean(step, "step"), dump_payload(payload),
             _clean(author, "author"), at, _clean(client_id, "client id"), store.origin, store.session_id)).fetchone()
@@ -373,6 +373,8 @@ class PgStore:
         self.backend = "postgresql"
         self.session_id = ""
         self._lock = threading.RLock()
+        #: :meth:`write` calls that had to catch up under the lock (another writer came first)
+        self.relocked = 0
         self._conn: psycopg.Connection[Any] | None = connect(url, readonly=readonly)
         try:
             with _errors(url):
@@ -462,6 +464,7 @@ class PgStore:
                             return result
                     except psycopg.errors.UniqueViolation:
                         pass  # a resent client id: the locked path returns the stored event
+            self.relocked += 1
             with self._locked(pipelined=True) as writer:
                 return body(writer)
 
@@ -475,7 +478,7 @@ class PgStore:
         if self.readonly or self._conn is None or not self.session_id:
             raise CimisError(_("cannot write the session database {url}: it was opened read-only").format(
                 url=self.location))
-        client_id = client_id or uuid.uuid4().hex
+        client_id = client_id or new_client_id()
         at = time.time() if at is None else at
         conn = self._conn
         with self._lock, _errors(self.url):
