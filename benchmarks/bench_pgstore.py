@@ -274,7 +274,8 @@ def main(argv: list[str]) -> int:
           f"{acks['bare_p50_ms']:.2f} ms -> ratio {acks['p50_ratio']:.2f} (target <= 1.5)")
     print(f"ack p99: {acks['store_p99_ms']:.2f} ms vs bare psycopg insert: {acks['bare_p99_ms']:.2f} ms "
           f"-> ratio {acks['p99_ratio']:.2f} (target <= 1.5) {'ok' if ok_ack else 'MISSED'}")
-    print(f"engine capture ack (validation, kind rule, up-to-date check, same sites): p50 {acks['engine_p50_ms']:.2f} ms "
+    print(f"engine capture ack (validation, kind rule, up-to-date check, same sites): "
+          f"p50 {acks['engine_p50_ms']:.2f} ms "
           f"-> ratio {acks['engine_p50_ratio']:.2f}, p99 {acks['engine_p99_ms']:.2f} ms -> ratio "
           f"{acks['engine_p99_ratio']:.2f} to the bare insert (target <= 1.5) {'ok' if ok_engine else 'MISSED'}; "
           f"captures that had to catch up under the lock: {acks['engine_relocked']}")

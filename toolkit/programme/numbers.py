@@ -18,8 +18,9 @@ Nothing here is typed in: every number is computed from the captured records.
 A match is formed by a matching step (a company and its creatives), takes its question from
 what its members wrote in a ``challenge-definition`` or ``how-might-we`` run, gets its jury decision
 from a ``scorecard`` step that scored one of its members (rank and total), its status at
-each later event from peer learning, and its prototype from a ``prototype-gallery`` run at the final event. The budget used comes from
-``matches.yaml`` (the office's ledger), which may also correct a question.
+each later event from peer learning, and its prototype from a ``prototype-gallery`` run at
+the final event. The budget used comes from ``matches.yaml`` (the office's ledger), which
+may also correct a question.
 
 The status at an expert event is what the match's members wrote in its peer learning: the
 text fields of their records in the steps of agenda items whose method card is of the

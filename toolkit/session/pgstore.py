@@ -301,11 +301,13 @@ class _OptimisticWriter:
             row = store._connection().execute(f"SELECT last_seq FROM {SCHEMA}.sessions WHERE id = %s",
                                               (store.session_id,)).fetchone()
             return row is not None and int(row[0]) == self._expected
+        expected = self._expected
+        assert expected is not None  # insert refuses to collect rows before events_after
         n = len(self.rows)
         statement = _optimistic_statements.get(n)
         if statement is None:
             statement = _optimistic_statements[n] = _OPTIMISTIC.replace("{rows}", ", ".join([_OPTIMISTIC_ROW] * n))
-        params: list[Any] = [self._expected + n, store.session_id, self._expected]
+        params: list[Any] = [expected + n, store.session_id, expected]
         for row in self.rows:
             params.extend(row)
         return store._connection().execute(statement, params).rowcount == n
