@@ -92,6 +92,9 @@ def test_pgstore_benchmark_quick_mode():
     assert 0 < figures["bare_p50_ms"] <= figures["bare_p99_ms"]
     assert 0 < figures["store_p50_ms"] <= figures["store_p99_ms"]
     assert figures["p50_ratio"] == pytest.approx(figures["store_p50_ms"] / figures["bare_p50_ms"])
+    assert 0 < figures["engine_p50_ms"] <= figures["engine_p99_ms"]
+    assert figures["engine_p50_ratio"] == pytest.approx(figures["engine_p50_ms"] / figures["bare_p50_ms"])
+    assert "engine capture ack" in out.stdout
     assert figures["events"] == 5000 and figures["push_events_per_s"] > 0
     assert figures["push_events_per_s"] == pytest.approx(5000 / figures["push_seconds"])
     assert figures["copy_seconds"] > 0

@@ -669,7 +669,8 @@ class Observers:
                     # a session writes in bursts: a worker that waits a moment for the next
                     # event saves starting a thread per event, which cost the write path more
                     # than the event itself
-                    self._lock.wait(OBSERVER_IDLE_SECONDS)
+                    self._lock.wait_for(lambda: bool(self._queue) or generation != self._generation,
+                                        timeout=OBSERVER_IDLE_SECONDS)
                     if generation != self._generation:
                         return
                     if not self._queue:

@@ -144,7 +144,7 @@ def build() -> click.Group:
     @folder_arg
     @click.option("--json", "as_json", is_flag=True, help=_("Print JSON."))
     def status(folder: Path, as_json: bool) -> None:
-        from toolkit.programme.numbers import matches
+        from toolkit.programme.numbers import matches, status_line
 
         programme_ = _load(folder)
         found = matches(folder, programme_, _sessions(folder, programme_), _ledger(folder))
@@ -168,6 +168,9 @@ def build() -> click.Group:
                 click.echo(f"  {m.id}: {names}")
                 click.echo("    " + _("stage: {stage}").format(stage=_(m.stage))
                            + (f"; {_('question')}: {m.question[:70]}" if m.question else ""))
+                for report in m.statuses:
+                    click.echo("    " + _("status at {event} ({date}): {status}").format(
+                        event=report["event"], date=report["date"], status=status_line(report)))
                 if m.budget is not None:
                     click.echo("    " + _("budget: {used} of {budget}").format(used=f"{m.budget_used:g}",
                                                                               budget=f"{m.budget:g}"))
@@ -247,20 +250,31 @@ def _people() -> click.Group:
               [(n + 1, p.id, p.name, p.organisation, label(ORG_TYPES, p.org_type, lang),
                 label(BRANCHES, p.branch, lang), p.region, _(p.status)) for n, p in enumerate(rows)])
 
-    @people.command(name="duplicates", help=_("People who look like the same person, to review before merging."))
+    @people.command(name="duplicates", help=_("People who may be the same person, with the reasons, to review "
+                                              "before merging (nothing is merged automatically)."))
     @folder_arg
-    def duplicates(folder: Path) -> None:
+    @click.option("--json", "as_json", is_flag=True, help=_("Print JSON."))
+    def duplicates(folder: Path, as_json: bool) -> None:
+        from toolkit.programme.duplicates import REASONS
         from toolkit.programme.people import duplicates as find
         from toolkit.programme.people import read_register
 
-        pairs = find(read_register(folder))
-        for a, b, why in pairs:
-            reason = _("same e-mail address") if why == "email" else _("same name")
+        proposals = find(read_register(folder))
+        if as_json:
+            from toolkit.cli.output import echo_json
+
+            echo_json([{**p.as_dict(), "explained": [_(REASONS[r]) for r in p.reasons]} for p in proposals])
+            return
+        for proposal in proposals:
+            a, b = proposal.first, proposal.second
+            reasons = "; ".join(_(REASONS[r]) for r in proposal.reasons)
             click.echo(f"{a.id} {a.name} <{a.email}> ({a.organisation})  ~  {b.id} {b.name} <{b.email}> "
-                       f"({b.organisation}): {reason}")
+                       f"({b.organisation}): {reasons}")
             click.echo("  " + _("merge with: cimis programme people merge {folder} {keep} {drop}").format(
                 folder=folder, keep=a.id, drop=b.id))
-        if not pairs:
+        if proposals:
+            click.echo(_("{n} proposal(s); review each before merging: nothing was changed").format(n=len(proposals)))
+        else:
             click.echo(_("no duplicates found"))
 
     @people.command(name="merge", help=_("Merge person DROP into person KEEP (after reviewing them)."))

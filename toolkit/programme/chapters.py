@@ -150,9 +150,14 @@ def write_workbook(root: Path, programme: Programme, numbers: dict[str, Any], ma
         else:
             body.append(_("_No jury decision yet._"))
         body += ["", f"## {_('Peer learning')}", ""]
-        body += [bullet(_("{event} ({date}): {n} contribution(s)").format(event=s["event"], date=s["date"],
-                                                                         n=s["records"])) for s in match.statuses] \
-            or [_("_No status reports yet._")]
+        for report in match.statuses:
+            body.append(f"### {escape_line(_('{event} ({date})').format(event=report['event'], date=report['date']))}")
+            body.append("")
+            body += [bullet(text) for text in report["status"]] or [escape_text(_(
+                "No status reported in peer learning ({n} contribution(s) at the event).").format(n=report["records"]))]
+            body.append("")
+        if not match.statuses:
+            body.append(_("_No status reports yet._"))
         body += ["", f"## {_('Prototype')}", ""]
         body += [bullet(text) for text in match.prototype] or [_("_Not shown yet._")]
         if match.budget is not None:

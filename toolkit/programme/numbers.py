@@ -3,7 +3,8 @@ matches with where each one stands.
 
 Provides :func:`read_events` (each event's session, read through whatever store holds it:
 ``session.db``, or the database ``CIMIS_STORE`` or the programme file names),
-:func:`stats` (``cimis programme stats``) and :func:`matches` (``cimis programme status``).
+:func:`stats` (``cimis programme stats``), :func:`matches` (``cimis programme status``) and
+:func:`status_line` (a status report in one line).
 Nothing here is typed in: every number is computed from the captured records.
 
 - events: the events whose session has started (and how many are planned);
@@ -17,9 +18,18 @@ Nothing here is typed in: every number is computed from the captured records.
 A match is formed by a matching step (a company and its creatives), takes its question from
 what its members wrote in a ``challenge-definition`` or ``how-might-we`` run, gets its jury decision
 from a ``scorecard`` step that scored one of its members (rank and total), its status at
-each later event from the notes and cards its members wrote there (peer learning), and its
-prototype from a ``prototype-gallery`` run at the final event. The budget used comes from
-``matches.yaml`` (the office's ledger), which may also correct a question.
+each later event from peer learning, and its prototype from a ``prototype-gallery`` run at
+the final event. The budget used comes from ``matches.yaml`` (the office's ledger), which
+may also correct a question.
+
+The status at an expert event is what the match's members wrote in its peer learning: the
+text fields of their records in the steps of agenda items whose method card is of the
+category ``peer-learning`` (collegial case consultation, shift & share, troika consulting,
+open space, UX fishbowl) or whose item id is ``project-status`` or ``projektstand`` (the
+example plans' peer learning, in English and German: a world café or 1-2-4-All on where the
+projects stand). Records they wrote
+elsewhere at that event are counted beside it, so that a team that took part but reported
+no status shows as such.
 """
 
 from __future__ import annotations
@@ -38,6 +48,9 @@ STAGES = (N_("formed"), N_("question"), N_("decided"), N_("working"), N_("protot
 
 #: Methods in which a team writes down its question for the jury.
 QUESTION_METHODS = frozenset({"challenge-definition", "how-might-we"})
+#: What makes an agenda item an event's peer learning: its card's category, or its id.
+PEER_LEARNING_CATEGORY = "peer-learning"
+PEER_LEARNING_ITEMS = frozenset({"project-status", "projektstand"})
 NOT_PARTICIPANTS = frozenset({"facilitator", "speaker", "author", "reviewer"})
 PROGRAMME_WIDE = "*"  # the bucket of events without a region
 
@@ -60,7 +73,19 @@ class EventSession:
     contributions: dict[str, int] = field(default_factory=dict)  # person id -> records written
     prototypes: dict[str, list[str]] = field(default_factory=dict)  # person id -> texts shown
     questions: dict[str, str] = field(default_factory=dict)  # person id -> the question they wrote
+    peer: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # person id -> (seq, text) in peer learning
     names: dict[str, str] = field(default_factory=dict)  # person id -> name
+
+
+def _peer_learning(item: Any, lang: str) -> bool:
+    if item.id in PEER_LEARNING_ITEMS:
+        return True
+    if not item.method_id:
+        return False
+    from toolkit import registry
+
+    card = registry.library().get(item.method_id, lang)
+    return card is not None and card.meta.category == PEER_LEARNING_CATEGORY
 
 
 def _record_text(data: Any) -> str:
@@ -92,6 +117,7 @@ def read_event(event: Event, folder: Path, problems: list[Problem]) -> EventSess
         out.people = list(engine.agenda.people)
         out.names = {p.id: p.name for p in out.people}
         for item in engine.agenda.items:
+            peer = _peer_learning(item, engine.plan.language)
             for step in item.steps:
                 kind = step.capture_kind
                 records = state.step_records(item.id, step.id)
@@ -102,6 +128,8 @@ def read_event(event: Event, folder: Path, problems: list[Problem]) -> EventSess
                         out.contributions[rec.author] = out.contributions.get(rec.author, 0) + 1
                         if item.method_id in QUESTION_METHODS and _record_text(rec.data):
                             out.questions.setdefault(rec.author, _record_text(rec.data))
+                        if peer and _record_text(rec.data):
+                            out.peer.setdefault(rec.author, []).append((rec.id, _record_text(rec.data)))
                 if kind == "cards":
                     out.ideas += sum(1 for r in records
                                      if isinstance(r.data, dict) and r.data.get("op", "card") == "card")
@@ -215,6 +243,17 @@ class Match:
                 "budget_used": self.budget_used, "stage": self.stage}
 
 
+def status_line(report: dict[str, Any], width: int = 160) -> str:
+    """One status report of a match (an entry of :attr:`Match.statuses`) in one line: what
+    the team wrote in peer learning, or that it wrote nothing there."""
+    texts = [" ".join(str(t).split()) for t in report.get("status") or []]
+    if not texts:
+        return _("no status reported in peer learning ({n} contribution(s) at the event)").format(
+            n=report.get("records", 0))
+    line = " / ".join(texts)
+    return line if len(line) <= width else line[:width - 1].rstrip() + "…"
+
+
 def matches(root: Path, programme: Programme, sessions: list[EventSession],
             ledger: dict[str, dict[str, Any]] | None = None) -> list[Match]:
     """Every match formed in the programme, followed through the later events."""
@@ -240,9 +279,11 @@ def matches(root: Path, programme: Programme, sessions: list[EventSession],
                 if later is session:
                     continue
                 written = sum(later.contributions.get(p, 0) for p in people)
-                if written and later.event.kind != "final":
+                # the team's reports in the order they were written
+                reported = [text for _seq, text in sorted(r for p in people for r in later.peer.get(p, []))]
+                if (written or reported) and later.event.kind != "final":
                     match.statuses.append({"event": later.event.id, "date": later.event.date.isoformat(),
-                                           "records": written})
+                                           "status": reported, "records": written})
                 if later.event.kind == "final":
                     for person in people:
                         match.prototype.extend(later.prototypes.get(person, []))

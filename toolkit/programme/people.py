@@ -2,7 +2,7 @@
 
 Provides :class:`Person`, :func:`read_register` / :func:`write_register`,
 :func:`import_csv` (applications exported from a form tool, with a column mapping),
-:func:`duplicates` and :func:`merge` (the same person twice, merged after review),
+:func:`duplicates` (proposals: the same person twice?) and :func:`merge` (after review),
 :func:`delete` (a person's data removed from the register and the events' plans),
 :data:`ORG_TYPES`, :data:`BRANCHES` and :func:`label`.
 
@@ -22,9 +22,13 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from toolkit.errors import CimisError, Problem, ProblemsError
 from toolkit.i18n import N_, _
+
+if TYPE_CHECKING:
+    from toolkit.programme.duplicates import Proposal
 
 REGISTER = "people.csv"
 #: An application's status (translated where shown); "waiting" is the waiting list.
@@ -272,17 +276,12 @@ def import_csv(root: Path | str, csv_path: Path, mapping: Mapping[str, str], *, 
     return len(added), present
 
 
-def duplicates(people: Iterable[Person]) -> list[tuple[Person, Person, str]]:
-    """Pairs that look like one person: the same e-mail address or the same name."""
-    people = list(people)
-    out: list[tuple[Person, Person, str]] = []
-    for i, a in enumerate(people):
-        for b in people[i + 1:]:
-            if a.email and _norm(a.email) == _norm(b.email):
-                out.append((a, b, "email"))
-            elif _norm(a.name) == _norm(b.name):
-                out.append((a, b, "name"))
-    return out
+def duplicates(people: Iterable[Person]) -> list[Proposal]:
+    """Pairs that may be one person, with the reasons, for review before :func:`merge`
+    (see :mod:`toolkit.programme.duplicates` for the rules)."""
+    from toolkit.programme.duplicates import find
+
+    return find(list(people))
 
 
 def merge(root: Path | str, keep: str, drop: str) -> Person:

@@ -43,7 +43,7 @@ from toolkit.i18n import _
 from toolkit.session.backend import open_store
 from toolkit.session.clock import Clock, SystemClock
 from toolkit.session.state import REJECTED, RecordState, SessionState, StepTimer
-from toolkit.session.store import Event, SessionEvent, SessionStore
+from toolkit.session.store import Event, SessionEvent, SessionStore, StoreWriter
 
 
 @dataclass(frozen=True)
@@ -320,12 +320,17 @@ class Engine:
         """Write the events ``decide`` asks for, deciding on the caught-up state inside the
         write transaction; the state and the plugins see them only after the commit."""
         written: list[tuple[Event, bool]] = []
-        with self.store.writing() as tx:
+
+        def body(tx: StoreWriter) -> None:
+            # may run twice (a shared database first tries it without its lock): start afresh
+            written.clear()
             self.state.apply_all(tx.events_after(self.state.last_seq))
             for type_, item, step, payload, client_id in decide(self.state):
                 written.append(tx.insert(type_, item=item, step=step, payload=payload,
                                          author=self.author if author is None else author,
                                          at=self.clock.now(), client_id=client_id))
+
+        self.store.write(body)
         new = [event for event, is_new in written if is_new]
         self.state.apply_all(new)
         self._notify(new)
@@ -372,6 +377,7 @@ class Engine:
         moved: list[bool] = []
 
         def decide(state: SessionState) -> list[_Spec]:
+            moved.clear()  # decide may run twice (see _commit)
             self._require_open(state)
             specs: list[_Spec] = []
             current = self._order.get(state.position) if state.position else None
@@ -701,6 +707,7 @@ class Engine:
         target: list[tuple[int, str, int]] = []
 
         def decide(state: SessionState) -> list[_Spec]:
+            target.clear()  # decide may run twice (see _commit)
             self._require_open(state)
             top = state.next_undo()
             if top is None:

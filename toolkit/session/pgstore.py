@@ -29,7 +29,7 @@ import re
 import threading
 import time
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -39,9 +39,12 @@ from toolkit.session.store import (
     EVENT_TYPES,
     Event,
     MergeResult,
+    StoreWriter,
+    T,
     _payload,
     dump_payload,
     gc_paused,
+    new_client_id,
     plan_merge,
 )
 
@@ -237,6 +240,79 @@ _INSERT_FRESH = (f"WITH ins AS (INSERT INTO {SCHEMA}.events "
                  f"UPDATE {SCHEMA}.sessions SET last_seq = ins.seq FROM ins WHERE {SCHEMA}.sessions.id = %s")
 
 
+# The optimistic commit of a write block (see PgStore.write): one statement, so one round
+# trip and an implicit transaction. It moves the session's counter only if it still stands
+# where the writer's caller had caught up to (waiting for the row lock if another writer
+# holds it, and then seeing that writer's counter), and inserts the rows only then; no row
+# inserted means someone wrote first. No ON CONFLICT: a client id stored already fails the
+# statement, and the locked path answers it with the stored event.
+_OPTIMISTIC = (f"WITH n AS (UPDATE {SCHEMA}.sessions SET last_seq = %s WHERE id = %s AND last_seq = %s RETURNING id) "
+               f"INSERT INTO {SCHEMA}.events (session, seq, type, item, step, payload, author, at, client_id, origin) "
+               "SELECT n.id, v.seq, v.type, v.item, v.step, v.payload, v.author, v.at, v.client_id, v.origin "
+               "FROM n, (VALUES {rows}) AS v(seq, type, item, step, payload, author, at, client_id, origin)")
+_OPTIMISTIC_ROW = "(%s::bigint, %s::text, %s::text, %s::text, %s::text, %s::text, %s::float8, %s::text, %s::text)"
+_optimistic_statements: dict[int, str] = {}
+
+
+class _Stale(Exception):
+    """The optimistic attempt cannot be used: take the session's lock instead."""
+
+
+class _OptimisticWriter:
+    """A :meth:`PgStore.write` body's writer before any lock is taken: ``events_after``
+    trusts the caller (nothing to read) and remembers where it stands, ``insert`` collects
+    the rows with the seqs they get when no one wrote since."""
+
+    def __init__(self, store: PgStore):
+        self._store = store
+        self._expected: int | None = None
+        self.rows: list[tuple[Any, ...]] = []
+        self.inserted: list[Event] = []
+
+    def events_after(self, seq: int) -> list[Event]:
+        if self._expected is not None or self.rows:
+            raise _Stale  # a body that looks twice is not the simple case this path serves
+        self._expected = seq
+        return []
+
+    def insert(self, type: str, *, item: str | None = None, step: str | None = None,
+               payload: dict[str, Any] | None = None, author: str = "", at: float = 0.0,
+               client_id: str | None = None) -> tuple[Event, bool]:
+        if type not in EVENT_TYPES:
+            raise ValueError(f"unknown event type {type!r}")
+        if self._expected is None:
+            raise _Stale
+        store = self._store
+        seq = self._expected + len(self.rows) + 1
+        client_id = client_id or new_client_id()
+        self.rows.append((seq, type, _clean(item, "item"), _clean(step, "step"), dump_payload(payload),
+                          _clean(author, "author"), at, _clean(client_id, "client id"), store.origin))
+        event = Event(seq, store.session_id, type, item, step, dict(payload or {}), author, at, client_id)
+        self.inserted.append(event)
+        return event, True
+
+    def commit(self) -> bool:
+        """Write the collected rows if no one wrote since; whether that happened."""
+        store = self._store
+        if not self.rows:
+            # nothing to write is an answer only if the state it was decided on is current
+            if self._expected is None:
+                return True
+            row = store._connection().execute(f"SELECT last_seq FROM {SCHEMA}.sessions WHERE id = %s",
+                                              (store.session_id,)).fetchone()
+            return row is not None and int(row[0]) == self._expected
+        expected = self._expected
+        assert expected is not None  # insert refuses to collect rows before events_after
+        n = len(self.rows)
+        statement = _optimistic_statements.get(n)
+        if statement is None:
+            statement = _optimistic_statements[n] = _OPTIMISTIC.replace("{rows}", ", ".join([_OPTIMISTIC_ROW] * n))
+        params: list[Any] = [expected + n, store.session_id, expected]
+        for row in self.rows:
+            params.extend(row)
+        return store._connection().execute(statement, params).rowcount == n
+
+
 class PgWriter:
     """What a :meth:`PgStore.writing` block may do inside its transaction (it holds the
     session's row lock)."""
@@ -261,7 +337,7 @@ class PgWriter:
         conn = store._connection()
         seq = self._last + 1
         if client_id is None and self._pipelined:
-            client_id = uuid.uuid4().hex
+            client_id = new_client_id()
             conn.execute(_INSERT_FRESH, (
                 store.session_id, seq, type, _clean(item, "item"), _clean(step, "step"), dump_payload(payload),
                 _clean(author, "author"), at, client_id, store.origin, store.session_id))
@@ -269,7 +345,7 @@ class PgWriter:
             event = Event(seq, store.session_id, type, item, step, dict(payload or {}), author, at, client_id)
             self.inserted.append(event)
             return event, True
-        client_id = client_id or uuid.uuid4().hex
+        client_id = client_id or new_client_id()
         row = conn.execute(_INSERT, (
             store.session_id, seq, type, _clean(item, "item"), _clean(step, "step"), dump_payload(payload),
             _clean(author, "author"), at, _clean(client_id, "client id"), store.origin, store.session_id)).fetchone()
@@ -299,6 +375,8 @@ class PgStore:
         self.backend = "postgresql"
         self.session_id = ""
         self._lock = threading.RLock()
+        #: :meth:`write` calls that had to catch up under the lock (another writer came first)
+        self.relocked = 0
         self._conn: psycopg.Connection[Any] | None = connect(url, readonly=readonly)
         try:
             with _errors(url):
@@ -362,6 +440,36 @@ class PgStore:
                 raise CimisError(_("the session of {url} was removed from the database").format(url=self.location))
             yield PgWriter(self, int(row[0]), pipelined)
 
+    def write(self, body: Callable[[StoreWriter], T]) -> T:
+        """See :meth:`toolkit.session.store.SessionStore.write`. First ``body`` runs with a
+        writer that trusts the caller to be up to date and its rows go out in one statement
+        that commits them only if the session's counter has not moved (one round trip, as
+        many as a bare insert); when it has, or the body raised, or a client id was stored
+        already, ``body`` runs again in a locked transaction that catches up first."""
+        if self.readonly or self._conn is None or not self.session_id:
+            raise CimisError(_("cannot write the session database {url}: it was opened read-only").format(
+                url=self.location))
+        import psycopg
+
+        with self._lock:
+            optimistic = _OptimisticWriter(self)
+            try:
+                result = body(optimistic)
+            except _Stale:
+                pass
+            except Exception:  # noqa: BLE001 - decided on a state that may be behind: decide again, caught up
+                pass
+            else:
+                with _errors(self.url):
+                    try:
+                        if optimistic.commit():
+                            return result
+                    except psycopg.errors.UniqueViolation:
+                        pass  # a resent client id: the locked path returns the stored event
+            self.relocked += 1
+            with self._locked(pipelined=True) as writer:
+                return body(writer)
+
     def append(self, type: str, *, item: str | None = None, step: str | None = None,
                payload: dict[str, Any] | None = None, author: str = "", at: float | None = None,
                client_id: str | None = None) -> Event:
@@ -372,7 +480,7 @@ class PgStore:
         if self.readonly or self._conn is None or not self.session_id:
             raise CimisError(_("cannot write the session database {url}: it was opened read-only").format(
                 url=self.location))
-        client_id = client_id or uuid.uuid4().hex
+        client_id = client_id or new_client_id()
         at = time.time() if at is None else at
         conn = self._conn
         with self._lock, _errors(self.url):

@@ -10,6 +10,14 @@ Presenter state is session state like the timers: ``presenter`` events set one s
 stack: undo reverts what the room captured, never what the facilitator showed or decided (a
 decision is changed by the opposite decision).
 
+An ``undone`` event reverts the event its payload's ``target`` names (the seq of that event
+in this log: copying events between stores rewrites it), so that in a log merged from
+several laptops each undo reverts what its own laptop did, whatever the order in which the
+logs were merged; an undo without a target (written by an older version) reverts the latest
+capture, edit or removal not undone yet. An undo whose target no longer applies (undone
+already; an edit that a later edit of the same record superseded, so that the later one
+stands) is skipped.
+
 The fold never raises on a well-formed event: an event that no longer applies (an edit of
 a record that was undone meanwhile, an undo with nothing left to undo) is counted in
 :attr:`SessionState.ignored` and otherwise skipped, so a log written by several processes
@@ -120,6 +128,7 @@ class _Undoable(NamedTuple):
     type: str
     record_id: int
     before: RecordState | None  # the record as it was before the event; None for a capture
+    after: RecordState | None  # the record as the event left it; None for a removal
 
 
 @dataclass
@@ -141,7 +150,9 @@ class SessionState:
     events: int = 0
     ignored: int = 0
     _where: dict[int, Key] = field(default_factory=dict, repr=False)
-    _undo: list[_Undoable] = field(default_factory=list, repr=False)
+    #: seq -> what an undo of that event reverts, for every capture, edit and removal not
+    #: undone yet, in seq order
+    _undo: dict[int, _Undoable] = field(default_factory=dict, repr=False)
     #: steps whose record dict is out of capture order (an undone removal put one back)
     _unsorted: set[Key] = field(default_factory=set, repr=False)
     #: per-step presenter settings (only steps the facilitator set something for)
@@ -207,10 +218,26 @@ class SessionState:
 
     def next_undo(self) -> tuple[int, str, int] | None:
         """``(seq, type, record id)`` of the event an undo would revert now, if any."""
-        if not self._undo:
-            return None
-        top = self._undo[-1]
-        return top.seq, top.type, top.record_id
+        top = self._latest_undoable()
+        return (top.seq, top.type, top.record_id) if top is not None else None
+
+    def _applicable(self, entry: _Undoable) -> bool:
+        """Whether undoing ``entry`` still makes sense: its record is as the event left it
+        (a capture's record still exists, an edit is the record's latest change, a removed
+        record is still gone). In one machine's log the newest entry always is; in a log
+        merged from several machines an undo may name an older one."""
+        current = self.record(entry.record_id)
+        if entry.type == "captured":
+            return current is not None
+        if entry.type == "edited":
+            return current is not None and current is entry.after
+        return current is None
+
+    def _latest_undoable(self) -> _Undoable | None:
+        for entry in reversed(self._undo.values()):
+            if self._applicable(entry):
+                return entry
+        return None
 
     # -- the fold ------------------------------------------------------------------------
 
@@ -314,7 +341,7 @@ class SessionState:
             step_records = self.records[key] = {}
         step_records[seq] = record
         self._where[seq] = key
-        self._undo.append(_new(_Undoable, (seq, "captured", seq, None)))
+        self._undo[seq] = _new(_Undoable, (seq, "captured", seq, None, record))
         if payload.get("held"):
             self.moderation[seq] = PENDING
         if event.client_id:
@@ -329,8 +356,8 @@ class SessionState:
         before = self.record(record_id)
         if before is None or not isinstance(data, dict):
             return False
-        self.records[(before.item, before.step)][record_id] = before._replace(data=data, edits=before.edits + 1)
-        self._undo.append(_Undoable(event.seq, "edited", record_id, before))
+        after = self.records[(before.item, before.step)][record_id] = before._replace(data=data, edits=before.edits + 1)
+        self._undo[event.seq] = _Undoable(event.seq, "edited", record_id, before, after)
         self._touch((before.item, before.step), True)
         return True
 
@@ -341,14 +368,25 @@ class SessionState:
             return False
         del self.records[(before.item, before.step)][record_id]
         del self._where[record_id]
-        self._undo.append(_Undoable(event.seq, "removed", record_id, before))
+        self._undo[event.seq] = _Undoable(event.seq, "removed", record_id, before, None)
         self._touch((before.item, before.step), True)
         return True
 
     def _undone(self, event: Event) -> bool:
-        if not self._undo:
-            return False
-        top = self._undo.pop()
+        # the event the undo names (its seq in this log; merges rewrite it), so that an undo
+        # written on one laptop reverts that laptop's action wherever other machines' events
+        # landed around it; an undo without a target (a log from an older writer) reverts the
+        # latest action, as it always did
+        target = event.payload.get("target")
+        if type(target) is int:
+            top = self._undo.get(target)
+            if top is None or not self._applicable(top):
+                return False  # undone already, or pointing outside this log (a merge maps that to 0)
+        else:
+            top = self._latest_undoable()
+            if top is None:
+                return False
+        del self._undo[top.seq]
         if top.type == "captured":
             key = self._where.pop(top.record_id)
             del self.records[key][top.record_id]

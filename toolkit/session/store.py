@@ -18,6 +18,7 @@ locked". Each event carries a client event id, so a retried write is stored once
 from __future__ import annotations
 
 import gc
+import itertools
 import json
 import os
 import sqlite3
@@ -59,6 +60,29 @@ EVENT_TYPES: tuple[str, ...] = (
 #: event by seq adds its key here.
 SEQ_REFERENCES: tuple[str, ...] = ("record_id", "target")
 _REFERENCES = frozenset(SEQ_REFERENCES)
+
+
+class _ClientIds:
+    """Fresh client ids without a system call each: 80 random bits drawn once per process
+    (again in a forked child) and a counter, 32 hex digits like ``uuid4().hex``. Unique
+    across machines by the random part; not secret (a client id only makes resends
+    harmless)."""
+
+    def __init__(self) -> None:
+        self._reset()
+        if hasattr(os, "register_at_fork"):
+            os.register_at_fork(after_in_child=self._reset)
+
+    def _reset(self) -> None:
+        self._prefix = uuid.uuid4().hex[:20]
+        self._counter = itertools.count()
+
+    def __call__(self) -> str:
+        return f"{self._prefix}{next(self._counter) & 0xFFFFFFFFFFFF:012x}"
+
+
+#: A new client id for an event written without one.
+new_client_id = _ClientIds()
 
 
 def has_references(payload: dict[str, Any]) -> bool:
@@ -179,6 +203,15 @@ class SessionStore(Protocol):
         ...
 
     def writing(self) -> AbstractContextManager[StoreWriter]: ...
+
+    def write(self, body: Callable[[StoreWriter], T]) -> T:
+        """``body(writer)`` in a write transaction, like a :meth:`writing` block, and its
+        result. ``body`` may run more than once: a store may first run it without the
+        session's lock, trusting the caller to be up to date with the seq it passes to
+        ``events_after`` (and commit it in one round trip when no one else wrote since),
+        and run it again in a locked transaction when someone did. So ``body`` starts with
+        ``events_after`` and changes nothing outside its writer until it returns."""
+        ...
 
     def append(self, type: str, *, item: str | None = None, step: str | None = None,
                payload: dict[str, Any] | None = None, author: str = "", at: float | None = None,
@@ -327,7 +360,7 @@ class Writer:
         with ``client_id`` exists already (a retried write)."""
         if type not in EVENT_TYPES:
             raise ValueError(f"unknown event type {type!r}")
-        client_id = client_id or uuid.uuid4().hex
+        client_id = client_id or new_client_id()
         store = self._store
         cur = store._db.execute(
             "INSERT INTO events (session, type, item, step, payload, author, at, client_id) "
@@ -518,6 +551,12 @@ class Store:
                 path=self.path))
         with self._lock, self._errors(), self._transaction():
             yield Writer(self)
+
+    def write(self, body: Callable[[StoreWriter], T]) -> T:
+        """See :meth:`SessionStore.write`: SQLite's write lock costs nothing to take, so
+        ``body`` runs once, in a :meth:`writing` block."""
+        with self.writing() as tx:
+            return body(tx)
 
     def append(self, type: str, *, item: str | None = None, step: str | None = None,
                payload: dict[str, Any] | None = None, author: str = "", at: float | None = None,

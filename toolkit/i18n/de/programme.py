@@ -129,8 +129,6 @@ MESSAGES: dict[str, str] = {
     "The register, or one status (the waiting list: --status waiting).":
         "Das Register oder ein Status (die Warteliste: --status waiting).",
     "Only people with this status.": "Nur Personen mit diesem Status.",
-    "People who look like the same person, to review before merging.":
-        "Einträge, die nach derselben Person aussehen, zur Prüfung vor dem Zusammenführen.",
     "Merge person DROP into person KEEP (after reviewing them).":
         "Person DROP in Person KEEP zusammenführen (nach Prüfung).",
     "Delete a person's data from the register and the events' plans.":
@@ -145,6 +143,15 @@ MESSAGES: dict[str, str] = {
     "status": "Status",
     "same e-mail address": "gleiche E-Mail-Adresse",
     "same name": "gleicher Name",
+    "same e-mail address apart from a +tag": "gleiche E-Mail-Adresse bis auf einen +Zusatz",
+    "same name apart from umlauts, accents or ß": "gleicher Name bis auf Umlaute, Akzente oder ß",
+    "same name with first and last name swapped": "gleicher Name mit vertauschtem Vor- und Nachnamen",
+    "names one letter apart (a typo?)": "Namen unterscheiden sich in einem Buchstaben (ein Tippfehler?)",
+    "{n} proposal(s); review each before merging: nothing was changed":
+        "{n} Vorschlag/Vorschläge; jeden vor dem Zusammenführen prüfen: nichts wurde geändert",
+    "People who may be the same person, with the reasons, to review before merging (nothing is merged automatically).":
+        "Personen, die dieselbe Person sein könnten, mit den Gründen, zur Prüfung vor dem Zusammenführen "
+        "(nichts wird automatisch zusammengeführt).",
     "no duplicates found": "keine Doppelungen gefunden",
     "created {folder}: edit programme.yaml, then run 'cimis programme check {folder}'":
         "{folder} angelegt: bearbeiten Sie programme.yaml und rufen Sie dann 'cimis programme check {folder}' auf",
@@ -230,7 +237,13 @@ MESSAGES: dict[str, str] = {
     "Match: {names}": "Match: {names}",
     "Stage: {stage}": "Stand: {stage}",
     "Rank {rank} with {total} points ({event}).": "Platz {rank} mit {total} Punkten ({event}).",
-    "{event} ({date}): {n} contribution(s)": "{event} ({date}): {n} Beitrag/Beiträge",
+    "{event} ({date})": "{event} ({date})",
+    "status at {event} ({date}): {status}": "Stand bei {event} ({date}): {status}",
+    "status at {event}": "Stand bei {event}",
+    "no status reported in peer learning ({n} contribution(s) at the event)":
+        "kein Stand im Peer Learning berichtet ({n} Beitrag/Beiträge bei der Veranstaltung)",
+    "No status reported in peer learning ({n} contribution(s) at the event).":
+        "Kein Stand im Peer Learning berichtet ({n} Beitrag/Beiträge bei der Veranstaltung).",
     "{used} of {budget} {currency} used.": "{used} von {budget} {currency} verwendet.",
     "Sprint board": "Sprint-Board",
     "Jury: rank {rank}": "Jury: Platz {rank}",

@@ -114,6 +114,12 @@ def match_lines(match: Any) -> Text:
     if match.question:
         text.append("\n  " + _("question") + ": ")
         text.append_text(literal(match.question))
+    if match.statuses:
+        from toolkit.programme.numbers import status_line
+
+        latest = match.statuses[-1]
+        text.append("\n  " + _("status at {event}").format(event=latest["event"]) + ": ")
+        text.append_text(literal(status_line(latest)))
     if match.prototype:
         text.append("\n  " + _("prototype") + ": ")
         text.append_text(literal("; ".join(match.prototype)))
