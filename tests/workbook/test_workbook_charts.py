@@ -27,3 +27,15 @@ def test_match_graph_draws_a_line_per_match():
     lines = [(line.get("y1"), line.get("y2")) for line in root.iter(NS + "line")]
     assert lines == [("20", "20"), ("46", "20"), ("72", "46")]
     assert "Koch &amp; Söhne" in svg and len(list(root.iter(NS + "circle"))) == 5
+
+
+def test_bar_chart_makes_room_for_long_labels():
+    from toolkit.workbook.charts import bar_chart
+
+    short = ElementTree.fromstring(bar_chart("T", [("Yes", 1)]))
+    long = ElementTree.fromstring(bar_chart("T", [("How do we start a project with a carpenter?", 1)]))
+    for root, text in ((short, "Yes"), (long, "How do we start a project with a carpenter?")):
+        label = next(t for t in root.iter(NS + "text") if t.text == text)
+        # the label ends at x, right-aligned: it needs about 0.56 of the font size per letter
+        assert float(label.get("x")) >= len(text) * 13 * 0.56
+    assert float(long.get("width")) > float(short.get("width"))

@@ -49,3 +49,24 @@ def test_clean_book_passes_with_warnings_only(tmp_path, cli):
     (book / "chapters" / "one.md").write_text("---\ntitle: One\n---\n\n# One\n\n![p](img/p.png)\n", "utf-8")
     result = cli("workbook", "check", str(book))
     assert result.exit_code == 0 and "warning: chapter is still todo" in result.output
+
+
+def test_a_large_book_is_checked_the_same_on_all_cores(tmp_path, monkeypatch):
+    """Past a hundred chapters the check shares them out in pieces taken from a queue;
+    the problems found are exactly those found in one process."""
+    folder = tmp_path / "big"
+    (folder / "chapters").mkdir(parents=True)
+    (folder / "book.yaml").write_text("title: Big\nlanguage: en\n", "utf-8")
+    lines = ["# Summary", ""]
+    for n in range(160):
+        body = f"# C{n}\n\n## Part\n\nSee [next](c{n + 1}.md#part) and [gone](c{n}.md#nowhere).\n"
+        if n % 7 == 0:
+            body += "\n![missing](pic.png)\n\n| a |\n|---|\n| [x](c0.md#c0) |\n"
+        (folder / "chapters" / f"c{n}.md").write_text(f"---\nstatus: draft\n---\n\n{body}", "utf-8")
+        lines.append(f"- [C{n}](chapters/c{n}.md)")
+    (folder / "SUMMARY.md").write_text("\n".join(lines) + "\n", "utf-8")
+    shared = [str(p) for p in check_book(folder)]
+    monkeypatch.setenv("CIMIS_WORKERS", "0")
+    here = [str(p) for p in check_book(folder)]
+    assert shared == here
+    assert sum("nowhere" in p for p in here) == 160 and any("c160.md" in p for p in here)

@@ -32,7 +32,11 @@ def _svg(width: int, height: int, title: str, body: list[str], desc: str = "") -
 def bar_chart(title: str, rows: list[tuple[str, float]], unit: str = "", desc: str = "") -> str:
     """Horizontal bars, one per ``(label, value)``, in the given order, values written at
     the bars' ends."""
-    label_w, bar_w, row_h = 260, 300, 24
+    bar_w, row_h = 300, 24
+    # room for the longest label (at most MAX_LABEL letters, about 0.56 of the font size
+    # each), so that a long question is not cut off at the left edge
+    longest = max((len(" ".join(str(text).split())) for text, _value in rows), default=0)
+    label_w = max(120, min(round(min(longest, MAX_LABEL) * 13 * 0.56) + 16, 440))
     height = 12 + row_h * max(len(rows), 1)
     top = max((value for _label_text, value in rows), default=0) or 1
     body = []

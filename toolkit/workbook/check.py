@@ -221,7 +221,9 @@ def _check_book(folder: Path | str) -> list[Problem]:
         else:
             with_files.append(chapter)
     # one parse per chapter, shared out over the cores like the build's rendering
-    analysed = dict(zip((c.path for c in with_files), map_split(with_files, _analyse, min_items=48)))
+    # pieces from a queue, as the HTML build's: a core slowed by other work holds nobody up
+    analysed = dict(zip((c.path for c in with_files), map_split(with_files, _analyse, min_items=48,
+                                                                chunks=len(with_files) // 50)))
     # the ids the HTML builder gives each page, title heading included, so that a link
     # check passes exactly when the built link works
     anchors: dict[Path, set[str]] = {Path(str(c.path)).resolve(): set(analysed[c.path][0])
