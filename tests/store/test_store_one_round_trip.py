@@ -137,3 +137,30 @@ def test_a_lost_race_is_retried_with_what_was_read_back_without_the_lock(shared,
         assert two.store._contended > 0
     with Engine(shared, FakeClock()) as fresh:
         assert [e.seq for e in fresh.store.events()] == list(range(1, 8))  # started + six captures
+
+
+def test_captures_in_a_row_share_one_observer_thread(shared):
+    """The ``session_event`` observers run on a worker that waits for the next event instead
+    of a thread started per capture (which cost more than the capture's own work)."""
+    from toolkit import hookimpl
+    from toolkit.plugins import get_host
+
+    seen: list[tuple[str, threading.Thread]] = []  # the thread objects themselves: idents are reused
+
+    class Observer:
+        @hookimpl
+        def session_event(self, event):
+            seen.append((event.type, threading.current_thread()))
+
+    host = get_host()
+    host.pm.register(Observer(), name="thread-observer")
+    try:
+        with Engine(shared, FakeClock()) as engine:
+            engine.start()
+            for i in range(5):
+                engine.capture({"text": f"n{i}"}, author=f"a{i}", **IDEAS)
+                host.drain(5)  # each event handled before the next capture
+        assert [t for t, _thread in seen] == ["started"] + ["captured"] * 5
+        assert len({id(thread) for _t, thread in seen}) == 1
+    finally:
+        host.pm.unregister(name="thread-observer")
