@@ -117,3 +117,50 @@ def test_concurrent_writers_lose_nothing_and_keep_seqs_gapless(shared):
         seqs = [e.seq for e in check.store.events()]
         assert seqs == list(range(1, len(seqs) + 1))
         assert check.store.integrity_check() == "ok"
+
+
+def test_a_lost_race_is_retried_with_what_was_read_back_without_the_lock(shared, monkeypatch):
+    with Engine(shared, FakeClock()) as one, Engine(shared, FakeClock()) as two:
+        one.start()
+        two.refresh()
+        taken = locked_writes(monkeypatch)
+        for i in range(3):
+            one.capture({"text": f"one {i}"}, author=f"a{i}", **IDEAS)
+            # two is behind each time: its first try loses, the second decides on what it read
+            saved = two.capture({"text": f"two {i}"}, author=f"b{i}", **IDEAS)
+            assert saved.new
+        assert taken == []
+        assert two.store.relocked == 0
+        texts = [r.data.text for r in two.records(**IDEAS)]
+        assert texts == ["one 0", "two 0", "one 1", "two 1", "one 2", "two 2"]
+        # after a lost race its writes read back what others add, in the same round trip
+        assert two.store._contended > 0
+    with Engine(shared, FakeClock()) as fresh:
+        assert [e.seq for e in fresh.store.events()] == list(range(1, 8))  # started + six captures
+
+
+def test_captures_in_a_row_share_one_observer_thread(shared):
+    """The ``session_event`` observers run on a worker that waits for the next event instead
+    of a thread started per capture (which cost more than the capture's own work)."""
+    from toolkit import hookimpl
+    from toolkit.plugins import get_host
+
+    seen: list[tuple[str, threading.Thread]] = []  # the thread objects themselves: idents are reused
+
+    class Observer:
+        @hookimpl
+        def session_event(self, event):
+            seen.append((event.type, threading.current_thread()))
+
+    host = get_host()
+    host.pm.register(Observer(), name="thread-observer")
+    try:
+        with Engine(shared, FakeClock()) as engine:
+            engine.start()
+            for i in range(5):
+                engine.capture({"text": f"n{i}"}, author=f"a{i}", **IDEAS)
+                host.drain(5)  # each event handled before the next capture
+        assert [t for t, _thread in seen] == ["started"] + ["captured"] * 5
+        assert len({id(thread) for _t, thread in seen}) == 1
+    finally:
+        host.pm.unregister(name="thread-observer")

@@ -322,7 +322,7 @@ class Engine:
         written: list[tuple[Event, bool]] = []
 
         def body(tx: StoreWriter) -> None:
-            # may run twice (a shared database first tries it without its lock): start afresh
+            # may run more than once (a shared database first tries it without its lock): start afresh
             written.clear()
             self.state.apply_all(tx.events_after(self.state.last_seq))
             for type_, item, step, payload, client_id in decide(self.state):
@@ -377,7 +377,7 @@ class Engine:
         moved: list[bool] = []
 
         def decide(state: SessionState) -> list[_Spec]:
-            moved.clear()  # decide may run twice (see _commit)
+            moved.clear()  # decide may run more than once (see _commit)
             self._require_open(state)
             specs: list[_Spec] = []
             current = self._order.get(state.position) if state.position else None
@@ -707,7 +707,7 @@ class Engine:
         target: list[tuple[int, str, int]] = []
 
         def decide(state: SessionState) -> list[_Spec]:
-            target.clear()  # decide may run twice (see _commit)
+            target.clear()  # decide may run more than once (see _commit)
             self._require_open(state)
             top = state.next_undo()
             if top is None:

@@ -15,10 +15,13 @@ writes into the same session. The guarantees are the SQLite store's:
   leaves no trace (the server rolls the transaction back);
 - a client id is stored once per session (``UNIQUE (session, client_id)``), so resends are
   harmless;
-- writers of one session are serialised by a row lock on the session (``SELECT ... FOR
-  UPDATE`` at the start of every write transaction), so a write decides on the latest
-  state and seqs grow in commit order; writers of different sessions never wait for each
-  other.
+- writers of one session are serialised by a row lock on the session, so a write decides
+  on the latest state and seqs grow in commit order; writers of different sessions never
+  wait for each other. A :meth:`PgStore.writing` block takes the lock first (``SELECT ...
+  FOR UPDATE``); :meth:`PgStore.write` (the engine's path) decides first and commits with
+  one statement that takes the lock and writes only if no one wrote since the state it
+  decided on, else decides again on what it reads back, and takes the lock first after
+  a few lost races.
 
 psycopg 3 is imported only when a PostgreSQL store is used.
 """
@@ -254,26 +257,44 @@ _OPTIMISTIC_ROW = "(%s::bigint, %s::text, %s::text, %s::text, %s::text, %s::text
 _optimistic_statements: dict[int, str] = {}
 
 
+#: Attempts without the lock before a write takes it, and how many writes after a lost race
+#: read back what other writers added (a session several machines write into at once).
+_ATTEMPTS = 4
+_CONTENDED_WRITES = 16
+
+
 class _Stale(Exception):
     """The optimistic attempt cannot be used: take the session's lock instead."""
 
 
 class _OptimisticWriter:
     """A :meth:`PgStore.write` body's writer before any lock is taken: ``events_after``
-    trusts the caller (nothing to read) and remembers where it stands, ``insert`` collects
+    trusts the caller (nothing to read; or, after an attempt that lost to another writer,
+    hands out the events read back then) and remembers where it stands, ``insert`` collects
     the rows with the seqs they get when no one wrote since."""
 
-    def __init__(self, store: PgStore):
+    def __init__(self, store: PgStore, known: tuple[int, list[Event]] | None = None):
         self._store = store
+        self._known = known  # (the seq they were read after, the events)
         self._expected: int | None = None
         self.rows: list[tuple[Any, ...]] = []
         self.inserted: list[Event] = []
 
+    @property
+    def expected(self) -> int | None:
+        return self._expected
+
     def events_after(self, seq: int) -> list[Event]:
         if self._expected is not None or self.rows:
             raise _Stale  # a body that looks twice is not the simple case this path serves
-        self._expected = seq
-        return []
+        if self._known is None:
+            self._expected = seq
+            return []
+        after, events = self._known
+        if seq != after:
+            raise _Stale  # not where the read began: the lock's path reads what is needed
+        self._expected = events[-1].seq if events else seq
+        return events
 
     def insert(self, type: str, *, item: str | None = None, step: str | None = None,
                payload: dict[str, Any] | None = None, author: str = "", at: float = 0.0,
@@ -291,16 +312,20 @@ class _OptimisticWriter:
         self.inserted.append(event)
         return event, True
 
-    def commit(self) -> bool:
-        """Write the collected rows if no one wrote since; whether that happened."""
+    def commit(self, read_back: bool = False) -> tuple[bool, list[Event] | None]:
+        """Write the collected rows if no one wrote since: whether that happened, and with
+        ``read_back`` the events after the expected seq, read in the same round trip just
+        after the write (with a snapshot of their own, so they include the writer that came
+        first), for the next attempt."""
         store = self._store
+        conn = store._connection()
         if not self.rows:
             # nothing to write is an answer only if the state it was decided on is current
             if self._expected is None:
-                return True
-            row = store._connection().execute(f"SELECT last_seq FROM {SCHEMA}.sessions WHERE id = %s",
-                                              (store.session_id,)).fetchone()
-            return row is not None and int(row[0]) == self._expected
+                return True, None
+            row = conn.execute(f"SELECT last_seq FROM {SCHEMA}.sessions WHERE id = %s",
+                               (store.session_id,)).fetchone()
+            return row is not None and int(row[0]) == self._expected, None
         expected = self._expected
         assert expected is not None  # insert refuses to collect rows before events_after
         n = len(self.rows)
@@ -310,7 +335,18 @@ class _OptimisticWriter:
         params: list[Any] = [expected + n, store.session_id, expected]
         for row in self.rows:
             params.extend(row)
-        return store._connection().execute(statement, params).rowcount == n
+        if not read_back:
+            return conn.execute(statement, params).rowcount == n, None
+        # both statements go out together and commit at the pipeline's sync (one implicit
+        # transaction), which the block's end waits for. Not prepared: when the insert fails
+        # (a resent client id), the server skips the rest of the pipeline, a PREPARE in it
+        # too, and psycopg would take the statement for prepared
+        with conn.pipeline():
+            written = conn.execute(statement, params, prepare=False)
+            since = conn.execute(_SELECT, (store.session_id, expected), prepare=False)
+        if written.rowcount == n:
+            return True, None
+        return False, store._rows_to_events(since.fetchall())
 
 
 class PgWriter:
@@ -377,6 +413,8 @@ class PgStore:
         self._lock = threading.RLock()
         #: :meth:`write` calls that had to catch up under the lock (another writer came first)
         self.relocked = 0
+        #: writes to go on reading back what others wrote, after another writer came first
+        self._contended = 0
         self._conn: psycopg.Connection[Any] | None = connect(url, readonly=readonly)
         try:
             with _errors(url):
@@ -444,28 +482,42 @@ class PgStore:
         """See :meth:`toolkit.session.store.SessionStore.write`. First ``body`` runs with a
         writer that trusts the caller to be up to date and its rows go out in one statement
         that commits them only if the session's counter has not moved (one round trip, as
-        many as a bare insert); when it has, or the body raised, or a client id was stored
-        already, ``body`` runs again in a locked transaction that catches up first."""
+        many as a bare insert). When another writer came first, ``body`` runs again on the
+        events read back (in the same round trip as the failed write once the session is
+        known to have other writers), up to :data:`_ATTEMPTS` times; when the body raised,
+        a client id was stored already, or the races were lost, it runs in a locked
+        transaction that catches up first."""
         if self.readonly or self._conn is None or not self.session_id:
             raise CimisError(_("cannot write the session database {url}: it was opened read-only").format(
                 url=self.location))
         import psycopg
 
         with self._lock:
-            optimistic = _OptimisticWriter(self)
-            try:
-                result = body(optimistic)
-            except _Stale:
-                pass
-            except Exception:  # noqa: BLE001 - decided on a state that may be behind: decide again, caught up
-                pass
-            else:
+            known: tuple[int, list[Event]] | None = None
+            for attempt in range(_ATTEMPTS):
+                optimistic = _OptimisticWriter(self, known)
+                try:
+                    result = body(optimistic)
+                except Exception:  # noqa: BLE001 - decided on a state that may be behind: decide again, caught up
+                    break
+                # a session other writers use too: read back what came since with each write
+                read_back = self._contended > 0 or attempt > 0
                 with _errors(self.url):
                     try:
-                        if optimistic.commit():
-                            return result
+                        done, since = optimistic.commit(read_back)
                     except psycopg.errors.UniqueViolation:
-                        pass  # a resent client id: the locked path returns the stored event
+                        break  # a resent client id: the locked path returns the stored event
+                    if done:
+                        if attempt == 0 and self._contended:
+                            self._contended -= 1
+                        return result
+                    self._contended = _CONTENDED_WRITES
+                    expected = optimistic.expected
+                    if expected is None:
+                        break
+                    if since is None:
+                        since = self._read_after(expected)
+                known = (expected, since)
             self.relocked += 1
             with self._locked(pipelined=True) as writer:
                 return body(writer)
