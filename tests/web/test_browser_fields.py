@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from test_browser import CHROMIUM, CONTRAST_JS, PHONE, UNLABELLED_JS, url
 from test_fields import PITCH_PLAN
 
