@@ -179,8 +179,20 @@ def test_the_other_language(browser, served, started, shots):
     page.fill("#card-text", " ")
     page.evaluate("document.getElementById('card-text').removeAttribute('required')")
     page.click("form.capture button[type=submit]")
-    page.wait_for_function("() => document.getElementById('status').textContent.includes('ungültig')")
+    # the field by its German label, never its record path (card.text)
+    page.wait_for_function("() => document.getElementById('status').textContent.includes('Ihre Idee: darf nicht "
+                           "leer sein')")
+    assert "card" not in page.inner_text("#status")
     page.screenshot(path=str(shots / "phone-de.png"), full_page=True)
+    context.close()
+    context, page = phone(browser, server, secrets)
+    page.wait_for_selector("#card-text")
+    page.fill("#card-text", " ")
+    page.evaluate("document.getElementById('card-text').removeAttribute('required')")
+    page.click("form.capture button[type=submit]")
+    page.wait_for_function("() => document.getElementById('status').textContent.includes('Your idea: must not be "
+                           "empty')")
+    assert "card" not in page.inner_text("#status")
     context.close()
 
 

@@ -129,7 +129,8 @@ def test_only_for_oneself_and_only_with_a_personal_link(app, room):
         join(anonymous)
         r = check(anonymous, "ci-anon-01")
         assert r.status_code == 403 and "personal link" in r.json()["error"]
-        assert "I am here" not in anonymous.get("/api/form").text
+        form = anonymous.get("/api/form").text
+        assert "I am here" not in form and "Checking in needs your personal link" in form
 
 
 def test_the_facilitator_sees_who_is_present(app, room):

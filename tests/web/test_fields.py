@@ -154,9 +154,15 @@ def test_the_pitch_form_offers_the_presenters_by_name(pitch_client):
     # ids are values only: no visible text shows them
     visible = re.sub(r"<[^>]+>", " ", html)
     assert "p-anna-7f3" not in visible and "Bert" not in visible
+    # the kinds of feedback by their labels, not their stored values
+    kinds = re.search(r'<select id="f0-type" name="type" required>(.*?)</select>', html, re.S)
+    assert kinds, html
+    assert re.findall(r'<option value="([^"]*)">([^<]*)</option>', kinds.group(1)) == [
+        ("like", "I like"), ("wish", "I wish"), ("whatif", "What if")]
     pitch_client.get("/lang/de", follow_redirects=False)
     html = pitch_client.get("/api/form").text
     assert "Bitte wählen …" in html and '<label for="f0-pitch">Wer präsentiert</label>' in html
+    assert '<option value="wish">Ich wünsche mir</option>' in html
 
 
 @pytest.mark.parametrize("lang, words", [

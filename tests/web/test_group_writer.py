@@ -46,7 +46,7 @@ def test_batches_form_while_a_commit_runs_and_nothing_is_answered_before_it():
 
     writer, results = asyncio.run(main())
     assert results == [n * 10 for n in range(30)]
-    assert committed[0] == [0] and sorted(sum(committed[1:], [])) == list(range(1, 30))
+    assert committed[0] == [0] and sorted(n for batch in committed[1:] for n in batch) == list(range(1, 30))
     assert writer.batches == len(committed) <= 3 and writer.jobs == 30
 
 

@@ -144,3 +144,38 @@ def test_generic_form_from_the_record_schema_with_the_kinds_labels():
 
     html = form_html(view(NoForm(), "en"))
     assert html.count("<form") == 2 and 'value="ask"' in html and 'value="upvote"' in html
+
+
+def test_the_hub_freezes_the_collector_only_in_a_process_of_its_own(monkeypatch):
+    """``cimis serve`` collects and freezes what survived now and then (short collector
+    pauses as a step fills up); inside another program (the terminal UI) it never does."""
+    import asyncio
+
+    from toolkit.web import hub as hub_module
+
+    calls = []
+    monkeypatch.setattr(hub_module, "_collect_and_freeze", lambda: calls.append(1))
+
+    async def run(freeze):
+        hub = hub_module.Hub({}, lambda: False, poll=0.01, freeze_gc=freeze)
+        await hub.start()
+        await asyncio.sleep(0.1)
+        await hub.stop()
+
+    asyncio.run(run(False))
+    assert calls == []
+    asyncio.run(run(True))
+    assert calls == [1]  # at once (what the start-up read), then every FREEZE_SECONDS
+    assert hub_module.FREEZE_SECONDS >= 5
+
+
+def test_cimis_serve_prepares_its_server_as_a_process_of_its_own(started):
+    from toolkit.web.server import prepare
+
+    own = prepare(started, port=1, own_process=True)
+    hosted = prepare(started, port=1)
+    try:
+        assert own.app.app.state.hub.freeze_gc is True and hosted.app.app.state.hub.freeze_gc is False
+    finally:
+        own.room.close()
+        hosted.room.close()

@@ -75,7 +75,7 @@ def run(folder: Path, *, lan: bool, host: str | None, port: int, participants: i
     # the interpreter back to the event loop sooner, so that a phone's submission is not kept
     # waiting 5 ms at each step by a rebuild of a large step
     sys.setswitchinterval(0.001)
-    prepared = prepare(folder, lan=lan, host=host, port=port, rate=rate, allow_hosts=allow_hosts)
+    prepared = prepare(folder, lan=lan, host=host, port=port, rate=rate, allow_hosts=allow_hosts, own_process=True)
     room, public_url = prepared.room, prepared.public_url
     server = uvicorn.Server(prepared.config)
 

@@ -98,11 +98,12 @@ class Guard:
 
 
 def create_app(room: Room, *, hosts: Iterable[str] = ("127.0.0.1", "localhost"), public_url: str = "",
-               secure_cookies: bool = False) -> Any:
+               secure_cookies: bool = False, freeze_gc: bool = False) -> Any:
     """The ASGI app serving ``room``; ``hosts`` are the Host names (with or without port)
-    requests may carry; ``public_url`` is the join address shown to the room."""
+    requests may carry; ``public_url`` is the join address shown to the room; ``freeze_gc``
+    when the server has its process to itself (see :mod:`toolkit.web.hub`)."""
     hub = Hub({"participant": room.participant_view, "projector": room.projector_view,
-               "facilitator": room.facilitator_view}, room.refresh)
+               "facilitator": room.facilitator_view}, room.refresh, freeze_gc=freeze_gc)
     allowed_hosts = list(hosts)
     # one writer: submissions arriving while a commit runs share the next commit
     writer = GroupWriter(room.submit_many)

@@ -157,7 +157,8 @@ def is_person_ref(prop: dict[str, Any]) -> bool:
     return any(isinstance(p, dict) and is_person_ref(p) for p in prop.get("anyOf", []))
 
 
-def _control(name: str, prop: dict[str, Any], required: bool, label: str, hint: str, uid: str) -> str:
+def _control(name: str, prop: dict[str, Any], required: bool, label: str, hint: str, uid: str,
+             labels: Mapping[str, str] | None = None) -> str:
     attrs = f'id="{uid}" name="{escape(name)}"'
     if required:
         attrs += " required"
@@ -174,7 +175,9 @@ def _control(name: str, prop: dict[str, Any], required: bool, label: str, hint: 
     if "const" in prop:
         return f'<input type="hidden" name="{escape(name)}" value="{escape(str(prop["const"]))}">'
     if "enum" in prop:
-        options = "".join(f'<option value="{escape(str(v))}">{escape(str(v))}</option>' for v in prop["enum"])
+        # a choice's own label where the kind gives one ("type.like": "I like"), else its value
+        shown = {str(v): (labels or {}).get(f"{name}.{v}") or str(v) for v in prop["enum"]}
+        options = "".join(f'<option value="{escape(v)}">{escape(text)}</option>' for v, text in shown.items())
         return f'<div class="field">{label_html}{hint_html}<select {attrs}>{options}</select></div>'
     if kind == "boolean":
         return (f'<div class="field check"><input type="checkbox" data-type="bool" {attrs}>'
@@ -224,7 +227,9 @@ def generic_form(view: FormView) -> str:
                 controls.append(_person_choice(name, prop, name in required, label, "", f"f{n}-{name}", people,
                                                view.t))
                 continue
-            controls.append(_control(name, prop, name in required, label, hint, f"f{n}-{name}"))
+            if any(key.startswith(f"{name}.") for key in view.labels):
+                hint = ""  # the choices speak for themselves; the schema's hint names raw values
+            controls.append(_control(name, prop, name in required, label, hint, f"f{n}-{name}", view.labels))
         legend = f"<h3>{escape(heading)}</h3>" if heading else ""
         forms.append(f'<form class="capture" data-step="{escape(view.step)}">{legend}{"".join(controls)}'
                      f'<button type="submit">{escape(view.texts.get("send", "Send"))}</button></form>')

@@ -11,13 +11,15 @@ snapshot, so when a stalled client's queue is full the oldest message is dropped
 phone gets the latest state when it catches up, and the server never holds more than a few
 messages per client.
 
-The hub also keeps the garbage collector's pauses short: a session's state is many
-long-lived objects (10,000 cards are some 300,000), and a full collection scanning them all
-stops every thread for a fifth of a second, long enough to delay submissions and projector
-updates. Every :data:`FREEZE_SECONDS` the hub collects once and freezes what survived
-(:func:`gc.freeze`), so that later collections scan only what is new. The price: an object
-alive at a freeze that later becomes part of an unreachable cycle is never freed (requests in
-flight at that moment, a few kilobytes).
+In a process of its own (``cimis serve``; ``freeze_gc=True``) the hub also keeps the
+garbage collector's pauses short: a session's state is many long-lived objects (10,000 cards
+are some 300,000), and a full collection scanning them all stops every thread for a fifth of
+a second, long enough to delay submissions and projector updates. Every
+:data:`FREEZE_SECONDS` the hub collects once and freezes what survived (:func:`gc.freeze`),
+so that later collections scan only what is new. The price: an object alive at a freeze that
+later becomes part of an unreachable cycle is never freed (requests in flight at that
+moment, a few kilobytes); inside another program (the terminal UI, whose screens come and
+go) that price would grow, so there the hub leaves the collector alone.
 
 Changes come from this server's own submissions (:meth:`Hub.changed`, callable from any
 thread) and from other processes writing the same session (the terminal UI): the hub polls
@@ -76,11 +78,12 @@ class Hub:
     """Pushes snapshots built by ``views[channel](lang)`` to the clients of each channel."""
 
     def __init__(self, views: dict[str, Callable[[str], dict[str, Any]]], refresh: Callable[[], bool],
-                 *, interval: float = 0.05, poll: float = 0.25):
+                 *, interval: float = 0.05, poll: float = 0.25, freeze_gc: bool = False):
         self.views = views
         self.refresh = refresh
         self.interval = interval
         self.poll = poll
+        self.freeze_gc = freeze_gc
         self.clients: set[Client] = set()
         self._last: dict[tuple[str, str], str] = {}
         self._wake: asyncio.Event | None = None
@@ -140,7 +143,7 @@ class Hub:
         assert self._wake is not None
         tidy_at = time.monotonic()  # at once: what the start-up read from the log
         while True:
-            if time.monotonic() >= tidy_at:
+            if self.freeze_gc and time.monotonic() >= tidy_at:
                 _collect_and_freeze()
                 tidy_at = time.monotonic() + FREEZE_SECONDS
             try:

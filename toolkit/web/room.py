@@ -432,7 +432,10 @@ class Room:
                 return f'<p class="note">{_("Input to this step is closed.")}</p>'
             refusal = self._role_refusal(kind, step, device, lang)
             # a step the room only checks in to (speed dating) shows invited people their form
-            if refusal and not (device.person and kind.web_self_ops(step.options)):
+            self_ops = kind.web_self_ops(step.options)
+            if refusal and self_ops and not device.person:
+                return f'<p class="note">{_("Checking in needs your personal link; ask the facilitator.")}</p>'
+            if refusal and not (device.person and self_ops):
                 return f'<p class="note">{refusal}</p>'
             item_id = position.item.id
             context = self.engine.context(item_id)

@@ -45,7 +45,9 @@ class Prepared:
 
 
 def prepare(folder: Path, *, lan: bool = False, host: str | None = None, port: int = 8300, rate: float = 5.0,
-            allow_hosts: tuple[str, ...] = ()) -> Prepared:
+            allow_hosts: tuple[str, ...] = (), own_process: bool = False) -> Prepared:
+    """The server for ``folder``; ``own_process`` when nothing else runs in this process
+    (``cimis serve``), which lets the live updates keep the garbage collector's pauses short."""
     import uvicorn
 
     from toolkit.web.app import create_app
@@ -64,7 +66,7 @@ def prepare(folder: Path, *, lan: bool = False, host: str | None = None, port: i
         outside = [a for a in local_addresses() if not a.startswith("127.")]
         public = outside[0] if outside else "127.0.0.1"
     public_url = f"http://{public}:{port}"
-    app = create_app(room, hosts=hosts, public_url=public_url)
+    app = create_app(room, hosts=hosts, public_url=public_url, freeze_gc=own_process)
     config = uvicorn.Config(app, host=bind, port=port, log_level="warning", access_log=False, ws="none",
                             lifespan="on", proxy_headers=False, server_header=False, timeout_keep_alive=30)
     return Prepared(room=room, app=app, config=config, bind=bind, port=port, public_url=public_url)

@@ -77,8 +77,10 @@ class PitchKind(CaptureKind[PitchOptions]):
     title = {"de": "Pitches", "en": "Pitches"}
     #: field labels (the generic form and the participants' error messages name fields by these)
     labels = {
-        "en": {"pitch": "Presenter", "type": "Kind of feedback", "text": "Your feedback"},
-        "de": {"pitch": "Wer präsentiert", "type": "Art der Rückmeldung", "text": "Ihre Rückmeldung"},
+        "en": {"pitch": "Presenter", "type": "Kind of feedback", "text": "Your feedback",
+               "type.like": "I like", "type.wish": "I wish", "type.whatif": "What if"},
+        "de": {"pitch": "Wer präsentiert", "type": "Art der Rückmeldung", "text": "Ihre Rückmeldung",
+               "type.like": "Mir gefällt", "type.wish": "Ich wünsche mir", "type.whatif": "Was wäre, wenn"},
     }
     Options = PitchOptions
     Record = PitchFeedbackRecord
