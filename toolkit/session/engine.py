@@ -588,11 +588,15 @@ class Engine:
         batch (a vote limit counts them). Nothing is returned before the commit; when the
         commit fails, the error is raised and nothing of the batch is written.
         """
+        if len(requests) == 1:
+            return [self._capture_one(requests[0])]
         outcomes: list[Saved | CimisError | None] = [None] * len(requests)
         written: list[tuple[int, Event, bool, Any]] = []
         state = self.state
         folded = False
         try:
+            # a batch folds each record before checking the next, so it cannot run twice as
+            # store.write's bodies may: it takes the store's lock from the start
             with self.store.writing() as tx:
                 # the state catches up inside the transaction, so its index of capture ids is
                 # complete; an id another event type used is caught by the insert itself
@@ -617,19 +621,56 @@ class Engine:
             if folded:
                 self._rebuild()  # the state holds events the store rolled back
             raise
-        from toolkit.capture.base import Captured
-
         for n, event, is_new, model in written:
-            record = state.record(event.payload.get("record_id", event.seq))
-            if is_new and record is not None and model is not None:
-                # the validated model is the record's data: later reads need not validate again
-                self._captured[record.id] = (record, Captured(id=record.id, data=model, author=record.author or None,
-                                                              at=record.at))
-            outcomes[n] = Saved(event, is_new, record)
+            outcomes[n] = self._saved(event, is_new, model)
         self._notify([event for _n, event, is_new, _m in written if is_new])
         done = [outcome for outcome in outcomes if outcome is not None]
         assert len(done) == len(requests)  # each request was refused or written
         return done
+
+    def _capture_one(self, request: CaptureRequest) -> Saved | CimisError:
+        """One capture through :meth:`SessionStore.write`: on a shared database it is decided
+        on the local state and committed in one round trip unless another writer came first
+        (then decided again, caught up). The state sees the record only after the commit."""
+        outcome: list[tuple[Event, bool, Any] | CimisError] = []
+        state = self.state
+
+        def body(tx: StoreWriter) -> None:
+            outcome.clear()  # may run more than once: start afresh
+            state.apply_all(tx.events_after(state.last_seq))
+            try:
+                with _speaking(request.lang):
+                    spec, model = self._capture_spec(state, request)
+            except CimisError as exc:
+                outcome.append(exc)
+                return
+            type_, item, step, payload, client_id = spec
+            event, is_new = tx.insert(type_, item=item, step=step, payload=payload,
+                                      author=self.author if request.author is None else request.author,
+                                      at=self.clock.now(), client_id=client_id)
+            outcome.append((event, is_new, model))
+
+        self.store.write(body)
+        result = outcome[0]
+        if isinstance(result, CimisError):
+            return result
+        event, is_new, model = result
+        if is_new:
+            state.apply_all((event,))
+        saved = self._saved(event, is_new, model)
+        if is_new:
+            self._notify([event])
+        return saved
+
+    def _saved(self, event: Event, is_new: bool, model: Any) -> Saved:
+        from toolkit.capture.base import Captured
+
+        record = self.state.record(event.payload.get("record_id", event.seq))
+        if is_new and record is not None and model is not None:
+            # the validated model is the record's data: later reads need not validate again
+            self._captured[record.id] = (record, Captured(id=record.id, data=model, author=record.author or None,
+                                                          at=record.at))
+        return Saved(event, is_new, record)
 
     def _capture_spec(self, state: SessionState, request: CaptureRequest) -> tuple[_Spec, Any]:
         """The event one capture writes and its validated model (``None`` for a resend)."""
