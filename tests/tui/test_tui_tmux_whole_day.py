@@ -101,7 +101,9 @@ class Day:
             if here == (item, step):
                 if ready:
                     wait_for(self.session, ready)
-                time.sleep(0.4)  # the panel's first control takes the focus once it is drawn
+                # the panel's first control takes the focus once the panel is mounted, which
+                # on a loaded machine can come a little after its first frame
+                time.sleep(0.8)
                 shown = screen(self.session)
                 assert "capture panel of this step failed" not in shown and "Traceback" not in shown, shown
                 return
@@ -225,6 +227,7 @@ def test_a_whole_day_keyboard_only(tmp_path, width, height):
         assert day.captured("speed-dating", "rounds")[0].get("op") == "round"
         day.goto("speed-dating", "interests")
         day.goto("pitches-creatives", "pitches", "Feedback for the")
+        time.sleep(0.7)  # the heaviest panel (the pitch order is computed as it mounts)
         day.keys("Tab", "Tab")  # past the pitch order and the feedback type, to the text
         typed(session, "I like the sketches")
         day.keys("Enter")
