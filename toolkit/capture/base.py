@@ -152,7 +152,8 @@ class CaptureKind(ABC, Generic[OptionsT]):
     #: Field labels of the generic form per language, ``{lang: {field: label}}``
     #: (``{"de": {"text": "Text"}}``). A field without a label here shows its pydantic
     #: ``title`` or its name; the terminal UI and the web form both read this. A key
-    #: ``field.value`` labels one choice of a field with fixed values (``"type.like"``).
+    #: ``field.value`` labels one choice of a field with fixed values (``"type.like"``); a key
+    #: ``"op:NAME"`` names a record shape of a union told apart by ``op`` (the TUI's selector).
     labels: ClassVar[Mapping[str, Mapping[str, str]]] = {}
     #: One valid :attr:`Record` as a JSON-ready dict, shown by ``cimis kinds`` and used by the
     #: scaffold's tests and the export/import round-trip test; ``None`` when the kind cannot

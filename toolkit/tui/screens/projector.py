@@ -2,8 +2,9 @@
 beamer (``cimis ui DIR --projector``) or toggled over run mode.
 
 It shows what the facilitator chose to show and nothing else: the step title (in block
-letters when it fits, see :class:`BigTitle`) and the big countdown always; the step's result only once it is revealed (votes and jury scores start
-hidden, see :attr:`CaptureKind.results_hidden`); nothing at all during a black screen.
+letters when it fits, see :class:`BigTitle`) and the big countdown always; the step's result
+only once it is revealed (votes and jury scores start hidden, see
+:attr:`CaptureKind.results_hidden`); nothing at all during a black screen.
 What is revealed and whether the screen is black are presenter events in the session log
 (:meth:`Engine.set_reveal`, :meth:`Engine.set_blackout`), so run mode, this view in another
 process, the browser projector and a restarted process always agree.

@@ -358,7 +358,9 @@ class RunScreen(Screen):
             return
         for widget in self.host.query("Input, OptionList, Select, Button"):
             if widget.focusable:
-                widget.focus()
+                # at once, not after the queued keys (widget.focus() waits for them): a Tab
+                # pressed as the panel appears then moves on from here, not from nowhere
+                self.set_focus(widget)
                 return
 
     @property

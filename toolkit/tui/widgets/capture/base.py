@@ -30,9 +30,10 @@ from toolkit.tui.literal import literal
 
 class CaptureInput(Input):
     """The text field of a capture panel: Enter takes its text and empties it at once, in the
-    field's own queue (in order with the keys typed before and after it). The panel saves what was taken a moment later; emptying the field only
-    then appended a fast typist's next card to the one on its way to the store, and the
-    clearing wiped what was typed in between. A refused entry comes back (:meth:`CapturePanel.settle`)."""
+    field's own queue (in order with the keys typed before and after it). The panel saves
+    what was taken a moment later; emptying the field only then appended a fast typist's
+    next card to the one on its way to the store, and the clearing wiped what was typed in
+    between. A refused entry comes back (:meth:`CapturePanel.settle`)."""
 
     async def _on_key(self, event: Any) -> None:
         # Enter is taken here, in order with the characters around it. As a binding it

@@ -133,7 +133,9 @@ def field_widgets(shape: type[BaseModel] | None, values: dict[str, Any] | None =
         else:
             kind: Literal["integer", "number", "text"] = (
                 "integer" if base is int else "number" if base is float else "text")
-            widgets.append(Input(as_typed(values.get(name)), placeholder=name, type=kind, id=f"field-{name}"))
+            # the label above names the field: no internal field name inside the box
+            widgets.append(Input(as_typed(values.get(name)), placeholder=labels.get(name) or field.title or "",
+                                 type=kind, id=f"field-{name}"))
     return widgets
 
 
@@ -172,7 +174,10 @@ class GenericForm(CapturePanel):
 
     def compose_controls(self) -> ComposeResult:
         if len(self.shapes) > 1:
-            yield Select([(literal(_op(m) or m.__name__), n) for n, m in enumerate(self.shapes)], value=0,
+            # a kind names its record shapes in its labels ("op:ask"); else the op itself
+            names = kind_labels(self.kind)
+            yield Select([(literal(names.get(f"op:{_op(m)}") or _op(m) or m.__name__), n)
+                          for n, m in enumerate(self.shapes)], value=0,
                          allow_blank=False, id="generic-op")
         with Vertical(id="generic-fields"):
             yield from self._fields()
