@@ -100,8 +100,10 @@ class QuestionsKind(CaptureKind[QuestionsOptions]):
     title = {"de": "Fragen ans Podium", "en": "Questions to the speaker"}
     #: field labels (the generic form and the participants' error messages name fields by these)
     labels = {
-        "en": {"op": "Action", "text": "Your question", "question": "Question"},
-        "de": {"op": "Aktion", "text": "Ihre Frage", "question": "Frage"},
+        "en": {"op": "Action", "text": "Your question", "question": "Question",
+               "op:ask": "Ask a question", "op:upvote": "Support a question"},
+        "de": {"op": "Aktion", "text": "Ihre Frage", "question": "Frage",
+               "op:ask": "Frage stellen", "op:upvote": "Frage unterstützen"},
     }
     Options = QuestionsOptions
     Record = QuestionsRecord
