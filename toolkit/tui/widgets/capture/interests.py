@@ -68,6 +68,9 @@ class InterestsPanel(CapturePanel):
         others = [p for p in result.people
                   if p.id != person and (result.groups is None or p.role != roles.get(person))]
         wants.add_options([(literal(p.name), p.id, p.id in current) for p in others])
+        if others:
+            # a list without a highlighted row ignores Space: the first person is ready to tick
+            wants.highlighted = 0
 
     def action_save_marks(self) -> None:
         person = self.query_one("#person", Select).value
