@@ -33,6 +33,10 @@ REMOVED = ("idea-forge", "lunch", "reference-project", "afternoon-break", "pitch
 FROM_LIBRARY = (("word cloud", "word-cloud"), ("expert talk", "expert-talk-questions"),
                 ("team canvas", "team-canvas"))
 
+#: The colour (xterm 256) that opens a focused control's left border in the default theme;
+#: an unfocused one's border is drawn in the panel's background colour.
+FOCUS_RING = "\x1b[38;5;74m"
+
 
 def until(check: Callable[[], Any], what: str, session: str, deadline: float = 20.0) -> Any:
     """Poll ``check()`` until it returns something true (bounded); fail with the screen."""
@@ -70,6 +74,17 @@ def position(folder: Path) -> tuple[str, str] | None:
     try:
         with Engine(folder, readonly=True) as engine:
             return engine.state.position
+    except Exception:  # noqa: BLE001 - the store is being written: ask again
+        return None
+
+
+def teams(folder: Path) -> list[tuple[str, list[str]]] | None:
+    """The teams of find-teams (company, members), as a second reader of the store sees them."""
+    from toolkit.session.engine import Engine
+
+    try:
+        with Engine(folder, readonly=True) as engine:
+            return [(t.company, [m.id for m in t.members]) for t in engine.result("find-teams", "reveal").teams]
     except Exception:  # noqa: BLE001 - the store is being written: ask again
         return None
 
@@ -119,6 +134,31 @@ class Day:
                       self.session)
         raise AssertionError(f"never reached {item}.{step}; the screen was:\n{screen(self.session)}")
 
+    def pick(self, *moves: str) -> None:
+        """Open the focused picker (Select) with Enter, wait until it shows open, move in it
+        and choose with Enter; wait until it is closed again."""
+        self.keys("Enter")
+        wait_for(self.session, "▲")
+        self.keys(*moves, "Enter")
+        until(lambda: "▲" not in screen(self.session), "the picker closing", self.session)
+
+    def focused(self, text: str, nth: int = 0) -> None:
+        """Wait until the ``nth`` bordered control on the line showing ``text`` wears the
+        focus ring, as a person looks where the cursor is before typing: a picker hands the
+        focus back to itself a moment after it closes, and a key pressed before that moment
+        would act on the control the focus is about to leave."""
+
+        def ringed() -> bool:
+            plain = screen(self.session).splitlines()
+            styled = tmux("capture-pane", "-p", "-e", "-t", self.session).splitlines()
+            for line, colours in zip(plain, styled):
+                rings = colours.split("▊")[:-1]  # what precedes each control's left border
+                if text in line and len(rings) > nth:
+                    return rings[nth].endswith(FOCUS_RING)
+            return False
+
+        until(ringed, f"the focus on {text!r} ({nth})", self.session)
+
     def records(self, item: str, step: str) -> list[dict]:
         return store_records(self.folder, item, step)
 
@@ -132,9 +172,11 @@ def test_a_whole_day_keyboard_only(tmp_path, width, height):
     """From an empty home to a built workbook with the keyboard alone: create a workshop (the
     kickoff example) in the new-workshop dialog; plan it in the agenda builder (remove items,
     five minutes longer, a break, three methods from the library, save); run it (Ctrl+R) step
-    by step through every built-in capture kind, capturing in each kind that takes typing;
-    reveal the vote on the projector; finish; sync and build the workbook from the palette;
-    quit: exit status 0, no traceback, no crash log. About a minute per size."""
+    by step through every built-in capture kind, capturing in each kind: notes, cards, the
+    generic form, canvas, checklist, a speed-dating round, interests, a pinned team, pitch
+    feedback, room dot counts, a jury score; reveal the vote on the projector; finish; sync
+    and build the workbook from the palette; quit: exit status 0, no traceback, no crash log.
+    About a minute per size."""
     home = tmp_path / "home"
     home.mkdir()
     session = "day"
@@ -225,14 +267,31 @@ def test_a_whole_day_keyboard_only(tmp_path, width, height):
         day.goto("speed-dating", "rounds", "Start next round")
         day.keys("Enter")  # the first control: start the next round
         assert day.captured("speed-dating", "rounds")[0].get("op") == "round"
-        day.goto("speed-dating", "interests")
+        day.goto("speed-dating", "interests", "Who marks")
+        day.pick("Down")  # who marks: the first person, Lena Hoffmann
+        wait_for(session, "▐X▌ Frank Kretschmar")  # the other group, to tick
+        day.focused("Lena Hoffmann")
+        day.keys("Tab", "Tab")  # past "Save marks" to the list
+        day.focused("▐X▌ Frank Kretschmar")
+        day.keys("Space", "C-s")  # tick the first company, save
+        marks = day.captured("speed-dating", "interests")[0]
+        assert (marks["person"], marks["wants"]) == ("lena", ["kretschmar"])
         day.goto("pitches-creatives", "pitches", "Feedback for the")
         time.sleep(0.7)  # the heaviest panel (the pitch order is computed as it mounts)
         day.keys("Tab", "Tab")  # past the pitch order and the feedback type, to the text
         typed(session, "I like the sketches")
         day.keys("Enter")
         assert day.captured("pitches-creatives", "pitches")[0]["text"] == "I like the sketches"
-        day.goto("find-teams", "reveal")
+        day.goto("find-teams", "reveal", "Exclude")
+        day.pick("Down")  # the first creative, Lena Hoffmann
+        day.focused("Lena Hoffmann")
+        day.keys("Tab")
+        day.focused("Lena Hoffmann", nth=1)  # the second picker, on the same line
+        day.pick("Down")  # the first company, Frank Kretschmar
+        day.focused("Lena Hoffmann", nth=1)
+        day.keys("Tab", "Enter")  # "Pin"
+        assert day.captured("find-teams", "reveal") == [{"op": "pin", "a": "lena", "b": "kretschmar"}]
+        assert until(lambda: teams(folder), "the pinned team", session) == [("kretschmar", ["lena"])]
 
         day.goto("team-question", "questions", "Type an idea card")
         for question in ("What does it cost?", "Who maintains it?"):
@@ -251,8 +310,10 @@ def test_a_whole_day_keyboard_only(tmp_path, width, height):
         day.keys("Escape")
         wait_for(session, "pgdn Next")  # run mode again
 
-        day.goto("jury", "score")  # the teams of find-teams: nobody marked interests, so none
-        wait_for(session, "Nobody to score yet")
+        day.goto("jury", "score", "Frank Kretschmar (Lena")  # the pinned team is the candidate
+        day.keys("Tab", "4", "Enter")  # from the juror to the grid: the first criterion's score
+        score = day.captured("jury", "score")[0]
+        assert (score["scorer"], score["candidate"], score["score"]) == ("jury-1", "kretschmar", 4.0)
         day.goto("jury", "deliberate")
         for _ in range(10):  # past the last step: run mode asks whether to finish
             if "Finish the session?" in screen(session):

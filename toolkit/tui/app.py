@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.app import App
+from textual.binding import Binding
 
 from toolkit.i18n import _
 from toolkit.tui.bindings import binding, localize, user_keymap
@@ -72,6 +73,11 @@ class CimisApp(App[None]):
         binding("app.next-theme"),
         binding("app.workbook"),
         binding("app.quit", priority=True),
+        # handled by the app as each key arrives, not in the queue of the control that has
+        # the focus: a key a terminal delivers right after Tab (in the same read) then goes
+        # to the control Tab moved to, not to the one it left
+        Binding("tab", "app.focus_next", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", show=False, priority=True),
     ]
 
     def __init__(self, folder: Path | None = None, *, projector: bool = False, clock: Any = None,

@@ -33,9 +33,12 @@ def teams_text(result: Any) -> Text:
 
 
 class MatchingPanel(CapturePanel):
+    # the pickers on a row of their own: beside the buttons, in the narrow panel run mode
+    # gives a capture next to the instructions, they were squeezed to a few columns (and the
+    # opened list, left with no width, crashed Textual's option list)
     DEFAULT_CSS = """
     MatchingPanel Horizontal.matching-controls { height: auto; }
-    MatchingPanel Select { width: 1fr; }
+    MatchingPanel Select { width: 1fr; min-width: 16; }
     """
 
     def compose_controls(self) -> ComposeResult:
@@ -45,6 +48,7 @@ class MatchingPanel(CapturePanel):
         with Horizontal(classes="matching-controls"):
             yield Select(first, id="pair-a", prompt=_("Person"))
             yield Select(second, id="pair-b", prompt=_("Person"))
+        with Horizontal(classes="matching-controls"):
             yield Button(_("Pin"), id="pin")
             yield Button(_("Exclude"), id="exclude")
 
