@@ -46,6 +46,10 @@ def _as_text(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+#: Columns a title gets at least before long titles wrap onto more lines.
+MIN_TITLE = 24
+
+
 class AgendaScreen(CimisScreen[None]):
     """Build and edit the agenda of one workshop."""
 
@@ -77,6 +81,8 @@ class AgendaScreen(CimisScreen[None]):
         self.agenda: Any = None
         self.problems: list[Any] = []
         self._library: Any = None
+        self._title_width: int | None = None  # the title column's width, once the table is laid out
+        self._compact = False  # without the end column (a small terminal)
 
     def title_text(self) -> str:
         return str(self.editor.data.get("title") or self.folder.name)
@@ -106,17 +112,48 @@ class AgendaScreen(CimisScreen[None]):
 
     def on_mount(self) -> None:
         items = self.query_one("#items", DataTable)
-        items.add_column(_("Start"), key="start")
-        items.add_column(_("End"), key="end")
-        items.add_column(_("Min"), key="minutes")
-        items.add_column(_("Kind"), key="kind")
-        items.add_column(_("Title"), key="title")
+        self._add_item_columns(items)
         steps = self.query_one("#steps", DataTable)
         steps.add_column(_("Step"), key="title", width=22)
         steps.add_column(_("Min"), key="minutes", width=4)
         steps.add_column(_("Captures"), key="capture", width=10)
         self.recompute()
         items.focus()
+        self.call_after_refresh(self.fit_titles)
+
+    def _add_item_columns(self, items: DataTable) -> None:
+        items.add_column(_("Start"), key="start")
+        if not self._compact:
+            items.add_column(_("End"), key="end")
+        items.add_column(_("Min"), key="minutes")
+        items.add_column(_("Kind"), key="kind")
+        items.add_column(_("Title"), key="title", width=self._title_width)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fit_titles)
+
+    def fit_titles(self) -> None:
+        """Give the title column the width the other columns leave, and wrap long titles
+        onto more lines (at 80x24 they were cut after a dozen characters); a title still
+        wider than the table, e.g. one long word, scrolls sideways."""
+        table = self.query_one("#items", DataTable)
+        room = table.scrollable_content_region.width
+        if room <= 0:
+            return
+        others = sum(column.get_render_width(table) for key, column in table.columns.items()
+                     if key not in ("title", "end"))
+        end = 5 + 2 * table.cell_padding
+        width = room - others - 2 * table.cell_padding - 1  # one column for the scrollbar
+        # on a small terminal the end time (the next item's start) makes room for the title
+        compact = width - end < MIN_TITLE
+        width = max(MIN_TITLE, width if compact else width - end)
+        if (width, compact) == (self._title_width, self._compact):
+            return
+        self._title_width, self._compact = width, compact
+        current = self.current_id()
+        table.clear(columns=True)
+        self._add_item_columns(table)
+        self._fill_items(current)
 
     # -- computing -------------------------------------------------------------------------
 
@@ -160,7 +197,10 @@ class AgendaScreen(CimisScreen[None]):
                 kind = _("Method")
             else:
                 kind = kinds.get(str(entry.get("type")), str(entry.get("type")))
-            table.add_row(start, end, minutes, literal(kind), literal(title), key=item_id)
+            # with the title's width known, a long title wraps (the row grows) instead of being cut
+            cells = [start, minutes] if self._compact else [start, end, minutes]
+            table.add_row(*cells, literal(kind), literal(title), key=item_id,
+                          height=None if self._title_width else 1)
         if current is not None and current in self.editor.item_ids():
             table.move_cursor(row=self.editor.item_ids().index(current), animate=False)
 
