@@ -36,6 +36,14 @@ async def test_each_cell_is_saved_on_entry_and_totals_follow(tmp_path, size):
         assert len(store_records(folder, "jury", "score")) == 2 and grid.cursor == (1, 2)
         total = grid.totals[0]
         assert "(1.)" in total and "*" in total  # weighted total and rank, incomplete so far
+        # the total and the rank stay in view beside the name wherever the cursor is, also
+        # when the scores scroll sideways at 80x24
+        for column in (1, len(panel.options.criteria)):
+            grid.move_to(0, column)
+            await pilot.pause()
+            shown = "".join(segment.text for segment in grid.render_line(2 - int(grid.scroll_offset.y)))
+            assert total.strip() in shown, shown
+        grid.move_to(1, 2)
         header = grid._header().plain
         for criterion in panel.options.criteria:
             assert criterion.title in header

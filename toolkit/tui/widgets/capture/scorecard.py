@@ -2,10 +2,11 @@
 
 Type a score into the highlighted cell; Enter (or leaving the cell with Tab or an arrow)
 saves that one cell at once, so nothing typed waits for a later "save" that a crash could
-lose. Enter moves on to the next cell, the arrows move freely. Each row ends with the
-candidate's weighted total over all jurors and its rank, and the ranking beside the grid
-follows every score. Labels are the criteria's full titles (with their weights) and the
-candidates' full names; no internal id is shown.
+lose. Enter moves on to the next cell, the arrows move freely. Beside each candidate's name
+stand its weighted total over all jurors and its rank (in view while the scores scroll
+sideways on a small terminal), and the ranking beside the grid follows every score. Labels
+are the criteria's full titles (with their weights) and the candidates' full names; no
+internal id is shown.
 """
 
 from __future__ import annotations
@@ -94,6 +95,7 @@ class ScoreGrid(ScrollView, can_focus=True):
         line = Text(no_wrap=True)
         style = "" if row % 2 == 0 else "on #202838"
         line.append(self.names[row].ljust(self.name_width), style=style or None)
+        line.append(self.totals.get(row, "").rjust(self.total_width - 1) + " ", style=("bold " + style).strip())
         for column, width in enumerate(self.widths, start=1):
             if self.buffer_at == (row, column):
                 text, cell_style = (self.buffer + "▏").rjust(width - 1) + " ", "bold reverse"
@@ -102,15 +104,14 @@ class ScoreGrid(ScrollView, can_focus=True):
                 cell_style = "reverse" if (row, column) == self.cursor and self.has_focus else (
                     "underline" if (row, column) == self.cursor else style)
             line.append(text, style=cell_style or None)
-        line.append(self.totals.get(row, "").rjust(self.total_width - 1) + " ", style=("bold " + style).strip())
         return line
 
     def _header(self) -> Text:
         line = Text(no_wrap=True, style="bold")
         line.append(_("Candidate").ljust(self.name_width))
+        line.append(_("Total").rjust(self.total_width - 1) + " ")
         for head, width in zip(self.heads, self.widths):
             line.append(head.rjust(width - 1) + " ")
-        line.append(_("Total").rjust(self.total_width - 1) + " ")
         return line
 
     def render_line(self, y: int) -> Strip:
@@ -128,12 +129,14 @@ class ScoreGrid(ScrollView, can_focus=True):
             strip = cached
         else:
             return Strip.blank(width, self.rich_style)
-        # the names stay put while the scores scroll sideways
+        # the names and the totals stay put while the scores scroll sideways: on a small
+        # terminal the total and the rank are what the jury looks at after each score
         frozen = self.frozen_width()
         names = strip.crop_extend(0, frozen, self.rich_style)
-        start = self.name_width + scroll_x
-        body = strip.crop_extend(start, start + width - frozen, self.rich_style)
-        return Strip.join([names, body]).apply_style(self.rich_style)
+        totals = strip.crop_extend(self.name_width, self.name_width + self.total_width, self.rich_style)
+        start = self.name_width + self.total_width + scroll_x
+        body = strip.crop_extend(start, start + max(0, width - frozen - self.total_width), self.rich_style)
+        return Strip.join([names, totals, body]).apply_style(self.rich_style)
 
     def frozen_width(self) -> int:
         """Columns of the name column that never scroll (all of it, unless the widget is
@@ -141,8 +144,7 @@ class ScoreGrid(ScrollView, can_focus=True):
         return min(self.name_width, max(14, self.size.width // 2))
 
     def on_resize(self) -> None:
-        rest = sum(self.widths) + self.total_width
-        self.virtual_size = Size(self.frozen_width() + rest, len(self.names) + 2)
+        self.virtual_size = Size(self.frozen_width() + self.total_width + sum(self.widths), len(self.names) + 2)
 
     def _strip(self, text: Text) -> Strip:
         return Strip(list(text.render(self.app.console)), text.cell_len)
@@ -162,7 +164,7 @@ class ScoreGrid(ScrollView, can_focus=True):
         old = self.cursor[0]
         self.cursor = (row, column)
         self._changed(old, row)
-        x = self.frozen_width() + sum(self.widths[: column - 1])
+        x = self.frozen_width() + self.total_width + sum(self.widths[: column - 1])
         self.scroll_to_region(Region(x, row + 2, self.widths[column - 1], 1), animate=False, top=False)
 
     def action_move(self, rows: int, columns: int) -> None:
