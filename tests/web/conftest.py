@@ -70,3 +70,15 @@ def child_env() -> dict[str, str]:
     env["CIMIS_PLUGINS_DIR"] = str(PLUGIN_DIR)
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     return env
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright, one per test module."""
+    from server_util import CHROMIUM
+
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield b
+        b.close()

@@ -9,7 +9,13 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
+
+#: the browser the real-browser tests drive (Debian's chromium package)
+CHROMIUM = "/usr/bin/chromium"
 
 
 def free_port() -> int:
@@ -95,3 +101,27 @@ def join(port: int, code: str) -> str:
     assert status == 200, body
     assert isinstance(body, dict)
     return str(body["_cookie"])
+
+
+@contextmanager
+def serving(folder: Path, env: dict[str, str], *, plan: str | None = None,
+            at: tuple[str, str] | None = None) -> Iterator[tuple[Server, Any]]:
+    """A real ``cimis serve`` on ``folder`` and the workshop's secrets, stopped afterwards;
+    with ``plan`` the folder is created with that ``workshop.yaml``, and with ``at`` (item,
+    step) its session is started and moved to that step first."""
+    from toolkit.session.engine import Engine
+    from toolkit.web.room import Secrets
+
+    if plan is not None:
+        folder.mkdir()
+        (folder / "workshop.yaml").write_text(plan, encoding="utf-8")
+    if at is not None:
+        with Engine(folder) as engine:
+            engine.start()
+            engine.go_to(*at)
+    secrets = Secrets.load_or_create(folder)
+    server = Server(folder, env).start()
+    try:
+        yield server, secrets
+    finally:
+        server.stop()

@@ -14,8 +14,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
-CHROMIUM = "/usr/bin/chromium"
+from server_util import CHROMIUM, serving
 
 pytestmark = [
     pytest.mark.slow,
@@ -25,25 +24,10 @@ pytestmark = [
 PHONE = {"width": 390, "height": 844}
 
 
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield b
-        b.close()
-
-
 @pytest.fixture
 def served(started, child_env):
-    from server_util import Server
-
-    from toolkit.web.room import Secrets
-
-    secrets = Secrets.load_or_create(started)
-    server = Server(started, child_env).start()
-    yield server, secrets
-    server.stop()
+    with serving(started, child_env) as (server, secrets):
+        yield server, secrets
 
 
 @pytest.fixture

@@ -10,7 +10,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from test_browser import CHROMIUM, CONTRAST_JS, PHONE, UNLABELLED_JS, url
+from server_util import CHROMIUM, serving
+from test_browser import CONTRAST_JS, PHONE, UNLABELLED_JS, url
 from test_check_in import PLAN
 
 pytestmark = [
@@ -19,32 +20,11 @@ pytestmark = [
 ]
 
 
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield b
-        b.close()
-
-
 @pytest.fixture
 def served(tmp_path, plugin_env, child_env):
-    from server_util import Server
-
-    from toolkit.session.engine import Engine
-    from toolkit.web.room import Secrets
-
     folder = tmp_path / "kickoff"
-    folder.mkdir()
-    (folder / "workshop.yaml").write_text(PLAN, encoding="utf-8")
-    with Engine(folder) as engine:
-        engine.start()
-        engine.go_to("dating", "rounds")
-    secrets = Secrets.load_or_create(folder)
-    server = Server(folder, child_env).start()
-    yield server, secrets, folder
-    server.stop()
+    with serving(folder, child_env, plan=PLAN, at=("dating", "rounds")) as (server, secrets):
+        yield server, secrets, folder
 
 
 def test_a_phone_checks_in_and_the_facilitator_sees_it(browser, served, tmp_path):

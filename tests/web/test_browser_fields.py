@@ -8,7 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
-from test_browser import CHROMIUM, CONTRAST_JS, PHONE, UNLABELLED_JS, url
+from server_util import CHROMIUM, serving
+from test_browser import CONTRAST_JS, PHONE, UNLABELLED_JS, url
 from test_fields import PITCH_PLAN
 
 pytestmark = [
@@ -17,32 +18,10 @@ pytestmark = [
 ]
 
 
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield b
-        b.close()
-
-
 @pytest.fixture
 def served(tmp_path, plugin_env, child_env):
-    from server_util import Server
-
-    from toolkit.session.engine import Engine
-    from toolkit.web.room import Secrets
-
-    folder = tmp_path / "pitch"
-    folder.mkdir()
-    (folder / "workshop.yaml").write_text(PITCH_PLAN, encoding="utf-8")
-    with Engine(folder) as engine:
-        engine.start()
-        engine.go_to("pitch", "pitches")
-    secrets = Secrets.load_or_create(folder)
-    server = Server(folder, child_env).start()
-    yield server, secrets
-    server.stop()
+    with serving(tmp_path / "pitch", child_env, plan=PITCH_PLAN, at=("pitch", "pitches")) as (server, secrets):
+        yield server, secrets
 
 
 def test_a_phone_chooses_the_presenter_by_name(browser, served, tmp_path):
