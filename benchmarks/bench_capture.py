@@ -150,18 +150,29 @@ KINDS: dict[Path, object] = {}
 LIBS: dict[Path, object] = {}
 
 
+def prepared(tmp: Path, size: int, full_scan: bool) -> tuple[Path, BareInserts]:
+    """A workshop whose step holds ``size`` records, and bare inserts into a table of as
+    many rows: the two sides of one measurement."""
+    folder = Path(tempfile.mkdtemp(dir=tmp)) / "ws"
+    KINDS[folder], LIBS[folder] = workshop(folder, full_scan)
+    prefill(folder, size)
+    bare_dir = Path(tempfile.mkdtemp(dir=tmp))
+    bare_prefill(bare_dir, size)
+    return folder, BareInserts(bare_dir)
+
+
+def summary(mine: list[float], base: list[float]) -> tuple[float, float, float]:
+    """(median capture, median bare insert, median of the pairwise ratios)."""
+    return statistics.median(mine), statistics.median(base), statistics.median([m / b for m, b in zip(mine, base)])
+
+
 def measure(tmp: Path, size: int, captures: int, full_scan: bool) -> tuple[float, float, float]:
     """(median engine capture, median bare insert, median of the pairwise ratios) at
     ``size`` records; one bare insert and one capture alternate, so that load from other
     processes hits both alike."""
     from toolkit.session.engine import Engine
 
-    folder = Path(tempfile.mkdtemp(dir=tmp)) / "ws"
-    KINDS[folder], LIBS[folder] = workshop(folder, full_scan)
-    prefill(folder, size)
-    bare_dir = Path(tempfile.mkdtemp(dir=tmp))
-    bare_prefill(bare_dir, size)
-    bare = BareInserts(bare_dir)
+    folder, bare = prepared(tmp, size, full_scan)
     mine: list[float] = []
     base: list[float] = []
     with Engine(folder, kinds=KINDS[folder], library=LIBS[folder]) as engine:
@@ -174,8 +185,7 @@ def measure(tmp: Path, size: int, captures: int, full_scan: bool) -> tuple[float
                 mine.append(took)
                 base.append(base_time)
     bare.close()
-    ratios = [m / b for m, b in zip(mine, base)]
-    return statistics.median(mine), statistics.median(base), statistics.median(ratios)
+    return summary(mine, base)
 
 
 def measure_batches(tmp: Path, size: int, batches: int, per_batch: int = 32) -> tuple[float, float, float]:
@@ -184,12 +194,7 @@ def measure_batches(tmp: Path, size: int, batches: int, per_batch: int = 32) -> 
     insert, median of the pairwise ratios), a batch and ``per_batch`` bare inserts alternating."""
     from toolkit.session.engine import CaptureRequest, Engine
 
-    folder = Path(tempfile.mkdtemp(dir=tmp)) / "ws"
-    KINDS[folder], LIBS[folder] = workshop(folder, False)
-    prefill(folder, size)
-    bare_dir = Path(tempfile.mkdtemp(dir=tmp))
-    bare_prefill(bare_dir, size)
-    bare = BareInserts(bare_dir)
+    folder, bare = prepared(tmp, size, False)
     mine: list[float] = []
     base: list[float] = []
     with Engine(folder, kinds=KINDS[folder], library=LIBS[folder]) as engine:
@@ -205,8 +210,7 @@ def measure_batches(tmp: Path, size: int, batches: int, per_batch: int = 32) -> 
                 mine.append(took)
                 base.append(base_time)
     bare.close()
-    ratios = [m / b for m, b in zip(mine, base)]
-    return statistics.median(mine), statistics.median(base), statistics.median(ratios)
+    return summary(mine, base)
 
 
 def main(argv: list[str]) -> int:
