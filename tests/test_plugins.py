@@ -183,6 +183,61 @@ def test_duplicate_capture_kind_is_reported(cli, tmp_path, monkeypatch):
     assert set(registry.kind_providers().values()) == {"toolkit.default_plugins.capture_kinds"}
 
 
+def _dist(folder: Path, info: str, headers: str, entry_points: str | None) -> None:
+    (folder / info).mkdir(parents=True)
+    (folder / info / ("METADATA" if info.endswith(".dist-info") else "PKG-INFO")).write_text(
+        headers + "\n\nName: not-a-header (the description)\n", "utf-8")
+    if entry_points is not None:
+        (folder / info / "entry_points.txt").write_text(entry_points, "utf-8")
+
+
+def test_entry_point_scan_finds_what_importlib_metadata_finds(tmp_path, monkeypatch):
+    """The scan reads entry_points.txt itself (importlib.metadata costs a first build more
+    than click): it must find the same plugins, names, values, distributions and versions."""
+    import zipfile
+
+    import toolkit.entrypoints as eps
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    _dist(first, "cimis_alpha-1.0.dist-info", "Metadata-Version: 2.1\nName: Cimis.Alpha\nVersion: 1.0",
+          "[console_scripts]\nalpha = alpha:main\n\n# a comment\n[cimis]\nalpha = cimis_alpha.plugin\n"
+          "  spaced   =   cimis_alpha.other:Plugin.hooks  \n")
+    # the same distribution further down sys.path is shadowed, as for imports
+    _dist(second, "cimis_alpha-0.9.dist-info", "Name: cimis-alpha\nVersion: 0.9", "[cimis]\nold = old.plugin\n")
+    # an egg-info folder (setup.py develop), a distribution without entry points, another group
+    _dist(second, "cimis_beta.egg-info", "Metadata-Version: 1.0\nName: cimis-beta\nVersion: 2.3",
+          "[cimis]\nbeta = beta\n")
+    _dist(second, "plain-1.0.dist-info", "Name: plain\nVersion: 1.0", None)
+    _dist(second, "other-1.0.dist-info", "Name: other\nVersion: 1.0", "[pytest11]\nx = y\n")
+    # a name taken twice: the first distribution on sys.path keeps it
+    _dist(second, "cimis_gamma-1.0.dist-info", "Name: cimis-gamma\nVersion: 1.0", "[cimis]\nalpha = gamma.plugin\n")
+    monkeypatch.setattr(sys, "path", ["", str(first), str(tmp_path / "missing"), str(second)])
+
+    def found(entry_points):
+        return sorted(tuple(ep.as_dict().values()) for ep in entry_points)
+
+    assert found(eps._scan()) == found(eps._scan_metadata()) == [
+        ("alpha", "cimis_alpha.plugin", "Cimis.Alpha", "1.0"),
+        ("beta", "beta", "cimis-beta", "2.3"),
+        ("spaced", "cimis_alpha.other:Plugin.hooks", "Cimis.Alpha", "1.0")]
+
+    # a zip archive on sys.path: importlib.metadata reads it
+    archive = tmp_path / "dists.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("zipped-1.0.dist-info/METADATA", "Name: zipped\nVersion: 1.0\n")
+        zf.writestr("zipped-1.0.dist-info/entry_points.txt", "[cimis]\nzipped = zipped.plugin\n")
+    monkeypatch.setattr(sys, "path", ["", str(archive), str(first)])
+    assert ("zipped", "zipped.plugin", "zipped", "1.0") in found(eps._scan())
+    assert found(eps._scan()) == found(eps._scan_metadata())
+
+
+def test_entry_point_scan_matches_this_installation():
+    import toolkit.entrypoints as eps
+
+    assert sorted(ep.as_dict().items() for ep in eps._scan()) == \
+        sorted(ep.as_dict().items() for ep in eps._scan_metadata())
+
+
 def test_entry_point_cache_is_invalidated_by_install(tmp_path, monkeypatch):
     import toolkit.entrypoints as eps
 

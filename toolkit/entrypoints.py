@@ -1,10 +1,15 @@
 """Find installed plugins (entry points in the ``cimis`` group) without paying for
 ``importlib.metadata`` on every start.
 
-Importing ``importlib.metadata`` and scanning every distribution costs more than all of
-click, which would make ``cimis --help`` slow. The scan's answer only changes when a
-package is installed or removed, which changes the modification time of a folder on
-``sys.path``; so the answer is cached under that key and recomputed when it changes.
+Importing ``importlib.metadata`` (which brings the ``email`` package, ``zipfile``, ``csv``
+and more) and scanning every distribution costs more than all of click, which would make
+``cimis --help`` and a first build slow. So the scan reads the installed distributions'
+``entry_points.txt`` files itself, as ``importlib.metadata`` would find them: each folder on
+``sys.path`` in order, its ``*.dist-info`` and ``*.egg-info`` folders, the first
+distribution of a name winning. Only a zip archive on ``sys.path`` (which that module can
+read) sends the scan to ``importlib.metadata``. The answer only changes when a package is
+installed or removed, which changes the modification time of a folder on ``sys.path``; so
+it is also cached under that key and recomputed when it changes.
 """
 
 from __future__ import annotations
@@ -53,6 +58,91 @@ def _key() -> list[list[object]]:
 
 
 def _scan() -> list[EntryPoint]:
+    found: dict[str, EntryPoint] = {}
+    dists: set[str] = set()
+    for entry in sys.path:
+        folder = entry or "."
+        try:
+            with os.scandir(folder) as listing:
+                infos = sorted(e.name for e in listing if e.name.endswith((".dist-info", ".egg-info")))
+        except NotADirectoryError:
+            if zipfile_on_path(folder):
+                return _scan_metadata()
+            continue
+        except OSError:
+            continue
+        for info in infos:
+            dist = _normalise(info.rsplit(".", 1)[0].split("-", 1)[0])
+            if dist in dists:
+                continue  # an earlier folder on sys.path has this distribution
+            dists.add(dist)
+            for name, value in _group(os.path.join(folder, info, "entry_points.txt")):
+                if name not in found:
+                    meta = _metadata(os.path.join(folder, info, "METADATA" if info.endswith(".dist-info")
+                                                  else "PKG-INFO"))
+                    found[name] = EntryPoint(name, value, meta.get("name", name), meta.get("version", ""))
+    return list(found.values())
+
+
+def zipfile_on_path(path: str) -> bool:
+    """Whether ``path`` (a ``sys.path`` entry that is not a folder) is an archive whose
+    distributions only ``importlib.metadata`` reads."""
+    return os.path.isfile(path)
+
+
+def _normalise(name: str) -> str:
+    """A distribution's name as the packaging rules compare it."""
+    out, last_sep = [], False
+    for char in name.lower():
+        if char in "-_.":
+            if not last_sep:
+                out.append("_")
+            last_sep = True
+        else:
+            out.append(char)
+            last_sep = False
+    return "".join(out)
+
+
+def _group(path: str) -> list[tuple[str, str]]:
+    """The ``(name, value)`` entry points of the ``cimis`` group in an ``entry_points.txt``."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+    except (OSError, UnicodeDecodeError):
+        return []
+    found: list[tuple[str, str]] = []
+    section = None
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith(("#", ";")):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1].strip()
+        elif section == GROUP and "=" in line:
+            name, _, value = line.partition("=")
+            found.append((name.strip(), value.strip()))
+    return found
+
+
+def _metadata(path: str) -> dict[str, str]:
+    """Name and version from a distribution's metadata headers (they end at the first
+    blank line, before the description)."""
+    found: dict[str, str] = {}
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            for line in fh:
+                if not line.strip():
+                    break
+                key, sep, value = line.partition(":")
+                if sep and key.lower() in ("name", "version") and key.lower() not in found:
+                    found[key.lower()] = value.strip()
+    except OSError:
+        pass
+    return found
+
+
+def _scan_metadata() -> list[EntryPoint]:
     from importlib import metadata
 
     found: dict[str, EntryPoint] = {}
