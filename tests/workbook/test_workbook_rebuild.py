@@ -104,3 +104,40 @@ def test_in_place_rebuild_never_writes_through_a_symlinked_subfolder(tmp_path):
     with pytest.raises(CimisError, match="symlink"):
         build(book, "html")
     assert _tree(elsewhere) == before
+
+
+def test_a_book_rendered_on_several_cores_is_the_same_site(tmp_path, monkeypatch):
+    """From FORK_MIN_CHARS of Markdown on, chapters are rendered in forked workers as well:
+    the site is byte for byte the one rendered in this process alone, and a smaller book is
+    rendered without a fork."""
+    from toolkit import parallel
+    from toolkit.workbook.html import FORK_MIN_CHARS
+
+    book = _book(tmp_path / "book", chapters=24)
+    filler = "Ein Absatz über Straßen, Brücken und *Werkstätten* mit [Link](c1.md#chapter-1).\n\n"
+    for i in range(24):
+        chapter = book / "chapters" / f"c{i}.md"
+        chapter.write_text(chapter.read_text("utf-8") + filler * (FORK_MIN_CHARS // 24 // len(filler) + 1)
+                           + f"\n| a | b |\n|---|--:|\n| {i} | ~~x~~ |\n\n- [x] done [^n]\n\n[^n]: note {i}\n",
+                           "utf-8")
+    forks: list[int] = []
+    original = parallel._fork
+
+    def counting_fork(work, share):
+        forks.append(len(share))
+        return original(work, share)
+
+    monkeypatch.setattr(parallel, "_fork", counting_fork)
+    monkeypatch.setattr(parallel, "workers_for", lambda items, min_items: 1 if items >= min_items else 0)
+    shared = build(book, "html", tmp_path / "shared")
+    assert forks, "the book is large enough to be rendered in a worker too"
+    monkeypatch.setenv("CIMIS_WORKERS", "0")
+    monkeypatch.setattr(parallel, "workers_for", lambda items, min_items: 0)
+    alone = build(book, "html", tmp_path / "alone")
+    assert _tree(shared) == _tree(alone)
+    assert "<s>x</s>" in (alone / "chapters" / "c3.html").read_text("utf-8")
+
+    forks.clear()
+    monkeypatch.setattr(parallel, "workers_for", lambda items, min_items: 1 if items >= min_items else 0)
+    build(_book(tmp_path / "small", chapters=12), "html", tmp_path / "small-out")
+    assert forks == []

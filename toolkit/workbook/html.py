@@ -37,6 +37,9 @@ from toolkit.workbook.safety import page_href
 from toolkit.workbook.search import chapter_entry, index_script, sections_json
 
 ASSETS = Path(__file__).parent / "assets"
+#: Markdown (in characters) from which rendering on several cores pays for the fork: about
+#: a dozen chapters of a few pages (measured: break-even near 40,000, 10 ms saved at 80,000)
+FORK_MIN_CHARS = 48_000
 
 _ATTR = re.compile(r'(\s(?:id|href|src))="([^"]*)"')
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
@@ -177,19 +180,24 @@ def _entries(cache: BuildCache, chapters: list[tuple[Any, str]], paths: set[str]
     if not todo:
         return {rel: entries[rel] for _c, rel in chapters}
     renderers = Renderers()  # made on first use: a build with everything cached never loads markdown-it
+    # each chapter's renderer is chosen (and markdown-it loaded) before any fork, so that the
+    # workers inherit it rather than each loading markdown-it again
+    jobs = [(rel, source, renderers.for_text(source)) for rel, source in todo]
 
-    def render(jobs: Sequence[tuple[str, str]]) -> list[Any]:
+    def render(share: Sequence[tuple[str, str, Any]]) -> list[Any]:
         out = []
-        for rel, source in jobs:
-            done = render_chapter(renderers.for_text(source), source, rel, paths)
+        for rel, source, md in share:
+            done = render_chapter(md, source, rel, paths)
             out.append((keys[rel], done.links, done.html, to_print(done.html, rel, pids[rel], pid_of_page),
                         sections_json(done.sections), done.images, titles.get(rel)))
         return out
 
-    # below a few dozen chapters a fork costs more than it saves; pieces of about fifty
-    # chapters taken from a queue keep every core busy to the end, however the machine's
-    # other work slows one of them
-    for (rel, _source), entry in zip(todo, map_split(todo, render, min_items=48, chunks=len(todo) // 50)):
+    # a fork pays once there is about FORK_MIN_CHARS of Markdown to parse; pieces of about
+    # fifty chapters taken from a queue keep every core busy to the end, however the
+    # machine's other work slows one of them
+    volume = sum(len(source) for _rel, source in todo)
+    min_items = 2 if volume >= FORK_MIN_CHARS else len(todo) + 1
+    for (rel, _source), entry in zip(todo, map_split(jobs, render, min_items=min_items, chunks=len(todo) // 50)):
         entries[rel] = entry
     return {rel: entries[rel] for _c, rel in chapters}
 
