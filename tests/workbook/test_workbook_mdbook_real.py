@@ -153,3 +153,46 @@ def test_contents_reference_is_mdbook(tmp_path):
                       ("1", "one.html", "The use declaration"), ("1.1", "sub/a.html", "Sub [x]"),
                       ("1.1.1", None, "Draft"), ("2", "two.html", "Second"), ("part", None, "Part two"),
                       ("3", "opts.html", "Options"), ("", "thanks.html", "Thanks")]
+
+
+HEADINGS = {
+    "src/SUMMARY.md": "- [Asm](asm.md)\n- [Other](other.md)\n",
+    "src/asm.md": "# Asm\n\nSee [Options](#options).\n\n## Options {#options}\n\n"
+                  "# Example heading { #first .class1 .class2 }\n\n# The set {1, 2}\n\n# Code `{#x}`\n\n"
+                  "# A {}\n\n## I ##  {#i}\n",
+    "src/other.md": "# Other\n\n[there](asm.md#options) and [first](asm.md#first)\n",
+}
+
+
+IDS = ["asm", "options", "first", "the-set", "code-x", "a", "i"]
+
+
+def page_ids(page: Path) -> list[str]:
+    text = page.read_text("utf-8")
+    main = text[text.index("<main"):]
+    return re.findall(r'<h[1-6][^>]*? id="([^"]+)"', main)
+
+
+def test_heading_ids_written_in_braces(tmp_path):
+    from toolkit.workbook.build import build
+    from toolkit.workbook.check import check_book
+
+    book = write_book(tmp_path / "book", HEADINGS)
+    assert [p for p in check_book(book) if p.severity == "error"] == []
+    out = build(book, "html", tmp_path / "ours")
+    assert page_ids(out / "asm.html") == IDS
+    page = (out / "asm.html").read_text("utf-8")
+    # as in mdBook, any "{...}" ending a heading holds attributes, "{1, 2}" too
+    assert ">Options</h2>" in page and ">Example heading</h1>" in page and ">The set</h1>" in page
+    assert "{#options}" not in (out / "search-index.js").read_text("utf-8")
+    broken = tmp_path / "broken"
+    write_book(broken, {**HEADINGS, "src/other.md": "# Other\n\n[no](asm.md#class1)\n"})
+    assert any("class1" in p.message for p in check_book(broken))
+
+
+@needs_mdbook
+def test_heading_ids_reference_is_mdbook(tmp_path):
+    book = write_book(tmp_path / "book", HEADINGS)
+    subprocess.run([str(_mdbook()), "build", str(book), "-d", str(tmp_path / "theirs")], check=True,
+                   capture_output=True)
+    assert page_ids(tmp_path / "theirs" / "asm.html") == IDS

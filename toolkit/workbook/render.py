@@ -76,9 +76,48 @@ def make_renderer() -> Any:
     md = make_markdown()
     # after the plugins ran: no plugin may switch raw HTML back on
     md.options["html"] = False
+    md.core.ruler.push("heading_attributes", _heading_attributes)
     md.use(anchors_plugin, min_level=1, max_level=6)
+    md.core.ruler.push("heading_ids", _heading_ids)
     md.validateLink = safe_url
     return md
+
+
+#: ``{#id .class}`` at the end of a heading: pulldown-cmark's heading attributes, which mdBook
+#: reads in every ``{...}`` that ends a heading ("# The set {1, 2}" is "The set" there too)
+_HEADING_ATTRS = re.compile(r"[ \t]*\{([^{}]*)\}[ \t]*$")
+_CLOSING_HASHES = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
+_ID_CHARS = re.compile(r"[^\s\"'<>&]+")
+
+
+def _heading_attributes(state: Any) -> None:
+    """Take ``{#id .class}`` off the end of each heading's text (before the anchors are made
+    from the text); the id is kept in the heading's ``meta`` for :func:`_heading_ids`."""
+    tokens = state.tokens
+    for i, tok in enumerate(tokens):
+        if tok.type != "heading_open" or i + 1 >= len(tokens) or "{" not in tokens[i + 1].content:
+            continue
+        inline = tokens[i + 1]
+        match = _HEADING_ATTRS.search(inline.content)
+        last = inline.children[-1] if inline.children else None
+        if match is None or last is None or last.type != "text":
+            continue
+        written = inline.content[match.start():].strip()
+        if not last.content.rstrip().endswith(written):
+            continue  # the braces are not plain text (in a code span, say): left as written
+        kept = last.content.rstrip()[:-len(written)]
+        last.content = _CLOSING_HASHES.sub("", kept).rstrip() if kept.strip() else ""
+        inline.content = _CLOSING_HASHES.sub("", inline.content[:match.start()]).rstrip()
+        ids = [w[1:] for w in match.group(1).split() if w.startswith("#") and _ID_CHARS.fullmatch(w[1:])]
+        if ids:
+            tok.meta["id"] = ids[-1]
+
+
+def _heading_ids(state: Any) -> None:
+    """A heading's own id (``{#id}``) in place of the one made from its text."""
+    for tok in state.tokens:
+        if tok.type == "heading_open" and tok.meta and "id" in tok.meta:
+            tok.attrSet("id", tok.meta["id"])
 
 
 #: rules that can only match where the chapter's text holds a certain string, with a test
