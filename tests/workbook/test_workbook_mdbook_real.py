@@ -196,3 +196,97 @@ def test_heading_ids_reference_is_mdbook(tmp_path):
     subprocess.run([str(_mdbook()), "build", str(book), "-d", str(tmp_path / "theirs")], check=True,
                    capture_output=True)
     assert page_ids(tmp_path / "theirs" / "asm.html") == IDS
+
+
+CODE = {
+    "src/SUMMARY.md": "- [Code](code.md)\n",
+    "src/code.md": "# Code\n\n```rust,editable,ignore\n# fn main() {\nlet x = 1;\n## shown with one hash\n"
+                   "#[derive(Debug)]\n    # indented hidden\n#\n# }\n```\n\n"
+                   "```python,hidelines=~\n~import os\nprint(1)\n```\n\n"
+                   "```toml,ignore\na = 1\n# comment stays\n```\n\n```rust, editable\nfn f() {}\n```\n",
+}
+
+
+def code_blocks(page: Path) -> list[tuple[str, str]]:
+    """``(language, the text a reader sees)`` per code block: mdBook's hidden lines (in
+    ``<span class="boring">``) are not seen."""
+    text = page.read_text("utf-8")
+    found = []
+    for m in re.finditer(r'<code class="language-([^" ]+)[^"]*">(.*?)</code>', text, re.S):
+        shown = re.sub(r'<span class="boring">.*?</span>', "", m.group(2), flags=re.S)
+        found.append((m.group(1), html.unescape(re.sub(r"<[^>]+>", "", shown))))
+    return found
+
+
+EXPECTED_CODE = [("rust", "let x = 1;\n# shown with one hash\n#[derive(Debug)]\n"), ("python", "print(1)\n"),
+                 ("toml", "a = 1\n# comment stays\n"), ("rust", "fn f() {}\n")]
+
+
+def test_code_blocks_show_what_mdbook_shows(tmp_path):
+    from toolkit.workbook.build import build
+
+    out = build(write_book(tmp_path / "book", CODE), "html", tmp_path / "ours")
+    assert code_blocks(out / "code.html") == EXPECTED_CODE
+    assert "fn main" not in (out / "search-index.js").read_text("utf-8")
+
+
+@needs_mdbook
+def test_code_blocks_reference_is_mdbook(tmp_path):
+    book = write_book(tmp_path / "book", CODE)
+    subprocess.run([str(_mdbook()), "build", str(book), "-d", str(tmp_path / "theirs")], check=True,
+                   capture_output=True)
+    theirs = code_blocks(tmp_path / "theirs" / "code.html")
+    # mdBook ends a block's text without the last line break
+    assert [(lang, code.rstrip("\n") + "\n") for lang, code in theirs] == EXPECTED_CODE
+
+
+BESIDE = {
+    "src/SUMMARY.md": "[Intro](intro.md)\n\n- [Futures](ch/futures.md)\n- [Later]()\n",
+    "src/intro.md": "# Intro\n\n```rust\n{{#include ../examples/hello/main.rs}}\n```\n",
+    "src/ch/futures.md": "# Futures\n\n```rust\n{{#include ../../examples/fut/lib.rs:simple}}\n```\n\n"
+                         "{{#playground ../../examples/hello/main.rs editable}}\n\n"
+                         "{{#include ../../../outside.rs}}\n",
+    "examples/hello/main.rs": "fn main() {\n    println!(\"hello\");\n}\n",
+    "examples/fut/lib.rs": "use std::pin::Pin;\n// ANCHOR: simple\ntrait SimpleFuture {}\n// ANCHOR_END: simple\n",
+}
+
+
+def test_includes_from_beside_the_source_folder(tmp_path):
+    """async-book keeps its programs in examples/ beside src/: mdBook includes them, and so
+    does the build; a file outside the book folder stays out."""
+    from toolkit.workbook.build import build
+    from toolkit.workbook.check import check_book
+
+    (tmp_path / "outside.rs").write_text("SECRET\n", "utf-8")
+    book = write_book(tmp_path / "book", BESIDE)
+    out = build(book, "html", tmp_path / "ours")
+    assert "println!(\"hello\")" in (out / "intro.html").read_text("utf-8")
+    futures = (out / "ch" / "futures.html").read_text("utf-8")
+    assert "trait SimpleFuture {}" in futures and "use std::pin::Pin" not in futures
+    assert "fn main()" in futures and "SECRET" not in futures
+    errors = [p for p in check_book(book) if p.severity == "error"]
+    assert len(errors) == 1 and "outside.rs" in errors[0].message and "outside the book" in errors[0].message
+    assert errors[0].line == 9  # the line of the include, not the chapter's first
+
+
+def test_import_brings_included_files_along(tmp_path):
+    from toolkit.workbook.build import build
+    from toolkit.workbook.check import check_book
+    from toolkit.workbook.mdbook import import_mdbook
+
+    (tmp_path / "outside.rs").write_text("SECRET\n", "utf-8")
+    book = write_book(tmp_path / "book", BESIDE)
+    dest = import_mdbook(book, tmp_path / "imported")
+    assert (dest / "included" / "examples" / "fut" / "lib.rs").is_file()
+    assert not list(dest.rglob("outside.rs"))
+    futures = (dest / "ch" / "futures.md").read_text("utf-8")
+    assert "{{#include ../included/examples/fut/lib.rs:simple}}" in futures
+    assert "{{#playground ../included/examples/hello/main.rs editable}}" in futures
+    assert futures.startswith("---\nstatus: final\n---\n# Futures")
+    problems = check_book(dest)
+    assert [p.message for p in problems if p.severity == "error"] == [
+        "include '../../../outside.rs' is outside the book; not included"]
+    assert not any("todo" in p.message for p in problems)  # imported chapters are final
+    out = build(dest, "html", tmp_path / "out")
+    assert (out / "ch" / "futures.html").read_text("utf-8") == (
+        build(book, "html", tmp_path / "direct") / "ch" / "futures.html").read_text("utf-8")

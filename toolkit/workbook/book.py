@@ -65,7 +65,7 @@ class Chapter:
     body_line: int = 1
     summary_line: int = 0
     link_title: str = ""
-    root: Path | None = None  # the book's folder ({{#include}} never reads outside it)
+    root: Path | None = None  # the folder {{#include}} never reads outside (an mdBook's, book.toml's)
 
     @property
     def draft(self) -> bool:
@@ -248,6 +248,9 @@ def read_book(folder: Path | str, unlisted: bool = True) -> tuple[Book | None, l
     found, problems = _read_settings(folder, cache)
     if found is None:
         return None, problems
+    # {{#include}} may read any file of the folder given (an mdBook book's examples often
+    # stand beside its src folder), never outside it
+    include_root = Path(os.path.abspath(folder))
     config, folder, default_status = found
     book = Book(folder=folder, config=config)
     root = Path(os.path.abspath(folder))
@@ -292,7 +295,7 @@ def read_book(folder: Path | str, unlisted: bool = True) -> tuple[Book | None, l
                 continue
         assert chapter is not None  # both branches made one
         chapter.number, chapter.level, chapter.kind = entry.number, entry.level, entry.kind
-        chapter.root = root
+        chapter.root = include_root
         chapter.part, chapter.summary_line, chapter.link_title = entry.part, entry.line, entry.title
         book.chapters.append(chapter)
         if entry.kind == "numbered":

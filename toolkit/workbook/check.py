@@ -239,10 +239,10 @@ def _check_book(folder: Path | str) -> list[Problem]:
         _check_links(chapter, analysed[chapter.path][1], anchors, anchors[chapter.path.resolve()], problems, root)
         _check_markers(chapter, problems)
         if chapter.root is not None and "{{" in chapter.body:  # mdbook.has_links, without its import
-            from toolkit.workbook.mdbook import expand_includes
+            from toolkit.workbook.mdbook import include_problems
 
-            for message in expand_includes(chapter.body, chapter.path, chapter.root)[1]:
-                problems.append(Problem.at(chapter.path, chapter.body_line, message))
+            for line, message in include_problems(chapter.body, chapter.path, chapter.root):
+                problems.append(Problem.at(chapter.path, chapter.body_line + line, message))
     if len(todo) == 1:
         problems.append(Problem.at(todo[0].path, 1, _("chapter is still todo"), "warning"))
     elif todo:

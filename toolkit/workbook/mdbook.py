@@ -183,7 +183,7 @@ def page_title(text: str, chapter: Path, root: Path) -> str | None:
 
 
 def expand_includes(text: str, chapter: Path, root: Path, depth: int = 0,
-                    titles: list[str] | None = None) -> tuple[str, list[str]]:
+                    titles: list[str] | None = None, lines: list[int] | None = None) -> tuple[str, list[str]]:
     r"""``text`` (the Markdown of the chapter file ``chapter``) with mdBook's links done as
     mdBook's ``links`` preprocessor does them, and the problems met (as messages):
 
@@ -202,7 +202,9 @@ def expand_includes(text: str, chapter: Path, root: Path, depth: int = 0,
     Links are done wherever they are, in code spans and fenced code too (putting a source
     file into a fence is what ``{{#include}}`` is mostly for), again as in mdBook. Only
     regular files inside ``root`` are read, bounded like chapters; a link that cannot be
-    done stays as written (a problem says why), an anchor the file lacks gives nothing."""
+    done stays as written (a problem says why), an anchor the file lacks gives nothing.
+    ``lines``, when given, receives the line (from 0) of the link each problem comes from
+    (:func:`include_problems`)."""
     if not has_links(text):
         return text, []
     from toolkit.workbook.files import MAX_BYTES
@@ -256,7 +258,25 @@ def expand_includes(text: str, chapter: Path, root: Path, depth: int = 0,
         problems.extend(more)
         return expanded
 
-    return _LINK.sub(replace, text), problems
+    if lines is None:
+        return _LINK.sub(replace, text), problems
+
+    def replace_noting_line(match: re.Match[str]) -> str:
+        before = len(problems)
+        done = replace(match)
+        lines.extend([text.count("\n", 0, match.start())] * (len(problems) - before))
+        return done
+
+    return _LINK.sub(replace_noting_line, text), problems
+
+
+def include_problems(text: str, chapter: Path, root: Path) -> list[tuple[int, str]]:
+    """``(line, message)`` for each problem of the links in ``text`` (a chapter's body):
+    ``line`` counts from 0 in ``text``, and is that of the chapter's link for a problem in an
+    included file."""
+    lines: list[int] = []
+    problems = expand_includes(text, chapter, root, lines=lines)[1]
+    return list(zip(lines, problems, strict=True))
 
 
 def import_mdbook(src: Path, dest: Path) -> Path:
@@ -298,6 +318,8 @@ def import_mdbook(src: Path, dest: Path) -> Path:
                 target = tmp / rel_folder / name
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(path, target)
+        _bring_outside_includes(src, source, tmp)
+        _mark_final(tmp)
         import json
 
         # JSON values are YAML values: quoting and escaping done right without a YAML writer
@@ -313,3 +335,82 @@ def import_mdbook(src: Path, dest: Path) -> Path:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
     return dest
+
+
+#: where an import puts the files a chapter includes from beside the source folder (mdBook
+#: books often keep their example programs in ``examples/`` next to ``src/``)
+INCLUDED_DIR = "included"
+
+
+def _bring_outside_includes(book: Path, source: Path, dest: Path) -> None:
+    """Copy the files that the copied Markdown files of ``dest`` include from the mdBook book
+    ``book`` but outside its ``source`` folder into ``dest/included/`` (at their path in the
+    book) and point the links there, so that the workbook has all it includes. Files outside
+    the book stay out, as in a build."""
+    import shutil
+
+    from toolkit.workbook.files import MAX_BYTES
+    from toolkit.workbook.safety import inside, real_inside
+
+    book_root, source_root = os.path.abspath(book), os.path.abspath(source)
+    folder = INCLUDED_DIR
+    n = 0
+    while (dest / folder).exists():
+        n += 1
+        folder = f"{INCLUDED_DIR}-{n}"
+    todo = sorted(p for p in dest.rglob("*.md") if p.is_file())
+    for copy in todo:
+        try:
+            text = copy.read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if not has_links(text):
+            continue
+        rel_dir = os.path.dirname(os.path.relpath(copy, dest))
+        original_dir = os.path.join(source_root, rel_dir)
+
+        def relink(match: re.Match[str]) -> str:
+            kind, rest = match.group(1), match.group(2)
+            if kind is None or kind not in _LINK_KINDS or not rest.split():
+                return match.group(0)
+            written = rest.split()[0]
+            target = written if kind in ("playground", "playpen") else written.partition(":")[0]
+            path = os.path.normpath(os.path.join(original_dir, target))
+            if inside(source_root, path) or not inside(book_root, path) or not real_inside(book_root, path):
+                return match.group(0)
+            if not os.path.isfile(path) or os.path.getsize(path) > MAX_BYTES:
+                return match.group(0)
+            placed = dest / folder / os.path.relpath(path, book_root)
+            if not placed.exists():
+                placed.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, placed)
+            new = os.path.relpath(placed, dest / rel_dir).replace(os.sep, "/")
+            at = match.group(0).index(written)
+            return match.group(0)[:at] + new + written[len(target):] + match.group(0)[at + len(written):]
+
+        changed = _LINK.sub(relink, text)
+        if changed != text:
+            copy.write_text(changed, "utf-8")
+
+
+def _mark_final(dest: Path) -> None:
+    """Give every chapter file SUMMARY.md lists in ``dest`` the front matter ``status:
+    final``: an mdBook book is published as it is, and in a workbook a chapter without a
+    status would count as todo. A chapter that has front matter already keeps it."""
+    from toolkit.workbook.model import SUMMARY_FILE
+    from toolkit.workbook.summary import parse_summary
+
+    summary = parse_summary((dest / SUMMARY_FILE).read_text("utf-8", "replace"), str(dest / SUMMARY_FILE))
+    for entry in summary.entries:
+        if entry.path is None:
+            continue
+        path = Path(os.path.normpath(dest / entry.path))
+        if not str(path).startswith(str(dest) + os.sep) or path.is_symlink() or not path.is_file():
+            continue
+        try:
+            text = path.read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # the check names it, as it would in the book
+        if text.split("\n", 1)[0].strip() == "---":
+            continue
+        path.write_text("---\nstatus: final\n---\n" + text, "utf-8")

@@ -79,6 +79,7 @@ def make_renderer() -> Any:
     md.core.ruler.push("heading_attributes", _heading_attributes)
     md.use(anchors_plugin, min_level=1, max_level=6)
     md.core.ruler.push("heading_ids", _heading_ids)
+    md.core.ruler.push("code_info", _code_info)
     md.validateLink = safe_url
     return md
 
@@ -118,6 +119,49 @@ def _heading_ids(state: Any) -> None:
     for tok in state.tokens:
         if tok.type == "heading_open" and tok.meta and "id" in tok.meta:
             tok.attrSet("id", tok.meta["id"])
+
+
+_INFO_WORDS = re.compile(r"[^ \t,]+")
+#: a line mdBook hides in Rust code: ``#`` alone or followed by a blank, before it only blanks
+_RUST_HIDDEN = re.compile(r"^(\s*)#(.?)(.*)$")
+
+
+def _code_info(state: Any) -> None:
+    """Code blocks' info strings as mdBook reads them: words split at blanks and commas, the
+    first is the language (```` ```rust,editable ```` is Rust code); the lines mdBook's reader
+    hides are left out, since this site has no button to show them: in Rust code ``# line``
+    (``##`` shows one ``#``), elsewhere the lines starting with ``hidelines=PREFIX``'s prefix."""
+    for tok in state.tokens:
+        if tok.type != "fence" or not tok.info:
+            continue
+        words = _INFO_WORDS.findall(tok.info)
+        if not words:
+            continue
+        if "," in tok.info:
+            tok.info = " ".join(words)
+        if words[0] == "rust":
+            tok.content = _hide_rust_lines(tok.content)
+            continue
+        prefix = next((w[len("hidelines="):] for w in words[1:] if w.startswith("hidelines=")), "")
+        if prefix:
+            tok.content = "".join(line for line in tok.content.splitlines(keepends=True)
+                                  if not line.lstrip().startswith(prefix))
+
+
+def _hide_rust_lines(code: str) -> str:
+    if "#" not in code:
+        return code
+    kept = []
+    for line in code.splitlines(keepends=True):
+        match = _RUST_HIDDEN.match(line.rstrip("\n"))
+        if match is not None:
+            if match.group(2) == "#":
+                kept.append(match.group(1) + "#" + match.group(3) + line[len(line.rstrip("\n")):])
+                continue
+            if match.group(2) in ("", " "):
+                continue
+        kept.append(line)
+    return "".join(kept)
 
 
 #: rules that can only match where the chapter's text holds a certain string, with a test
