@@ -290,3 +290,43 @@ def test_import_brings_included_files_along(tmp_path):
     out = build(dest, "html", tmp_path / "out")
     assert (out / "ch" / "futures.html").read_text("utf-8") == (
         build(book, "html", tmp_path / "direct") / "ch" / "futures.html").read_text("utf-8")
+
+
+PAGES = {
+    "src/SUMMARY.md": "- [Intro](index.md)\n- [Conversion](conv/from_into.md)\n- [Try](conv/try.md)\n",
+    "src/index.md": "# Intro\n\nStart.\n",
+    "src/conv/from_into.md": "# From and Into\n\n## The trait {#trait}\n",
+    "src/conv/try.md": "# Try\n\nLike [From](from_into.html) and [its trait](from_into.html#trait), "
+                       "back to [the start](../index.html).\n",
+}
+
+
+def test_links_to_chapter_pages_and_index_md(tmp_path):
+    """Rust by Example names its introduction index.md (mdBook's start page) and links to
+    chapters' .html pages: the links land, and check finds them."""
+    from toolkit.workbook.build import build
+    from toolkit.workbook.check import check_book
+
+    book = write_book(tmp_path / "book", PAGES)
+    assert [p for p in check_book(book) if p.severity == "error"] == []
+    out = build(book, "html", tmp_path / "ours")
+    assert "Start." in (out / "index.html").read_text("utf-8")
+    page = (out / "conv" / "try.html").read_text("utf-8")
+    assert 'href="from_into.html"' in page and 'href="from_into.html#trait"' in page
+    assert 'href="../index.html"' in page
+    assert 'id="trait"' in (out / "conv" / "from_into.html").read_text("utf-8")
+    broken = write_book(tmp_path / "broken", {**PAGES, "src/conv/try.md": "[a](from_into.html#nope) [b](gone.html)\n"})
+    messages = [p.message for p in check_book(broken) if p.severity == "error"]
+    assert len(messages) == 2 and "nope" in messages[0] and "gone.html" in messages[1]
+
+
+def test_readme_and_index_md_in_one_folder_are_refused(tmp_path):
+    from toolkit.errors import ProblemsError
+    from toolkit.workbook.build import build
+
+    book = write_book(tmp_path / "book", {"src/SUMMARY.md": "- [R](README.md)\n- [I](index.md)\n",
+                                          "src/README.md": "# R\n", "src/index.md": "# I\n"})
+    with pytest.raises(ProblemsError) as caught:
+        build(book, "html", tmp_path / "out")
+    assert "would both be the page index.html" in str(caught.value.problems[0])
+    assert not (tmp_path / "out").exists()

@@ -150,6 +150,12 @@ def _check_links(chapter: Any, targets: list[tuple[str, str, int]], anchors: dic
                     "link to '#{anchor}': this chapter has no heading with that anchor").format(anchor=anchor)))
             continue
         dest = (chapter.path.parent / file_part).resolve()
+        if file_part.endswith(".html") and not dest.exists():
+            # a link to a chapter's page (mdBook books write them): the chapter it shows
+            from toolkit.workbook.render import chapter_files_of_page
+
+            dest = next((p for p in (dest.parent / Path(f).name for f in chapter_files_of_page(dest.name))
+                         if p.exists()), dest)
         if not dest.exists():
             problems.append(Problem.at(chapter.path, where, _("link to '{target}': the file does not exist").format(
                 target=file_part)))

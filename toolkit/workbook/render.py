@@ -258,12 +258,24 @@ RESERVED_PAGES = frozenset({"index.html", "print.html", "contents.html"})
 @functools.lru_cache(maxsize=65536)  # pure, and called for every chapter on every rebuild
 def page_path(chapter_path: str) -> str:
     """The HTML page of a chapter: same folder and name, ``.html``; ``README.md`` is the
-    folder's ``index.html`` (as in mdBook)."""
+    folder's ``index.html`` (as in mdBook), and so is ``index.md`` (the start page then)."""
     stem, _ext = posixpath.splitext(chapter_path)
-    if posixpath.basename(stem) == "README":
+    if posixpath.basename(stem) in ("README", "index"):
         return posixpath.join(posixpath.dirname(stem), "index.html")
     page = stem + ".html"
     return stem + "-chapter.html" if page in RESERVED_PAGES else page
+
+
+def chapter_files_of_page(page: str) -> tuple[str, ...]:
+    """The chapter files whose page is ``page`` may be (the inverse of :func:`page_path`):
+    ``a/b.html`` is ``a/b.md``'s, ``a/index.html`` ``a/README.md``'s or ``a/index.md``'s."""
+    stem, _ext = posixpath.splitext(page)
+    folder, name = posixpath.split(stem)
+    if name == "index":
+        return posixpath.join(folder, "README.md"), stem + ".md"
+    if name.endswith("-chapter") and name[:-len("-chapter")] in ("index", "print", "contents"):
+        return (posixpath.join(folder, name[:-len("-chapter")] + ".md"),)
+    return (stem + ".md",)
 
 
 def chapter_title_markdown(title: str, level: int = 1) -> str:
@@ -383,6 +395,9 @@ def _rewrite_link(tok: Any, chapter_path: str, page: str, chapters: set[str], ou
     if target is None:
         return
     path, fragment = target
+    if path.endswith(".html"):
+        # mdBook books link to a chapter's page as often as to its file
+        path = next((md for md in chapter_files_of_page(path) if md in chapters), path)
     if not path.endswith(".md"):
         return
     exists = path in chapters
