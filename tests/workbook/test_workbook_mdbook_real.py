@@ -330,3 +330,60 @@ def test_readme_and_index_md_in_one_folder_are_refused(tmp_path):
         build(book, "html", tmp_path / "out")
     assert "would both be the page index.html" in str(caught.value.problems[0])
     assert not (tmp_path / "out").exists()
+
+
+SETTINGS_TOML = """[rust]
+edition = "2021"
+
+[build]
+create-missing = false
+extra-watch-dirs = ["po"]
+
+[output.html]
+site-url = "/book/"
+git-repository-url = "https://example.org/book"
+additional-css = ["theme/extra.css"]
+hash-files = true
+
+[output.html.redirect]
+"/old.html" = "new.html"
+
+[output.html.search]
+limit-results = 20
+
+[preprocessor.gettext]
+optional = true
+
+[preprocessor.links]
+
+[output.linkcheck]
+follow-web-links = true
+"""
+
+
+def test_unsupported_settings_are_one_warning_line(tmp_path, cli):
+    book = write_book(tmp_path / "book", {"src/SUMMARY.md": "- [A](a.md)\n- [B]()\n- [C]()\n", "src/a.md": "# A\n"},
+                      SETTINGS_TOML)
+    result = cli("workbook", "build", str(book), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0 and "Traceback" not in result.output
+    lines = [line for line in result.output.splitlines() if "book.toml" in line]
+    assert lines == [f"{book / 'book.toml'}: warning: settings of book.toml that cimis does not support are "
+                     "ignored: [preprocessor.gettext], [output.linkcheck], output.html.site-url, "
+                     "output.html.git-repository-url, output.html.additional-css, output.html.redirect"]
+    checked = cli("workbook", "check", str(book))
+    assert checked.exit_code == 0
+    assert sum("book.toml" in line for line in checked.output.splitlines()) == 1
+    # the drafts in one line too, as the todo chapters are
+    assert "SUMMARY.md:2: warning: 2 draft entries without a file: 'B', 'C'" in checked.output
+    german = cli("workbook", "build", str(book), "--out", str(tmp_path / "out"), env={"CIMIS_LANG": "de"})
+    assert "Einstellungen der book.toml, die cimis nicht unterstützt, werden übergangen: [preprocessor.gettext]" \
+        in german.output
+    imported = cli("workbook", "import-mdbook", str(book), str(tmp_path / "wb"))
+    assert imported.exit_code == 0 and "output.html.site-url" in imported.output
+
+
+def test_supported_settings_give_no_warning(tmp_path, cli):
+    book = write_book(tmp_path / "book", {"src/SUMMARY.md": "- [A](a.md)\n", "src/a.md": "# A\n"},
+                      '[build]\ncreate-missing = false\n[output.html]\nhash-files = true\n[preprocessor.index]\n')
+    result = cli("workbook", "build", str(book), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0 and "warning" not in result.output

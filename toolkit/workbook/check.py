@@ -219,13 +219,16 @@ def _check_book(folder: Path | str) -> list[Problem]:
 
     root = Path(os.path.abspath(book.folder))
     todo: list[Any] = []
-    with_files = []
-    for chapter in book.chapters:
-        if chapter.path is None:
-            problems.append(Problem.at(book.summary_path, chapter.summary_line, _(
-                "'{title}' is a draft entry without a file").format(title=chapter.title), "warning"))
-        else:
-            with_files.append(chapter)
+    drafts = [c for c in book.chapters if c.path is None]
+    with_files = [c for c in book.chapters if c.path is not None]
+    if len(drafts) == 1:
+        problems.append(Problem.at(book.summary_path, drafts[0].summary_line, _(
+            "'{title}' is a draft entry without a file").format(title=drafts[0].title), "warning"))
+    elif drafts:
+        # one line, like the todo chapters: an mdBook book in the making has dozens
+        shown = ", ".join(f"'{c.title}'" for c in drafts[:5]) + (", …" if len(drafts) > 5 else "")
+        problems.append(Problem.at(book.summary_path, drafts[0].summary_line, _(
+            "{count} draft entries without a file: {titles}").format(count=len(drafts), titles=shown), "warning"))
     # one parse per chapter, shared out over the cores like the build's rendering
     # pieces from a queue, as the HTML build's: a core slowed by other work holds nobody up
     analysed = dict(zip((c.path for c in with_files), map_split(with_files, _analyse, min_items=48,

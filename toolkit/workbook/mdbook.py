@@ -72,11 +72,56 @@ def read_book_toml(folder: Path) -> tuple[Any, Path | None, list[Problem]]:
             return None, None, [Problem.at(path, 0, _("[book] {field} is longer than {limit} characters").format(
                 field=field, limit=MAX_TITLE))]
     language = str(book.get("language") or "en").lower()
+    ignored = unsupported_settings(data)
+    if ignored:
+        problems = [*problems, Problem.at(path, 0, _(
+            "settings of book.toml that cimis does not support are ignored: {settings}").format(
+            settings=", ".join(ignored)), "warning")]
     # the settings a build reads, made without pydantic (whose import alone costs more
     # than building a small book); the same limits as book.yaml's
     config = BookSettings(title=title, subtitle=subtitle or None, authors=tuple(str(a) for a in authors),
                           language="de" if language.startswith("de") else "en", sources=(), anonymise=False)
-    return config, source, []
+    return config, source, problems
+
+
+def settings_warnings(folder: Path) -> list[Problem]:
+    """The warning about ``book.toml``'s unsupported settings when ``folder`` is an mdBook
+    book (a ``book.toml`` and no ``book.yaml``), else nothing."""
+    from toolkit.workbook.layout import BOOK_FILE
+
+    if not (folder / BOOK_TOML).is_file() or (folder / BOOK_FILE).exists():
+        return []
+    return [p for p in read_book_toml(folder)[2] if p.severity == "warning"]
+
+
+#: mdBook's built-in preprocessors: cimis does what they do
+_BUILT_IN_PREPROCESSORS = frozenset({"links", "index"})
+#: ``[output.html]`` settings whose absence changes nothing a reader of this site misses
+#: (cimis has its own search, print page and cache-safe file names)
+_HARMLESS_HTML = frozenset({"hash-files", "search", "print", "fold", "copy-fonts", "live-reload-endpoint",
+                            "input-404"})
+#: ``[build]`` settings about mdBook's own working (watching, its output folder)
+_HARMLESS_BUILD = frozenset({"extra-watch-dirs", "build-dir", "use-default-preprocessors"})
+
+
+def unsupported_settings(data: dict[str, Any]) -> list[str]:
+    """The settings of a read ``book.toml`` that a cimis build does not carry out, as
+    written there (``[preprocessor.gettext]``, ``[output.linkcheck]``,
+    ``output.html.site-url``), in the file's order."""
+    found: list[str] = []
+    for table, harmless in (("preprocessor", _BUILT_IN_PREPROCESSORS), ("output", frozenset({"html"}))):
+        entries = data.get(table)
+        if isinstance(entries, dict):
+            found += [f"[{table}.{name}]" for name in entries if name not in harmless]
+    html = data.get("output", {}).get("html") if isinstance(data.get("output"), dict) else None
+    if isinstance(html, dict):
+        found += [f"output.html.{key}" for key in html if key not in _HARMLESS_HTML]
+    build = data.get("build")
+    if isinstance(build, dict):
+        # cimis never makes a missing chapter file: create-missing = false is what it does
+        found += [f"build.{key}" for key, value in build.items()
+                  if key not in _HARMLESS_BUILD and (key, value) != ("create-missing", False)]
+    return found
 
 
 def has_links(text: str) -> bool:

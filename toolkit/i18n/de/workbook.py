@@ -65,6 +65,7 @@ MESSAGES: dict[str, str] = {
         "ungelöster Sync-Konflikt für '{ref}': übernehmen Sie die neue Fassung in den Abschnitt darüber und "
         "löschen Sie diesen Block",
     "'{title}' is a draft entry without a file": "'{title}' ist ein Entwurfseintrag ohne Datei",
+    "{count} draft entries without a file: {titles}": "{count} Entwurfseinträge ohne Datei: {titles}",
     # the command
     "Create, sync, check and build the workbook.": "Das Workbook anlegen, abgleichen, prüfen und bauen.",
     "Create a workbook folder (book.yaml, SUMMARY.md, chapters/).":
@@ -141,6 +142,8 @@ MESSAGES: dict[str, str] = {
         "include '{target}' ist zu tief verschachtelt (eine Schleife?); nicht eingefügt",
     "include '{target}': no anchor '{anchor}' there": "include '{target}': dort gibt es keinen Anker '{anchor}'",
     "src '{src}' is outside the book folder": "src '{src}' liegt außerhalb des Buch-Ordners",
+    "settings of book.toml that cimis does not support are ignored: {settings}":
+        "Einstellungen der book.toml, die cimis nicht unterstützt, werden übergangen: {settings}",
     "include '{target}' cannot be read: {reason}": "include '{target}' kann nicht gelesen werden: {reason}",
     "broken TOML: {reason}": "fehlerhaftes TOML: {reason}",
     "[book] authors must be a list of names": "[book] authors muss eine Liste von Namen sein",
