@@ -387,3 +387,48 @@ def test_supported_settings_give_no_warning(tmp_path, cli):
                       '[build]\ncreate-missing = false\n[output.html]\nhash-files = true\n[preprocessor.index]\n')
     result = cli("workbook", "build", str(book), "--out", str(tmp_path / "out"))
     assert result.exit_code == 0 and "warning" not in result.output
+
+
+ADMONITIONS = {
+    "src/SUMMARY.md": "- [A](a.md)\n",
+    "src/a.md": "# A\n\n> [!NOTE]\n> General information.\n\n> [!warning]\n>\n> Risk **here**.\n\n"
+                "> [!TIP] not alone\n\n> plain\n\n> [!CAUTION]  \n> two spaces\n",
+}
+
+
+def quotes(page: Path) -> list[tuple[str, str]]:
+    """``(kind or "", text)`` per block quote of a page: the kind from mdBook's or cimis's
+    class, the text without mdBook's title paragraph."""
+    text = page.read_text("utf-8")
+    found = []
+    for m in re.finditer(r'<blockquote(?: class="[^"]*-(note|tip|important|warning|caution)")?>(.*?)</blockquote>',
+                         text, re.S):
+        body = re.sub(r'<p class="blockquote-tag-title">.*?</p>', "", m.group(2), flags=re.S)
+        found.append((m.group(1) or "", " ".join(html.unescape(re.sub(r"<[^>]+>", "", body)).split())))
+    return found
+
+
+EXPECTED_QUOTES = [("note", "General information."), ("warning", "Risk here."), ("", "[!TIP] not alone"),
+                   ("", "plain"), ("caution", "two spaces")]
+
+
+def test_admonitions(tmp_path):
+    from toolkit.workbook.build import build
+
+    out = build(write_book(tmp_path / "book", ADMONITIONS), "html", tmp_path / "ours")
+    assert quotes(out / "a.html") == EXPECTED_QUOTES
+    assert '<blockquote class="admonition admonition-note">' in (out / "a.html").read_text("utf-8")
+    style = (out / "style.css").read_text("utf-8")
+    # every kind is labelled, in English and in German
+    for kind, en, de in (("note", "Note", "Hinweis"), ("tip", "Tip", "Tipp"), ("important", "Important", "Wichtig"),
+                         ("warning", "Warning", "Warnung"), ("caution", "Caution", "Vorsicht")):
+        assert f'.admonition-{kind}::before {{ content: "{en}"; }}' in style
+        assert f':lang(de) .admonition-{kind}::before {{ content: "{de}"; }}' in style
+
+
+@needs_mdbook
+def test_admonitions_reference_is_mdbook(tmp_path):
+    book = write_book(tmp_path / "book", ADMONITIONS)
+    subprocess.run([str(_mdbook()), "build", str(book), "-d", str(tmp_path / "theirs")], check=True,
+                   capture_output=True)
+    assert quotes(tmp_path / "theirs" / "a.html") == EXPECTED_QUOTES

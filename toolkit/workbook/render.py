@@ -80,6 +80,7 @@ def make_renderer() -> Any:
     md.use(anchors_plugin, min_level=1, max_level=6)
     md.core.ruler.push("heading_ids", _heading_ids)
     md.core.ruler.push("code_info", _code_info)
+    md.core.ruler.push("admonitions", _admonitions)
     md.validateLink = safe_url
     return md
 
@@ -162,6 +163,37 @@ def _hide_rust_lines(code: str) -> str:
                 continue
         kept.append(line)
     return "".join(kept)
+
+
+#: the first line of an admonition (GitHub's and mdBook's ``> [!NOTE]``), alone on its line
+_ADMONITION = re.compile(r"\[!(note|tip|important|warning|caution)\][ \t]*(?:\n|$)", re.I)
+#: its kinds: the labels are the style sheet's (``.admonition-note::before``), in the page's language
+ADMONITIONS = ("note", "tip", "important", "warning", "caution")
+
+
+def _admonitions(state: Any) -> None:
+    """A block quote whose first line is ``[!NOTE]`` (or TIP, IMPORTANT, WARNING, CAUTION)
+    becomes an admonition as in mdBook: the quote gets the classes ``admonition
+    admonition-note`` (the style sheet labels and colours it) and the tag line goes."""
+    tokens = state.tokens
+    drop: list[int] = []
+    for i, tok in enumerate(tokens):
+        if (tok.type != "blockquote_open" or i + 2 >= len(tokens) or tokens[i + 1].type != "paragraph_open"
+                or tokens[i + 2].type != "inline" or not tokens[i + 2].content.startswith("[!")):
+            continue
+        inline = tokens[i + 2]
+        match = _ADMONITION.match(inline.content)
+        children = inline.children or []
+        cut = next((k for k, c in enumerate(children) if c.type in ("softbreak", "hardbreak")), len(children))
+        if match is None or "".join(c.content for c in children[:cut]).strip().lower() != match.group(0).strip().lower():
+            continue
+        tok.attrSet("class", f"admonition admonition-{match.group(1).lower()}")
+        inline.content = inline.content[match.end():]
+        inline.children = children[cut + 1:]
+        if not inline.content.strip():
+            drop += [i + 1, i + 2, i + 3]  # the tag was the paragraph: no empty one left behind
+    if drop:
+        state.tokens = [t for k, t in enumerate(tokens) if k not in set(drop)]
 
 
 #: rules that can only match where the chapter's text holds a certain string, with a test
