@@ -432,3 +432,45 @@ def test_admonitions_reference_is_mdbook(tmp_path):
     subprocess.run([str(_mdbook()), "build", str(book), "-d", str(tmp_path / "theirs")], check=True,
                    capture_output=True)
     assert quotes(tmp_path / "theirs" / "a.html") == EXPECTED_QUOTES
+
+
+GLOSSARY = {
+    "src/SUMMARY.md": "- [Glossary](g.md)\n- [Other](o.md)\n",
+    "src/g.md": "# Glossary\n\nterm A\n  : This is a definition of term A. Text\n    can span multiple lines.\n\n"
+                "term B\n  : This is a definition of term B.\n  : This has more than one definition.\n\n"
+                "Para\n~ not a definition\n",
+    "src/o.md": "# Other\n\nSee [term B](g.md#term-b).\n",
+}
+
+
+def definitions(page: Path) -> list[tuple[str, str, str]]:
+    """``(tag, id, text)`` of each ``dt`` and ``dd`` of a page, and the paragraph after them."""
+    text = page.read_text("utf-8")
+    main = text[text.index("<main"):]
+    return [(m.group(1), m.group(2) or "", " ".join(re.sub(r"<[^>]+>", "", m.group(3)).split()))
+            for m in re.finditer(r'<(dt|dd|p)(?: id="([^"]*)")?>(.*?)</\1>', main, re.S)
+            if "Para" in m.group(3) or m.group(1) != "p"]
+
+
+EXPECTED_DEFINITIONS = [
+    ("dt", "term-a", "term A"), ("dd", "", "This is a definition of term A. Text can span multiple lines."),
+    ("dt", "term-b", "term B"), ("dd", "", "This is a definition of term B."),
+    ("dd", "", "This has more than one definition."), ("p", "", "Para ~ not a definition")]
+
+
+def test_definition_lists(tmp_path):
+    from toolkit.workbook.build import build
+    from toolkit.workbook.check import check_book
+
+    book = write_book(tmp_path / "book", GLOSSARY)
+    assert [p for p in check_book(book) if p.severity == "error"] == []  # the link to a term lands
+    out = build(book, "html", tmp_path / "ours")
+    assert definitions(out / "g.html") == EXPECTED_DEFINITIONS
+
+
+@needs_mdbook
+def test_definition_lists_reference_is_mdbook(tmp_path):
+    book = write_book(tmp_path / "book", GLOSSARY)
+    subprocess.run([str(_mdbook()), "build", str(book), "-d", str(tmp_path / "theirs")], check=True,
+                   capture_output=True)
+    assert definitions(tmp_path / "theirs" / "g.html") == EXPECTED_DEFINITIONS

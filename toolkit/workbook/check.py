@@ -73,7 +73,7 @@ def _analyse(chapters: Sequence[Any]) -> list[Any]:
         prefix = "" if _H1.match(first) else chapter_title_markdown(chapter.title) + "\n\n"
         source = prefix + body
         tokens = renderers.for_text(source).parse(source, {})
-        ids = [str(t.attrGet("id")) for t in tokens if t.type == "heading_open"]
+        ids = [str(t.attrGet("id")) for t in tokens if t.type in ("heading_open", "dt_open") and t.attrGet("id")]
         shift = prefix.count("\n")
         out.append((ids, [(kind, target, line - shift) for kind, target, line in _targets(tokens)]))
     return out

@@ -76,9 +76,11 @@ def make_renderer() -> Any:
     md = make_markdown()
     # after the plugins ran: no plugin may switch raw HTML back on
     md.options["html"] = False
+    _use_definition_lists(md)
     md.core.ruler.push("heading_attributes", _heading_attributes)
     md.use(anchors_plugin, min_level=1, max_level=6)
     md.core.ruler.push("heading_ids", _heading_ids)
+    md.core.ruler.push("term_ids", _term_ids)
     md.core.ruler.push("code_info", _code_info)
     md.core.ruler.push("admonitions", _admonitions)
     md.validateLink = safe_url
@@ -165,6 +167,48 @@ def _hide_rust_lines(code: str) -> str:
     return "".join(kept)
 
 
+def _use_definition_lists(md: Any) -> None:
+    """Definition lists as mdBook (pulldown-cmark) reads them: a term line, then lines
+    starting with ``:`` (mdit-py-plugins' rule, which would also take ``~``, guarded)."""
+    from mdit_py_plugins.deflist import deflist_plugin
+
+    md.use(deflist_plugin)
+    rule = next(r for r in md.block.ruler.__rules__ if r.name == "deflist")
+    original = rule.fn
+
+    def first(state: Any, line: int) -> str:
+        at = state.bMarks[line] + state.tShift[line]
+        return str(state.src[at]) if at < state.eMarks[line] else ""
+
+    def deflist(state: Any, start_line: int, end_line: int, silent: bool) -> bool:
+        if silent:  # markdown-it's validation of a definition inside a list: ":" only here
+            return first(state, start_line) != "~" and bool(original(state, start_line, end_line, silent))
+        following = start_line + 1
+        if following < end_line and state.isEmpty(following):
+            following += 1
+        if following >= end_line or first(state, following) != ":":
+            return False  # no definition follows ("~" starts none in mdBook)
+        # a list ends before a line starting with "~" (looked for only where a list starts,
+        # so that a chapter is not scanned again at every block)
+        end = next((line for line in range(following + 1, end_line) if first(state, line) == "~"), end_line)
+        return bool(original(state, start_line, end, silent))
+
+    rule.fn = deflist
+    md.block.ruler.__cache__ = None  # compiled again with the guarded rule
+
+
+def _term_ids(state: Any) -> None:
+    """Each term of a definition list gets an id from its text, as in mdBook (after the
+    headings', and unique among them), so that a link can point at a glossary entry."""
+    tokens = state.tokens
+    if not any(t.type == "dt_open" for t in tokens):
+        return
+    taken = {str(t.attrGet("id")) for t in tokens if t.type == "heading_open" and t.attrGet("id")}
+    for i, tok in enumerate(tokens):
+        if tok.type == "dt_open" and i + 1 < len(tokens) and tokens[i + 1].type == "inline":
+            tok.attrSet("id", unique_slug(slugify(_inline_text(tokens[i + 1].children or [])), taken))
+
+
 #: the first line of an admonition (GitHub's and mdBook's ``> [!NOTE]``), alone on its line
 _ADMONITION = re.compile(r"\[!(note|tip|important|warning|caution)\][ \t]*(?:\n|$)", re.I)
 #: its kinds: the labels are the style sheet's (``.admonition-note::before``), in the page's language
@@ -207,6 +251,7 @@ _OPTIONAL_RULES: tuple[tuple[tuple[str, ...], Any], ...] = (
     (("footnote_def", "footnote_ref", "footnote_inline", "footnote_tail"),
      lambda text: "[^" in text or "^[" in text),
     (("github-tasklists",), re.compile(r"\[[ xX]\]").search),
+    (("deflist",), re.compile(r"^[ \t]*:", re.M).search),
 )
 #: rules that never match with raw HTML off (which :func:`make_renderer` enforces)
 _NEVER_RULES = ("html_block", "html_inline")
@@ -218,7 +263,7 @@ def _built_in(md: Any, name: str) -> bool:
         for rule in chain.__rules__:
             if rule.name == name:
                 module = getattr(getattr(rule.fn, "func", rule.fn), "__module__", "") or ""
-                if not module.startswith(("markdown_it.", "mdit_py_plugins.")):
+                if not module.startswith(("markdown_it.", "mdit_py_plugins.", __name__)):
                     return False
     return True
 
