@@ -474,3 +474,14 @@ def test_definition_lists_reference_is_mdbook(tmp_path):
     subprocess.run([str(_mdbook()), "build", str(book), "-d", str(tmp_path / "theirs")], check=True,
                    capture_output=True)
     assert definitions(tmp_path / "theirs" / "g.html") == EXPECTED_DEFINITIONS
+
+
+@pytest.mark.parametrize(("chapter", "page"), [
+    ("README.md", "index.html"), ("second/Readme.md", "second/index.html"), ("first/README", "first/index.html"),
+    ("index.md", "index.html"), ("Index.md", "Index.html"), ("readme-x.md", "readme-x.html"),
+    ("print.md", "print-chapter.html"),
+])
+def test_pages_of_chapters_as_mdbook_names_them(chapter, page):
+    from toolkit.workbook.render import page_path
+
+    assert page_path(chapter) == page

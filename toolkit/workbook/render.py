@@ -335,9 +335,11 @@ RESERVED_PAGES = frozenset({"index.html", "print.html", "contents.html"})
 @functools.lru_cache(maxsize=65536)  # pure, and called for every chapter on every rebuild
 def page_path(chapter_path: str) -> str:
     """The HTML page of a chapter: same folder and name, ``.html``; ``README.md`` is the
-    folder's ``index.html`` (as in mdBook), and so is ``index.md`` (the start page then)."""
+    folder's ``index.html`` (as in mdBook, in any case: ``Readme.md`` too), and so is
+    ``index.md`` (the start page then)."""
     stem, _ext = posixpath.splitext(chapter_path)
-    if posixpath.basename(stem) in ("README", "index"):
+    name = posixpath.basename(stem)
+    if name == "index" or name.lower() == "readme":
         return posixpath.join(posixpath.dirname(stem), "index.html")
     page = stem + ".html"
     return stem + "-chapter.html" if page in RESERVED_PAGES else page
