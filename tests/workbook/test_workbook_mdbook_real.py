@@ -485,3 +485,22 @@ def test_pages_of_chapters_as_mdbook_names_them(chapter, page):
     from toolkit.workbook.render import page_path
 
     assert page_path(chapter) == page
+
+
+def test_headings_of_included_files_are_anchors(tmp_path):
+    """A chapter made of an included Markdown file has that file's headings on its page:
+    a link to one of them lands, and check agrees."""
+    from toolkit.workbook.build import build
+    from toolkit.workbook.check import check_book
+
+    book = write_book(tmp_path / "book", {
+        "src/SUMMARY.md": "- [Setup](setup.md)\n- [Use](use.md)\n",
+        "src/setup.md": "# Setup\n\n{{#include ../shared/steps.md}}\n",
+        "shared/steps.md": "## Install the tool {#install}\n\n## First run\n",
+        "src/use.md": "# Use\n\nFirst [install](setup.md#install), then [run](setup.md#first-run); "
+                      "not [this](setup.md#nothing).\n",
+    })
+    problems = [p for p in check_book(book) if p.severity == "error"]
+    assert [(p.line, "nothing" in p.message) for p in problems] == [(3, True)]
+    out = build(book, "html", tmp_path / "ours")
+    assert page_ids(out / "setup.html") == ["setup", "install", "first-run"]

@@ -73,7 +73,15 @@ def _analyse(chapters: Sequence[Any]) -> list[Any]:
         prefix = "" if _H1.match(first) else chapter_title_markdown(chapter.title) + "\n\n"
         source = prefix + body
         tokens = renderers.for_text(source).parse(source, {})
-        ids = [str(t.attrGet("id")) for t in tokens if t.type in ("heading_open", "dt_open") and t.attrGet("id")]
+        if chapter.root is not None and "{{" in body:
+            # the page has the headings of the files it includes too (mdbook.has_links)
+            from toolkit.workbook.render import chapter_markdown
+
+            page = chapter_markdown(chapter)
+            anchored = renderers.for_text(page).parse(page, {})
+        else:
+            anchored = tokens
+        ids = [str(t.attrGet("id")) for t in anchored if t.type in ("heading_open", "dt_open") and t.attrGet("id")]
         shift = prefix.count("\n")
         out.append((ids, [(kind, target, line - shift) for kind, target, line in _targets(tokens)]))
     return out
