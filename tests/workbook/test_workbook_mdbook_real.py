@@ -73,12 +73,14 @@ def mdbook_contents(out: Path) -> list[tuple[str, str | None, str]]:
     None, title)``, in order."""
     toc = (out / "toc.html").read_text("utf-8")
     found = []
-    pattern = re.compile(r'<li class="part-title">(?P<part>.*?)</li>'
+    pattern = re.compile(r'<li class="part-title">(?P<part>.*?)</li>|(?P<spacer><li class="spacer">)'
                          r'|<a href="(?P<href>[^"]*)" target="_parent">(?:<strong aria-hidden="true">'
                          r'(?P<n>[^<]*)</strong> )?(?P<name>.*?)</a>'
                          r'|<span><strong aria-hidden="true">(?P<dn>[^<]*)</strong> (?P<dname>.*?)</span>')
     for m in pattern.finditer(toc):
-        if m["part"] is not None:
+        if m["spacer"] is not None:
+            found.append(("---", None, ""))
+        elif m["part"] is not None:
             found.append(("part", None, html.unescape(m["part"])))
         elif m["href"] is not None:
             found.append(((m["n"] or "").rstrip("."), m["href"], html.unescape(m["name"])))
@@ -93,6 +95,8 @@ def cimis_contents(out: Path) -> list[tuple[str, str | None, str]]:
     found: list[tuple[str, str | None, str]] = []
     part = ""
     for e in entries:
+        if e.get("s"):
+            found.append(("---", None, ""))
         if e["p"] and e["p"] != part:
             found.append(("part", None, e["p"]))
         part = e["p"] or part
@@ -135,9 +139,16 @@ def test_contents_as_mdbook_lists_them(tmp_path):
     ours = cimis_contents(build(book, "html", tmp_path / "ours"))
     expected = [("", "index.html", "Preface"), ("part", None, "Part one"),
                 ("1", "one.html", "The use declaration"), ("1.1", "sub/a.html", "Sub [x]"),
-                ("1.1.1", None, "Draft"), ("2", "two.html", "Second"), ("part", None, "Part two"),
-                ("3", "opts.html", "Options"), ("", "thanks.html", "Thanks")]
+                ("1.1.1", None, "Draft"), ("2", "two.html", "Second"), ("---", None, ""),
+                ("part", None, "Part two"), ("3", "opts.html", "Options"), ("---", None, ""),
+                ("", "thanks.html", "Thanks")]
     assert ours == expected
+    # the contents page has the dividers in the same places
+    contents = (tmp_path / "ours" / "contents.html").read_text("utf-8")
+    marks = re.findall(r'<hr class="toc-separator">|<h2 class="part">[^<]*</h2>|href="thanks.html"|href="two.html"',
+                       contents)
+    assert marks == ['<h2 class="part">Part one</h2>', 'href="two.html"', '<hr class="toc-separator">', '<h2 class="part">Part two</h2>',
+                     '<hr class="toc-separator">', 'href="thanks.html"']
     page = (tmp_path / "ours" / "one.html").read_text("utf-8")
     assert "<title>The use declaration" in page or "<title>One" in page
     assert "`" not in (tmp_path / "ours" / "toc.js").read_text("utf-8")
@@ -151,8 +162,9 @@ def test_contents_reference_is_mdbook(tmp_path):
     theirs = mdbook_contents(tmp_path / "theirs")
     assert theirs == [("", "index.html", "Preface"), ("part", None, "Part one"),
                       ("1", "one.html", "The use declaration"), ("1.1", "sub/a.html", "Sub [x]"),
-                      ("1.1.1", None, "Draft"), ("2", "two.html", "Second"), ("part", None, "Part two"),
-                      ("3", "opts.html", "Options"), ("", "thanks.html", "Thanks")]
+                      ("1.1.1", None, "Draft"), ("2", "two.html", "Second"), ("---", None, ""),
+                      ("part", None, "Part two"), ("3", "opts.html", "Options"), ("---", None, ""),
+                      ("", "thanks.html", "Thanks")]
 
 
 HEADINGS = {
@@ -504,3 +516,37 @@ def test_headings_of_included_files_are_anchors(tmp_path):
     assert [(p.line, "nothing" in p.message) for p in problems] == [(3, True)]
     out = build(book, "html", tmp_path / "ours")
     assert page_ids(out / "setup.html") == ["setup", "install", "first-run"]
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def test_sidebar_and_admonition_labels_in_a_browser(tmp_path):
+    """In Chromium, from file://: the sidebar has mdBook's dividers and part titles in their
+    places, and an admonition is labelled in the book's language."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    if not CHROMIUM.exists():
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    from toolkit.workbook.build import build
+
+    book = summary_book(tmp_path / "book")
+    (book / "src" / "two.md").write_text("# Two\n\n> [!WARNING]\n> Careful.\n", "utf-8")
+    (book / "book.toml").write_text('[book]\ntitle = "Real"\nlanguage = "de"\n', "utf-8")
+    out = build(book, "html", tmp_path / "ours")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        try:
+            page = browser.new_page()
+            errors: list[str] = []
+            page.on("pageerror", lambda exc: errors.append(str(exc)))
+            page.goto((out / "two.html").as_uri())
+            sidebar = page.eval_on_selector_all(
+                "#sidebar hr, #sidebar p.part, #sidebar a, #sidebar span.draft",
+                "els => els.map(e => e.tagName === 'HR' ? '---' : e.textContent)")
+            label = page.eval_on_selector(".admonition", "e => getComputedStyle(e, '::before').content")
+        finally:
+            browser.close()
+    assert errors == []
+    assert sidebar == ["Preface", "Part one", "1. The use declaration", "1.1. Sub [x]", "1.1.1. Draft", "2. Second",
+                       "---", "Part two", "3. Options", "---", "Thanks"]
+    assert label == '"Warnung"'

@@ -65,6 +65,7 @@ class Chapter:
     body_line: int = 1
     summary_line: int = 0
     link_title: str = ""
+    separator: bool = False  # SUMMARY.md has a "---" line before it: a divider in the contents
     root: Path | None = None  # the folder {{#include}} never reads outside (an mdBook's, book.toml's)
 
     @property
@@ -307,6 +308,7 @@ def read_book(folder: Path | str, unlisted: bool = True) -> tuple[Book | None, l
         chapter.number, chapter.level, chapter.kind = entry.number, entry.level, entry.kind
         chapter.root = include_root
         chapter.part, chapter.summary_line, chapter.link_title = entry.part, entry.line, entry.title
+        chapter.separator = entry.separator
         book.chapters.append(chapter)
         if entry.kind == "numbered":
             parts.setdefault(entry.part, Part(entry.part)).chapters.append(chapter)

@@ -248,7 +248,7 @@ def _write_page(writer: OutputWriter, site: Site, chapters: list[tuple[Any, str]
 def _write_rest(book: Any, writer: OutputWriter, site: Site, chapters: list[tuple[Any, str]],
                 entries: dict[str, tuple[Any, ...]], pids: dict[str, str]) -> None:
     """Contents, print page, sidebar data, search index and assets."""
-    toc = [{"title": c.title, "number": c.number, "level": c.level, "part": c.part,
+    toc = [{"title": c.title, "number": c.number, "level": c.level, "part": c.part, "separator": c.separator,
             "href": page_href(page_path(norm_rel(c.rel))) if c.path is not None and c.rel else None}
            for c in book.chapters]
     toc_key = hashlib.blake2b(repr((site.key, toc)).encode(), digest_size=20).hexdigest()

@@ -47,6 +47,7 @@ class Entry:
     level: int = 0
     number: str | None = None
     part: str | None = None
+    separator: bool = False  # a "---" line comes before it (since the entry or part title before)
 
 
 @dataclass
@@ -88,6 +89,7 @@ def parse_summary(text: str, path: str) -> Summary:
     indents: list[int] = []
     top = 0  # numbering of top-level chapters runs on across parts and separators
     in_comment = False
+    separator = False
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
         if in_comment:
@@ -113,7 +115,9 @@ def parse_summary(text: str, path: str) -> Summary:
             counters[-1] += 1
             raw = item["path"]
             summary.entries.append(Entry(_unescape(item["title"]), unquote(raw) if raw else None, number,
-                                         "numbered", len(indents) - 1, ".".join(map(str, counters)), part))
+                                         "numbered", len(indents) - 1, ".".join(map(str, counters)), part,
+                                         separator))
+            separator = False
             continue
         if indents and line[:1] in " \t":
             continue  # a continuation line of a list item
@@ -128,7 +132,9 @@ def parse_summary(text: str, path: str) -> Summary:
                 summary.problems.append(Problem.at(path, number, _(
                     "a prefix or suffix chapter cannot be a draft: give it a file")))
                 continue
-            summary.entries.append(Entry(_unescape(plain["title"]), unquote(raw), number, kind))
+            summary.entries.append(Entry(_unescape(plain["title"]), unquote(raw), number, kind,
+                                         separator=separator))
+            separator = False
             continue
         heading = HEADING.match(stripped)
         if heading:
@@ -143,6 +149,7 @@ def parse_summary(text: str, path: str) -> Summary:
         if SEPARATOR.match(line):
             if counters:
                 top, indents, counters = counters[0], [], []
+            separator = bool(summary.entries)  # mdBook shows none before the first chapter
             continue
         summary.problems.append(Problem.at(path, number, _(
             "cannot read this line of SUMMARY.md: expected '- [Title](chapters/file.md)', '[Title](file.md)', "
