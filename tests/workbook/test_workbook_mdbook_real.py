@@ -550,3 +550,17 @@ def test_sidebar_and_admonition_labels_in_a_browser(tmp_path):
     assert sidebar == ["Preface", "Part one", "1. The use declaration", "1.1. Sub [x]", "1.1.1. Draft", "2. Second",
                        "---", "Part two", "3. Options", "---", "Thanks"]
     assert label == '"Warnung"'
+
+
+def test_odd_settings_stay_one_line(tmp_path, cli):
+    names = "".join(f"[preprocessor.p{i}]\n" for i in range(30))
+    toml = 'build = 3\n[preprocessor."evil\\nline"]\n' + names
+    book = write_book(tmp_path / "book", {"src/SUMMARY.md": "- [A](a.md)\n", "src/a.md": "# A\n"}, toml)
+    result = cli("workbook", "build", str(book), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if "book.toml" in line]
+    assert len(lines) == 1 and "[preprocessor.evil?line]" in lines[0] and lines[0].endswith("[preprocessor.p18], …")
+    odd = write_book(tmp_path / "odd", {"src/SUMMARY.md": "- [A](a.md)\n", "src/a.md": "# A\n"},
+                     'output = 5\npreprocessor = "x"\n')
+    result = cli("workbook", "build", str(odd), "--out", str(tmp_path / "out2"))
+    assert result.exit_code == 0 and "Traceback" not in result.output

@@ -36,6 +36,9 @@ _ANCHOR_END = re.compile(r"ANCHOR_END:\s*([\w-]+)")
 MAX_TITLE = 300
 #: an include that includes itself, or a chain of them, stops here
 MAX_INCLUDE_DEPTH = 10
+#: the warning about book.toml's unsupported settings names at most this many
+MAX_SHOWN_SETTINGS = 20
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def read_book_toml(folder: Path) -> tuple[Any, Path | None, list[Problem]]:
@@ -74,9 +77,11 @@ def read_book_toml(folder: Path) -> tuple[Any, Path | None, list[Problem]]:
     language = str(book.get("language") or "en").lower()
     ignored = unsupported_settings(data)
     if ignored:
+        # one line, whatever the file holds: control characters shown as "?", and a long list cut
+        shown = [_CONTROL.sub("?", name)[:80] for name in ignored[:MAX_SHOWN_SETTINGS]]
         problems = [*problems, Problem.at(path, 0, _(
             "settings of book.toml that cimis does not support are ignored: {settings}").format(
-            settings=", ".join(ignored)), "warning")]
+            settings=", ".join(shown) + (", …" if len(ignored) > MAX_SHOWN_SETTINGS else "")), "warning")]
     # the settings a build reads, made without pydantic (whose import alone costs more
     # than building a small book); the same limits as book.yaml's
     config = BookSettings(title=title, subtitle=subtitle or None, authors=tuple(str(a) for a in authors),
