@@ -145,10 +145,9 @@ def test_contents_as_mdbook_lists_them(tmp_path):
     assert ours == expected
     # the contents page has the dividers in the same places
     contents = (tmp_path / "ours" / "contents.html").read_text("utf-8")
-    marks = re.findall(r'<hr class="toc-separator">|<h2 class="part">[^<]*</h2>|href="thanks.html"|href="two.html"',
-                       contents)
-    assert marks == ['<h2 class="part">Part one</h2>', 'href="two.html"', '<hr class="toc-separator">', '<h2 class="part">Part two</h2>',
-                     '<hr class="toc-separator">', 'href="thanks.html"']
+    marks = re.findall(r'<hr class="toc-separator">|<h2 class="part">[^<]*</h2>|href="(?:thanks|two).html"', contents)
+    assert marks == ['<h2 class="part">Part one</h2>', 'href="two.html"', '<hr class="toc-separator">',
+                     '<h2 class="part">Part two</h2>', '<hr class="toc-separator">', 'href="thanks.html"']
     page = (tmp_path / "ours" / "one.html").read_text("utf-8")
     assert "<title>The use declaration" in page or "<title>One" in page
     assert "`" not in (tmp_path / "ours" / "toc.js").read_text("utf-8")

@@ -419,7 +419,7 @@ def _bring_outside_includes(book: Path, source: Path, dest: Path) -> None:
         rel_dir = os.path.dirname(os.path.relpath(copy, dest))
         original_dir = os.path.join(source_root, rel_dir)
 
-        def relink(match: re.Match[str]) -> str:
+        def relink(match: re.Match[str], original_dir: str = original_dir, rel_dir: str = rel_dir) -> str:
             kind, rest = match.group(1), match.group(2)
             if kind is None or kind not in _LINK_KINDS or not rest.split():
                 return match.group(0)

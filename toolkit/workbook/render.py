@@ -229,7 +229,8 @@ def _admonitions(state: Any) -> None:
         match = _ADMONITION.match(inline.content)
         children = inline.children or []
         cut = next((k for k, c in enumerate(children) if c.type in ("softbreak", "hardbreak")), len(children))
-        if match is None or "".join(c.content for c in children[:cut]).strip().lower() != match.group(0).strip().lower():
+        tag = "".join(c.content for c in children[:cut]).strip().lower()
+        if match is None or tag != match.group(0).strip().lower():
             continue
         tok.attrSet("class", f"admonition admonition-{match.group(1).lower()}")
         inline.content = inline.content[match.end():]
