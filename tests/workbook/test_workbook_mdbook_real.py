@@ -299,8 +299,15 @@ def test_import_brings_included_files_along(tmp_path):
         "include '../../../outside.rs' is outside the book; not included"]
     assert not any("todo" in p.message for p in problems)  # imported chapters are final
     out = build(dest, "html", tmp_path / "out")
-    assert (out / "ch" / "futures.html").read_text("utf-8") == (
-        build(book, "html", tmp_path / "direct") / "ch" / "futures.html").read_text("utf-8")
+
+    def main(page: Path) -> str:
+        text = page.read_text("utf-8")
+        return text[text.index("<main"):text.index("</main>")]
+
+    assert main(out / "ch" / "futures.html") == main(build(book, "html", tmp_path / "direct") / "ch" / "futures.html")
+    # a workbook's start page is its title page with the contents, the mdBook's its first chapter
+    assert 'class="contents"' in main(out / "index.html")
+    assert '<h1 id="intro">' in main(tmp_path / "direct" / "index.html")
 
 
 PAGES = {
@@ -563,3 +570,37 @@ def test_odd_settings_stay_one_line(tmp_path, cli):
                      'output = 5\npreprocessor = "x"\n')
     result = cli("workbook", "build", str(odd), "--out", str(tmp_path / "out2"))
     assert result.exit_code == 0 and "Traceback" not in result.output
+
+
+def test_first_chapter_is_the_start_page_without_readme(tmp_path):
+    """A book made with 'mdbook init' has chapter_1.md and no README.md: mdBook's
+    index.html shows the first chapter, and so does the site (contents in contents.html);
+    a rebuild after the chapter changed updates both."""
+    from toolkit.workbook.build import build
+
+    book = write_book(tmp_path / "book", {"src/SUMMARY.md": "# Summary\n\n- [Chapter 1](./chapter_1.md)\n"
+                                                            "- [Chapter 2](./chapter_2.md)\n",
+                                          "src/chapter_1.md": "# Chapter 1\n\nFirst words.\n",
+                                          "src/chapter_2.md": "# Chapter 2\n\nSee [one](chapter_1.md).\n"})
+    out = build(book, "html", tmp_path / "ours")
+    index = (out / "index.html").read_text("utf-8")
+    assert "First words." in index and "<title>Chapter 1 – Real</title>" in index
+    assert 'href="chapter_2.html"' in index  # the pager, relative to the same folder
+    assert "chapter_2.html" in (out / "contents.html").read_text("utf-8")
+    (book / "src" / "chapter_1.md").write_text("# Chapter 1\n\nNew words.\n", "utf-8")
+    out = build(book, "html", tmp_path / "ours")
+    assert "New words." in (out / "index.html").read_text("utf-8")
+    assert "New words." in (out / "chapter_1.html").read_text("utf-8")
+    # a workbook (book.yaml) keeps its title page with the contents
+    (book / "src" / "book.yaml").write_text('title: "Real"\nlanguage: en\n', "utf-8")
+    workbook = build(book / "src", "html", tmp_path / "workbook")
+    assert "New words." not in (workbook / "index.html").read_text("utf-8")
+
+
+@needs_mdbook
+def test_first_chapter_start_page_reference_is_mdbook(tmp_path):
+    book = write_book(tmp_path / "book", {"src/SUMMARY.md": "- [Chapter 1](./chapter_1.md)\n",
+                                          "src/chapter_1.md": "# Chapter 1\n\nFirst words.\n"})
+    subprocess.run([str(_mdbook()), "build", str(book), "-d", str(tmp_path / "theirs")], check=True,
+                   capture_output=True)
+    assert "First words." in (tmp_path / "theirs" / "index.html").read_text("utf-8")

@@ -91,6 +91,7 @@ class Book:
     summary_title: str | None = None
     parts: list[Part] = field(default_factory=list)
     unlisted: list[Path] = field(default_factory=list)
+    mdbook: bool = False  # read from an mdBook's book.toml (not a workbook's book.yaml)
 
     title = property(lambda self: self.config.title)
     subtitle = property(lambda self: self.config.subtitle)
@@ -253,7 +254,8 @@ def read_book(folder: Path | str, unlisted: bool = True) -> tuple[Book | None, l
     # stand beside its src folder), never outside it
     include_root = Path(os.path.abspath(folder))
     config, folder, default_status = found
-    book = Book(folder=folder, config=config)
+    # "final" is the default of mdBook books only: they have no status
+    book = Book(folder=folder, config=config, mdbook=default_status == "final")
     root = Path(os.path.abspath(folder))
     summary_path = folder / SUMMARY_FILE
     text, summary_problems = read_text(summary_path)
