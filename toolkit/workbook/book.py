@@ -12,6 +12,7 @@ Public API (the HTML/Markdown builder imports this)::
     book.parts                        # [Part(title, chapters)] for the numbered section; the
                                       # chapters before the first part title have title None
     book.summary_title                # the title line of SUMMARY.md ("Summary")
+    book.mdbook                       # True for an mdBook book read from its book.toml
 
     chapter.path      # Path of the file (absolute), None for a draft chapter "- [Title]()"
     chapter.rel       # the path as written in SUMMARY.md, None for a draft
