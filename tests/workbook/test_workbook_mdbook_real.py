@@ -604,3 +604,43 @@ def test_first_chapter_start_page_reference_is_mdbook(tmp_path):
     subprocess.run([str(_mdbook()), "build", str(book), "-d", str(tmp_path / "theirs")], check=True,
                    capture_output=True)
     assert "First words." in (tmp_path / "theirs" / "index.html").read_text("utf-8")
+
+
+LOOSE_SUMMARY = ("# Summary\n\nSome intro text here.\n\n[Intro](intro.md)\n\n## Not a part\n\n"
+                 "1. [One](one.md)\n2. [Two](two.md)\n   * [Sub](sub.md)\n\n- [Three](three.md)\n\n---\n\n"
+                 "[After](after.md)\n")
+LOOSE_CONTENTS = [("", "intro.html", "Intro"), ("1", "one.html", "One"), ("2", "two.html", "Two"),
+                  ("2.1", "sub.html", "Sub"), ("3", "three.html", "Three"), ("---", None, ""),
+                  ("", "after.html", "After")]
+
+
+def loose_book(folder: Path) -> Path:
+    files = {f"src/{name}.md": f"# {name}\n" for name in ("intro", "one", "two", "sub", "three", "after")}
+    return write_book(folder, {"src/SUMMARY.md": LOOSE_SUMMARY, **files})
+
+
+def test_summary_text_mdbook_ignores(tmp_path):
+    """mdBook reads ordered lists as chapters and ignores text and headings below level one
+    in SUMMARY.md: an mdBook book builds the same, with a warning per ignored line; in a
+    workbook such a line stays an error."""
+    from toolkit.workbook.build import build
+    from toolkit.workbook.check import check_book
+    from toolkit.workbook.summary import parse_summary
+
+    book = loose_book(tmp_path / "book")
+    assert cimis_contents(build(book, "html", tmp_path / "ours")) == LOOSE_CONTENTS
+    problems = check_book(book)
+    assert [(p.line, p.severity) for p in problems] == [(3, "warning"), (7, "warning")]
+    assert "ignored, as mdBook ignores it" in problems[0].message and "'# ' headings" in problems[1].message
+    strict = parse_summary(LOOSE_SUMMARY, "SUMMARY.md").problems
+    assert [(p.line, p.severity) for p in strict] == [(3, "error"), (7, "error")]
+    # a list item without a link is an error for mdBook too
+    assert parse_summary("- **[Bold](b.md)**\n", "S", mdbook=True).problems[0].severity == "error"
+
+
+@needs_mdbook
+def test_summary_text_reference_is_mdbook(tmp_path):
+    book = loose_book(tmp_path / "book")
+    subprocess.run([str(_mdbook()), "build", str(book), "-d", str(tmp_path / "theirs")], check=True,
+                   capture_output=True)
+    assert mdbook_contents(tmp_path / "theirs") == LOOSE_CONTENTS

@@ -141,7 +141,7 @@ def resolve_in(root: Path, rel: str) -> Path | None:
 _MISSING = object()
 #: the last parsed SUMMARY.md per path, with its text: a rebuild in the same process (the
 #: terminal UI's preview, a watch loop) parses it again only when it changed
-_SUMMARIES: dict[str, tuple[str, Any]] = {}
+_SUMMARIES: dict[str, tuple[str, bool, Any]] = {}
 _RESOLVED: dict[tuple[str, str], Path | None] = {}
 
 
@@ -266,11 +266,11 @@ def read_book(folder: Path | str, unlisted: bool = True) -> tuple[Book | None, l
     from toolkit.workbook.render import norm_rel, page_path
 
     memo = _SUMMARIES.get(str(summary_path))
-    if memo is not None and memo[0] == text:
-        summary = memo[1]  # never changed by a reader: the same entries as parsing again
+    if memo is not None and memo[0] == text and memo[1] == book.mdbook:
+        summary = memo[2]  # never changed by a reader: the same entries as parsing again
     else:
-        summary = parse_summary(text, str(summary_path))
-        _SUMMARIES[str(summary_path)] = (text, summary)
+        summary = parse_summary(text, str(summary_path), book.mdbook)
+        _SUMMARIES[str(summary_path)] = (text, book.mdbook, summary)
     problems += summary.problems
     book.summary_title = summary.title
     seen: dict[str, int] = {}  # str keys: hashing a Path costs more

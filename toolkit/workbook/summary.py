@@ -26,7 +26,10 @@ from toolkit.i18n import _
 
 _LINK = r"\[(?P<title>(?:[^\[\]\\]|\\.)*)\]\((?P<path>[^()\s]*)\)"
 # text after the link (``- [Pinning](pinning.md) (draft)``) is ignored, as mdBook does
-LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)[-*+][ \t]+" + _LINK + r"(?P<rest>.*)$")
+LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+]|[0-9]{1,9}[.)])[ \t]+" + _LINK + r"(?P<rest>.*)$")
+# a list item that is no chapter link (mdBook refuses it too)
+ANY_ITEM = re.compile(r"^[ \t]*(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$)")
+OTHER_HEADING = re.compile(r"^#{2,6}(?:[ \t]|$)")
 PLAIN_LINK = re.compile(r"^" + _LINK + r"(?P<rest>.*)$")
 # linear: closing "#"s and blanks are stripped in Python (a lazy group before a trailing
 # class backtracks quadratically over a long run of blanks)
@@ -80,8 +83,10 @@ def _unescape(title: str) -> str:
     return " ".join("".join(out).split())
 
 
-def parse_summary(text: str, path: str) -> Summary:
-    """Entries in book order; lines that are none of mdBook's forms are problems."""
+def parse_summary(text: str, path: str, mdbook: bool = False) -> Summary:
+    """Entries in book order; lines that are none of mdBook's forms are problems. For an
+    mdBook book (``mdbook``), text and headings below level one are warnings: mdBook
+    ignores them, and the book builds with mdBook."""
     summary = Summary()
     numbered_seen = False
     part: str | None = None
@@ -150,6 +155,13 @@ def parse_summary(text: str, path: str) -> Summary:
             if counters:
                 top, indents, counters = counters[0], [], []
             separator = bool(summary.entries)  # mdBook shows none before the first chapter
+            continue
+        if mdbook and not ANY_ITEM.match(line):
+            summary.problems.append(Problem.at(path, number, _(
+                "this line of SUMMARY.md is ignored, as mdBook ignores it: only '- [Title](file.md)', "
+                "'[Title](file.md)', '# Part title' and '---' make the contents") if not OTHER_HEADING.match(stripped)
+                else _("only '# ' headings are part titles; this heading is ignored, as mdBook ignores it"),
+                "warning"))
             continue
         summary.problems.append(Problem.at(path, number, _(
             "cannot read this line of SUMMARY.md: expected '- [Title](chapters/file.md)', '[Title](file.md)', "

@@ -19,6 +19,12 @@ MESSAGES: dict[str, str] = {
     "'# Part title' or '---'":
         "diese Zeile von SUMMARY.md ist unverständlich: erwartet wird '- [Titel](chapters/datei.md)', "
         "'[Titel](datei.md)', '# Teiltitel' oder '---'",
+    "this line of SUMMARY.md is ignored, as mdBook ignores it: only '- [Title](file.md)', "
+    "'[Title](file.md)', '# Part title' and '---' make the contents":
+        "diese Zeile von SUMMARY.md wird übergangen, wie mdBook sie übergeht: nur '- [Titel](datei.md)', "
+        "'[Titel](datei.md)', '# Teiltitel' und '---' bilden das Inhaltsverzeichnis",
+    "only '# ' headings are part titles; this heading is ignored, as mdBook ignores it":
+        "nur '# '-Überschriften sind Teiltitel; diese Überschrift wird übergangen, wie mdBook sie übergeht",
     "a prefix or suffix chapter cannot be a draft: give it a file":
         "ein Kapitel vor oder nach den nummerierten Kapiteln kann kein Entwurf sein: geben Sie ihm eine Datei",
     # init
