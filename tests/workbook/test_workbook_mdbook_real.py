@@ -350,7 +350,9 @@ def test_readme_and_index_md_in_one_folder_are_refused(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
-SETTINGS_TOML = """[rust]
+SETTINGS_TOML = """text-direction = "rtl"
+
+[rust]
 edition = "2021"
 
 [build]
@@ -386,7 +388,7 @@ def test_unsupported_settings_are_one_warning_line(tmp_path, cli):
     assert result.exit_code == 0 and "Traceback" not in result.output
     lines = [line for line in result.output.splitlines() if "book.toml" in line]
     assert lines == [f"{book / 'book.toml'}: warning: settings of book.toml that cimis does not support are "
-                     "ignored: [preprocessor.gettext], [output.linkcheck], output.html.site-url, "
+                     "ignored: book.text-direction, [preprocessor.gettext], [output.linkcheck], output.html.site-url, "
                      "output.html.git-repository-url, output.html.additional-css, output.html.redirect"]
     checked = cli("workbook", "check", str(book))
     assert checked.exit_code == 0
@@ -394,7 +396,7 @@ def test_unsupported_settings_are_one_warning_line(tmp_path, cli):
     # the drafts in one line too, as the todo chapters are
     assert "SUMMARY.md:2: warning: 2 draft entries without a file: 'B', 'C'" in checked.output
     german = cli("workbook", "build", str(book), "--out", str(tmp_path / "out"), env={"CIMIS_LANG": "de"})
-    assert "Einstellungen der book.toml, die cimis nicht unterstützt, werden übergangen: [preprocessor.gettext]" \
+    assert "Einstellungen der book.toml, die cimis nicht unterstützt, werden übergangen: book.text-direction" \
         in german.output
     imported = cli("workbook", "import-mdbook", str(book), str(tmp_path / "wb"))
     assert imported.exit_code == 0 and "output.html.site-url" in imported.output

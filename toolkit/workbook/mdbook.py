@@ -99,6 +99,8 @@ def settings_warnings(folder: Path) -> list[Problem]:
     return [p for p in read_book_toml(folder)[2] if p.severity == "warning"]
 
 
+#: the ``[book]`` settings a build reads (``multilingual`` has no effect in mdBook either)
+_BOOK_READ = frozenset({"title", "description", "authors", "language", "src", "multilingual"})
 #: mdBook's built-in preprocessors: cimis does what they do
 _BUILT_IN_PREPROCESSORS = frozenset({"links", "index"})
 #: ``[output.html]`` settings whose absence changes nothing a reader of this site misses
@@ -114,6 +116,9 @@ def unsupported_settings(data: dict[str, Any]) -> list[str]:
     written there (``[preprocessor.gettext]``, ``[output.linkcheck]``,
     ``output.html.site-url``), in the file's order."""
     found: list[str] = []
+    book = data.get("book")
+    if isinstance(book, dict):
+        found += [f"book.{key}" for key in book if key not in _BOOK_READ]
     for table, harmless in (("preprocessor", _BUILT_IN_PREPROCESSORS), ("output", frozenset({"html"}))):
         entries = data.get(table)
         if isinstance(entries, dict):
