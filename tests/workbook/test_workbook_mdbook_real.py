@@ -648,3 +648,36 @@ def test_summary_text_reference_is_mdbook(tmp_path):
     subprocess.run([str(_mdbook()), "build", str(book), "-d", str(tmp_path / "theirs")], check=True,
                    capture_output=True)
     assert mdbook_contents(tmp_path / "theirs") == LOOSE_CONTENTS
+
+
+HIDELINES = {
+    "src/SUMMARY.md": "- [Code](code.md)\n",
+    "src/code.md": "# Code\n\n```python\n~hidden()\nshown():\n~    hidden()\n    ~hidden()\n    shown()\n```\n\n"
+                   "```python,hidelines=!!!\n!!!hidden()\n~shown()\n```\n\n````markdown\n```python\n~kept in markdown\n"
+                   "```\n````\n\n```toml\n~stays\n```\n",
+}
+EXPECTED_HIDELINES = [("python", "shown():\n    shown()\n"), ("python", "~shown()\n"),
+                      ("markdown", "```python\n~kept in markdown\n```\n"), ("toml", "~stays\n")]
+
+
+def test_hidelines_of_book_toml(tmp_path):
+    """[output.html.code.hidelines] python = "~" hides "~" lines in Python code, as mdBook's
+    reader does; a fence's own hidelines= wins; the setting is not named as unsupported."""
+    from toolkit.workbook.build import build
+    from toolkit.workbook.check import check_book
+
+    book = write_book(tmp_path / "book", HIDELINES, '[output.html.code.hidelines]\npython = "~"\n')
+    out = build(book, "html", tmp_path / "ours")
+    assert code_blocks(out / "code.html") == EXPECTED_HIDELINES
+    assert not any("book.toml" in str(p.path) for p in check_book(book))
+    # the chapter file itself is untouched
+    assert "```python\n~hidden()" in (book / "src" / "code.md").read_text("utf-8")
+
+
+@needs_mdbook
+def test_hidelines_reference_is_mdbook(tmp_path):
+    book = write_book(tmp_path / "book", HIDELINES, '[output.html.code.hidelines]\npython = "~"\n')
+    subprocess.run([str(_mdbook()), "build", str(book), "-d", str(tmp_path / "theirs")], check=True,
+                   capture_output=True)
+    theirs = code_blocks(tmp_path / "theirs" / "code.html")
+    assert [(lang, code.rstrip("\n") + "\n") for lang, code in theirs] == EXPECTED_HIDELINES

@@ -273,6 +273,11 @@ def read_book(folder: Path | str, unlisted: bool = True) -> tuple[Book | None, l
         _SUMMARIES[str(summary_path)] = (text, book.mdbook, summary)
     problems += summary.problems
     book.summary_title = summary.title
+    hidelines: dict[str, str] = {}
+    if book.mdbook:
+        from toolkit.workbook.mdbook import code_hidelines
+
+        hidelines = code_hidelines(include_root)
     seen: dict[str, int] = {}  # str keys: hashing a Path costs more
     pages: dict[str, str] = {}  # page -> the chapter file that has it (README.md, index.md)
     real_dirs: dict[str, bool] = {}
@@ -307,6 +312,10 @@ def read_book(folder: Path | str, unlisted: bool = True) -> tuple[Book | None, l
             problems += chapter_problems
             if chapter is None:
                 continue
+            if hidelines:
+                from toolkit.workbook.mdbook import with_hidelines
+
+                chapter.body = with_hidelines(chapter.body, hidelines)
         assert chapter is not None  # both branches made one
         chapter.number, chapter.level, chapter.kind = entry.number, entry.level, entry.kind
         chapter.root = include_root

@@ -89,6 +89,47 @@ def read_book_toml(folder: Path) -> tuple[Any, Path | None, list[Problem]]:
     return config, source, problems
 
 
+_FENCE_OPEN = re.compile(r"^( {0,3})(`{3,}|~{3,})[ \t]*([^\s`,]+)([^`\n]*)$")
+
+
+def code_hidelines(folder: Path) -> dict[str, str]:
+    """``[output.html.code.hidelines]`` of the mdBook book in ``folder``: language -> the
+    prefix of the lines its reader hides in code of that language (``{}`` when unset)."""
+    import tomllib
+
+    try:
+        data = tomllib.loads((folder / BOOK_TOML).read_text("utf-8"))
+        found = data["output"]["html"]["code"]["hidelines"]
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError):
+        return {}
+    if not isinstance(found, dict):
+        return {}
+    return {str(k): str(v) for k, v in found.items() if isinstance(v, str) and v and not any(c.isspace() for c in v)}
+
+
+def with_hidelines(body: str, hidelines: dict[str, str]) -> str:
+    """``body`` with ``hidelines=PREFIX`` added to the info string of each code fence whose
+    language ``hidelines`` names (unless the fence sets its own), so that the renderer
+    leaves out the lines mdBook's reader hides; lines keep their numbers."""
+    if not hidelines or ("```" not in body and "~~~" not in body):
+        return body
+    lines = body.split("\n")
+    fence = ""
+    for i, line in enumerate(lines):
+        if fence:
+            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
+                fence = ""
+            continue
+        match = _FENCE_OPEN.match(line)
+        if match is None:
+            continue
+        fence = match.group(2)
+        prefix = hidelines.get(match.group(3))
+        if prefix and "hidelines=" not in match.group(4) and match.group(3) != "rust":
+            lines[i] = line.rstrip() + f",hidelines={prefix}"
+    return "\n".join(lines)
+
+
 def settings_warnings(folder: Path) -> list[Problem]:
     """The warning about ``book.toml``'s unsupported settings when ``folder`` is an mdBook
     book (a ``book.toml`` and no ``book.yaml``), else nothing."""
@@ -107,6 +148,8 @@ _BUILT_IN_PREPROCESSORS = frozenset({"links", "index"})
 #: (cimis has its own search, print page and cache-safe file names)
 _HARMLESS_HTML = frozenset({"hash-files", "search", "print", "fold", "copy-fonts", "live-reload-endpoint",
                             "input-404"})
+#: ``[output.html.code]`` settings a build carries out
+_CODE_DONE = frozenset({"hidelines"})
 #: ``[build]`` settings about mdBook's own working (watching, its output folder)
 _HARMLESS_BUILD = frozenset({"extra-watch-dirs", "build-dir", "use-default-preprocessors"})
 
@@ -125,7 +168,12 @@ def unsupported_settings(data: dict[str, Any]) -> list[str]:
             found += [f"[{table}.{name}]" for name in entries if name not in harmless]
     html = data.get("output", {}).get("html") if isinstance(data.get("output"), dict) else None
     if isinstance(html, dict):
-        found += [f"output.html.{key}" for key in html if key not in _HARMLESS_HTML]
+        found += [f"output.html.{key}" for key in html if key not in _HARMLESS_HTML and key != "code"]
+        code = html.get("code")
+        if isinstance(code, dict):
+            found += [f"output.html.code.{key}" for key in code if key not in _CODE_DONE]
+        elif code is not None:
+            found.append("output.html.code")
     build = data.get("build")
     if isinstance(build, dict):
         # cimis never makes a missing chapter file: create-missing = false is what it does
