@@ -389,7 +389,7 @@ def test_unsupported_settings_are_one_warning_line(tmp_path, cli):
     lines = [line for line in result.output.splitlines() if "book.toml" in line]
     assert lines == [f"{book / 'book.toml'}: warning: settings of book.toml that cimis does not support are "
                      "ignored: book.text-direction, [preprocessor.gettext], [output.linkcheck], output.html.site-url, "
-                     "output.html.git-repository-url, output.html.additional-css, output.html.redirect"]
+                     "output.html.git-repository-url, output.html.additional-css"]
     checked = cli("workbook", "check", str(book))
     assert checked.exit_code == 0
     assert sum("book.toml" in line for line in checked.output.splitlines()) == 1
@@ -681,3 +681,42 @@ def test_hidelines_reference_is_mdbook(tmp_path):
                    capture_output=True)
     theirs = code_blocks(tmp_path / "theirs" / "code.html")
     assert [(lang, code.rstrip("\n") + "\n") for lang, code in theirs] == EXPECTED_HIDELINES
+
+
+REDIRECT_BOOK = {"src/SUMMARY.md": "- [New](format/new.md)\n- [Other](other.md)\n",
+                 "src/format/new.md": "# New\n", "src/other.md": "# Other\n"}
+REDIRECT_TOML = ('[output.html.redirect]\n"/format/config.html" = "new.html"\n"/gone.html" = "https://example.org/x"\n')
+
+
+def refresh_target(page: Path) -> str:
+    match = re.search(r'http-equiv="refresh" content="0; URL=([^"]*)"', page.read_text("utf-8"))
+    assert match is not None
+    return html.unescape(match.group(1))
+
+
+def test_redirects_of_book_toml(tmp_path, cli):
+    """[output.html.redirect] writes pages that send readers of old addresses on, as mdBook
+    does; one that would replace a page, leave the site, or lead to an unsafe address is not
+    written and is named in the settings warning."""
+    toml = REDIRECT_TOML + ('"/other.html" = "format/new.html"\n"/../../x.html" = "other.html"\n'
+                            '"/evil.html" = "javascript:alert(1)"\n')
+    book = write_book(tmp_path / "book", REDIRECT_BOOK, toml)
+    result = cli("workbook", "build", str(book), "--out", str(tmp_path / "ours"))
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "ours"
+    assert refresh_target(out / "format" / "config.html") == "new.html"
+    assert refresh_target(out / "gone.html") == "https://example.org/x"
+    assert "<h1" in (out / "other.html").read_text("utf-8")  # the chapter's page stays
+    assert not (out / "evil.html").exists() and not (tmp_path / "x.html").exists()
+    warning = next(line for line in result.output.splitlines() if "book.toml" in line)
+    assert "output.html.redirect./../../x.html" in warning and "output.html.redirect./evil.html" in warning
+    assert "/format/config.html" not in warning
+
+
+@needs_mdbook
+def test_redirects_reference_is_mdbook(tmp_path):
+    book = write_book(tmp_path / "book", REDIRECT_BOOK, REDIRECT_TOML)
+    subprocess.run([str(_mdbook()), "build", str(book), "-d", str(tmp_path / "theirs")], check=True,
+                   capture_output=True)
+    assert refresh_target(tmp_path / "theirs" / "format" / "config.html") == "new.html"
+    assert refresh_target(tmp_path / "theirs" / "gone.html") == "https://example.org/x"

@@ -13,6 +13,7 @@ Public API (the HTML/Markdown builder imports this)::
                                       # chapters before the first part title have title None
     book.summary_title                # the title line of SUMMARY.md ("Summary")
     book.mdbook                       # True for an mdBook book read from its book.toml
+    book.redirects                    # mdBook's [output.html.redirect]: old page -> new address
 
     chapter.path      # Path of the file (absolute), None for a draft chapter "- [Title]()"
     chapter.rel       # the path as written in SUMMARY.md, None for a draft
@@ -93,6 +94,7 @@ class Book:
     parts: list[Part] = field(default_factory=list)
     unlisted: list[Path] = field(default_factory=list)
     mdbook: bool = False  # read from an mdBook's book.toml (not a workbook's book.yaml)
+    redirects: dict[str, str] = field(default_factory=dict)  # old page -> new address (mdBook's)
 
     title = property(lambda self: self.config.title)
     subtitle = property(lambda self: self.config.subtitle)
@@ -278,6 +280,10 @@ def read_book(folder: Path | str, unlisted: bool = True) -> tuple[Book | None, l
         from toolkit.workbook.mdbook import code_hidelines
 
         hidelines = code_hidelines(include_root)
+        if "redirect" in (include_root / "book.toml").read_text("utf-8", "replace"):
+            from toolkit.workbook.mdbook import redirects
+
+            book.redirects = redirects(include_root)
     seen: dict[str, int] = {}  # str keys: hashing a Path costs more
     pages: dict[str, str] = {}  # page -> the chapter file that has it (README.md, index.md)
     real_dirs: dict[str, bool] = {}

@@ -287,6 +287,13 @@ def _write_rest(book: Any, writer: OutputWriter, site: Site, chapters: list[tupl
             key)
     for asset in ("style.css", "book.js"):
         writer.write(asset, (ASSETS / asset).read_bytes())
+    # mdBook's redirects: pages that send a reader of an old address on; never over a page
+    taken = {page_path(rel) for _c, rel in chapters} | {site.contents_page, "index.html", "print.html"}
+    for old, new in sorted(getattr(book, "redirects", {}).items()):
+        if old not in taken:
+            from toolkit.workbook.mdbook import redirect_page
+
+            writer.write(old, redirect_page(new))
 
 
 def _copy_images(book: Any, writer: OutputWriter, entries: dict[str, tuple[Any, ...]]) -> None:

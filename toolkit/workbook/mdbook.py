@@ -130,6 +130,56 @@ def with_hidelines(body: str, hidelines: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
+def redirects(folder: Path) -> dict[str, str]:
+    """``[output.html.redirect]`` of the mdBook book in ``folder``: the old page (relative
+    to the site, ``format/config.html``) -> where it now is (relative to the old page, or an
+    http(s) address). Entries that cannot be a page of the site (outside it, hidden, not
+    ``.html``, with a fragment) or lead to an unsafe address are left out."""
+    import tomllib
+
+    try:
+        data = tomllib.loads((folder / BOOK_TOML).read_text("utf-8"))
+        found = data["output"]["html"]["redirect"]
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError):
+        return {}
+    if not isinstance(found, dict):
+        return {}
+    out: dict[str, str] = {}
+    for old, new in found.items():
+        page = _redirect_page_of(old, new)
+        if page is not None:
+            out[page] = new
+    return out
+
+
+def _redirect_page_of(old: Any, new: Any) -> str | None:
+    """The site page a redirect ``old = new`` of book.toml writes, or ``None`` when it
+    cannot be one (outside the site, hidden, not ``.html``, with a fragment, or leading to
+    an unsafe address)."""
+    import posixpath
+
+    from toolkit.workbook.render import safe_url
+
+    page = posixpath.normpath(str(old).lstrip("/"))
+    if (not isinstance(new, str) or not new or _CONTROL.search(new) or not safe_url(new) or "#" in page
+            or not page.endswith(".html") or page.startswith("../") or _CONTROL.search(page)
+            or any(part.startswith(".") for part in page.split("/"))):
+        return None
+    return page
+
+
+def redirect_page(target: str) -> str:
+    """A page that sends the browser on to ``target`` (mdBook's redirect pages do the same)."""
+    from html import escape
+
+    url = escape(target, quote=True)
+    return ('<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n'
+            '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'">\n'
+            '<meta name="referrer" content="no-referrer">\n<title>Redirecting...</title>\n'
+            f'<meta http-equiv="refresh" content="0; URL={url}">\n<link rel="canonical" href="{url}">\n'
+            f'</head>\n<body>\n<p><a href="{url}">{url}</a></p>\n</body>\n</html>\n')
+
+
 def settings_warnings(folder: Path) -> list[Problem]:
     """The warning about ``book.toml``'s unsupported settings when ``folder`` is an mdBook
     book (a ``book.toml`` and no ``book.yaml``), else nothing."""
@@ -147,7 +197,7 @@ _BUILT_IN_PREPROCESSORS = frozenset({"links", "index"})
 #: ``[output.html]`` settings whose absence changes nothing a reader of this site misses
 #: (cimis has its own search, print page and cache-safe file names)
 _HARMLESS_HTML = frozenset({"hash-files", "search", "print", "fold", "copy-fonts", "live-reload-endpoint",
-                            "input-404"})
+                            "input-404", "redirect"})
 #: ``[output.html.code]`` settings a build carries out
 _CODE_DONE = frozenset({"hidelines"})
 #: ``[build]`` settings about mdBook's own working (watching, its output folder)
@@ -174,6 +224,12 @@ def unsupported_settings(data: dict[str, Any]) -> list[str]:
             found += [f"output.html.code.{key}" for key in code if key not in _CODE_DONE]
         elif code is not None:
             found.append("output.html.code")
+        redirect = html.get("redirect")
+        if isinstance(redirect, dict):
+            found += [f"output.html.redirect.{key}" for key, value in redirect.items()
+                      if _redirect_page_of(key, value) is None]
+        elif redirect is not None:
+            found.append("output.html.redirect")
     build = data.get("build")
     if isinstance(build, dict):
         # cimis never makes a missing chapter file: create-missing = false is what it does
