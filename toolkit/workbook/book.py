@@ -277,13 +277,9 @@ def read_book(folder: Path | str, unlisted: bool = True) -> tuple[Book | None, l
     book.summary_title = summary.title
     hidelines: dict[str, str] = {}
     if book.mdbook:
-        from toolkit.workbook.mdbook import code_hidelines
+        from toolkit.workbook.mdbook import html_settings
 
-        hidelines = code_hidelines(include_root)
-        if "redirect" in (include_root / "book.toml").read_text("utf-8", "replace"):
-            from toolkit.workbook.mdbook import redirects
-
-            book.redirects = redirects(include_root)
+        hidelines, book.redirects = html_settings(include_root)
     seen: dict[str, int] = {}  # str keys: hashing a Path costs more
     pages: dict[str, str] = {}  # page -> the chapter file that has it (README.md, index.md)
     real_dirs: dict[str, bool] = {}

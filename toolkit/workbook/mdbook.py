@@ -92,16 +92,23 @@ def read_book_toml(folder: Path) -> tuple[Any, Path | None, list[Problem]]:
 _FENCE_OPEN = re.compile(r"^( {0,3})(`{3,}|~{3,})[ \t]*([^\s`,]+)([^`\n]*)$")
 
 
-def code_hidelines(folder: Path) -> dict[str, str]:
-    """``[output.html.code.hidelines]`` of the mdBook book in ``folder``: language -> the
-    prefix of the lines its reader hides in code of that language (``{}`` when unset)."""
+def html_settings(folder: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """``(hidelines, redirects)`` of the mdBook book in ``folder``'s ``[output.html]``:
+    :func:`code_hidelines` and :func:`redirects` of it (empty when unset or unreadable)."""
     import tomllib
 
     try:
-        data = tomllib.loads((folder / BOOK_TOML).read_text("utf-8"))
-        found = data["output"]["html"]["code"]["hidelines"]
+        html = tomllib.loads((folder / BOOK_TOML).read_text("utf-8"))["output"]["html"]
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError):
-        return {}
+        return {}, {}
+    return (code_hidelines(html), redirects(html)) if isinstance(html, dict) else ({}, {})
+
+
+def code_hidelines(html: dict[str, Any]) -> dict[str, str]:
+    """``code.hidelines`` of a book.toml's ``[output.html]``: language -> the prefix of the
+    lines mdBook's reader hides in code of that language."""
+    code = html.get("code")
+    found = code.get("hidelines") if isinstance(code, dict) else None
     if not isinstance(found, dict):
         return {}
     return {str(k): str(v) for k, v in found.items() if isinstance(v, str) and v and not any(c.isspace() for c in v)}
@@ -130,18 +137,12 @@ def with_hidelines(body: str, hidelines: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
-def redirects(folder: Path) -> dict[str, str]:
-    """``[output.html.redirect]`` of the mdBook book in ``folder``: the old page (relative
-    to the site, ``format/config.html``) -> where it now is (relative to the old page, or an
-    http(s) address). Entries that cannot be a page of the site (outside it, hidden, not
-    ``.html``, with a fragment) or lead to an unsafe address are left out."""
-    import tomllib
-
-    try:
-        data = tomllib.loads((folder / BOOK_TOML).read_text("utf-8"))
-        found = data["output"]["html"]["redirect"]
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError):
-        return {}
+def redirects(html: dict[str, Any]) -> dict[str, str]:
+    """``redirect`` of a book.toml's ``[output.html]``: the old page (relative to the site,
+    ``format/config.html``) -> where it now is (relative to the old page, or an http(s)
+    address). Entries that cannot be a page of the site (outside it, hidden, not ``.html``,
+    with a fragment) or lead to an unsafe address are left out."""
+    found = html.get("redirect")
     if not isinstance(found, dict):
         return {}
     out: dict[str, str] = {}
