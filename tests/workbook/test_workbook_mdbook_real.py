@@ -720,3 +720,12 @@ def test_redirects_reference_is_mdbook(tmp_path):
                    capture_output=True)
     assert refresh_target(tmp_path / "theirs" / "format" / "config.html") == "new.html"
     assert refresh_target(tmp_path / "theirs" / "gone.html") == "https://example.org/x"
+
+
+def test_escaped_braces_in_a_heading_stay_text():
+    """Participants' text in a generated heading is escaped (capture.markdown.escape_line):
+    "Budget {draft}" keeps its braces, as an escaped brace starts no attributes."""
+    from toolkit.capture.markdown import escape_line
+    from toolkit.workbook.render import make_renderer
+
+    assert '<h2 id="budget-draft">Budget {draft}</h2>' in make_renderer().render("## " + escape_line("Budget {draft}"))
