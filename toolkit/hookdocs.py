@@ -71,6 +71,8 @@ BOOK_DOCS: dict[str, str] = {
     "summary_title": "The title line of `SUMMARY.md`, if any.",
     "parts": "The chapters grouped by the parts of `SUMMARY.md` (`Part`: `title`, `chapters`).",
     "unlisted": "Chapter files that `SUMMARY.md` does not list.",
+    "mdbook": "Whether the book is an mdBook book read from its `book.toml` (not a workbook's `book.yaml`).",
+    "redirects": "An mdBook book's `[output.html.redirect]`: old page (`a/old.html`) -> its new address.",
     "title": "The book's title (from `book.yaml`).",
     "subtitle": "The book's subtitle.",
     "authors": "The book's authors (a list of names).",

@@ -157,7 +157,11 @@ def build() -> click.Group:
                   help=_("Output folder (default: DIR/build/FORMAT)."))
     def build_cmd(folder: Path, fmt: str, out_dir: Path | None) -> None:
         from toolkit.workbook.build import build as run_build
+        from toolkit.workbook.mdbook import settings_warnings
 
+        # an mdBook book's settings that the build leaves out: said once, before building
+        for problem in settings_warnings(folder):
+            click.echo(_problem_line(problem), err=True)
         result = run_build(folder, fmt, out_dir)
         if result is not None:
             click.echo(str(result))
@@ -168,13 +172,15 @@ def build() -> click.Group:
     @click.argument("dest", type=click.Path(path_type=Path, file_okay=False))
     def import_mdbook_cmd(src: Path, dest: Path) -> None:
         from toolkit.errors import ProblemsError
-        from toolkit.workbook.mdbook import import_mdbook
+        from toolkit.workbook.mdbook import import_mdbook, settings_warnings
 
         try:
             import_mdbook(src, dest)
         except ProblemsError as exc:
             _echo_problems(exc.problems)
             raise SystemExit(1) from None
+        for problem in settings_warnings(src):
+            click.echo(_problem_line(problem), err=True)
         click.echo(_("Imported the book into {folder}. Check it with 'cimis workbook check {folder}'.").format(
             folder=dest))
 

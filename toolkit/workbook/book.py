@@ -12,6 +12,8 @@ Public API (the HTML/Markdown builder imports this)::
     book.parts                        # [Part(title, chapters)] for the numbered section; the
                                       # chapters before the first part title have title None
     book.summary_title                # the title line of SUMMARY.md ("Summary")
+    book.mdbook                       # True for an mdBook book read from its book.toml
+    book.redirects                    # mdBook's [output.html.redirect]: old page -> new address
 
     chapter.path      # Path of the file (absolute), None for a draft chapter "- [Title]()"
     chapter.rel       # the path as written in SUMMARY.md, None for a draft
@@ -65,7 +67,8 @@ class Chapter:
     body_line: int = 1
     summary_line: int = 0
     link_title: str = ""
-    root: Path | None = None  # the book's folder ({{#include}} never reads outside it)
+    separator: bool = False  # SUMMARY.md has a "---" line before it: a divider in the contents
+    root: Path | None = None  # the folder {{#include}} never reads outside (an mdBook's, book.toml's)
 
     @property
     def draft(self) -> bool:
@@ -90,6 +93,8 @@ class Book:
     summary_title: str | None = None
     parts: list[Part] = field(default_factory=list)
     unlisted: list[Path] = field(default_factory=list)
+    mdbook: bool = False  # read from an mdBook's book.toml (not a workbook's book.yaml)
+    redirects: dict[str, str] = field(default_factory=dict)  # old page -> new address (mdBook's)
 
     title = property(lambda self: self.config.title)
     subtitle = property(lambda self: self.config.subtitle)
@@ -138,7 +143,7 @@ def resolve_in(root: Path, rel: str) -> Path | None:
 _MISSING = object()
 #: the last parsed SUMMARY.md per path, with its text: a rebuild in the same process (the
 #: terminal UI's preview, a watch loop) parses it again only when it changed
-_SUMMARIES: dict[str, tuple[str, Any]] = {}
+_SUMMARIES: dict[str, tuple[str, bool, Any]] = {}
 _RESOLVED: dict[tuple[str, str], Path | None] = {}
 
 
@@ -248,23 +253,35 @@ def read_book(folder: Path | str, unlisted: bool = True) -> tuple[Book | None, l
     found, problems = _read_settings(folder, cache)
     if found is None:
         return None, problems
+    # {{#include}} may read any file of the folder given (an mdBook book's examples often
+    # stand beside its src folder), never outside it
+    include_root = Path(os.path.abspath(folder))
     config, folder, default_status = found
-    book = Book(folder=folder, config=config)
+    # "final" is the default of mdBook books only: they have no status
+    book = Book(folder=folder, config=config, mdbook=default_status == "final")
     root = Path(os.path.abspath(folder))
     summary_path = folder / SUMMARY_FILE
     text, summary_problems = read_text(summary_path)
     problems += summary_problems
     if text is None:
         return None, problems
+    from toolkit.workbook.render import norm_rel, page_path
+
     memo = _SUMMARIES.get(str(summary_path))
-    if memo is not None and memo[0] == text:
-        summary = memo[1]  # never changed by a reader: the same entries as parsing again
+    if memo is not None and memo[0] == text and memo[1] == book.mdbook:
+        summary = memo[2]  # never changed by a reader: the same entries as parsing again
     else:
-        summary = parse_summary(text, str(summary_path))
-        _SUMMARIES[str(summary_path)] = (text, summary)
+        summary = parse_summary(text, str(summary_path), book.mdbook)
+        _SUMMARIES[str(summary_path)] = (text, book.mdbook, summary)
     problems += summary.problems
     book.summary_title = summary.title
+    hidelines: dict[str, str] = {}
+    if book.mdbook:
+        from toolkit.workbook.mdbook import html_settings
+
+        hidelines, book.redirects = html_settings(include_root)
     seen: dict[str, int] = {}  # str keys: hashing a Path costs more
+    pages: dict[str, str] = {}  # page -> the chapter file that has it (README.md, index.md)
     real_dirs: dict[str, bool] = {}
     parts: dict[str | None, Part] = {}
     for entry in summary.entries:
@@ -282,6 +299,13 @@ def read_book(folder: Path | str, unlisted: bool = True) -> tuple[Book | None, l
                     "'{path}' is listed twice (first on line {line})").format(path=entry.path, line=seen[str(path)])))
                 continue
             seen[str(path)] = entry.line
+            page = page_path(norm_rel(entry.path))
+            if page in pages:
+                problems.append(Problem.at(summary_path, entry.line, _(
+                    "'{path}' and '{other}' would both be the page {page}; rename one of them").format(
+                    path=entry.path, other=pages[page], page=page)))
+                continue
+            pages[page] = entry.path
             where = _chapter_file_problem(root, path, real_dirs)
             if where is not None:
                 problems.append(Problem.at(summary_path, entry.line, where.format(path=entry.path)))
@@ -290,10 +314,15 @@ def read_book(folder: Path | str, unlisted: bool = True) -> tuple[Book | None, l
             problems += chapter_problems
             if chapter is None:
                 continue
+            if hidelines:
+                from toolkit.workbook.mdbook import with_hidelines
+
+                chapter.body = with_hidelines(chapter.body, hidelines)
         assert chapter is not None  # both branches made one
         chapter.number, chapter.level, chapter.kind = entry.number, entry.level, entry.kind
-        chapter.root = root
+        chapter.root = include_root
         chapter.part, chapter.summary_line, chapter.link_title = entry.part, entry.line, entry.title
+        chapter.separator = entry.separator
         book.chapters.append(chapter)
         if entry.kind == "numbered":
             parts.setdefault(entry.part, Part(entry.part)).chapters.append(chapter)

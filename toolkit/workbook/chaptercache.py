@@ -4,9 +4,10 @@ rebuild after one chapter changed, ``status``, ``check``) parses only what chang
 An entry holds a chapter's validated front matter (a light
 :class:`~toolkit.workbook.layout.ChapterFields`, so that reading it back needs no pydantic)
 and body, valid while the file's size and modification time are unchanged; the book's
-validated settings are kept the same way; only chapters that parsed without any problem are kept, so
-every problem is still reported by reading the file. One append-only record log per
-workbook folder in the user's cache folder (see :mod:`toolkit.recordlog`).
+validated settings are kept the same way; only chapters and settings that parsed without
+any problem or warning are kept, so every problem is still reported by reading the file.
+One append-only record log per workbook folder in the user's cache folder (see
+:mod:`toolkit.recordlog`).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ class ChapterCache:
 
     def __init__(self, folder: Path):
         digest = hashlib.sha256(os.fsencode(os.path.abspath(folder))).hexdigest()[:16]
-        self.log = open_log(Path(cache_dir()) / "chapters" / f"{digest}.log", ("cimis-chapters", 2, __version__))
+        self.log = open_log(Path(cache_dir()) / "chapters" / f"{digest}.log", ("cimis-chapters", 3, __version__))
 
     def get(self, path: Path, st: os.stat_result) -> tuple[Any, str, int] | None:
         entry = self.log.values.get(os.fspath(path))

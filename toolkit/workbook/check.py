@@ -73,7 +73,15 @@ def _analyse(chapters: Sequence[Any]) -> list[Any]:
         prefix = "" if _H1.match(first) else chapter_title_markdown(chapter.title) + "\n\n"
         source = prefix + body
         tokens = renderers.for_text(source).parse(source, {})
-        ids = [str(t.attrGet("id")) for t in tokens if t.type == "heading_open"]
+        if chapter.root is not None and "{{" in body:
+            # the page has the headings of the files it includes too (mdbook.has_links)
+            from toolkit.workbook.render import chapter_markdown
+
+            page = chapter_markdown(chapter)
+            anchored = renderers.for_text(page).parse(page, {})
+        else:
+            anchored = tokens
+        ids = [str(t.attrGet("id")) for t in anchored if t.type in ("heading_open", "dt_open") and t.attrGet("id")]
         shift = prefix.count("\n")
         out.append((ids, [(kind, target, line - shift) for kind, target, line in _targets(tokens)]))
     return out
@@ -150,6 +158,12 @@ def _check_links(chapter: Any, targets: list[tuple[str, str, int]], anchors: dic
                     "link to '#{anchor}': this chapter has no heading with that anchor").format(anchor=anchor)))
             continue
         dest = (chapter.path.parent / file_part).resolve()
+        if file_part.endswith(".html") and not dest.exists():
+            # a link to a chapter's page (mdBook books write them): the chapter it shows
+            from toolkit.workbook.render import chapter_files_of_page
+
+            dest = next((p for p in (dest.parent / Path(f).name for f in chapter_files_of_page(dest.name))
+                         if p.exists()), dest)
         if not dest.exists():
             problems.append(Problem.at(chapter.path, where, _("link to '{target}': the file does not exist").format(
                 target=file_part)))
@@ -213,13 +227,16 @@ def _check_book(folder: Path | str) -> list[Problem]:
 
     root = Path(os.path.abspath(book.folder))
     todo: list[Any] = []
-    with_files = []
-    for chapter in book.chapters:
-        if chapter.path is None:
-            problems.append(Problem.at(book.summary_path, chapter.summary_line, _(
-                "'{title}' is a draft entry without a file").format(title=chapter.title), "warning"))
-        else:
-            with_files.append(chapter)
+    drafts = [c for c in book.chapters if c.path is None]
+    with_files = [c for c in book.chapters if c.path is not None]
+    if len(drafts) == 1:
+        problems.append(Problem.at(book.summary_path, drafts[0].summary_line, _(
+            "'{title}' is a draft entry without a file").format(title=drafts[0].title), "warning"))
+    elif drafts:
+        # one line, like the todo chapters: an mdBook book in the making has dozens
+        shown = ", ".join(f"'{c.title}'" for c in drafts[:5]) + (", …" if len(drafts) > 5 else "")
+        problems.append(Problem.at(book.summary_path, drafts[0].summary_line, _(
+            "{count} draft entries without a file: {titles}").format(count=len(drafts), titles=shown), "warning"))
     # one parse per chapter, shared out over the cores like the build's rendering
     # pieces from a queue, as the HTML build's: a core slowed by other work holds nobody up
     analysed = dict(zip((c.path for c in with_files), map_split(with_files, _analyse, min_items=48,
@@ -239,10 +256,10 @@ def _check_book(folder: Path | str) -> list[Problem]:
         _check_links(chapter, analysed[chapter.path][1], anchors, anchors[chapter.path.resolve()], problems, root)
         _check_markers(chapter, problems)
         if chapter.root is not None and "{{" in chapter.body:  # mdbook.has_links, without its import
-            from toolkit.workbook.mdbook import expand_includes
+            from toolkit.workbook.mdbook import include_problems
 
-            for message in expand_includes(chapter.body, chapter.path, chapter.root)[1]:
-                problems.append(Problem.at(chapter.path, chapter.body_line, message))
+            for line, message in include_problems(chapter.body, chapter.path, chapter.root):
+                problems.append(Problem.at(chapter.path, chapter.body_line + line, message))
     if len(todo) == 1:
         problems.append(Problem.at(todo[0].path, 1, _("chapter is still todo"), "warning"))
     elif todo:

@@ -114,9 +114,13 @@ def build_site(book: Any, out: Path, cache_dir: Path | None = None, previous_dir
     if in_place and not cache.manifest:
         return False
     chapters = [(c, norm_rel(c.rel)) for c in book.chapters if c.path is not None and c.rel]
-    # a README.md chapter is the start page (as in mdBook); the contents move aside then
-    site = Site(book, "contents.html" if any(page_path(rel) == "index.html" for _c, rel in chapters)
-                else "index.html")
+    # a README.md chapter is the start page (as in mdBook); the contents move aside then.
+    # Without one, mdBook shows the first chapter there too: so does an mdBook book's site
+    # (when that chapter is at the top, where its relative links work from index.html)
+    has_index = any(page_path(rel) == "index.html" for _c, rel in chapters)
+    start = 0 if (not has_index and getattr(book, "mdbook", False) and chapters
+                  and "/" not in page_path(chapters[0][1])) else None
+    site = Site(book, "contents.html" if has_index or start is not None else "index.html")
     paths = {rel for _c, rel in chapters}
     pids = print_ids([rel for _c, rel in chapters])
     pid_of_page = {page_path(rel): pid for rel, pid in pids.items()}
@@ -131,6 +135,10 @@ def build_site(book: Any, out: Path, cache_dir: Path | None = None, previous_dir
         try:
             for i, (_chapter, rel) in enumerate(chapters):
                 _write_page(writer, site, chapters, i, entries[rel][2], entries[rel][0], entries[rel][6])
+            if start is not None:
+                rel = chapters[start][1]
+                _write_page(writer, site, chapters, start, entries[rel][2], entries[rel][0], entries[rel][6],
+                            as_page="index.html")
             _write_rest(book, writer, site, chapters, entries, pids)
             _copy_images(book, writer, entries)
         except BaseException:
@@ -228,9 +236,12 @@ def _page_title(chapter: Any) -> str | None:
 
 
 def _write_page(writer: OutputWriter, site: Site, chapters: list[tuple[Any, str]], i: int, fragment: str,
-                key_of_fragment: str, title: str | None = None) -> None:
+                key_of_fragment: str, title: str | None = None, as_page: str | None = None) -> None:
+    """The page of chapter ``i``, at its place or at ``as_page`` (a copy in the same
+    folder: the start page of an mdBook book)."""
     chapter, rel = chapters[i]
     page = page_path(rel)
+    written = as_page or page
     root = "../" * page.count("/")
     prev = next_ = None
     if i > 0:
@@ -241,14 +252,14 @@ def _write_page(writer: OutputWriter, site: Site, chapters: list[tuple[Any, str]
         next_ = (page_href(relative_url(page, page_path(other_rel))), other.title)
     # everything the page is made from: unchanged, the last build's page is linked as it is
     key = repr((site.key, key_of_fragment, prev, next_, chapter.title, chapter.status, list(chapter.authors), title))
-    if not writer.reuse(page, key):
-        writer.write(page, site.chapter_page(chapter, page, root, fragment, prev, next_, title), key)
+    if not writer.reuse(written, key):
+        writer.write(written, site.chapter_page(chapter, page, root, fragment, prev, next_, title), key)
 
 
 def _write_rest(book: Any, writer: OutputWriter, site: Site, chapters: list[tuple[Any, str]],
                 entries: dict[str, tuple[Any, ...]], pids: dict[str, str]) -> None:
     """Contents, print page, sidebar data, search index and assets."""
-    toc = [{"title": c.title, "number": c.number, "level": c.level, "part": c.part,
+    toc = [{"title": c.title, "number": c.number, "level": c.level, "part": c.part, "separator": c.separator,
             "href": page_href(page_path(norm_rel(c.rel))) if c.path is not None and c.rel else None}
            for c in book.chapters]
     toc_key = hashlib.blake2b(repr((site.key, toc)).encode(), digest_size=20).hexdigest()
@@ -276,6 +287,13 @@ def _write_rest(book: Any, writer: OutputWriter, site: Site, chapters: list[tupl
             key)
     for asset in ("style.css", "book.js"):
         writer.write(asset, (ASSETS / asset).read_bytes())
+    # mdBook's redirects: pages that send a reader of an old address on; never over a page
+    taken = {page_path(rel) for _c, rel in chapters} | {site.contents_page, "index.html", "print.html"}
+    for old, new in sorted(getattr(book, "redirects", {}).items()):
+        if old not in taken:
+            from toolkit.workbook.mdbook import redirect_page
+
+            writer.write(old, redirect_page(new))
 
 
 def _copy_images(book: Any, writer: OutputWriter, entries: dict[str, tuple[Any, ...]]) -> None:

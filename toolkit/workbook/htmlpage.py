@@ -121,11 +121,15 @@ class Site:
 
     def contents_list(self, entries: list[dict[str, Any]]) -> str:
         """Nested list of ``entries`` (``title``, ``number``, ``level``, ``href`` or None,
-        ``part``); part titles become headings between the lists."""
+        ``part``, ``separator``); part titles become headings between the lists, and
+        SUMMARY.md's ``---`` a divider."""
         out: list[str] = []
         depth = 0
         part = None
         for entry in entries:
+            if entry.get("separator"):
+                out.append("</li></ul>" * depth + '<hr class="toc-separator">')
+                depth = 0
             if entry["part"] != part:
                 # a new part, or the suffix chapters after the last part: never inside it
                 out.append("</li></ul>" * depth)
@@ -160,6 +164,6 @@ class Site:
 
     @staticmethod
     def toc_script(entries: list[dict[str, Any]]) -> str:
-        data = [{"t": e["title"], "n": e["number"] or "", "l": e["level"], "u": e["href"], "p": e["part"] or ""}
-                for e in entries]
+        data = [{"t": e["title"], "n": e["number"] or "", "l": e["level"], "u": e["href"], "p": e["part"] or "",
+                 **({"s": 1} if e.get("separator") else {})} for e in entries]
         return "window.cimisToc=" + js_json(data) + ";\n"

@@ -36,6 +36,9 @@ _ANCHOR_END = re.compile(r"ANCHOR_END:\s*([\w-]+)")
 MAX_TITLE = 300
 #: an include that includes itself, or a chain of them, stops here
 MAX_INCLUDE_DEPTH = 10
+#: the warning about book.toml's unsupported settings names at most this many
+MAX_SHOWN_SETTINGS = 20
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def read_book_toml(folder: Path) -> tuple[Any, Path | None, list[Problem]]:
@@ -72,11 +75,168 @@ def read_book_toml(folder: Path) -> tuple[Any, Path | None, list[Problem]]:
             return None, None, [Problem.at(path, 0, _("[book] {field} is longer than {limit} characters").format(
                 field=field, limit=MAX_TITLE))]
     language = str(book.get("language") or "en").lower()
+    ignored = unsupported_settings(data)
+    if ignored:
+        # one line, whatever the file holds: control characters shown as "?", and a long list cut
+        shown = [_CONTROL.sub("?", name)[:80] for name in ignored[:MAX_SHOWN_SETTINGS]]
+        problems = [*problems, Problem.at(path, 0, _(
+            "settings of book.toml that cimis does not support are ignored: {settings}").format(
+            settings=", ".join(shown) + (", …" if len(ignored) > MAX_SHOWN_SETTINGS else "")), "warning")]
     # the settings a build reads, made without pydantic (whose import alone costs more
     # than building a small book); the same limits as book.yaml's
     config = BookSettings(title=title, subtitle=subtitle or None, authors=tuple(str(a) for a in authors),
                           language="de" if language.startswith("de") else "en", sources=(), anonymise=False)
-    return config, source, []
+    return config, source, problems
+
+
+_FENCE_OPEN = re.compile(r"^( {0,3})(`{3,}|~{3,})[ \t]*([^\s`,]+)([^`\n]*)$")
+
+
+def html_settings(folder: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """``(hidelines, redirects)`` of the mdBook book in ``folder``'s ``[output.html]``:
+    :func:`code_hidelines` and :func:`redirects` of it (empty when unset or unreadable)."""
+    import tomllib
+
+    try:
+        html = tomllib.loads((folder / BOOK_TOML).read_text("utf-8"))["output"]["html"]
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError):
+        return {}, {}
+    return (code_hidelines(html), redirects(html)) if isinstance(html, dict) else ({}, {})
+
+
+def code_hidelines(html: dict[str, Any]) -> dict[str, str]:
+    """``code.hidelines`` of a book.toml's ``[output.html]``: language -> the prefix of the
+    lines mdBook's reader hides in code of that language."""
+    code = html.get("code")
+    found = code.get("hidelines") if isinstance(code, dict) else None
+    if not isinstance(found, dict):
+        return {}
+    return {str(k): str(v) for k, v in found.items() if isinstance(v, str) and v and not any(c.isspace() for c in v)}
+
+
+def with_hidelines(body: str, hidelines: dict[str, str]) -> str:
+    """``body`` with ``hidelines=PREFIX`` added to the info string of each code fence whose
+    language ``hidelines`` names (unless the fence sets its own), so that the renderer
+    leaves out the lines mdBook's reader hides; lines keep their numbers."""
+    if not hidelines or ("```" not in body and "~~~" not in body):
+        return body
+    lines = body.split("\n")
+    fence = ""
+    for i, line in enumerate(lines):
+        if fence:
+            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
+                fence = ""
+            continue
+        match = _FENCE_OPEN.match(line)
+        if match is None:
+            continue
+        fence = match.group(2)
+        prefix = hidelines.get(match.group(3))
+        if prefix and "hidelines=" not in match.group(4) and match.group(3) != "rust":
+            lines[i] = line.rstrip() + f",hidelines={prefix}"
+    return "\n".join(lines)
+
+
+def redirects(html: dict[str, Any]) -> dict[str, str]:
+    """``redirect`` of a book.toml's ``[output.html]``: the old page (relative to the site,
+    ``format/config.html``) -> where it now is (relative to the old page, or an http(s)
+    address). Entries that cannot be a page of the site (outside it, hidden, not ``.html``,
+    with a fragment) or lead to an unsafe address are left out."""
+    found = html.get("redirect")
+    if not isinstance(found, dict):
+        return {}
+    out: dict[str, str] = {}
+    for old, new in found.items():
+        page = _redirect_page_of(old, new)
+        if page is not None:
+            out[page] = new
+    return out
+
+
+def _redirect_page_of(old: Any, new: Any) -> str | None:
+    """The site page a redirect ``old = new`` of book.toml writes, or ``None`` when it
+    cannot be one (outside the site, hidden, not ``.html``, with a fragment, or leading to
+    an unsafe address)."""
+    import posixpath
+
+    from toolkit.workbook.render import safe_url
+
+    page = posixpath.normpath(str(old).lstrip("/"))
+    if (not isinstance(new, str) or not new or _CONTROL.search(new) or not safe_url(new) or "#" in page
+            or not page.endswith(".html") or page.startswith("../") or _CONTROL.search(page)
+            or any(part.startswith(".") for part in page.split("/"))):
+        return None
+    return page
+
+
+def redirect_page(target: str) -> str:
+    """A page that sends the browser on to ``target`` (mdBook's redirect pages do the same)."""
+    from html import escape
+
+    url = escape(target, quote=True)
+    return ('<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n'
+            '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'">\n'
+            '<meta name="referrer" content="no-referrer">\n<title>Redirecting...</title>\n'
+            f'<meta http-equiv="refresh" content="0; URL={url}">\n<link rel="canonical" href="{url}">\n'
+            f'</head>\n<body>\n<p><a href="{url}">{url}</a></p>\n</body>\n</html>\n')
+
+
+def settings_warnings(folder: Path) -> list[Problem]:
+    """The warning about ``book.toml``'s unsupported settings when ``folder`` is an mdBook
+    book (a ``book.toml`` and no ``book.yaml``), else nothing."""
+    from toolkit.workbook.layout import BOOK_FILE
+
+    if not (folder / BOOK_TOML).is_file() or (folder / BOOK_FILE).exists():
+        return []
+    return [p for p in read_book_toml(folder)[2] if p.severity == "warning"]
+
+
+#: the ``[book]`` settings a build reads (``multilingual`` has no effect in mdBook either)
+_BOOK_READ = frozenset({"title", "description", "authors", "language", "src", "multilingual"})
+#: mdBook's built-in preprocessors: cimis does what they do
+_BUILT_IN_PREPROCESSORS = frozenset({"links", "index"})
+#: ``[output.html]`` settings whose absence changes nothing a reader of this site misses
+#: (cimis has its own search, print page and cache-safe file names)
+_HARMLESS_HTML = frozenset({"hash-files", "search", "print", "fold", "copy-fonts", "live-reload-endpoint",
+                            "input-404", "redirect"})
+#: ``[output.html.code]`` settings a build carries out
+_CODE_DONE = frozenset({"hidelines"})
+#: ``[build]`` settings about mdBook's own working (watching, its output folder)
+_HARMLESS_BUILD = frozenset({"extra-watch-dirs", "build-dir", "use-default-preprocessors"})
+
+
+def unsupported_settings(data: dict[str, Any]) -> list[str]:
+    """The settings of a read ``book.toml`` that a cimis build does not carry out, as
+    written there (``[preprocessor.gettext]``, ``[output.linkcheck]``,
+    ``output.html.site-url``), in the file's order."""
+    found: list[str] = []
+    book = data.get("book")
+    if isinstance(book, dict):
+        found += [f"book.{key}" for key in book if key not in _BOOK_READ]
+    for table, harmless in (("preprocessor", _BUILT_IN_PREPROCESSORS), ("output", frozenset({"html"}))):
+        entries = data.get(table)
+        if isinstance(entries, dict):
+            found += [f"[{table}.{name}]" for name in entries if name not in harmless]
+    html = data.get("output", {}).get("html") if isinstance(data.get("output"), dict) else None
+    if isinstance(html, dict):
+        found += [f"output.html.{key}" for key in html if key not in _HARMLESS_HTML and key != "code"]
+        code = html.get("code")
+        if isinstance(code, dict):
+            found += [f"output.html.code.{key}" for key in code if key not in _CODE_DONE]
+        elif code is not None:
+            found.append("output.html.code")
+        redirect = html.get("redirect")
+        if isinstance(redirect, dict):
+            found += [f"output.html.redirect.{key}" for key, value in redirect.items()
+                      if _redirect_page_of(key, value) is None]
+        elif redirect is not None:
+            found.append("output.html.redirect")
+    build = data.get("build")
+    if isinstance(build, dict):
+        # cimis never makes a missing chapter file: create-missing = false is what it does
+        found += [f"build.{key}" for key, value in build.items()
+                  if key not in _HARMLESS_BUILD and (key, value) != ("create-missing", False)]
+    return found
 
 
 def has_links(text: str) -> bool:
@@ -183,7 +343,7 @@ def page_title(text: str, chapter: Path, root: Path) -> str | None:
 
 
 def expand_includes(text: str, chapter: Path, root: Path, depth: int = 0,
-                    titles: list[str] | None = None) -> tuple[str, list[str]]:
+                    titles: list[str] | None = None, lines: list[int] | None = None) -> tuple[str, list[str]]:
     r"""``text`` (the Markdown of the chapter file ``chapter``) with mdBook's links done as
     mdBook's ``links`` preprocessor does them, and the problems met (as messages):
 
@@ -202,7 +362,9 @@ def expand_includes(text: str, chapter: Path, root: Path, depth: int = 0,
     Links are done wherever they are, in code spans and fenced code too (putting a source
     file into a fence is what ``{{#include}}`` is mostly for), again as in mdBook. Only
     regular files inside ``root`` are read, bounded like chapters; a link that cannot be
-    done stays as written (a problem says why), an anchor the file lacks gives nothing."""
+    done stays as written (a problem says why), an anchor the file lacks gives nothing.
+    ``lines``, when given, receives the line (from 0) of the link each problem comes from
+    (:func:`include_problems`)."""
     if not has_links(text):
         return text, []
     from toolkit.workbook.files import MAX_BYTES
@@ -256,7 +418,25 @@ def expand_includes(text: str, chapter: Path, root: Path, depth: int = 0,
         problems.extend(more)
         return expanded
 
-    return _LINK.sub(replace, text), problems
+    if lines is None:
+        return _LINK.sub(replace, text), problems
+
+    def replace_noting_line(match: re.Match[str]) -> str:
+        before = len(problems)
+        done = replace(match)
+        lines.extend([text.count("\n", 0, match.start())] * (len(problems) - before))
+        return done
+
+    return _LINK.sub(replace_noting_line, text), problems
+
+
+def include_problems(text: str, chapter: Path, root: Path) -> list[tuple[int, str]]:
+    """``(line, message)`` for each problem of the links in ``text`` (a chapter's body):
+    ``line`` counts from 0 in ``text``, and is that of the chapter's link for a problem in an
+    included file."""
+    lines: list[int] = []
+    problems = expand_includes(text, chapter, root, lines=lines)[1]
+    return list(zip(lines, problems, strict=True))
 
 
 def import_mdbook(src: Path, dest: Path) -> Path:
@@ -298,6 +478,8 @@ def import_mdbook(src: Path, dest: Path) -> Path:
                 target = tmp / rel_folder / name
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(path, target)
+        _bring_outside_includes(src, source, tmp)
+        _mark_final(tmp)
         import json
 
         # JSON values are YAML values: quoting and escaping done right without a YAML writer
@@ -313,3 +495,82 @@ def import_mdbook(src: Path, dest: Path) -> Path:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
     return dest
+
+
+#: where an import puts the files a chapter includes from beside the source folder (mdBook
+#: books often keep their example programs in ``examples/`` next to ``src/``)
+INCLUDED_DIR = "included"
+
+
+def _bring_outside_includes(book: Path, source: Path, dest: Path) -> None:
+    """Copy the files that the copied Markdown files of ``dest`` include from the mdBook book
+    ``book`` but outside its ``source`` folder into ``dest/included/`` (at their path in the
+    book) and point the links there, so that the workbook has all it includes. Files outside
+    the book stay out, as in a build."""
+    import shutil
+
+    from toolkit.workbook.files import MAX_BYTES
+    from toolkit.workbook.safety import inside, real_inside
+
+    book_root, source_root = os.path.abspath(book), os.path.abspath(source)
+    folder = INCLUDED_DIR
+    n = 0
+    while (dest / folder).exists():
+        n += 1
+        folder = f"{INCLUDED_DIR}-{n}"
+    todo = sorted(p for p in dest.rglob("*.md") if p.is_file())
+    for copy in todo:
+        try:
+            text = copy.read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if not has_links(text):
+            continue
+        rel_dir = os.path.dirname(os.path.relpath(copy, dest))
+        original_dir = os.path.join(source_root, rel_dir)
+
+        def relink(match: re.Match[str], original_dir: str = original_dir, rel_dir: str = rel_dir) -> str:
+            kind, rest = match.group(1), match.group(2)
+            if kind is None or kind not in _LINK_KINDS or not rest.split():
+                return match.group(0)
+            written = rest.split()[0]
+            target = written if kind in ("playground", "playpen") else written.partition(":")[0]
+            path = os.path.normpath(os.path.join(original_dir, target))
+            if inside(source_root, path) or not inside(book_root, path) or not real_inside(book_root, path):
+                return match.group(0)
+            if not os.path.isfile(path) or os.path.getsize(path) > MAX_BYTES:
+                return match.group(0)
+            placed = dest / folder / os.path.relpath(path, book_root)
+            if not placed.exists():
+                placed.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, placed)
+            new = os.path.relpath(placed, dest / rel_dir).replace(os.sep, "/")
+            at = match.group(0).index(written)
+            return match.group(0)[:at] + new + written[len(target):] + match.group(0)[at + len(written):]
+
+        changed = _LINK.sub(relink, text)
+        if changed != text:
+            copy.write_text(changed, "utf-8")
+
+
+def _mark_final(dest: Path) -> None:
+    """Give every chapter file SUMMARY.md lists in ``dest`` the front matter ``status:
+    final``: an mdBook book is published as it is, and in a workbook a chapter without a
+    status would count as todo. A chapter that has front matter already keeps it."""
+    from toolkit.workbook.model import SUMMARY_FILE
+    from toolkit.workbook.summary import parse_summary
+
+    summary = parse_summary((dest / SUMMARY_FILE).read_text("utf-8", "replace"), str(dest / SUMMARY_FILE))
+    for entry in summary.entries:
+        if entry.path is None:
+            continue
+        path = Path(os.path.normpath(dest / entry.path))
+        if not str(path).startswith(str(dest) + os.sep) or path.is_symlink() or not path.is_file():
+            continue
+        try:
+            text = path.read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # the check names it, as it would in the book
+        if text.split("\n", 1)[0].strip() == "---":
+            continue
+        path.write_text("---\nstatus: final\n---\n" + text, "utf-8")

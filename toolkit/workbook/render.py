@@ -76,9 +76,169 @@ def make_renderer() -> Any:
     md = make_markdown()
     # after the plugins ran: no plugin may switch raw HTML back on
     md.options["html"] = False
+    _use_definition_lists(md)
+    md.core.ruler.push("heading_attributes", _heading_attributes)
     md.use(anchors_plugin, min_level=1, max_level=6)
+    md.core.ruler.push("heading_ids", _heading_ids)
+    md.core.ruler.push("term_ids", _term_ids)
+    md.core.ruler.push("code_info", _code_info)
+    md.core.ruler.push("admonitions", _admonitions)
     md.validateLink = safe_url
     return md
+
+
+#: ``{#id .class}`` at the end of a heading: pulldown-cmark's heading attributes, which mdBook
+#: reads in every ``{...}`` that ends a heading ("# The set {1, 2}" is "The set" there too)
+_HEADING_ATTRS = re.compile(r"[ \t]*\{([^{}]*)\}[ \t]*$")
+_CLOSING_HASHES = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
+_ID_CHARS = re.compile(r"[^\s\"'<>&]+")
+
+
+def _heading_attributes(state: Any) -> None:
+    """Take ``{#id .class}`` off the end of each heading's text (before the anchors are made
+    from the text); the id is kept in the heading's ``meta`` for :func:`_heading_ids`."""
+    tokens = state.tokens
+    for i, tok in enumerate(tokens):
+        if tok.type != "heading_open" or i + 1 >= len(tokens) or "{" not in tokens[i + 1].content:
+            continue
+        inline = tokens[i + 1]
+        match = _HEADING_ATTRS.search(inline.content)
+        last = inline.children[-1] if inline.children else None
+        if match is None or last is None or last.type != "text":
+            continue
+        written = inline.content[match.start():].strip()
+        if not last.content.rstrip().endswith(written):
+            continue  # the braces are not plain text (in a code span, say): left as written
+        kept = last.content.rstrip()[:-len(written)]
+        last.content = _CLOSING_HASHES.sub("", kept).rstrip() if kept.strip() else ""
+        inline.content = _CLOSING_HASHES.sub("", inline.content[:match.start()]).rstrip()
+        ids = [w[1:] for w in match.group(1).split() if w.startswith("#") and _ID_CHARS.fullmatch(w[1:])]
+        if ids:
+            tok.meta["id"] = ids[-1]
+
+
+def _heading_ids(state: Any) -> None:
+    """A heading's own id (``{#id}``) in place of the one made from its text."""
+    for tok in state.tokens:
+        if tok.type == "heading_open" and tok.meta and "id" in tok.meta:
+            tok.attrSet("id", tok.meta["id"])
+
+
+_INFO_WORDS = re.compile(r"[^ \t,]+")
+#: a line mdBook hides in Rust code: ``#`` alone or followed by a blank, before it only blanks
+_RUST_HIDDEN = re.compile(r"^(\s*)#(.?)(.*)$")
+
+
+def _code_info(state: Any) -> None:
+    """Code blocks' info strings as mdBook reads them: words split at blanks and commas, the
+    first is the language (```` ```rust,editable ```` is Rust code); the lines mdBook's reader
+    hides are left out, since this site has no button to show them: in Rust code ``# line``
+    (``##`` shows one ``#``), elsewhere the lines starting with ``hidelines=PREFIX``'s prefix."""
+    for tok in state.tokens:
+        if tok.type != "fence" or not tok.info:
+            continue
+        words = _INFO_WORDS.findall(tok.info)
+        if not words:
+            continue
+        if "," in tok.info:
+            tok.info = " ".join(words)
+        if words[0] == "rust":
+            tok.content = _hide_rust_lines(tok.content)
+            continue
+        prefix = next((w[len("hidelines="):] for w in words[1:] if w.startswith("hidelines=")), "")
+        if prefix:
+            tok.content = "".join(line for line in tok.content.splitlines(keepends=True)
+                                  if not line.lstrip().startswith(prefix))
+
+
+def _hide_rust_lines(code: str) -> str:
+    if "#" not in code:
+        return code
+    kept = []
+    for line in code.splitlines(keepends=True):
+        match = _RUST_HIDDEN.match(line.rstrip("\n"))
+        if match is not None:
+            if match.group(2) == "#":
+                kept.append(match.group(1) + "#" + match.group(3) + line[len(line.rstrip("\n")):])
+                continue
+            if match.group(2) in ("", " "):
+                continue
+        kept.append(line)
+    return "".join(kept)
+
+
+def _use_definition_lists(md: Any) -> None:
+    """Definition lists as mdBook (pulldown-cmark) reads them: a term line, then lines
+    starting with ``:`` (mdit-py-plugins' rule, which would also take ``~``, guarded)."""
+    from mdit_py_plugins.deflist import deflist_plugin
+
+    md.use(deflist_plugin)
+    rule = next(r for r in md.block.ruler.__rules__ if r.name == "deflist")
+    original = rule.fn
+
+    def first(state: Any, line: int) -> str:
+        at = state.bMarks[line] + state.tShift[line]
+        return str(state.src[at]) if at < state.eMarks[line] else ""
+
+    def deflist(state: Any, start_line: int, end_line: int, silent: bool) -> bool:
+        if silent:  # markdown-it's validation of a definition inside a list: ":" only here
+            return first(state, start_line) != "~" and bool(original(state, start_line, end_line, silent))
+        following = start_line + 1
+        if following < end_line and state.isEmpty(following):
+            following += 1
+        if following >= end_line or first(state, following) != ":":
+            return False  # no definition follows ("~" starts none in mdBook)
+        # a list ends before a line starting with "~" (looked for only where a list starts,
+        # so that a chapter is not scanned again at every block)
+        end = next((line for line in range(following + 1, end_line) if first(state, line) == "~"), end_line)
+        return bool(original(state, start_line, end, silent))
+
+    rule.fn = deflist
+    md.block.ruler.__cache__ = None  # compiled again with the guarded rule
+
+
+def _term_ids(state: Any) -> None:
+    """Each term of a definition list gets an id from its text, as in mdBook (after the
+    headings', and unique among them), so that a link can point at a glossary entry."""
+    tokens = state.tokens
+    if not any(t.type == "dt_open" for t in tokens):
+        return
+    taken = {str(t.attrGet("id")) for t in tokens if t.type == "heading_open" and t.attrGet("id")}
+    for i, tok in enumerate(tokens):
+        if tok.type == "dt_open" and i + 1 < len(tokens) and tokens[i + 1].type == "inline":
+            tok.attrSet("id", unique_slug(slugify(_inline_text(tokens[i + 1].children or [])), taken))
+
+
+#: the first line of an admonition (GitHub's and mdBook's ``> [!NOTE]``), alone on its line
+_ADMONITION = re.compile(r"\[!(note|tip|important|warning|caution)\][ \t]*(?:\n|$)", re.I)
+#: its kinds: the labels are the style sheet's (``.admonition-note::before``), in the page's language
+ADMONITIONS = ("note", "tip", "important", "warning", "caution")
+
+
+def _admonitions(state: Any) -> None:
+    """A block quote whose first line is ``[!NOTE]`` (or TIP, IMPORTANT, WARNING, CAUTION)
+    becomes an admonition as in mdBook: the quote gets the classes ``admonition
+    admonition-note`` (the style sheet labels and colours it) and the tag line goes."""
+    tokens = state.tokens
+    drop: list[int] = []
+    for i, tok in enumerate(tokens):
+        if (tok.type != "blockquote_open" or i + 2 >= len(tokens) or tokens[i + 1].type != "paragraph_open"
+                or tokens[i + 2].type != "inline" or not tokens[i + 2].content.startswith("[!")):
+            continue
+        inline = tokens[i + 2]
+        match = _ADMONITION.match(inline.content)
+        children = inline.children or []
+        cut = next((k for k, c in enumerate(children) if c.type in ("softbreak", "hardbreak")), len(children))
+        tag = "".join(c.content for c in children[:cut]).strip().lower()
+        if match is None or tag != match.group(0).strip().lower():
+            continue
+        tok.attrSet("class", f"admonition admonition-{match.group(1).lower()}")
+        inline.content = inline.content[match.end():]
+        inline.children = children[cut + 1:]
+        if not inline.content.strip():
+            drop += [i + 1, i + 2, i + 3]  # the tag was the paragraph: no empty one left behind
+    if drop:
+        state.tokens = [t for k, t in enumerate(tokens) if k not in set(drop)]
 
 
 #: rules that can only match where the chapter's text holds a certain string, with a test
@@ -92,6 +252,7 @@ _OPTIONAL_RULES: tuple[tuple[tuple[str, ...], Any], ...] = (
     (("footnote_def", "footnote_ref", "footnote_inline", "footnote_tail"),
      lambda text: "[^" in text or "^[" in text),
     (("github-tasklists",), re.compile(r"\[[ xX]\]").search),
+    (("deflist",), re.compile(r"^[ \t]*:", re.M).search),
 )
 #: rules that never match with raw HTML off (which :func:`make_renderer` enforces)
 _NEVER_RULES = ("html_block", "html_inline")
@@ -103,7 +264,7 @@ def _built_in(md: Any, name: str) -> bool:
         for rule in chain.__rules__:
             if rule.name == name:
                 module = getattr(getattr(rule.fn, "func", rule.fn), "__module__", "") or ""
-                if not module.startswith(("markdown_it.", "mdit_py_plugins.")):
+                if not module.startswith(("markdown_it.", "mdit_py_plugins.", __name__)):
                     return False
     return True
 
@@ -175,12 +336,26 @@ RESERVED_PAGES = frozenset({"index.html", "print.html", "contents.html"})
 @functools.lru_cache(maxsize=65536)  # pure, and called for every chapter on every rebuild
 def page_path(chapter_path: str) -> str:
     """The HTML page of a chapter: same folder and name, ``.html``; ``README.md`` is the
-    folder's ``index.html`` (as in mdBook)."""
+    folder's ``index.html`` (as in mdBook, in any case: ``Readme.md`` too), and so is
+    ``index.md`` (the start page then)."""
     stem, _ext = posixpath.splitext(chapter_path)
-    if posixpath.basename(stem) == "README":
+    name = posixpath.basename(stem)
+    if name == "index" or name.lower() == "readme":
         return posixpath.join(posixpath.dirname(stem), "index.html")
     page = stem + ".html"
     return stem + "-chapter.html" if page in RESERVED_PAGES else page
+
+
+def chapter_files_of_page(page: str) -> tuple[str, ...]:
+    """The chapter files whose page is ``page`` may be (the inverse of :func:`page_path`):
+    ``a/b.html`` is ``a/b.md``'s, ``a/index.html`` ``a/README.md``'s or ``a/index.md``'s."""
+    stem, _ext = posixpath.splitext(page)
+    folder, name = posixpath.split(stem)
+    if name == "index":
+        return posixpath.join(folder, "README.md"), stem + ".md"
+    if name.endswith("-chapter") and name[:-len("-chapter")] in ("index", "print", "contents"):
+        return (posixpath.join(folder, name[:-len("-chapter")] + ".md"),)
+    return (stem + ".md",)
 
 
 def chapter_title_markdown(title: str, level: int = 1) -> str:
@@ -300,6 +475,9 @@ def _rewrite_link(tok: Any, chapter_path: str, page: str, chapters: set[str], ou
     if target is None:
         return
     path, fragment = target
+    if path.endswith(".html"):
+        # mdBook books link to a chapter's page as often as to its file
+        path = next((md for md in chapter_files_of_page(path) if md in chapters), path)
     if not path.endswith(".md"):
         return
     exists = path in chapters

@@ -25,8 +25,12 @@ from toolkit.errors import Problem
 from toolkit.i18n import _
 
 _LINK = r"\[(?P<title>(?:[^\[\]\\]|\\.)*)\]\((?P<path>[^()\s]*)\)"
-LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)[-*+][ \t]+" + _LINK + r"[ \t]*$")
-PLAIN_LINK = re.compile(r"^" + _LINK + r"[ \t]*$")
+# text after the link (``- [Pinning](pinning.md) (draft)``) is ignored, as mdBook does
+LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+]|[0-9]{1,9}[.)])[ \t]+" + _LINK + r"(?P<rest>.*)$")
+# a list item that is no chapter link (mdBook refuses it too)
+ANY_ITEM = re.compile(r"^[ \t]*(?:[-*+]|[0-9]{1,9}[.)])(?:[ \t]|$)")
+OTHER_HEADING = re.compile(r"^#{2,6}(?:[ \t]|$)")
+PLAIN_LINK = re.compile(r"^" + _LINK + r"(?P<rest>.*)$")
 # linear: closing "#"s and blanks are stripped in Python (a lazy group before a trailing
 # class backtracks quadratically over a long run of blanks)
 HEADING = re.compile(r"^#[ \t]+(?P<title>.*)$")
@@ -46,6 +50,7 @@ class Entry:
     level: int = 0
     number: str | None = None
     part: str | None = None
+    separator: bool = False  # a "---" line comes before it (since the entry or part title before)
 
 
 @dataclass
@@ -56,12 +61,32 @@ class Summary:
     problems: list[Problem] = field(default_factory=list)
 
 
+_CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)")
+# an emphasis mark touches a word on one side (a lone "*" or "_" between blanks is text)
+_ESCAPE_OR_EMPHASIS = re.compile(r"\\([!-/:-@\[-`{-~])|\*+(?=\S)|(?<=\S)\*+"
+                                 r"|(?<![A-Za-z0-9])_+(?=\S)|(?<=\S)_+(?![A-Za-z0-9])")
+
+
 def _unescape(title: str) -> str:
-    return re.sub(r"\\(.)", r"\1", title).strip()
+    """The plain text of a link text, as mdBook takes it for the chapter's name: code spans
+    give their text, emphasis marks and backslashes before punctuation go."""
+    if not any(c in title for c in "`\\*_"):
+        return title.strip()
+    pieces = _CODE_SPAN.split(title)
+    out = []
+    # split gives (text, backticks, code, text, ...): code keeps its characters as they are
+    for i in range(0, len(pieces), 3):
+        out.append(_ESCAPE_OR_EMPHASIS.sub(lambda m: m.group(1) or "", pieces[i]))
+        if i + 2 < len(pieces):
+            code = pieces[i + 2]
+            out.append(code[1:-1] if len(code) > 2 and code[0] == code[-1] == " " and code.strip() else code)
+    return " ".join("".join(out).split())
 
 
-def parse_summary(text: str, path: str) -> Summary:
-    """Entries in book order; lines that are none of mdBook's forms are problems."""
+def parse_summary(text: str, path: str, mdbook: bool = False) -> Summary:
+    """Entries in book order; lines that are none of mdBook's forms are problems. For an
+    mdBook book (``mdbook``), text and headings below level one are warnings: mdBook
+    ignores them, and the book builds with mdBook."""
     summary = Summary()
     numbered_seen = False
     part: str | None = None
@@ -69,6 +94,7 @@ def parse_summary(text: str, path: str) -> Summary:
     indents: list[int] = []
     top = 0  # numbering of top-level chapters runs on across parts and separators
     in_comment = False
+    separator = False
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
         if in_comment:
@@ -94,7 +120,9 @@ def parse_summary(text: str, path: str) -> Summary:
             counters[-1] += 1
             raw = item["path"]
             summary.entries.append(Entry(_unescape(item["title"]), unquote(raw) if raw else None, number,
-                                         "numbered", len(indents) - 1, ".".join(map(str, counters)), part))
+                                         "numbered", len(indents) - 1, ".".join(map(str, counters)), part,
+                                         separator))
+            separator = False
             continue
         if indents and line[:1] in " \t":
             continue  # a continuation line of a list item
@@ -109,14 +137,16 @@ def parse_summary(text: str, path: str) -> Summary:
                 summary.problems.append(Problem.at(path, number, _(
                     "a prefix or suffix chapter cannot be a draft: give it a file")))
                 continue
-            summary.entries.append(Entry(_unescape(plain["title"]), unquote(raw), number, kind))
+            summary.entries.append(Entry(_unescape(plain["title"]), unquote(raw), number, kind,
+                                         separator=separator))
+            separator = False
             continue
         heading = HEADING.match(stripped)
         if heading:
             if summary.title is None and not summary.entries and not summary.parts:
-                summary.title = heading["title"].rstrip(" \t#")
+                summary.title = _unescape(heading["title"].rstrip(" \t#"))
             else:
-                part = heading["title"].rstrip(" \t#")
+                part = _unescape(heading["title"].rstrip(" \t#"))
                 summary.parts.append((part, number))
                 if counters:
                     top, indents, counters = counters[0], [], []
@@ -124,6 +154,14 @@ def parse_summary(text: str, path: str) -> Summary:
         if SEPARATOR.match(line):
             if counters:
                 top, indents, counters = counters[0], [], []
+            separator = bool(summary.entries)  # mdBook shows none before the first chapter
+            continue
+        if mdbook and not ANY_ITEM.match(line):
+            summary.problems.append(Problem.at(path, number, _(
+                "this line of SUMMARY.md is ignored, as mdBook ignores it: only '- [Title](file.md)', "
+                "'[Title](file.md)', '# Part title' and '---' make the contents") if not OTHER_HEADING.match(stripped)
+                else _("only '# ' headings are part titles; this heading is ignored, as mdBook ignores it"),
+                "warning"))
             continue
         summary.problems.append(Problem.at(path, number, _(
             "cannot read this line of SUMMARY.md: expected '- [Title](chapters/file.md)', '[Title](file.md)', "

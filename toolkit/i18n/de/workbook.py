@@ -7,6 +7,8 @@ MESSAGES: dict[str, str] = {
         "hier gibt es keine book.yaml; legen Sie ein Workbook mit 'cimis workbook init' an",
     "'{path}' is outside the workbook folder": "'{path}' liegt außerhalb des Workbook-Ordners",
     "'{path}' is listed twice (first on line {line})": "'{path}' steht zweimal im Inhaltsverzeichnis (zuerst in Zeile {line})",
+    "'{path}' and '{other}' would both be the page {page}; rename one of them":
+        "'{path}' und '{other}' wären beide die Seite {page}; benennen Sie eine der beiden Dateien um",
     "chapter file '{path}' does not exist": "die Kapiteldatei '{path}' existiert nicht",
     "file does not exist": "die Datei existiert nicht",
     "file is empty: book.yaml needs at least title and language":
@@ -17,6 +19,12 @@ MESSAGES: dict[str, str] = {
     "'# Part title' or '---'":
         "diese Zeile von SUMMARY.md ist unverständlich: erwartet wird '- [Titel](chapters/datei.md)', "
         "'[Titel](datei.md)', '# Teiltitel' oder '---'",
+    "this line of SUMMARY.md is ignored, as mdBook ignores it: only '- [Title](file.md)', "
+    "'[Title](file.md)', '# Part title' and '---' make the contents":
+        "diese Zeile von SUMMARY.md wird übergangen, wie mdBook sie übergeht: nur '- [Titel](datei.md)', "
+        "'[Titel](datei.md)', '# Teiltitel' und '---' bilden das Inhaltsverzeichnis",
+    "only '# ' headings are part titles; this heading is ignored, as mdBook ignores it":
+        "nur '# '-Überschriften sind Teiltitel; diese Überschrift wird übergangen, wie mdBook sie übergeht",
     "a prefix or suffix chapter cannot be a draft: give it a file":
         "ein Kapitel vor oder nach den nummerierten Kapiteln kann kein Entwurf sein: geben Sie ihm eine Datei",
     # init
@@ -63,6 +71,7 @@ MESSAGES: dict[str, str] = {
         "ungelöster Sync-Konflikt für '{ref}': übernehmen Sie die neue Fassung in den Abschnitt darüber und "
         "löschen Sie diesen Block",
     "'{title}' is a draft entry without a file": "'{title}' ist ein Entwurfseintrag ohne Datei",
+    "{count} draft entries without a file: {titles}": "{count} Entwurfseinträge ohne Datei: {titles}",
     # the command
     "Create, sync, check and build the workbook.": "Das Workbook anlegen, abgleichen, prüfen und bauen.",
     "Create a workbook folder (book.yaml, SUMMARY.md, chapters/).":
@@ -139,6 +148,8 @@ MESSAGES: dict[str, str] = {
         "include '{target}' ist zu tief verschachtelt (eine Schleife?); nicht eingefügt",
     "include '{target}': no anchor '{anchor}' there": "include '{target}': dort gibt es keinen Anker '{anchor}'",
     "src '{src}' is outside the book folder": "src '{src}' liegt außerhalb des Buch-Ordners",
+    "settings of book.toml that cimis does not support are ignored: {settings}":
+        "Einstellungen der book.toml, die cimis nicht unterstützt, werden übergangen: {settings}",
     "include '{target}' cannot be read: {reason}": "include '{target}' kann nicht gelesen werden: {reason}",
     "broken TOML: {reason}": "fehlerhaftes TOML: {reason}",
     "[book] authors must be a list of names": "[book] authors muss eine Liste von Namen sein",

@@ -23,9 +23,11 @@
     var container = document.createDocumentFragment();
     container.appendChild(stack[0]);
     toc.forEach(function (entry) {
-      if (entry.p !== part) {
+      // SUMMARY.md's "---": a divider, and the chapters after it in a list of their own
+      if (entry.s) container.appendChild(el("hr", "toc-separator"));
+      if (entry.p !== part || entry.s) {
         // a new part, or the suffix chapters after the last part (never inside it)
-        if (entry.p) container.appendChild(el("p", "part", entry.p));
+        if (entry.p && entry.p !== part) container.appendChild(el("p", "part", entry.p));
         stack = [el("ul", "toc")];
         container.appendChild(stack[0]);
       }
