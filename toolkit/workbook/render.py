@@ -87,9 +87,12 @@ def make_renderer() -> Any:
     return md
 
 
-#: ``{#id .class}`` at the end of a heading: pulldown-cmark's heading attributes, which mdBook
-#: reads in every ``{...}`` that ends a heading ("# The set {1, 2}" is "The set" there too)
+#: ``{#id .class}`` at the end of a heading: pulldown-cmark's heading attributes (mdBook).
+#: Only braces that hold nothing but ``#id``, ``.class`` and ``key=value`` words are read so:
+#: mdBook also drops other braces ("# The set {1, 2}" is "The set" there), which would cut a
+#: workbook author's heading on the page while pandoc's exports keep it
 _HEADING_ATTRS = re.compile(r"[ \t]*\{([^{}]*)\}[ \t]*$")
+_ATTR_WORD = re.compile(r"[#.][^\s#.=]+|[^\s#.=]+=\S*")
 _CLOSING_HASHES = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
 _ID_CHARS = re.compile(r"[^\s\"'<>&]+")
 
@@ -104,7 +107,8 @@ def _heading_attributes(state: Any) -> None:
         inline = tokens[i + 1]
         match = _HEADING_ATTRS.search(inline.content)
         last = inline.children[-1] if inline.children else None
-        if match is None or last is None or last.type != "text":
+        if match is None or last is None or last.type != "text" \
+                or not all(_ATTR_WORD.fullmatch(word) for word in match.group(1).split()):
             continue
         written = inline.content[match.start():].strip()
         if not last.content.rstrip().endswith(written):
