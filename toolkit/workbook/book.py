@@ -147,6 +147,7 @@ def _chapter_file_problem(root: Path, path: Path, real_dirs: dict[str, bool]) ->
     ``None``. A symlink, or a folder on the way that is one, must not lead outside the
     workbook: its target would be published. One ``lstat`` per file; the folders' real
     paths are looked up once each (``real_dirs`` remembers them)."""
+    import errno
     import stat
 
     try:
@@ -162,7 +163,9 @@ def _chapter_file_problem(root: Path, path: Path, real_dirs: dict[str, bool]) ->
                      "copy the file into the workbook instead")
         try:
             st = os.stat(path)
-        except OSError:
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return _("chapter file '{path}' is a symlink that leads to itself (a loop)")
             return _("chapter file '{path}' does not exist")
     if not stat.S_ISREG(st.st_mode):
         return _("chapter file '{path}' is not a regular file")
@@ -213,7 +216,8 @@ def _read_settings(folder: Path, cache: Any) -> tuple[tuple[BookSettings, Path, 
     except OSError:
         st = None
     cached = cache.get_config(path, st) if st is not None else None
-    if cached is not None:
+    # an mdBook's src may have been swapped for a symlink leading out since: checked again
+    if cached is not None and real_inside(folder, cached[1]):
         return (cached[0], Path(cached[1]), cached[2]), []
     if mdbook:
         # an mdBook book, as it is: chapters in its src folder, no front matter needed

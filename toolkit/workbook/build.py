@@ -11,14 +11,24 @@ survives between builds, and one accepting ``previous_dir`` gets the last output
 may instead bring an earlier output of its format up to date in place (staging its new
 files and renaming them only once all are written, so a failure still leaves the previous
 output as it was); it returns ``False`` when it cannot, and the full build runs.
+
+One build at a time writes an output folder (a lock file beside it; a second build stops
+with a message instead of mixing its files in). Holding the lock, a build removes what a
+killed one left beside the output (its temporary folder). While an exporter updates an
+output in place, the marker file says so: if that build is killed, the next one builds the
+whole output afresh instead of trusting the half-updated folder. A write that fails (a
+full disk, a read-only place) ends in one message naming the file, the previous output
+left as it was.
 """
 
 from __future__ import annotations
 
+import errno
 import gc
 import inspect
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -78,21 +88,108 @@ def _build(exporter: Any, fmt: str, folder: Path, out_dir: Path | str | None) ->
     book = load_book(folder, unlisted=False)
     out = Path(out_dir) if out_dir is not None else default_out_dir(folder, fmt)
     out = out.absolute()
-    _check_replaceable(out, folder)
-    if _update(exporter, fmt, book, out):
-        return out
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _fresh_folder(out, ".tmp")
+    kept = (out / MARKER_FILE).is_file()
     try:
-        _run(exporter, fmt, book, tmp, cache_dir_for(out), out)
-        (tmp / MARKER_FILE).write_text(json.dumps({"format": fmt}) + "\n", "utf-8")
-        _swap(tmp, out)
-    finally:
-        if tmp.exists():
-            import shutil
+        _check_replaceable(out, folder)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        lock = _lock(out)
+        try:
+            _remove_leftovers(out)
+            if _update(exporter, fmt, book, out):
+                return out
+            tmp = _fresh_folder(out, ".tmp")
+            try:
+                _run(exporter, fmt, book, tmp, cache_dir_for(out), out)
+                _write_marker(tmp, fmt)
+                _swap(tmp, out)
+            finally:
+                if tmp.exists():
+                    import shutil
 
-            shutil.rmtree(tmp, ignore_errors=True)
+                    shutil.rmtree(tmp, ignore_errors=True)
+        finally:
+            os.close(lock)
+    except OSError as exc:
+        raise _write_failed(exc, out, kept) from None
     return out
+
+
+#: errors of writing that a full or limited disk causes; the file they name is not the point
+_DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+
+
+def _write_failed(exc: OSError, out: Path, kept: bool) -> CimisError:
+    """One message for a write that failed: which file, why, and that the previous output
+    (if there was one) is unchanged."""
+    reasons = {
+        errno.ENOSPC: _("the disk is full"),
+        errno.EDQUOT: _("the disk quota is used up"),
+        errno.EROFS: _("the file system is read-only"),
+        errno.EACCES: _("permission denied"),
+        errno.EPERM: _("permission denied"),
+        errno.EFBIG: _("the file is larger than this file system or a limit allows"),
+        errno.ENOTDIR: _("a part of the path is a file, not a folder"),
+        errno.EEXIST: _("a part of the path is a file, not a folder"),
+        errno.ENOENT: _("it cannot be created there"),
+    }
+    reason = reasons.get(exc.errno or 0) or exc.strerror or str(exc)
+    path = exc.filename if exc.filename and exc.errno not in _DISK_FULL else out
+    if kept:
+        return CimisError(_("cannot write {path}: {reason}; the previous output in {out} is unchanged").format(
+            path=path, reason=reason, out=out))
+    return CimisError(_("cannot write {path}: {reason}; nothing was written to {out}").format(
+        path=path, reason=reason, out=out))
+
+
+def _lock(out: Path) -> int:
+    """An open lock file beside ``out``, locked for this build (the lock ends with the
+    process, even a killed one); :class:`CimisError` when another build holds it."""
+    fd = os.open(out.parent / f".{out.name}.lock", os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o666)
+    try:
+        import fcntl
+    except ImportError:  # no POSIX locks (Windows): builds are not guarded against each other
+        return fd
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        os.close(fd)
+        if exc.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+            raise CimisError(_("another build is writing {path} right now; try again when it has finished").format(
+                path=out)) from None
+        raise
+    return fd
+
+
+def _remove_leftovers(out: Path) -> None:
+    """Remove the temporary and old folders a killed build left beside ``out`` (the lock
+    is held, so no running build owns them). A build killed between the two renames of
+    :func:`_swap` left no output but the previous one as ``.old``: that is put back first."""
+    import shutil
+
+    pattern = re.compile(re.escape(f".{out.name}.") + r"[0-9]+-[0-9]+\.(tmp|old)")
+    try:
+        names = sorted(name for name in os.listdir(out.parent) if pattern.fullmatch(name))
+    except OSError:
+        return
+    for name in names:
+        path = out.parent / name
+        if name.endswith(".old") and not os.path.lexists(out) and (path / MARKER_FILE).is_file():
+            os.rename(path, out)
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _write_marker(folder: Path, fmt: str, complete: bool = True) -> None:
+    """Mark ``folder`` as a build output of ``fmt``; ``complete=False`` while it is being
+    updated in place (written beside and renamed, so the marker is never half-written)."""
+    data = {"format": fmt} if complete else {"format": fmt, "updating": True}
+    tmp = folder / f"{MARKER_FILE}.{os.getpid()}.tmp"
+    try:
+        tmp.write_text(json.dumps(data) + "\n", "utf-8")
+        os.replace(tmp, folder / MARKER_FILE)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def _update(exporter: Any, fmt: str, book: Any, out: Path) -> bool:
@@ -103,17 +200,29 @@ def _update(exporter: Any, fmt: str, book: Any, out: Path) -> bool:
     if update is None or out.is_symlink() or not (out / MARKER_FILE).is_file():
         return False
     try:
-        if json.loads((out / MARKER_FILE).read_text("utf-8")).get("format") != fmt:
-            return False
+        marker = json.loads((out / MARKER_FILE).read_text("utf-8"))
+        if marker.get("format") != fmt or marker.get("updating"):
+            return False  # another format, or an update that was killed: build afresh
     except (OSError, ValueError, AttributeError):
         return False
+    # until the update is done the marker says so: should it fail or be killed halfway,
+    # the next build starts afresh instead of trusting a folder that may be half updated
+    _write_marker(out, fmt, complete=False)
     try:
-        return bool(update(book, out, cache_dir_for(out)))
+        done = bool(update(book, out, cache_dir_for(out)))
     except CimisError:
         raise
+    except OSError as exc:
+        error = _unless_written(exc, fmt, out)
+        if error is exc:
+            raise
+        raise error from exc
     except Exception as exc:
         raise CimisError(_("building '{format}' failed: {error}").format(
             format=fmt, error=f"{type(exc).__name__}: {exc}")) from exc
+    # declined or done: either way the folder is a whole output again
+    _write_marker(out, fmt)
+    return done
 
 
 def _run(exporter: Any, fmt: str, book: Any, tmp: Path, cache_dir: Path, previous: Path) -> None:
@@ -131,10 +240,23 @@ def _run(exporter: Any, fmt: str, book: Any, tmp: Path, cache_dir: Path, previou
         exporter.build(book, tmp, **kwargs)
     except CimisError:
         raise
+    except OSError as exc:
+        error = _unless_written(exc, fmt, previous)
+        if error is exc:
+            raise
+        raise error from exc
     except Exception as exc:
         # an exporter's bug or a missing tool: one clear message, the previous output kept
         raise CimisError(_("building '{format}' failed: {error}").format(
             format=fmt, error=f"{type(exc).__name__}: {exc}")) from exc
+
+
+def _unless_written(exc: OSError, fmt: str, out: Path) -> OSError | CimisError:
+    """``exc`` itself when writing the output (beside ``out``) failed, which :func:`_build`
+    reports as such; else an exporter's failure (a missing tool, a file it could not read)."""
+    if exc.errno in _DISK_FULL or (exc.filename and _inside(str(out.parent), os.path.abspath(exc.filename))):
+        return exc
+    return CimisError(_("building '{format}' failed: {error}").format(format=fmt, error=f"{type(exc).__name__}: {exc}"))
 
 
 def _check_replaceable(out: Path, book_folder: Path) -> None:

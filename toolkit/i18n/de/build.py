@@ -11,6 +11,14 @@ MESSAGES: dict[str, str] = {
     "'{path}' is not empty and not an earlier build output; choose another folder":
         "'{path}' ist nicht leer und keine frühere Build-Ausgabe; wählen Sie einen anderen Ordner",
     "building '{format}' failed: {error}": "Erstellen von '{format}' fehlgeschlagen: {error}",
+    "cannot write {path}: {reason}; the previous output in {out} is unchanged":
+        "{path} kann nicht geschrieben werden: {reason}; die bisherige Ausgabe in {out} ist unverändert",
+    "cannot write {path}: {reason}; nothing was written to {out}":
+        "{path} kann nicht geschrieben werden: {reason}; nach {out} wurde nichts geschrieben",
+    "a part of the path is a file, not a folder": "ein Teil des Pfads ist eine Datei, kein Ordner",
+    "it cannot be created there": "dort kann sie nicht angelegt werden",
+    "another build is writing {path} right now; try again when it has finished":
+        "ein anderer Build schreibt gerade {path}; versuchen Sie es erneut, wenn er fertig ist",
     # toolkit/default_plugins/exporters.py, toolkit/workbook/html.py, exporters_md.py
     "HTML website with search": "HTML-Website mit Suche",
     "Markdown, one file": "Markdown, eine Datei",

@@ -8,6 +8,8 @@ MESSAGES: dict[str, str] = {
     "'{path}' is outside the workbook folder": "'{path}' liegt außerhalb des Workbook-Ordners",
     "'{path}' is listed twice (first on line {line})": "'{path}' steht zweimal im Inhaltsverzeichnis (zuerst in Zeile {line})",
     "chapter file '{path}' does not exist": "die Kapiteldatei '{path}' existiert nicht",
+    "chapter file '{path}' is a symlink that leads to itself (a loop)":
+        "die Kapiteldatei '{path}' ist ein symbolischer Link, der auf sich selbst verweist (eine Schleife)",
     "file does not exist": "die Datei existiert nicht",
     "file is empty: book.yaml needs at least title and language":
         "die Datei ist leer: book.yaml braucht mindestens title und language",
@@ -139,9 +141,13 @@ MESSAGES: dict[str, str] = {
         "include '{target}' ist zu tief verschachtelt (eine Schleife?); nicht eingefügt",
     "include '{target}': no anchor '{anchor}' there": "include '{target}': dort gibt es keinen Anker '{anchor}'",
     "src '{src}' is outside the book folder": "src '{src}' liegt außerhalb des Buch-Ordners",
+    "src '{src}' is a symlink that leads outside the book folder":
+        "src '{src}' ist ein symbolischer Link, der aus dem Buch-Ordner hinausführt",
     "include '{target}' cannot be read: {reason}": "include '{target}' kann nicht gelesen werden: {reason}",
     "broken TOML: {reason}": "fehlerhaftes TOML: {reason}",
     "[book] authors must be a list of names": "[book] authors muss eine Liste von Namen sein",
+    "broken TOML: values are nested too deeply": "fehlerhaftes TOML: Werte sind zu tief verschachtelt",
+    "[book] {field} must be text": "[book] {field} muss Text sein",
     "[book] {field} is longer than {limit} characters": "[book] {field} ist länger als {limit} Zeichen",
     # generated chapters: the event report and charts
     "Event report": "Veranstaltungsbericht",

@@ -1,0 +1,356 @@
+"""A hostile or clumsy user against ``cimis workbook build`` and ``check``: output folders
+where nothing can be written, a full disk, ``kill -9`` in the middle of a build, two builds
+at once, and ``book.toml`` files with wrong types, deep nesting or a ``src`` that leads out
+of the book. Each case runs the real ``cimis`` in a subprocess (exit code, stderr and a
+traceback all count) and must end with exit code 1 and one message naming the file, in
+English and German, with the previous output and the user's files as they were."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from test_workbook_safety import make_book
+
+TIMEOUT = 120
+
+
+def _drop_file_permission_override() -> None:
+    """Run the child without root's power to ignore file permissions (the tests run as
+    root, which reads and writes whatever the mode bits say): the capability bounding set
+    decides what root's next program may do."""
+    if os.geteuid() != 0:
+        return
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    for cap in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
+        libc.prctl(24, cap, 0, 0, 0)  # PR_CAPBSET_DROP
+
+
+def cimis(tmp_path: Path, *args: str, lang: str = "en", fsize: int | None = None,
+          unprivileged: bool = False, code: str | None = None) -> subprocess.CompletedProcess:
+    """The real ``cimis`` (or ``code`` run in a child, for a kill at an exact point);
+    ``fsize`` limits the size of any file it writes (a disk that is full for it)."""
+    env = {**os.environ, "CIMIS_CACHE_DIR": str(tmp_path / "cache"), "CIMIS_CONFIG": str(tmp_path / "none.toml"),
+           "CIMIS_LANG": lang}
+
+    def limit() -> None:
+        if fsize is not None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, fsize))
+        if unprivileged:
+            _drop_file_permission_override()
+
+    command = [sys.executable, "-c", code, *args] if code else [sys.executable, "-m", "toolkit", *args]
+    return subprocess.run(command, env=env, capture_output=True, timeout=TIMEOUT, cwd=tmp_path, preexec_fn=limit)
+
+
+def clean_failure(run: subprocess.CompletedProcess, *expected: str) -> str:
+    err = run.stderr.decode("utf-8", "replace") + run.stdout.decode("utf-8", "replace")
+    assert run.returncode == 1, (run.returncode, err[-3000:])
+    assert "Traceback" not in err, err[-3000:]
+    for text in expected:
+        assert text in err, err[-3000:]
+    return err
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file of an output and its bytes (the build marker aside: after a failed update
+    it says so, which makes the next build start afresh)."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != ".cimis-build"}
+
+
+def big_book(folder: Path, chapters: int = 12, words: int = 400) -> Path:
+    text = " ".join(f"word{i % 97}" for i in range(words))
+    return make_book(folder, {f"chapters/c{i:02}.md": f"# Chapter {i}\n\n{text}\n" for i in range(chapters)})
+
+
+# --- where the output cannot be written ------------------------------------------------
+
+@pytest.mark.parametrize("lang, reason", [("en", "a part of the path is a file, not a folder"),
+                                          ("de", "ein Teil des Pfads ist eine Datei, kein Ordner")])
+def test_output_below_a_file(tmp_path, lang, reason):
+    book = make_book(tmp_path / "book", {"chapters/a.md": "# A\n"})
+    (tmp_path / "notes.txt").write_text("mine", "utf-8")
+    run = cimis(tmp_path, "workbook", "build", str(book), "--out", str(tmp_path / "notes.txt" / "site"), lang=lang)
+    clean_failure(run, str(tmp_path / "notes.txt"), reason)
+    assert (tmp_path / "notes.txt").read_text("utf-8") == "mine"
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", ("permission denied", "nothing was written to")),
+    ("de", ("keine Berechtigung", "wurde nichts geschrieben"))])
+def test_output_in_a_folder_without_write_permission(tmp_path, lang, expected):
+    book = make_book(tmp_path / "book", {"chapters/a.md": "# A\n"})
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        run = cimis(tmp_path, "workbook", "build", str(book), "--out", str(locked / "site"), lang=lang,
+                    unprivileged=True)
+    finally:
+        locked.chmod(0o755)
+    clean_failure(run, str(locked), *expected)
+    assert list(locked.iterdir()) == []
+
+
+# --- a full disk ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", ("the file is larger than this file system or a limit allows", "the previous output in")),
+    ("de", ("die Datei ist größer", "die bisherige Ausgabe in"))])
+def test_full_disk_keeps_the_previous_output(tmp_path, lang, expected):
+    """The limit on a file's size makes every write past it fail as a full disk does."""
+    book = big_book(tmp_path / "book")
+    first = cimis(tmp_path, "workbook", "build", str(book))
+    assert first.returncode == 0, first.stderr
+    out = book / "build" / "html"
+    before = tree(out)
+    for chapter in (book / "chapters").glob("*.md"):  # every page changes and print.html grows
+        chapter.write_text(chapter.read_text("utf-8") + "\nMore text. " * 400, "utf-8")
+    run = cimis(tmp_path, "workbook", "build", str(book), lang=lang, fsize=64 * 1024)
+    clean_failure(run, str(out), *expected)
+    assert tree(out) == before
+    assert not [p.name for p in out.rglob("*") if "tmp" in p.name]
+    again = cimis(tmp_path, "workbook", "build", str(book))
+    assert again.returncode == 0, again.stderr
+    assert b"More text." in (out / "chapters" / "c00.html").read_bytes()
+
+
+def _mount_tmpfs(folder: Path, size: str) -> bool:
+    folder.mkdir()
+    if os.geteuid() != 0 or not shutil.which("mount"):
+        return False
+    return subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+                          capture_output=True).returncode == 0
+
+
+@pytest.mark.parametrize("fmt", ["html", "md"])
+def test_a_really_full_file_system(tmp_path, fmt):
+    """A small tmpfs: the second build needs room for its new files beside the old ones."""
+    disk = tmp_path / "disk"
+    if not _mount_tmpfs(disk, "1200k"):
+        pytest.skip("cannot mount a tmpfs here (needs root); the size limit test covers the same path")
+    try:
+        book = big_book(tmp_path / "book", chapters=10, words=3000)
+        out = disk / "site"
+        first = cimis(tmp_path, "workbook", "build", str(book), "--format", fmt, "--out", str(out))
+        assert first.returncode == 0, first.stderr
+        before = tree(out)
+        for chapter in (book / "chapters").glob("*.md"):
+            chapter.write_text(chapter.read_text("utf-8") * 6, "utf-8")
+        run = cimis(tmp_path, "workbook", "build", str(book), "--format", fmt, "--out", str(out))
+        clean_failure(run, "the disk is full", f"the previous output in {out} is unchanged")
+        assert tree(out) == before
+        assert sorted(p.name for p in disk.iterdir() if not p.name.startswith((".site.cache", ".site.lock"))) == [
+            "site"]
+    finally:
+        subprocess.run(["umount", str(disk)], capture_output=True)
+
+
+# --- kill -9 --------------------------------------------------------------------------
+
+#: runs a build in a child that kills itself with SIGKILL at the n-th call of ``os.<call>``
+#: whose first argument contains ``needle``: an exact point in the middle of the build
+KILLER = textwrap.dedent("""
+    import builtins, io, os, signal, sys
+    call, needle, n, book = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+    modules = (builtins, io) if call == "open" else (os,)
+    real = getattr(modules[0], call)
+    seen = [0]
+    def killing(*args, **kwargs):
+        if isinstance(args[0], (str, os.PathLike)) and needle in os.fspath(args[0]):
+            seen[0] += 1
+            if seen[0] == n:
+                os.kill(os.getpid(), signal.SIGKILL)
+        return real(*args, **kwargs)
+    for module in modules:
+        setattr(module, call, killing)
+    from toolkit.cli import main
+    main(["workbook", "build", book, "--format", sys.argv[5]])
+""")
+
+
+def _kill_at(tmp_path: Path, book: Path, call: str, needle: str, n: int, fmt: str = "html") -> None:
+    run = cimis(tmp_path, call, needle, str(n), str(book), fmt, code=KILLER)
+    assert run.returncode == -signal.SIGKILL, (run.returncode, run.stderr[-2000:])
+
+
+def _edit(book: Path, text: str) -> None:
+    for chapter in sorted((book / "chapters").glob("*.md"))[::2]:
+        chapter.write_text(chapter.read_text("utf-8") + f"\n{text}\n", "utf-8")
+
+
+@pytest.mark.parametrize("call, needle, n", [
+    ("replace", ".cimis-tmp", 3),   # an in-place update, killed while renaming its new pages in
+    ("open", ".cimis-tmp", 2),      # killed while staging them
+    ("rename", ".tmp", 1),          # a full build, killed between the two renames of the swap
+])
+def test_kill_9_in_the_middle_of_a_build(tmp_path, call, needle, n):
+    book = big_book(tmp_path / "book")
+    first = cimis(tmp_path, "workbook", "build", str(book))
+    assert first.returncode == 0, first.stderr
+    out = book / "build" / "html"
+    _edit(book, "Edited once.")
+    if call == "rename":
+        shutil.rmtree(book / "build" / ".html.cache")  # no cache: the full build and its swap
+    _kill_at(tmp_path, book, call, needle, n)
+    again = cimis(tmp_path, "workbook", "build", str(book))
+    assert again.returncode == 0, again.stderr
+    fresh = cimis(tmp_path, "workbook", "build", str(book), "--out", str(tmp_path / "fresh"))
+    assert fresh.returncode == 0, fresh.stderr
+    assert tree(out) == tree(tmp_path / "fresh")  # whole again, nothing of the killed build left
+    assert sorted(os.listdir(book / "build")) == [".html.cache", ".html.lock", "html"]
+
+
+def test_killed_full_build_leaves_the_previous_output(tmp_path):
+    book = big_book(tmp_path / "book")
+    assert cimis(tmp_path, "workbook", "build", str(book), "--format", "md").returncode == 0
+    out = book / "build" / "md"
+    before = tree(out)
+    _edit(book, "Edited.")
+    _kill_at(tmp_path, book, "open", "book.md", 1, fmt="md")
+    assert tree(out) == before
+    assert [n for n in os.listdir(book / "build") if n.endswith(".tmp")]  # what the killed build left
+    assert cimis(tmp_path, "workbook", "build", str(book), "--format", "md").returncode == 0
+    assert b"Edited." in (out / "book.md").read_bytes()
+    assert sorted(os.listdir(book / "build")) == [".md.lock", "md"]
+
+
+def test_an_update_marked_unfinished_is_not_trusted(tmp_path):
+    """What an update killed before the fix could leave: staged pages in the output. A
+    marker saying the update did not finish makes the next build start afresh."""
+    book = big_book(tmp_path / "book", chapters=3)
+    assert cimis(tmp_path, "workbook", "build", str(book)).returncode == 0
+    out = book / "build" / "html"
+    (out / "chapters" / ".c00.html.4242.cimis-tmp").write_text("half", "utf-8")
+    (out / ".cimis-build").write_text(json.dumps({"format": "html", "updating": True}), "utf-8")
+    assert cimis(tmp_path, "workbook", "build", str(book)).returncode == 0
+    assert not [p for p in out.rglob("*") if p.name.endswith(".cimis-tmp")]
+    assert json.loads((out / ".cimis-build").read_text("utf-8")) == {"format": "html"}
+
+
+# --- two builds at once ----------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, expected", [("en", "another build is writing"),
+                                            ("de", "ein anderer Build schreibt gerade")])
+def test_second_build_of_the_same_output_stops_cleanly(tmp_path, lang, expected):
+    book = make_book(tmp_path / "book", {"chapters/a.md": "# A\n"})
+    assert cimis(tmp_path, "workbook", "build", str(book)).returncode == 0
+    before = tree(book / "build" / "html")
+    with open(book / "build" / ".html.lock", "a") as held:  # as a running build holds it
+        fcntl.flock(held, fcntl.LOCK_EX)
+        run = cimis(tmp_path, "workbook", "build", str(book), lang=lang)
+    clean_failure(run, expected, str(book / "build" / "html"))
+    assert tree(book / "build" / "html") == before
+
+
+def test_simultaneous_builds_never_mix_or_crash(tmp_path):
+    book = big_book(tmp_path / "book", chapters=40)
+    env = {**os.environ, "CIMIS_CACHE_DIR": str(tmp_path / "cache"), "CIMIS_LANG": "en"}
+    command = [sys.executable, "-m", "toolkit", "workbook", "build", str(book)]
+    runs = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(3)]
+    results = [(p.wait(timeout=TIMEOUT), p.stderr.read().decode()) for p in runs]
+    for p in runs:
+        p.stdout.close()
+        p.stderr.close()
+    assert all(code == 0 or (code == 1 and "another build is writing" in err) for code, err in results), results
+    assert not any("Traceback" in err for _code, err in results)
+    assert any(code == 0 for code, _err in results)
+    assert cimis(tmp_path, "workbook", "build", str(book), "--out", str(tmp_path / "fresh")).returncode == 0
+    assert tree(book / "build" / "html") == tree(tmp_path / "fresh")
+
+
+# --- book.toml -------------------------------------------------------------------------
+
+def mdbook(folder: Path, toml: str) -> Path:
+    (folder / "src").mkdir(parents=True)
+    (folder / "book.toml").write_text(toml, "utf-8")
+    (folder / "src" / "SUMMARY.md").write_text("# Summary\n\n- [A](a.md)\n", "utf-8")
+    (folder / "src" / "a.md").write_text("# A\n", "utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("toml, where, message", [
+    ("[book]\ntitle = ['a', 'b']\n", "book.toml:2", "[book] title must be text"),
+    ("[book]\ntitle = 'T'\nlanguage = 5\n", "book.toml:3", "[book] language must be text"),
+    ("[book]\ntitle = 'T'\ndescription = {a = 1}\n", "book.toml:3", "[book] description must be text"),
+    ("[book]\ntitle = 'T'\nsrc = 5\n", "book.toml:3", "[book] src must be text"),
+    ("[book]\nauthors = [1, 'Anna']\n", "book.toml:2", "[book] authors must be a list of names"),
+    ("x = " + "[" * 100_000 + "]" * 100_000 + "\n", "book.toml", "broken TOML: values are nested too deeply"),
+], ids=["title", "language", "description", "src", "authors", "deep"])
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_book_toml_with_wrong_types(tmp_path, toml, where, message, command):
+    book = mdbook(tmp_path / "guide", toml)
+    clean_failure(cimis(tmp_path, "workbook", command, str(book)), f"{book / where}: {message}")
+
+
+def test_book_toml_messages_in_german(tmp_path):
+    book = mdbook(tmp_path / "guide", "[book]\ntitle = 7\n")
+    clean_failure(cimis(tmp_path, "workbook", "build", str(book), lang="de"),
+                  "book.toml:2: [book] title muss Text sein")
+
+
+def test_book_toml_src_never_leads_out_of_the_book(tmp_path):
+    """A sibling whose name starts like the book's passed a string prefix test; a src that
+    is a symlink led out too. Both published the private chapter."""
+    private = tmp_path / "guide-private" / "src"
+    private.mkdir(parents=True)
+    (private / "SUMMARY.md").write_text("# S\n\n- [P](p.md)\n", "utf-8")
+    (private / "p.md").write_text("# Private\n\nSALARY LIST\n", "utf-8")
+    book = tmp_path / "guide"
+    book.mkdir()
+    (book / "book.toml").write_text("[book]\ntitle = 'T'\nsrc = '../guide-private/src'\n", "utf-8")
+    clean_failure(cimis(tmp_path, "workbook", "build", str(book)),
+                  "book.toml:3: src '../guide-private/src' is outside the book folder")
+    (book / "book.toml").write_text("[book]\ntitle = 'T'\n", "utf-8")
+    os.symlink(private, book / "src")
+    for command in ("build", "check"):
+        clean_failure(cimis(tmp_path, "workbook", command, str(book)),
+                      "book.toml: src 'src' is a symlink that leads outside the book folder")
+    assert not (book / "build").exists() or b"SALARY" not in b"".join(tree(book / "build").values())
+
+
+def test_src_swapped_for_a_symlink_after_a_build(tmp_path):
+    """The checked settings are cached while book.toml is unchanged; the src folder is
+    checked again all the same."""
+    book = mdbook(tmp_path / "guide", "[book]\ntitle = 'T'\n")
+    assert cimis(tmp_path, "workbook", "build", str(book)).returncode == 0
+    elsewhere = tmp_path / "elsewhere"
+    shutil.move(book / "src", elsewhere)
+    (elsewhere / "a.md").write_text("# A\n\nSALARY LIST\n", "utf-8")
+    os.symlink(elsewhere, book / "src")
+    clean_failure(cimis(tmp_path, "workbook", "build", str(book)), "is a symlink that leads outside the book folder")
+    assert b"SALARY" not in (book / "build" / "html" / "a.html").read_bytes()
+
+
+# --- chapters --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, message", [("en", "is a symlink that leads to itself (a loop)"),
+                                           ("de", "verweist (eine Schleife)")])
+def test_symlink_loop_as_a_chapter(tmp_path, lang, message):
+    book = make_book(tmp_path / "book", {"chapters/a.md": "# A\n"}, ["- [A](chapters/a.md)", "- [L](chapters/l.md)"])
+    os.symlink("l.md", book / "chapters" / "l.md")
+    for command in ("build", "check"):
+        clean_failure(cimis(tmp_path, "workbook", command, str(book), lang=lang), "SUMMARY.md:4:", message)
+
+
+def test_unreadable_chapter(tmp_path):
+    book = make_book(tmp_path / "book", {"chapters/a.md": "# A\n", "chapters/b.md": "# B\n"})
+    (book / "chapters" / "b.md").chmod(0)
+    try:
+        run = cimis(tmp_path, "workbook", "build", str(book), unprivileged=True)
+    finally:
+        (book / "chapters" / "b.md").chmod(0o644)
+    clean_failure(run, f"{book / 'chapters' / 'b.md'}: cannot read file")
+    assert not (book / "build" / "html").exists()
