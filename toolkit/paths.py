@@ -87,6 +87,10 @@ class WriteError(CimisError, OSError):
     """A file could not be written (disk full, read-only file system, no permission, too
     large); the message names the file and the reason, and nothing was half-written."""
 
+    def __str__(self) -> str:
+        # the message alone: OSError would put "[Errno 30]" before it for the user to read
+        return str(self.strerror)
+
 
 def _write_error(path: str, exc: OSError) -> WriteError:
     from toolkit.i18n import _

@@ -354,3 +354,88 @@ def test_unreadable_chapter(tmp_path):
         (book / "chapters" / "b.md").chmod(0o644)
     clean_failure(run, f"{book / 'chapters' / 'b.md'}: cannot read file")
     assert not (book / "build" / "html").exists()
+
+
+# --- the output among the chapters -----------------------------------------------------
+
+@pytest.mark.parametrize("lang, message", [("en", "where the book's chapters are"),
+                                           ("de", "wo die Kapitel des Buchs liegen")])
+def test_output_inside_the_chapters_folder_is_refused(tmp_path, lang, message):
+    """Its pages were read back as chapters ('not listed in SUMMARY.md' for every file of
+    a Markdown build) and published as source next time."""
+    book = make_book(tmp_path / "book", {"chapters/a.md": "# A\n"})
+    run = cimis(tmp_path, "workbook", "build", str(book), "--format", "md", "--out", str(book / "chapters" / "out"),
+                lang=lang)
+    clean_failure(run, str(book / "chapters" / "out"), message)
+    assert sorted(os.listdir(book / "chapters")) == ["a.md"]
+
+
+def test_output_inside_an_mdbook_src_is_refused(tmp_path):
+    book = mdbook(tmp_path / "guide", "[book]\ntitle = 'T'\n")
+    clean_failure(cimis(tmp_path, "workbook", "build", str(book), "--out", str(book / "src" / "site")),
+                  f"is inside {book / 'src'}, where the book's chapters are")
+    assert cimis(tmp_path, "workbook", "build", str(book)).returncode == 0  # build/ beside src/ is fine
+
+
+# --- check --------------------------------------------------------------------------------
+
+def test_check_survives_links_to_loops_and_nul_bytes(tmp_path):
+    body = "# A\n\n[loop](loop.md) [nul](a%00.md)\n\n[anchor after a query](b.md?x=1#nowhere)\n"
+    book = make_book(tmp_path / "book", {"chapters/a.md": body, "chapters/b.md": "# B\n"},
+                     ["- [A](chapters/a.md)", "- [B](chapters/b.md)"])
+    os.symlink("loop.md", book / "chapters" / "loop.md")
+    run = cimis(tmp_path, "workbook", "check", str(book))
+    err = clean_failure(run, "a.md:3: link to 'loop.md': the file does not exist",
+                        "a.md:5: link to 'b.md': that chapter has no heading with the anchor 'nowhere'")
+    assert "a.md:3: link to 'a\x00.md': the file does not exist" in err
+
+
+def test_image_left_out_says_why_in_german(tmp_path):
+    book = make_book(tmp_path / "book", {"chapters/a.md": "# A\n\n![f](f.png)\n"})
+    os.mkfifo(book / "chapters" / "f.png")
+    run = cimis(tmp_path, "workbook", "build", str(book), lang="de")
+    assert run.returncode == 0
+    assert "Bild 'chapters/f.png' ausgelassen: keine gewöhnliche Datei" in run.stderr.decode()
+
+
+# --- the author's files keep their form --------------------------------------------------
+
+def test_set_status_and_comment_keep_crlf_and_bom(tmp_path):
+    book = make_book(tmp_path / "book", {"chapters/a.md": "# A\n"})
+    chapter = book / "chapters" / "a.md"
+    chapter.write_bytes(b"\xef\xbb\xbf---\r\ntitle: X\r\nstatus: todo\r\n---\r\n\r\n# A\r\n\r\nline one\r\n")
+    assert cimis(tmp_path, "workbook", "chapter", "set-status", str(chapter), "draft").returncode == 0
+    assert cimis(tmp_path, "workbook", "comment", str(chapter), "Fine.", "--by", "Anna").returncode == 0
+    data = chapter.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf---\r\n") and b"status: draft\r\n" in data and b"line one\r\n" in data
+    assert data.count(b"\n") == data.count(b"\r\n") and b"\xef\xbb\xbf" not in data[3:]
+
+
+def test_sync_keeps_crlf_of_chapters_and_summary(book, workshop, cli):
+    from workbook_util import notes
+
+    assert cli("workbook", "sync", str(book)).exit_code == 0
+    chapter = book / "chapters" / "ws-canvas.md"
+    summary = book / "SUMMARY.md"
+    for path in (chapter, summary):
+        path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    notes(workshop, "canvas", "walkthrough", "Tablets on site")  # the chapter changes
+    notes(workshop, "sprint", "writing", "A new chapter")  # and a new one joins SUMMARY.md
+    result = cli("workbook", "sync", str(book))
+    assert result.exit_code == 0, result.output
+    for path in (chapter, summary):
+        data = path.read_bytes()
+        assert data.count(b"\n") == data.count(b"\r\n"), path
+    assert b"Tablets on site" in chapter.read_bytes()
+
+
+# --- messages of a failed write ------------------------------------------------------------
+
+def test_write_error_shows_no_errno(tmp_path):
+    from toolkit.paths import write_atomic
+
+    target = tmp_path / "notes.txt" / "x.md"
+    (tmp_path / "notes.txt").write_text("mine", "utf-8")
+    with pytest.raises(OSError) as err:
+        write_atomic(target, b"x")
+    assert not str(err.value).startswith("[Errno") and str(target.parent) in str(err.value)

@@ -34,6 +34,7 @@ from typing import Any
 
 from toolkit.errors import CimisError
 from toolkit.i18n import _
+from toolkit.workbook.layout import CHAPTERS_DIR
 
 #: written into every output folder; only a folder holding it is ever replaced
 MARKER_FILE = ".cimis-build"
@@ -91,6 +92,7 @@ def _build(exporter: Any, fmt: str, folder: Path, out_dir: Path | str | None) ->
     kept = (out / MARKER_FILE).is_file()
     try:
         _check_replaceable(out, folder)
+        _check_outside_chapters(out, book, folder, fmt)
         out.parent.mkdir(parents=True, exist_ok=True)
         lock = _lock(out)
         try:
@@ -276,6 +278,22 @@ def _check_replaceable(out: Path, book_folder: Path) -> None:
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER_FILE).is_file():
         raise CimisError(_("'{path}' is not empty and not an earlier build output; choose another folder").format(
             path=out))
+
+
+def _check_outside_chapters(out: Path, book: Any, folder: Path, fmt: str) -> None:
+    """Refuse an output folder among the chapters (in ``chapters/``, beside a chapter in a
+    subfolder, in an mdBook's ``src``): its pages would be read back as chapters or
+    published as part of the source."""
+    real_out = os.path.realpath(out)
+    root = os.path.realpath(folder)
+    sources = {os.path.realpath(book.folder), os.path.join(root, CHAPTERS_DIR)}
+    sources.update(os.path.dirname(os.path.realpath(c.path)) for c in book.chapters if c.path is not None)
+    sources.discard(root)  # a workbook's own folder holds its build/ folder too
+    for source in sorted(sources):
+        if _inside(source, real_out):
+            raise CimisError(_("the output folder {path} is inside {source}, where the book's chapters are; "
+                               "choose a folder outside it (the default is {default})").format(
+                path=out, source=source, default=default_out_dir(folder, fmt)))
 
 
 def _inside(root: str, path: str) -> bool:

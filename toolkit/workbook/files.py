@@ -1,6 +1,7 @@
 """Reading the workbook's hand-written files with precise ``file:line`` problems.
 
-Provides :func:`read_text` (bytes -> text, with UTF-8, size and NUL checks), :func:`parse_yaml`
+Provides :func:`read_text` (bytes -> text, with UTF-8, size and NUL checks), :func:`encode_like`
+(text -> bytes in the line endings of the file it replaces), :func:`parse_yaml`
 (a YAML document -> data and node tree, or a problem), :func:`validate` (pydantic model from
 data, problems at the field's line), :func:`split_front_matter`, :func:`parse_chapter` and
 :func:`read_book_config`. Nothing here raises for bad input.
@@ -56,6 +57,22 @@ def decode(raw: bytes, path: Path) -> tuple[str | None, list[Problem]]:
     if text is None:
         return None, [problem]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def encode_like(path: Path, text: str) -> bytes:
+    """``text`` (with ``\\n`` line ends) as bytes to write over ``path``, keeping that file's
+    line endings (CRLF) and byte order mark: a command that changes one line of a chapter
+    written on Windows must not rewrite every line of it. Plain UTF-8 for a new file."""
+    from toolkit.workbook.safety import UnsafeFile, read_regular
+
+    try:
+        old = read_regular(path, MAX_BYTES)
+    except (UnsafeFile, OSError):
+        return text.encode("utf-8")
+    text = text.removeprefix("\ufeff")
+    if old.count(b"\r\n") * 2 > old.count(b"\n"):
+        text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+    return (("\ufeff" if old.startswith(b"\xef\xbb\xbf") else "") + text).encode("utf-8")
 
 
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[Any, Any, list[Problem]]:

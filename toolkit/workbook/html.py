@@ -288,6 +288,7 @@ def _copy_images(book: Any, writer: OutputWriter, entries: dict[str, tuple[Any, 
     import sys
 
     from toolkit.workbook.safety import (
+        MAX_ASSET_BYTES,
         UnsafeFile,
         UnsafeSvg,
         publishable_asset,
@@ -310,6 +311,11 @@ def _copy_images(book: Any, writer: OutputWriter, entries: dict[str, tuple[Any, 
             if rel.lower().endswith(".svg"):
                 data = sanitise_svg(data)
         except (UnsafeFile, UnsafeSvg) as exc:
-            print(_("warning: image '{path}' left out: {reason}").format(path=rel, reason=exc), file=sys.stderr)
+            reason = str(exc)
+            if reason == "not a regular file":  # safety.py's reasons are English: said in the user's language
+                reason = _("not a regular file (a device, pipe or folder)")
+            elif reason.startswith("larger than"):
+                reason = _("larger than {size} MiB").format(size=MAX_ASSET_BYTES // (1024 * 1024))
+            print(_("warning: image '{path}' left out: {reason}").format(path=rel, reason=reason), file=sys.stderr)
             continue
         writer.write(rel, data)

@@ -284,6 +284,7 @@ def sync(folder: Path | str, library: Any = None) -> SyncReport:
         known[plan.key] = {"path": rel, "refs": sorted(refs)}
 
     from toolkit.paths import write_many
+    from toolkit.workbook.files import encode_like
 
     # the charts the chapters show (only what changed is written)
     for plan in plans:
@@ -297,7 +298,7 @@ def sync(folder: Path | str, library: Any = None) -> SyncReport:
                 writes.append((target, svg))
 
     # chapters first: SUMMARY.md never points at a file that is not there yet
-    write_many([(path, text.encode("utf-8")) for path, text in writes])
+    write_many([(path, encode_like(path, text)) for path, text in writes])
     if new_entries:
         summary_path = folder / SUMMARY_FILE
         try:
@@ -307,7 +308,8 @@ def sync(folder: Path | str, library: Any = None) -> SyncReport:
             report.problems.append(Problem.at(summary_path, 0, _(
                 "cannot read SUMMARY.md to add the new chapters; add them by hand")))
         if current is not None:
-            write_atomic(summary_path, append_chapters(current.replace("\r\n", "\n"), new_entries).encode("utf-8"))
+            write_atomic(summary_path, encode_like(summary_path, append_chapters(current.replace("\r\n", "\n"),
+                                                                                 new_entries)))
     state_text = json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     if not (folder / STATE_FILE).exists() or (folder / STATE_FILE).read_text("utf-8") != state_text:
         write_atomic(folder / STATE_FILE, state_text.encode("utf-8"))

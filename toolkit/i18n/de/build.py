@@ -15,6 +15,12 @@ MESSAGES: dict[str, str] = {
         "{path} kann nicht geschrieben werden: {reason}; die bisherige Ausgabe in {out} ist unverändert",
     "cannot write {path}: {reason}; nothing was written to {out}":
         "{path} kann nicht geschrieben werden: {reason}; nach {out} wurde nichts geschrieben",
+    "the output folder {path} is inside {source}, where the book's chapters are; choose a folder outside it "
+    "(the default is {default})":
+        "der Ausgabeordner {path} liegt in {source}, wo die Kapitel des Buchs liegen; wählen Sie einen Ordner "
+        "außerhalb (voreingestellt ist {default})",
+    "not a regular file (a device, pipe or folder)": "keine gewöhnliche Datei (ein Gerät, eine Pipe oder ein Ordner)",
+    "larger than {size} MiB": "größer als {size} MiB",
     "a part of the path is a file, not a folder": "ein Teil des Pfads ist eine Datei, kein Ordner",
     "it cannot be created there": "dort kann sie nicht angelegt werden",
     "another build is writing {path} right now; try again when it has finished":
