@@ -439,3 +439,41 @@ def test_write_error_shows_no_errno(tmp_path):
     with pytest.raises(OSError) as err:
         write_atomic(target, b"x")
     assert not str(err.value).startswith("[Errno") and str(target.parent) in str(err.value)
+
+
+# --- control characters ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, message", [
+    ("en", "a.md:3: the file holds the control character U+001B, which no publication format allows"),
+    ("de", "a.md:3: die Datei enthält das Steuerzeichen U+001B, das kein Veröffentlichungsformat erlaubt")])
+def test_control_character_in_a_chapter(tmp_path, lang, message):
+    """An EPUB or DOCX holding one is refused by readers (epubcheck: 'invalid XML character')."""
+    book = make_book(tmp_path / "book", {"chapters/a.md": "# A\n\nPasted from a terminal: \x1b[31mred\n"})
+    for command in ("build", "check"):
+        clean_failure(cimis(tmp_path, "workbook", command, str(book), lang=lang), message, "^[")
+
+
+@pytest.mark.parametrize("where, text, message", [
+    ("book.yaml", 'title: "Book\\u0007"\nlanguage: en\n', "book.yaml:1: title: holds a control character"),
+    ("chapters/a.md", '---\nauthors: ["Anna\\u0008"]\n---\n# A\n', "a.md:2: authors[0]: holds a control character"),
+    ("book.toml", '[book]\ntitle = "T\\u0007"\n', "book.toml:2: [book] title holds a control character"),
+], ids=["book.yaml", "front-matter", "book.toml"])
+def test_control_character_written_as_an_escape(tmp_path, where, text, message):
+    if where == "book.toml":
+        book = mdbook(tmp_path / "guide", text)
+    else:
+        book = make_book(tmp_path / "book", {"chapters/a.md": "# A\n"})
+        (book / where).write_text(text, "utf-8")
+    clean_failure(cimis(tmp_path, "workbook", "build", str(book), "--format", "md"), message)
+
+
+def test_control_characters_typed_in_a_session_do_not_reach_the_chapter(book, workshop, cli):
+    from workbook_util import notes
+
+    notes(workshop, "canvas", "walkthrough", "Bell \x07 and \x1b[1mbold")
+    assert cli("workbook", "sync", str(book)).exit_code == 0
+    text = (book / "chapters" / "ws-canvas.md").read_text("utf-8")
+    assert "Bell  and [1mbold" in text.replace("\\[", "[")
+    assert cli("workbook", "build", str(book), "--format", "md").exit_code == 0
+    again = cli("workbook", "sync", str(book))
+    assert again.exit_code == 0 and "0 updated" in again.output  # the passage's hash matches what was written

@@ -10,6 +10,7 @@ data, problems at the field's line), :func:`split_front_matter`, :func:`parse_ch
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,6 +50,11 @@ def read_text(path: Path) -> tuple[str | None, list[Problem]]:
     return decode(raw, path)
 
 
+#: characters XML 1.0 does not allow: an EPUB or DOCX holding one is broken (readers refuse
+#: it), so a workbook file must not hold them (tab and line ends are fine)
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def decode(raw: bytes, path: Path) -> tuple[str | None, list[Problem]]:
     """The text of a workbook file (newlines normalised to ``\\n``), or the problem."""
     from toolkit.validation import decode_text
@@ -56,7 +62,14 @@ def decode(raw: bytes, path: Path) -> tuple[str | None, list[Problem]]:
     text, problem = decode_text(raw, path)
     if text is None:
         return None, [problem]
-    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    bad = NOT_XML.search(text)
+    if bad is not None:
+        return None, [Problem.at(path, text.count("\n", 0, bad.start()) + 1, _(
+            "the file holds the control character U+{code:04X}, which no publication format allows; "
+            "delete it (an editor shows it as ^{letter} or a box)").format(
+            code=ord(bad.group()), letter=chr(ord(bad.group()) + 64) if ord(bad.group()) < 32 else "?"))]
+    return text, []
 
 
 def encode_like(path: Path, text: str) -> bytes:

@@ -60,9 +60,15 @@ def read_book_toml(folder: Path) -> tuple[Any, Path | None, list[Problem]]:
     book = data.get("book", {})
     if not isinstance(book, dict):
         return None, None, [Problem.at(path, 0, _("[book] must be a table"))]
+    from toolkit.workbook.files import NOT_XML
+
     for key in ("title", "description", "language", "src"):
         if key in book and not isinstance(book[key], str):
             return None, None, [Problem.at(path, _key_line(text, key), _("[book] {field} must be text").format(
+                field=key))]
+        if key in book and NOT_XML.search(book[key]):  # written as "\u0007": the file itself was plain text
+            return None, None, [Problem.at(path, _key_line(text, key), _(
+                "[book] {field} holds a control character, which no publication format allows; remove it").format(
                 field=key))]
     src = book.get("src") or "src"
     root = os.path.abspath(folder)

@@ -146,6 +146,14 @@ MESSAGES: dict[str, str] = {
     "include '{target}' cannot be read: {reason}": "include '{target}' kann nicht gelesen werden: {reason}",
     "broken TOML: {reason}": "fehlerhaftes TOML: {reason}",
     "[book] authors must be a list of names": "[book] authors muss eine Liste von Namen sein",
+    "the file holds the control character U+{code:04X}, which no publication format allows; delete it (an editor "
+    "shows it as ^{letter} or a box)":
+        "die Datei enthält das Steuerzeichen U+{code:04X}, das kein Veröffentlichungsformat erlaubt; löschen Sie es "
+        "(ein Editor zeigt es als ^{letter} oder als Kästchen)",
+    "holds a control character, which no publication format allows; remove it":
+        "enthält ein Steuerzeichen, das kein Veröffentlichungsformat erlaubt; entfernen Sie es",
+    "[book] {field} holds a control character, which no publication format allows; remove it":
+        "[book] {field} enthält ein Steuerzeichen, das kein Veröffentlichungsformat erlaubt; entfernen Sie es",
     "broken TOML: values are nested too deeply": "fehlerhaftes TOML: Werte sind zu tief verschachtelt",
     "[book] {field} must be text": "[book] {field} muss Text sein",
     "[book] {field} is longer than {limit} characters": "[book] {field} ist länger als {limit} Zeichen",
