@@ -477,3 +477,22 @@ def test_control_characters_typed_in_a_session_do_not_reach_the_chapter(book, wo
     assert cli("workbook", "build", str(book), "--format", "md").exit_code == 0
     again = cli("workbook", "sync", str(book))
     assert again.exit_code == 0 and "0 updated" in again.output  # the passage's hash matches what was written
+
+
+# --- two chapters, one page ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("first, second, page", [
+    ("chapters/a\\b.md", "chapters/a/b.md", "chapters/a/b.html"),
+    ("chapters/x.md", "chapters/x.markdown", "chapters/x.html"),
+    ("chapters/Intro.md", "chapters/intro.md", "chapters/intro.html"),  # one page where case is ignored
+    ("index-chapter.md", "index.md", "index-chapter.html"),
+], ids=["backslash", "extension", "case", "reserved"])
+def test_two_chapters_never_share_a_page(tmp_path, first, second, page):
+    """One overwrote the other: a chapter silently missing from the publication."""
+    book = make_book(tmp_path / "book", {first: "# First\n", second: "# Second\n"},
+                     [f"- [F]({first.replace(chr(92), '%5C')})", f"- [S]({second})"])
+    message = f"SUMMARY.md:4: '{second}' and '{first}' (line 3) would both be published as the page '{page}'"
+    for command in ("build", "check"):
+        clean_failure(cimis(tmp_path, "workbook", command, str(book)), message)
+    clean_failure(cimis(tmp_path, "workbook", "build", str(book), lang="de"), "würden beide als Seite")
+    assert not (book / "build" / "html").exists()

@@ -211,6 +211,9 @@ def _check_book(folder: Path | str) -> list[Problem]:
         return problems
     for path in book.unlisted:
         problems.append(Problem.at(path, 0, _("chapter is not listed in SUMMARY.md; add it there or delete it")))
+    from toolkit.workbook.render import page_clashes
+
+    problems += page_clashes(book)
     from toolkit.parallel import map_split
 
     root = Path(os.path.abspath(book.folder))

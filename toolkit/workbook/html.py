@@ -28,6 +28,7 @@ from toolkit.workbook.render import (
     Renderers,
     chapter_markdown,
     norm_rel,
+    page_clashes,
     page_path,
     relative_url,
     render_chapter,
@@ -110,6 +111,11 @@ def build_site(book: Any, out: Path, cache_dir: Path | None = None, previous_dir
     the last output, whose unchanged files are linked instead of written. ``in_place``:
     ``out`` is the last output, updated where it changed; ``False`` is returned (nothing
     done) when the cache holds no manifest of it."""
+    clashes = page_clashes(book)
+    if clashes:
+        from toolkit.errors import ProblemsError
+
+        raise ProblemsError(clashes)
     cache = BuildCache(cache_dir, renderer_fingerprint())
     if in_place and not cache.manifest:
         return False

@@ -21,6 +21,9 @@ MESSAGES: dict[str, str] = {
         "außerhalb (voreingestellt ist {default})",
     "not a regular file (a device, pipe or folder)": "keine gewöhnliche Datei (ein Gerät, eine Pipe oder ein Ordner)",
     "larger than {size} MiB": "größer als {size} MiB",
+    "'{path}' and '{other}' (line {line}) would both be published as the page '{page}'; rename one of them":
+        "'{path}' und '{other}' (Zeile {line}) würden beide als Seite '{page}' veröffentlicht; benennen Sie eine "
+        "der beiden um",
     "a part of the path is a file, not a folder": "ein Teil des Pfads ist eine Datei, kein Ordner",
     "it cannot be created there": "dort kann sie nicht angelegt werden",
     "another build is writing {path} right now; try again when it has finished":
