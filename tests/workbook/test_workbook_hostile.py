@@ -496,3 +496,17 @@ def test_two_chapters_never_share_a_page(tmp_path, first, second, page):
         clean_failure(cimis(tmp_path, "workbook", command, str(book)), message)
     clean_failure(cimis(tmp_path, "workbook", "build", str(book), lang="de"), "würden beide als Seite")
     assert not (book / "build" / "html").exists()
+
+
+def test_chapter_name_in_another_unicode_form(tmp_path):
+    """'über.md' typed (NFC) and saved by macOS (NFD) look alike but are two names on Linux."""
+    import unicodedata
+
+    nfc, nfd = (unicodedata.normalize(form, "chapters/über.md") for form in ("NFC", "NFD"))
+    book = make_book(tmp_path / "book", {nfd: "# Ü\n"}, [f"- [Ü]({nfc})"])
+    for lang, message in (("en", "a file whose name differs only in how its accents are encoded"),
+                          ("de", "deren Name sich nur in der Kodierung der Akzente unterscheidet")):
+        clean_failure(cimis(tmp_path, "workbook", "build", str(book), lang=lang), "SUMMARY.md:3:", message)
+    (book / nfc).write_text("# Ü too\n", "utf-8")  # both forms: one page on macOS
+    (book / "SUMMARY.md").write_text(f"# Summary\n\n- [A]({nfc})\n- [B]({nfd})\n", "utf-8")
+    clean_failure(cimis(tmp_path, "workbook", "check", str(book)), "SUMMARY.md:4:", "would both be published")

@@ -153,7 +153,7 @@ def _chapter_file_problem(root: Path, path: Path, real_dirs: dict[str, bool]) ->
     try:
         st = os.lstat(path)
     except OSError:
-        return _("chapter file '{path}' does not exist")
+        return _missing(path)
     folder = os.path.dirname(path)
     if folder not in real_dirs:
         real_dirs[folder] = real_inside(root, folder)
@@ -170,6 +170,24 @@ def _chapter_file_problem(root: Path, path: Path, real_dirs: dict[str, bool]) ->
     if not stat.S_ISREG(st.st_mode):
         return _("chapter file '{path}' is not a regular file")
     return None
+
+
+def _missing(path: Path) -> str:
+    """Why ``path`` is not there: a name typed with accents composed (NFC) where the file's
+    has them decomposed (NFD, as macOS writes them), or the reverse, looks the same but is
+    another name on Linux."""
+    import unicodedata
+
+    folder, name = os.path.split(path)
+    wanted = unicodedata.normalize("NFC", name)
+    try:
+        others = os.listdir(folder or ".")
+    except OSError:
+        others = []
+    if any(other != name and unicodedata.normalize("NFC", other) == wanted for other in others):
+        return _("chapter file '{path}' does not exist; a file whose name differs only in how its accents are "
+                 "encoded (Unicode NFC or NFD) is there: rename it or type the link again")
+    return _("chapter file '{path}' does not exist")
 
 
 def read_chapter_file(path: Path, rel: str, title: str = "", cache: Any = None,

@@ -335,8 +335,10 @@ def chapter_markdown(chapter: Any, level: int = 1) -> str:
 def page_clashes(book: Any) -> list[Any]:
     """Problems (at their SUMMARY.md lines) for chapters that would be published as the
     same page: ``a\\b.md`` and ``a/b.md``, ``x.md`` and ``x.markdown``, or names that differ
-    only in case (one page overwrites the other where the file system ignores case, as on
-    macOS and Windows). Either way a chapter would be silently missing."""
+    only in case or in how accents are encoded (one page overwrites the other where the file
+    system ignores that, as on macOS and Windows). Either way a chapter would be silently missing."""
+    import unicodedata
+
     from toolkit.errors import Problem
     from toolkit.i18n import _
 
@@ -346,7 +348,7 @@ def page_clashes(book: Any) -> list[Any]:
         if chapter.path is None or not chapter.rel:
             continue
         page = page_path(norm_rel(chapter.rel))
-        first = seen.setdefault(page.casefold(), chapter)
+        first = seen.setdefault(unicodedata.normalize("NFC", page).casefold(), chapter)
         if first is not chapter:
             problems.append(Problem.at(book.summary_path, chapter.summary_line, _(
                 "'{path}' and '{other}' (line {line}) would both be published as the page '{page}'; "

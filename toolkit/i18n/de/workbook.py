@@ -8,6 +8,10 @@ MESSAGES: dict[str, str] = {
     "'{path}' is outside the workbook folder": "'{path}' liegt außerhalb des Workbook-Ordners",
     "'{path}' is listed twice (first on line {line})": "'{path}' steht zweimal im Inhaltsverzeichnis (zuerst in Zeile {line})",
     "chapter file '{path}' does not exist": "die Kapiteldatei '{path}' existiert nicht",
+    "chapter file '{path}' does not exist; a file whose name differs only in how its accents are encoded "
+    "(Unicode NFC or NFD) is there: rename it or type the link again":
+        "die Kapiteldatei '{path}' existiert nicht; dort liegt eine Datei, deren Name sich nur in der Kodierung "
+        "der Akzente unterscheidet (Unicode NFC oder NFD): benennen Sie sie um oder tippen Sie den Link neu",
     "chapter file '{path}' is a symlink that leads to itself (a loop)":
         "die Kapiteldatei '{path}' ist ein symbolischer Link, der auf sich selbst verweist (eine Schleife)",
     "file does not exist": "die Datei existiert nicht",
