@@ -510,3 +510,28 @@ def test_chapter_name_in_another_unicode_form(tmp_path):
     (book / nfc).write_text("# Ü too\n", "utf-8")  # both forms: one page on macOS
     (book / "SUMMARY.md").write_text(f"# Summary\n\n- [A]({nfc})\n- [B]({nfd})\n", "utf-8")
     clean_failure(cimis(tmp_path, "workbook", "check", str(book)), "SUMMARY.md:4:", "would both be published")
+
+
+# --- init and import ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("command", [("workbook", "init"), ("workbook", "import-mdbook", "SRC")],
+                         ids=["init", "import-mdbook"])
+@pytest.mark.parametrize("lang, message", [("en", "cannot create or write"),
+                                           ("de", "kann nicht angelegt oder geschrieben werden")])
+def test_new_workbook_below_a_file(tmp_path, command, lang, message):
+    (tmp_path / "notes.txt").write_text("mine", "utf-8")
+    source = mdbook(tmp_path / "guide", "[book]\ntitle = 'T'\n")
+    args = [str(source) if a == "SRC" else a for a in command]
+    run = cimis(tmp_path, *args, str(tmp_path / "notes.txt" / "wb"), lang=lang)
+    clean_failure(run, message, str(tmp_path / "notes.txt"))
+    assert (tmp_path / "notes.txt").read_text("utf-8") == "mine"
+
+
+@pytest.mark.parametrize("title, message", [("a\x07b", "--title: holds a control character"),
+                                            ("x" * 400, "--title: is longer than 300 characters"),
+                                            ("   ", "--title: must not be empty")],
+                         ids=["control", "long", "blank"])
+def test_init_refuses_a_title_book_yaml_would_refuse(tmp_path, title, message):
+    """Before, init wrote it and every later command failed on book.yaml."""
+    clean_failure(cimis(tmp_path, "workbook", "init", str(tmp_path / "wb"), "--title", title), message)
+    assert not (tmp_path / "wb").exists()

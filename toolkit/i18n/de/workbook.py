@@ -158,6 +158,7 @@ MESSAGES: dict[str, str] = {
         "enthält ein Steuerzeichen, das kein Veröffentlichungsformat erlaubt; entfernen Sie es",
     "[book] {field} holds a control character, which no publication format allows; remove it":
         "[book] {field} enthält ein Steuerzeichen, das kein Veröffentlichungsformat erlaubt; entfernen Sie es",
+    "cannot create or write {path}: {reason}": "{path} kann nicht angelegt oder geschrieben werden: {reason}",
     "broken TOML: values are nested too deeply": "fehlerhaftes TOML: Werte sind zu tief verschachtelt",
     "[book] {field} must be text": "[book] {field} muss Text sein",
     "[book] {field} is longer than {limit} characters": "[book] {field} ist länger als {limit} Zeichen",
