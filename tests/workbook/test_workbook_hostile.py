@@ -535,3 +535,32 @@ def test_init_refuses_a_title_book_yaml_would_refuse(tmp_path, title, message):
     """Before, init wrote it and every later command failed on book.yaml."""
     clean_failure(cimis(tmp_path, "workbook", "init", str(tmp_path / "wb"), "--title", title), message)
     assert not (tmp_path / "wb").exists()
+
+
+# --- two syncs at once ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, message", [("en", "another sync of this workbook is running"),
+                                           ("de", "ein anderer Sync dieses Workbooks läuft gerade")])
+def test_second_sync_stops_cleanly(book, workshop, tmp_path, lang, message):
+    """Two syncs at once both made the new chapters and both added them to SUMMARY.md,
+    which then listed each twice (seen in one of 16 tries); one at a time now."""
+    fd = os.open(book, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # as a running sync holds it
+        run = cimis(tmp_path, "workbook", "sync", str(book), lang=lang)
+    finally:
+        os.close(fd)
+    clean_failure(run, message)
+    assert not list((book / "chapters").iterdir())
+
+
+def test_simultaneous_syncs_never_list_a_chapter_twice(book, workshop, tmp_path):
+    env = {**os.environ, "CIMIS_CACHE_DIR": str(tmp_path / "cache"), "CIMIS_LANG": "en"}
+    command = [sys.executable, "-m", "toolkit", "workbook", "sync", str(book)]
+    runs = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(3)]
+    results = [(p.wait(timeout=TIMEOUT), b"".join(p.communicate()).decode()) for p in runs]
+    assert all(code == 0 or (code == 1 and "another sync" in out) for code, out in results), results
+    summary = (book / "SUMMARY.md").read_text("utf-8")
+    entries = [line for line in summary.splitlines() if line.startswith("- [")]
+    assert len(entries) == len(set(entries)) == len(list((book / "chapters").glob("*.md")))
+    assert cimis(tmp_path, "workbook", "check", str(book)).returncode == 0

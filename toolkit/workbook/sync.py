@@ -210,7 +210,33 @@ def _scan_chapters(folder: Path, report: SyncReport) -> dict[Path, tuple[str, An
 
 
 def sync(folder: Path | str, library: Any = None) -> SyncReport:
-    """Sync the workbook in ``folder`` from its sources; problems instead of exceptions."""
+    """Sync the workbook in ``folder`` from its sources; problems instead of exceptions.
+    One sync at a time per workbook: two at once both found a chapter missing, both made it
+    and both added it to SUMMARY.md, which then listed every new chapter twice. The lock is
+    on the workbook folder itself (no lock file among the author's files) and ends with
+    the process, even a killed one."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return _sync(folder, library)  # not a folder: _sync says so
+    try:
+        try:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except ImportError:  # no POSIX locks (Windows): syncs are not guarded against each other
+            pass
+        except OSError:
+            report = SyncReport()
+            report.problems.append(Problem.at(folder, 0, _(
+                "another sync of this workbook is running; try again when it has finished")))
+            return report
+        return _sync(folder, library)
+    finally:
+        os.close(fd)
+
+
+def _sync(folder: Path | str, library: Any = None) -> SyncReport:
     from toolkit.workbook.files import read_book_config
     from toolkit.workbook.generate import generate, labels
     from toolkit.workbook.model import BOOK_FILE
