@@ -237,7 +237,8 @@ def test_an_update_marked_unfinished_is_not_trusted(tmp_path):
     (out / ".cimis-build").write_text(json.dumps({"format": "html", "updating": True}), "utf-8")
     assert cimis(tmp_path, "workbook", "build", str(book)).returncode == 0
     assert not [p for p in out.rglob("*") if p.name.endswith(".cimis-tmp")]
-    assert json.loads((out / ".cimis-build").read_text("utf-8")) == {"format": "html"}
+    marker = json.loads((out / ".cimis-build").read_text("utf-8"))
+    assert marker["format"] == "html" and "updating" not in marker
 
 
 # --- two builds at once ----------------------------------------------------------------
@@ -564,3 +565,26 @@ def test_simultaneous_syncs_never_list_a_chapter_twice(book, workshop, tmp_path)
     entries = [line for line in summary.splitlines() if line.startswith("- [")]
     assert len(entries) == len(set(entries)) == len(list((book / "chapters").glob("*.md")))
     assert cimis(tmp_path, "workbook", "check", str(book)).returncode == 0
+
+
+# --- files someone added to an output ------------------------------------------------------------
+
+@pytest.mark.parametrize("fmt", ["html", "md"])
+def test_files_added_to_an_output_are_never_deleted(tmp_path, fmt):
+    """A CNAME for the web host or notes put into build/html were deleted by the next build,
+    which replaces the whole folder."""
+    book = make_book(tmp_path / "book", {"chapters/a.md": "# A\n"})
+    out = book / "build" / fmt
+    assert cimis(tmp_path, "workbook", "build", str(book), "--format", fmt).returncode == 0
+    (out / "CNAME").write_text("workbook.example.org\n", "utf-8")
+    (out / "notes").mkdir()
+    (out / "notes" / "todo.txt").write_text("mine", "utf-8")
+    (book / "chapters" / "a.md").write_text("# A\n\nMore.\n", "utf-8")
+    for lang, message in (("en", "holds files that no build made (CNAME, notes/todo.txt)"),
+                          ("de", "enthält Dateien, die kein Build angelegt hat (CNAME, notes/todo.txt)")):
+        clean_failure(cimis(tmp_path, "workbook", "build", str(book), "--format", fmt, lang=lang), str(out), message)
+    assert (out / "CNAME").read_text("utf-8") == "workbook.example.org\n"
+    assert (out / "notes" / "todo.txt").read_text("utf-8") == "mine"
+    (out / "CNAME").unlink()
+    shutil.rmtree(out / "notes")
+    assert cimis(tmp_path, "workbook", "build", str(book), "--format", fmt).returncode == 0

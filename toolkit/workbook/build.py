@@ -97,6 +97,7 @@ def _build(exporter: Any, fmt: str, folder: Path, out_dir: Path | str | None) ->
         lock = _lock(out)
         try:
             _remove_leftovers(out)
+            _check_foreign(out)
             if _update(exporter, fmt, book, out):
                 return out
             tmp = _fresh_folder(out, ".tmp")
@@ -181,10 +182,13 @@ def _remove_leftovers(out: Path) -> None:
         shutil.rmtree(path, ignore_errors=True)
 
 
-def _write_marker(folder: Path, fmt: str, complete: bool = True) -> None:
-    """Mark ``folder`` as a build output of ``fmt``; ``complete=False`` while it is being
-    updated in place (written beside and renamed, so the marker is never half-written)."""
-    data = {"format": fmt} if complete else {"format": fmt, "updating": True}
+def _write_marker(folder: Path, fmt: str, complete: bool = True, files: list[str] | None = None) -> None:
+    """Mark ``folder`` as a build output of ``fmt`` made of ``files`` (see
+    :func:`_check_foreign`); ``complete=False`` while it is being updated in place (written
+    beside and renamed, so the marker is never half-written)."""
+    data: dict[str, Any] = {"format": fmt} if complete else {"format": fmt, "updating": True}
+    if complete:
+        data["files"] = sorted(_output_files(folder)) if files is None else files
     tmp = folder / f"{MARKER_FILE}.{os.getpid()}.tmp"
     try:
         tmp.write_text(json.dumps(data) + "\n", "utf-8")
@@ -201,12 +205,9 @@ def _update(exporter: Any, fmt: str, book: Any, out: Path) -> bool:
     update = getattr(exporter, "update", None)
     if update is None or out.is_symlink() or not (out / MARKER_FILE).is_file():
         return False
-    try:
-        marker = json.loads((out / MARKER_FILE).read_text("utf-8"))
-        if marker.get("format") != fmt or marker.get("updating"):
-            return False  # another format, or an update that was killed: build afresh
-    except (OSError, ValueError, AttributeError):
-        return False
+    marker = _read_marker(out)
+    if marker.get("format") != fmt or marker.get("updating"):
+        return False  # another format, or an update that was killed: build afresh
     # until the update is done the marker says so: should it fail or be killed halfway,
     # the next build starts afresh instead of trusting a folder that may be half updated
     _write_marker(out, fmt, complete=False)
@@ -223,8 +224,47 @@ def _update(exporter: Any, fmt: str, book: Any, out: Path) -> bool:
         raise CimisError(_("building '{format}' failed: {error}").format(
             format=fmt, error=f"{type(exc).__name__}: {exc}")) from exc
     # declined or done: either way the folder is a whole output again
-    _write_marker(out, fmt)
+    listed = marker.get("files")
+    _write_marker(out, fmt, files=None if done or not isinstance(listed, list) else listed)
     return done
+
+
+def _read_marker(out: Path) -> dict[str, Any]:
+    """What the marker file of the output ``out`` says (empty when there is none)."""
+    try:
+        marker = json.loads((out / MARKER_FILE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return marker if isinstance(marker, dict) else {}
+
+
+def _output_files(folder: Path) -> set[str]:
+    """The files below ``folder`` as ``/``-separated relative paths, without the marker and
+    the temporary files of builds (a symlinked folder is not followed: removing the link
+    loses nothing, and an update refuses to write through it)."""
+    found: set[str] = set()
+    for root, _dirs, files in os.walk(folder):
+        rel = os.path.relpath(root, folder).replace(os.sep, "/")
+        prefix = "" if rel == "." else rel + "/"
+        for name in files:
+            if name == MARKER_FILE or (name.endswith((".cimis-tmp", ".tmp")) and name.startswith(".")):
+                continue
+            found.add(prefix + name)
+    return found
+
+
+def _check_foreign(out: Path) -> None:
+    """Refuse to replace an earlier output to which someone added files (a CNAME for the
+    web host, notes): every build replaces the whole folder, so they would be deleted.
+    Only an output whose marker lists its files can be checked (earlier ones cannot)."""
+    listed = _read_marker(out).get("files")
+    if not isinstance(listed, list) or not out.is_dir():
+        return
+    foreign = sorted(_output_files(out) - set(listed))
+    if foreign:
+        shown = ", ".join(foreign[:5]) + (", …" if len(foreign) > 5 else "")
+        raise CimisError(_("{path} holds files that no build made ({files}); move them elsewhere first: every "
+                           "build replaces this folder").format(path=out, files=shown))
 
 
 def _run(exporter: Any, fmt: str, book: Any, tmp: Path, cache_dir: Path, previous: Path) -> None:

@@ -24,6 +24,9 @@ MESSAGES: dict[str, str] = {
     "'{path}' and '{other}' (line {line}) would both be published as the page '{page}'; rename one of them":
         "'{path}' und '{other}' (Zeile {line}) würden beide als Seite '{page}' veröffentlicht; benennen Sie eine "
         "der beiden um",
+    "{path} holds files that no build made ({files}); move them elsewhere first: every build replaces this folder":
+        "{path} enthält Dateien, die kein Build angelegt hat ({files}); verschieben Sie sie zuerst an einen anderen "
+        "Ort: jeder Build ersetzt diesen Ordner",
     "a part of the path is a file, not a folder": "ein Teil des Pfads ist eine Datei, kein Ordner",
     "it cannot be created there": "dort kann sie nicht angelegt werden",
     "another build is writing {path} right now; try again when it has finished":
