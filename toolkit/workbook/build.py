@@ -327,7 +327,9 @@ def _check_outside_chapters(out: Path, book: Any, folder: Path, fmt: str) -> Non
     real_out = os.path.realpath(out)
     root = os.path.realpath(folder)
     sources = {os.path.realpath(book.folder), os.path.join(root, CHAPTERS_DIR)}
-    sources.update(os.path.dirname(os.path.realpath(c.path)) for c in book.chapters if c.path is not None)
+    # one realpath per folder, not per chapter: a rebuild of a large book would feel each one
+    folders = {os.path.dirname(c.path) for c in book.chapters if c.path is not None}
+    sources.update(os.path.realpath(f) for f in folders)
     sources.discard(root)  # a workbook's own folder holds its build/ folder too
     for source in sorted(sources):
         if _inside(source, real_out):
