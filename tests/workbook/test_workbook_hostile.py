@@ -588,3 +588,21 @@ def test_files_added_to_an_output_are_never_deleted(tmp_path, fmt):
     (out / "CNAME").unlink()
     shutil.rmtree(out / "notes")
     assert cimis(tmp_path, "workbook", "build", str(book), "--format", fmt).returncode == 0
+
+
+# --- images ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, message", [
+    ("en", "warning: image 'chapters/deep.svg' left out: elements nested more than 200 levels deep"),
+    ("de", "Warnung: Bild 'chapters/deep.svg' ausgelassen: Elemente mehr als 200 Ebenen tief verschachtelt")])
+def test_deeply_nested_svg_is_left_out_not_fatal(tmp_path, lang, message):
+    """100,000 nested groups overflowed the SVG cleaner's stack: the whole build (HTML, EPUB,
+    PDF) failed with 'RecursionError'."""
+    book = make_book(tmp_path / "book", {"chapters/a.md": "# A\n\nText.\n\n![deep](deep.svg)\n"})
+    deep = '<svg xmlns="http://www.w3.org/2000/svg">' + "<g>" * 100_000 + "</g>" * 100_000 + "</svg>"
+    (book / "chapters" / "deep.svg").write_text(deep, "utf-8")
+    run = cimis(tmp_path, "workbook", "build", str(book), lang=lang)
+    assert run.returncode == 0, run.stderr
+    assert message in run.stderr.decode()
+    assert not (book / "build" / "html" / "chapters" / "deep.svg").exists()
+    assert "Text." in (book / "build" / "html" / "chapters" / "a.html").read_text("utf-8")

@@ -27,6 +27,10 @@ MESSAGES: dict[str, str] = {
     "{path} holds files that no build made ({files}); move them elsewhere first: every build replaces this folder":
         "{path} enthält Dateien, die kein Build angelegt hat ({files}); verschieben Sie sie zuerst an einen anderen "
         "Ort: jeder Build ersetzt diesen Ordner",
+    "SVG with a DTD or entities": "SVG mit DTD oder Entities",
+    "not well-formed XML: {error}": "kein wohlgeformtes XML: {error}",
+    "not an SVG document": "kein SVG-Dokument",
+    "elements nested more than {n} levels deep": "Elemente mehr als {n} Ebenen tief verschachtelt",
     "a part of the path is a file, not a folder": "ein Teil des Pfads ist eine Datei, kein Ordner",
     "it cannot be created there": "dort kann sie nicht angelegt werden",
     "another build is writing {path} right now; try again when it has finished":
