@@ -109,6 +109,20 @@ def _write_error(path: str, exc: OSError) -> WriteError:
     return error
 
 
+def _check_replaceable(path: str) -> None:
+    """Refuse to put a file where a device, pipe, socket or folder is: the rename would
+    replace it (``-o /dev/full`` as root replaced the device with a text file)."""
+    from toolkit.i18n import _
+
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return  # nothing there yet (or unreadable: the write itself will say so)
+    if not (stat.S_ISREG(st.st_mode) or stat.S_ISLNK(st.st_mode)):
+        raise WriteError(errno.EEXIST, _("cannot write {path}: it is not a regular file (a device, pipe or "
+                                         "folder); nothing was changed").format(path=path))
+
+
 def _fsync_folder(folder: str) -> None:
     """Make a rename in ``folder`` durable (a no-op where folders cannot be opened)."""
     try:
@@ -165,6 +179,8 @@ def write_many(files: Sequence[tuple[str | os.PathLike[str], bytes]], durable: b
     items = [(os.fspath(path), data) for path, data in files]
     if not items:
         return
+    for path, _data in items:
+        _check_replaceable(path)
     temps = [_temp_for(path) for path, _data in items]
     try:
         for folder in {os.path.dirname(path) or "." for path, _data in items}:

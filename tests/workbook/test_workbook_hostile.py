@@ -606,3 +606,30 @@ def test_deeply_nested_svg_is_left_out_not_fatal(tmp_path, lang, message):
     assert message in run.stderr.decode()
     assert not (book / "build" / "html" / "chapters" / "deep.svg").exists()
     assert "Text." in (book / "build" / "html" / "chapters" / "a.html").read_text("utf-8")
+
+
+# --- writing over a device or pipe ---------------------------------------------------------------------
+
+def test_write_atomic_never_replaces_a_device_or_pipe(tmp_path):
+    """'cimis session export -o /dev/full' run as root renamed a text file over the device
+    node (write_atomic's rename replaces whatever is there); a FIFO stands in for it here."""
+    from toolkit.paths import WriteError, write_atomic
+
+    fifo = tmp_path / "out.csv"
+    os.mkfifo(fifo)
+    with pytest.raises(WriteError, match="not a regular file"):
+        write_atomic(fifo, b"data")
+    assert os.path.exists(fifo) and not fifo.is_file()  # still the pipe
+    assert sorted(os.listdir(tmp_path)) == ["out.csv"]  # no temporary file left
+
+
+def test_full_standard_output_is_one_line(tmp_path):
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full on this system")
+    book = make_book(tmp_path / "book", {"chapters/a.md": "# A\n"})
+    env = {**os.environ, "CIMIS_CACHE_DIR": str(tmp_path / "cache"), "CIMIS_LANG": "en"}
+    with open("/dev/full", "w") as full:
+        run = subprocess.run([sys.executable, "-m", "toolkit", "workbook", "status", str(book)], env=env,
+                             stdout=full, stderr=subprocess.PIPE, timeout=TIMEOUT)
+    err = run.stderr.decode()
+    assert run.returncode == 1 and "Traceback" not in err and "cannot write: the disk is full" in err, err

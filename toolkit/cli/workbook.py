@@ -65,7 +65,9 @@ def _os_error(exc: OSError) -> str:
         errno.ENOENT: _("it cannot be created there"),
     }
     reason = reasons.get(exc.errno or 0) or exc.strerror or str(exc)
-    return _("cannot create or write {path}: {reason}").format(path=exc.filename or "-", reason=reason)
+    if not exc.filename:  # standard output, or a file already open
+        return _("cannot write: {reason}").format(reason=reason)
+    return _("cannot create or write {path}: {reason}").format(path=exc.filename, reason=reason)
 
 
 def _check_title(title: str | None, language: str) -> None:

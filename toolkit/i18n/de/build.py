@@ -31,6 +31,10 @@ MESSAGES: dict[str, str] = {
     "not well-formed XML: {error}": "kein wohlgeformtes XML: {error}",
     "not an SVG document": "kein SVG-Dokument",
     "elements nested more than {n} levels deep": "Elemente mehr als {n} Ebenen tief verschachtelt",
+    # toolkit/paths.py (write_atomic, which every command's writes go through)
+    "cannot write {path}: it is not a regular file (a device, pipe or folder); nothing was changed":
+        "{path} kann nicht geschrieben werden: es ist keine gewöhnliche Datei (ein Gerät, eine Pipe oder ein "
+        "Ordner); nichts wurde verändert",
     "a part of the path is a file, not a folder": "ein Teil des Pfads ist eine Datei, kein Ordner",
     "it cannot be created there": "dort kann sie nicht angelegt werden",
     "another build is writing {path} right now; try again when it has finished":
