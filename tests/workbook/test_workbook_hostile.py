@@ -367,8 +367,14 @@ def test_unreadable_chapter(tmp_path):
         run = cimis(tmp_path, "workbook", "build", str(book), unprivileged=True)
     finally:
         (book / "chapters" / "b.md").chmod(0o644)
-    clean_failure(run, f"{book / 'chapters' / 'b.md'}: cannot read file")
+    clean_failure(run, f"{book / 'chapters' / 'b.md'}: cannot read file: permission denied")
     assert not (book / "build" / "html").exists()
+    (book / "chapters" / "b.md").chmod(0)
+    try:
+        run = cimis(tmp_path, "workbook", "check", str(book), unprivileged=True, lang="de")
+    finally:
+        (book / "chapters" / "b.md").chmod(0o644)
+    clean_failure(run, "b.md: Datei kann nicht gelesen werden: keine Berechtigung")
 
 
 # --- the output among the chapters -----------------------------------------------------

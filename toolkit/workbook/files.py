@@ -9,6 +9,7 @@ data, problems at the field's line), :func:`split_front_matter`, :func:`parse_ch
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from pathlib import Path
@@ -46,6 +47,9 @@ def read_text(path: Path) -> tuple[str | None, list[Problem]]:
             size = os.stat(path).st_size
             return None, [Problem.at(path, 0, _("file is too large ({size:.1f} MiB; at most 8 MiB)").format(
                 size=size / 1024 / 1024))]
+        cause = exc.__cause__
+        if isinstance(cause, OSError) and cause.errno in (errno.EACCES, errno.EPERM):
+            reason = _("permission denied")  # the system's own words are English only
         return None, [Problem.at(path, 0, _("cannot read file: {error}").format(error=reason))]
     return decode(raw, path)
 
