@@ -87,6 +87,10 @@ class WriteError(CimisError, OSError):
     """A file could not be written (disk full, read-only file system, no permission, too
     large); the message names the file and the reason, and nothing was half-written."""
 
+    def __str__(self) -> str:
+        # the message alone: OSError would put "[Errno 30]" before it for the user to read
+        return str(self.strerror)
+
 
 def _write_error(path: str, exc: OSError) -> WriteError:
     from toolkit.i18n import _
@@ -103,6 +107,20 @@ def _write_error(path: str, exc: OSError) -> WriteError:
     error = WriteError(exc.errno or 0, _("cannot write {path}: {reason}; nothing was changed").format(
         path=path, reason=reason))
     return error
+
+
+def _check_replaceable(path: str) -> None:
+    """Refuse to put a file where a device, pipe, socket or folder is: the rename would
+    replace it (``-o /dev/full`` as root replaced the device with a text file)."""
+    from toolkit.i18n import _
+
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return  # nothing there yet (or unreadable: the write itself will say so)
+    if not (stat.S_ISREG(st.st_mode) or stat.S_ISLNK(st.st_mode)):
+        raise WriteError(errno.EEXIST, _("cannot write {path}: it is not a regular file (a device, pipe or "
+                                         "folder); nothing was changed").format(path=path))
 
 
 def _fsync_folder(folder: str) -> None:
@@ -161,6 +179,8 @@ def write_many(files: Sequence[tuple[str | os.PathLike[str], bytes]], durable: b
     items = [(os.fspath(path), data) for path, data in files]
     if not items:
         return
+    for path, _data in items:
+        _check_replaceable(path)
     temps = [_temp_for(path) for path, _data in items]
     try:
         for folder in {os.path.dirname(path) or "." for path, _data in items}:

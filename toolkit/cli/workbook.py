@@ -37,8 +37,58 @@ def _load(folder: Path):
         raise SystemExit(1) from None
 
 
+class _WorkbookGroup(click.Group):
+    """The workbook commands, with a file system error anywhere in them (a read-only place,
+    a full disk, a folder under a file) said in one line instead of a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        from toolkit.errors import CimisError
+
+        try:
+            return super().invoke(ctx)
+        except CimisError:
+            raise
+        except OSError as exc:
+            raise CimisError(_os_error(exc)) from None
+
+
+def _os_error(exc: OSError) -> str:
+    import errno
+
+    reasons = {
+        errno.ENOSPC: _("the disk is full"),
+        errno.EDQUOT: _("the disk quota is used up"),
+        errno.EROFS: _("the file system is read-only"),
+        errno.EACCES: _("permission denied"),
+        errno.EPERM: _("permission denied"),
+        errno.ENOTDIR: _("a part of the path is a file, not a folder"),
+        errno.ENOENT: _("it cannot be created there"),
+    }
+    reason = reasons.get(exc.errno or 0) or exc.strerror or str(exc)
+    if not exc.filename:  # standard output, or a file already open
+        return _("cannot write: {reason}").format(reason=reason)
+    return _("cannot create or write {path}: {reason}").format(path=exc.filename, reason=reason)
+
+
+def _check_title(title: str | None, language: str) -> None:
+    """``--title`` held to book.yaml's rules before anything is written: a title init
+    accepted would make every later command fail on book.yaml."""
+    if title is None:
+        return
+    from pydantic import ValidationError
+
+    from toolkit.errors import CimisError
+    from toolkit.validation import describe
+    from toolkit.workbook.model import BookConfig
+
+    try:
+        BookConfig.model_validate({"title": title, "language": language})
+    except ValidationError as exc:
+        raise CimisError("; ".join(f"--title: {describe(dict(err))}" for err in exc.errors())) from None
+
+
 def build() -> click.Group:
-    @click.group(name="workbook", help=_("Create, sync, check and build the workbook."))
+    @click.group(name="workbook", cls=_WorkbookGroup, help=_("Create, sync, check and build the workbook."))
     def workbook() -> None:
         pass
 
@@ -59,6 +109,7 @@ def build() -> click.Group:
 
         # sources are stored relative to the workbook, whatever the shell's directory was
         rel = [os.path.relpath(Path(s).resolve(), folder.resolve()) for s in sources]
+        _check_title(title, language or get_language())
         init_workbook(folder, rel, title=title, language=language or get_language())
         click.echo(_("Created the workbook {folder}. Run 'cimis workbook sync {folder}' after a session.").format(
             folder=folder))

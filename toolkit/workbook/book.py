@@ -152,12 +152,13 @@ def _chapter_file_problem(root: Path, path: Path, real_dirs: dict[str, bool]) ->
     ``None``. A symlink, or a folder on the way that is one, must not lead outside the
     workbook: its target would be published. One ``lstat`` per file; the folders' real
     paths are looked up once each (``real_dirs`` remembers them)."""
+    import errno
     import stat
 
     try:
         st = os.lstat(path)
     except OSError:
-        return _("chapter file '{path}' does not exist")
+        return _missing(path)
     folder = os.path.dirname(path)
     if folder not in real_dirs:
         real_dirs[folder] = real_inside(root, folder)
@@ -167,11 +168,31 @@ def _chapter_file_problem(root: Path, path: Path, real_dirs: dict[str, bool]) ->
                      "copy the file into the workbook instead")
         try:
             st = os.stat(path)
-        except OSError:
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return _("chapter file '{path}' is a symlink that leads to itself (a loop)")
             return _("chapter file '{path}' does not exist")
     if not stat.S_ISREG(st.st_mode):
         return _("chapter file '{path}' is not a regular file")
     return None
+
+
+def _missing(path: Path) -> str:
+    """Why ``path`` is not there: a name typed with accents composed (NFC) where the file's
+    has them decomposed (NFD, as macOS writes them), or the reverse, looks the same but is
+    another name on Linux."""
+    import unicodedata
+
+    folder, name = os.path.split(path)
+    wanted = unicodedata.normalize("NFC", name)
+    try:
+        others = os.listdir(folder or ".")
+    except OSError:
+        others = []
+    if any(other != name and unicodedata.normalize("NFC", other) == wanted for other in others):
+        return _("chapter file '{path}' does not exist; a file whose name differs only in how its accents are "
+                 "encoded (Unicode NFC or NFD) is there: rename it or type the link again")
+    return _("chapter file '{path}' does not exist")
 
 
 def read_chapter_file(path: Path, rel: str, title: str = "", cache: Any = None,
@@ -218,7 +239,8 @@ def _read_settings(folder: Path, cache: Any) -> tuple[tuple[BookSettings, Path, 
     except OSError:
         st = None
     cached = cache.get_config(path, st) if st is not None else None
-    if cached is not None:
+    # an mdBook's src may have been swapped for a symlink leading out since: checked again
+    if cached is not None and real_inside(folder, cached[1]):
         return (cached[0], Path(cached[1]), cached[2]), []
     if mdbook:
         # an mdBook book, as it is: chapters in its src folder, no front matter needed

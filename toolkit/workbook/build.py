@@ -11,19 +11,30 @@ survives between builds, and one accepting ``previous_dir`` gets the last output
 may instead bring an earlier output of its format up to date in place (staging its new
 files and renaming them only once all are written, so a failure still leaves the previous
 output as it was); it returns ``False`` when it cannot, and the full build runs.
+
+One build at a time writes an output folder (a lock file beside it; a second build stops
+with a message instead of mixing its files in). Holding the lock, a build removes what a
+killed one left beside the output (its temporary folder). While an exporter updates an
+output in place, the marker file says so: if that build is killed, the next one builds the
+whole output afresh instead of trusting the half-updated folder. A write that fails (a
+full disk, a read-only place) ends in one message naming the file, the previous output
+left as it was.
 """
 
 from __future__ import annotations
 
+import errno
 import gc
 import inspect
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
 from toolkit.errors import CimisError
 from toolkit.i18n import _
+from toolkit.workbook.layout import CHAPTERS_DIR
 
 #: written into every output folder; only a folder holding it is ever replaced
 MARKER_FILE = ".cimis-build"
@@ -78,21 +89,113 @@ def _build(exporter: Any, fmt: str, folder: Path, out_dir: Path | str | None) ->
     book = load_book(folder, unlisted=False)
     out = Path(out_dir) if out_dir is not None else default_out_dir(folder, fmt)
     out = out.absolute()
-    _check_replaceable(out, folder)
-    if _update(exporter, fmt, book, out):
-        return out
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _fresh_folder(out, ".tmp")
+    kept = (out / MARKER_FILE).is_file()
     try:
-        _run(exporter, fmt, book, tmp, cache_dir_for(out), out)
-        (tmp / MARKER_FILE).write_text(json.dumps({"format": fmt}) + "\n", "utf-8")
-        _swap(tmp, out)
-    finally:
-        if tmp.exists():
-            import shutil
+        _check_replaceable(out, folder)
+        _check_outside_chapters(out, book, folder, fmt)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        lock = _lock(out)
+        try:
+            _remove_leftovers(out)
+            _check_foreign(out)
+            if _update(exporter, fmt, book, out):
+                return out
+            tmp = _fresh_folder(out, ".tmp")
+            try:
+                _run(exporter, fmt, book, tmp, cache_dir_for(out), out)
+                _write_marker(tmp, fmt)
+                _swap(tmp, out)
+            finally:
+                if tmp.exists():
+                    import shutil
 
-            shutil.rmtree(tmp, ignore_errors=True)
+                    shutil.rmtree(tmp, ignore_errors=True)
+        finally:
+            os.close(lock)
+    except OSError as exc:
+        raise _write_failed(exc, out, kept) from None
     return out
+
+
+#: errors of writing that a full or limited disk causes; the file they name is not the point
+_DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+
+
+def _write_failed(exc: OSError, out: Path, kept: bool) -> CimisError:
+    """One message for a write that failed: which file, why, and that the previous output
+    (if there was one) is unchanged."""
+    reasons = {
+        errno.ENOSPC: _("the disk is full"),
+        errno.EDQUOT: _("the disk quota is used up"),
+        errno.EROFS: _("the file system is read-only"),
+        errno.EACCES: _("permission denied"),
+        errno.EPERM: _("permission denied"),
+        errno.EFBIG: _("the file is larger than this file system or a limit allows"),
+        errno.ENOTDIR: _("a part of the path is a file, not a folder"),
+        errno.EEXIST: _("a part of the path is a file, not a folder"),
+        errno.ENOENT: _("it cannot be created there"),
+    }
+    reason = reasons.get(exc.errno or 0) or exc.strerror or str(exc)
+    path = exc.filename if exc.filename and exc.errno not in _DISK_FULL else out
+    if kept:
+        return CimisError(_("cannot write {path}: {reason}; the previous output in {out} is unchanged").format(
+            path=path, reason=reason, out=out))
+    return CimisError(_("cannot write {path}: {reason}; nothing was written to {out}").format(
+        path=path, reason=reason, out=out))
+
+
+def _lock(out: Path) -> int:
+    """An open lock file beside ``out``, locked for this build (the lock ends with the
+    process, even a killed one); :class:`CimisError` when another build holds it."""
+    fd = os.open(out.parent / f".{out.name}.lock", os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o666)
+    try:
+        import fcntl
+    except ImportError:  # no POSIX locks (Windows): builds are not guarded against each other
+        return fd
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        os.close(fd)
+        if exc.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+            raise CimisError(_("another build is writing {path} right now; try again when it has finished").format(
+                path=out)) from None
+        raise
+    return fd
+
+
+def _remove_leftovers(out: Path) -> None:
+    """Remove the temporary and old folders a killed build left beside ``out`` (the lock
+    is held, so no running build owns them). A build killed between the two renames of
+    :func:`_swap` left no output but the previous one as ``.old``: that is put back first."""
+    import shutil
+
+    pattern = re.compile(re.escape(f".{out.name}.") + r"[0-9]+-[0-9]+\.(tmp|old)")
+    try:
+        names = sorted(name for name in os.listdir(out.parent) if pattern.fullmatch(name))
+    except OSError:
+        return
+    for name in names:
+        path = out.parent / name
+        if name.endswith(".old") and not os.path.lexists(out) and (path / MARKER_FILE).is_file():
+            os.rename(path, out)
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _write_marker(folder: Path, fmt: str, complete: bool = True, files: list[str] | None = None) -> None:
+    """Mark ``folder`` as a build output of ``fmt`` made of ``files`` (see
+    :func:`_check_foreign`); ``complete=False`` while it is being updated in place (written
+    beside and renamed, so the marker is never half-written)."""
+    data: dict[str, Any] = {"format": fmt} if complete else {"format": fmt, "updating": True}
+    if complete:
+        data["files"] = sorted(_output_files(folder)) if files is None else files
+    tmp = folder / f"{MARKER_FILE}.{os.getpid()}.tmp"
+    try:
+        tmp.write_text(json.dumps(data) + "\n", "utf-8")
+        os.replace(tmp, folder / MARKER_FILE)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def _update(exporter: Any, fmt: str, book: Any, out: Path) -> bool:
@@ -102,18 +205,66 @@ def _update(exporter: Any, fmt: str, book: Any, out: Path) -> bool:
     update = getattr(exporter, "update", None)
     if update is None or out.is_symlink() or not (out / MARKER_FILE).is_file():
         return False
+    marker = _read_marker(out)
+    if marker.get("format") != fmt or marker.get("updating"):
+        return False  # another format, or an update that was killed: build afresh
+    # until the update is done the marker says so: should it fail or be killed halfway,
+    # the next build starts afresh instead of trusting a folder that may be half updated
+    _write_marker(out, fmt, complete=False)
     try:
-        if json.loads((out / MARKER_FILE).read_text("utf-8")).get("format") != fmt:
-            return False
-    except (OSError, ValueError, AttributeError):
-        return False
-    try:
-        return bool(update(book, out, cache_dir_for(out)))
+        done = bool(update(book, out, cache_dir_for(out)))
     except CimisError:
         raise
+    except OSError as exc:
+        error = _unless_written(exc, fmt, out)
+        if error is exc:
+            raise
+        raise error from exc
     except Exception as exc:
         raise CimisError(_("building '{format}' failed: {error}").format(
             format=fmt, error=f"{type(exc).__name__}: {exc}")) from exc
+    # declined or done: either way the folder is a whole output again
+    listed = marker.get("files")
+    _write_marker(out, fmt, files=None if done or not isinstance(listed, list) else listed)
+    return done
+
+
+def _read_marker(out: Path) -> dict[str, Any]:
+    """What the marker file of the output ``out`` says (empty when there is none)."""
+    try:
+        marker = json.loads((out / MARKER_FILE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return marker if isinstance(marker, dict) else {}
+
+
+def _output_files(folder: Path) -> set[str]:
+    """The files below ``folder`` as ``/``-separated relative paths, without the marker and
+    the temporary files of builds (a symlinked folder is not followed: removing the link
+    loses nothing, and an update refuses to write through it)."""
+    found: set[str] = set()
+    for root, _dirs, files in os.walk(folder):
+        rel = os.path.relpath(root, folder).replace(os.sep, "/")
+        prefix = "" if rel == "." else rel + "/"
+        for name in files:
+            if name == MARKER_FILE or (name.endswith((".cimis-tmp", ".tmp")) and name.startswith(".")):
+                continue
+            found.add(prefix + name)
+    return found
+
+
+def _check_foreign(out: Path) -> None:
+    """Refuse to replace an earlier output to which someone added files (a CNAME for the
+    web host, notes): every build replaces the whole folder, so they would be deleted.
+    Only an output whose marker lists its files can be checked (earlier ones cannot)."""
+    listed = _read_marker(out).get("files")
+    if not isinstance(listed, list) or not out.is_dir():
+        return
+    foreign = sorted(_output_files(out) - set(listed))
+    if foreign:
+        shown = ", ".join(foreign[:5]) + (", …" if len(foreign) > 5 else "")
+        raise CimisError(_("{path} holds files that no build made ({files}); move them elsewhere first: every "
+                           "build replaces this folder").format(path=out, files=shown))
 
 
 def _run(exporter: Any, fmt: str, book: Any, tmp: Path, cache_dir: Path, previous: Path) -> None:
@@ -131,10 +282,23 @@ def _run(exporter: Any, fmt: str, book: Any, tmp: Path, cache_dir: Path, previou
         exporter.build(book, tmp, **kwargs)
     except CimisError:
         raise
+    except OSError as exc:
+        error = _unless_written(exc, fmt, previous)
+        if error is exc:
+            raise
+        raise error from exc
     except Exception as exc:
         # an exporter's bug or a missing tool: one clear message, the previous output kept
         raise CimisError(_("building '{format}' failed: {error}").format(
             format=fmt, error=f"{type(exc).__name__}: {exc}")) from exc
+
+
+def _unless_written(exc: OSError, fmt: str, out: Path) -> OSError | CimisError:
+    """``exc`` itself when writing the output (beside ``out``) failed, which :func:`_build`
+    reports as such; else an exporter's failure (a missing tool, a file it could not read)."""
+    if exc.errno in _DISK_FULL or (exc.filename and _inside(str(out.parent), os.path.abspath(exc.filename))):
+        return exc
+    return CimisError(_("building '{format}' failed: {error}").format(format=fmt, error=f"{type(exc).__name__}: {exc}"))
 
 
 def _check_replaceable(out: Path, book_folder: Path) -> None:
@@ -154,6 +318,24 @@ def _check_replaceable(out: Path, book_folder: Path) -> None:
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER_FILE).is_file():
         raise CimisError(_("'{path}' is not empty and not an earlier build output; choose another folder").format(
             path=out))
+
+
+def _check_outside_chapters(out: Path, book: Any, folder: Path, fmt: str) -> None:
+    """Refuse an output folder among the chapters (in ``chapters/``, beside a chapter in a
+    subfolder, in an mdBook's ``src``): its pages would be read back as chapters or
+    published as part of the source."""
+    real_out = os.path.realpath(out)
+    root = os.path.realpath(folder)
+    sources = {os.path.realpath(book.folder), os.path.join(root, CHAPTERS_DIR)}
+    # one realpath per folder, not per chapter: a rebuild of a large book would feel each one
+    folders = {os.path.dirname(c.path) for c in book.chapters if c.path is not None}
+    sources.update(os.path.realpath(f) for f in folders)
+    sources.discard(root)  # a workbook's own folder holds its build/ folder too
+    for source in sorted(sources):
+        if _inside(source, real_out):
+            raise CimisError(_("the output folder {path} is inside {source}, where the book's chapters are; "
+                               "choose a folder outside it (the default is {default})").format(
+                path=out, source=source, default=default_out_dir(folder, fmt)))
 
 
 def _inside(root: str, path: str) -> bool:

@@ -18,6 +18,7 @@ slugs numbered ``-1``, ``-2``), for headings of every level.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -114,8 +115,6 @@ def _targets(tokens: list[Any]) -> list[tuple[str, str, int]]:
 def _image_problem(chapter_path: Path, file_part: str, root: Path) -> str | None:
     """Why a local image would not be published (a message with ``{target}``), or ``None``;
     the same rules the builders apply (:mod:`toolkit.workbook.safety`)."""
-    import os
-
     from toolkit.workbook.safety import inside, publishable_asset, real_inside
 
     if not file_part:
@@ -144,8 +143,8 @@ def _check_links(chapter: Any, targets: list[tuple[str, str, int]], anchors: dic
         where = chapter.body_line + line
         if not target or _SCHEME.match(target) or target.startswith("//"):
             continue
-        target = target.split("?", 1)[0]
         file_part, _hash, anchor = target.partition("#")
+        file_part = file_part.split("?", 1)[0]  # a query before the anchor ('b.md?x#y') keeps the anchor
         file_part, anchor = unquote(file_part), unquote(anchor)
         if kind == "image":
             problem = _image_problem(chapter.path, file_part, root)
@@ -157,14 +156,19 @@ def _check_links(chapter: Any, targets: list[tuple[str, str, int]], anchors: dic
                 problems.append(Problem.at(chapter.path, where, _(
                     "link to '#{anchor}': this chapter has no heading with that anchor").format(anchor=anchor)))
             continue
-        dest = (chapter.path.parent / file_part).resolve()
-        if file_part.endswith(".html") and not dest.exists():
-            # a link to a chapter's page (mdBook books write them): the chapter it shows
-            from toolkit.workbook.render import chapter_files_of_page
+        try:
+            # realpath, not Path.resolve: a symlink loop must not raise, nor a NUL byte
+            dest = Path(os.path.realpath(chapter.path.parent / file_part))
+            if file_part.endswith(".html") and not dest.exists():
+                # a link to a chapter's page (mdBook books write them): the chapter it shows
+                from toolkit.workbook.render import chapter_files_of_page
 
-            dest = next((p for p in (dest.parent / Path(f).name for f in chapter_files_of_page(dest.name))
-                         if p.exists()), dest)
-        if not dest.exists():
+                dest = next((p for p in (dest.parent / Path(f).name for f in chapter_files_of_page(dest.name))
+                             if p.exists()), dest)
+            exists = dest.exists()
+        except (OSError, ValueError):
+            exists = False
+        if not exists:
             problems.append(Problem.at(chapter.path, where, _("link to '{target}': the file does not exist").format(
                 target=file_part)))
             continue
@@ -221,8 +225,9 @@ def _check_book(folder: Path | str) -> list[Problem]:
         return problems
     for path in book.unlisted:
         problems.append(Problem.at(path, 0, _("chapter is not listed in SUMMARY.md; add it there or delete it")))
-    import os
+    from toolkit.workbook.render import page_clashes
 
+    problems += page_clashes(book)
     from toolkit.parallel import map_split
 
     root = Path(os.path.abspath(book.folder))

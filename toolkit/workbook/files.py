@@ -1,6 +1,7 @@
 """Reading the workbook's hand-written files with precise ``file:line`` problems.
 
-Provides :func:`read_text` (bytes -> text, with UTF-8, size and NUL checks), :func:`parse_yaml`
+Provides :func:`read_text` (bytes -> text, with UTF-8, size and NUL checks), :func:`encode_like`
+(text -> bytes in the line endings of the file it replaces), :func:`parse_yaml`
 (a YAML document -> data and node tree, or a problem), :func:`validate` (pydantic model from
 data, problems at the field's line), :func:`split_front_matter`, :func:`parse_chapter` and
 :func:`read_book_config`. Nothing here raises for bad input.
@@ -8,7 +9,9 @@ data, problems at the field's line), :func:`split_front_matter`, :func:`parse_ch
 
 from __future__ import annotations
 
+import errno
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,8 +47,16 @@ def read_text(path: Path) -> tuple[str | None, list[Problem]]:
             size = os.stat(path).st_size
             return None, [Problem.at(path, 0, _("file is too large ({size:.1f} MiB; at most 8 MiB)").format(
                 size=size / 1024 / 1024))]
+        cause = exc.__cause__
+        if isinstance(cause, OSError) and cause.errno in (errno.EACCES, errno.EPERM):
+            reason = _("permission denied")  # the system's own words are English only
         return None, [Problem.at(path, 0, _("cannot read file: {error}").format(error=reason))]
     return decode(raw, path)
+
+
+#: characters XML 1.0 does not allow: an EPUB or DOCX holding one is broken (readers refuse
+#: it), so a workbook file must not hold them (tab and line ends are fine)
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def decode(raw: bytes, path: Path) -> tuple[str | None, list[Problem]]:
@@ -55,7 +66,30 @@ def decode(raw: bytes, path: Path) -> tuple[str | None, list[Problem]]:
     text, problem = decode_text(raw, path)
     if text is None:
         return None, [problem]
-    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    bad = NOT_XML.search(text)
+    if bad is not None:
+        return None, [Problem.at(path, text.count("\n", 0, bad.start()) + 1, _(
+            "the file holds the control character U+{code:04X}, which no publication format allows; "
+            "delete it (an editor shows it as ^{letter} or a box)").format(
+            code=ord(bad.group()), letter=chr(ord(bad.group()) + 64) if ord(bad.group()) < 32 else "?"))]
+    return text, []
+
+
+def encode_like(path: Path, text: str) -> bytes:
+    """``text`` (with ``\\n`` line ends) as bytes to write over ``path``, keeping that file's
+    line endings (CRLF) and byte order mark: a command that changes one line of a chapter
+    written on Windows must not rewrite every line of it. Plain UTF-8 for a new file."""
+    from toolkit.workbook.safety import UnsafeFile, read_regular
+
+    try:
+        old = read_regular(path, MAX_BYTES)
+    except (UnsafeFile, OSError):
+        return text.encode("utf-8")
+    text = text.removeprefix("\ufeff")
+    if old.count(b"\r\n") * 2 > old.count(b"\n"):
+        text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+    return (("\ufeff" if old.startswith(b"\xef\xbb\xbf") else "") + text).encode("utf-8")
 
 
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[Any, Any, list[Problem]]:

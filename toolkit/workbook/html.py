@@ -28,6 +28,7 @@ from toolkit.workbook.render import (
     Renderers,
     chapter_markdown,
     norm_rel,
+    page_clashes,
     page_path,
     relative_url,
     render_chapter,
@@ -110,6 +111,11 @@ def build_site(book: Any, out: Path, cache_dir: Path | None = None, previous_dir
     the last output, whose unchanged files are linked instead of written. ``in_place``:
     ``out`` is the last output, updated where it changed; ``False`` is returned (nothing
     done) when the cache holds no manifest of it."""
+    clashes = page_clashes(book)
+    if clashes:
+        from toolkit.errors import ProblemsError
+
+        raise ProblemsError(clashes)
     cache = BuildCache(cache_dir, renderer_fingerprint())
     if in_place and not cache.manifest:
         return False
@@ -306,6 +312,7 @@ def _copy_images(book: Any, writer: OutputWriter, entries: dict[str, tuple[Any, 
     import sys
 
     from toolkit.workbook.safety import (
+        MAX_ASSET_BYTES,
         UnsafeFile,
         UnsafeSvg,
         publishable_asset,
@@ -328,6 +335,11 @@ def _copy_images(book: Any, writer: OutputWriter, entries: dict[str, tuple[Any, 
             if rel.lower().endswith(".svg"):
                 data = sanitise_svg(data)
         except (UnsafeFile, UnsafeSvg) as exc:
-            print(_("warning: image '{path}' left out: {reason}").format(path=rel, reason=exc), file=sys.stderr)
+            reason = str(exc)
+            if reason == "not a regular file":  # safety.py's reasons are English: said in the user's language
+                reason = _("not a regular file (a device, pipe or folder)")
+            elif reason.startswith("larger than"):
+                reason = _("larger than {size} MiB").format(size=MAX_ASSET_BYTES // (1024 * 1024))
+            print(_("warning: image '{path}' left out: {reason}").format(path=rel, reason=reason), file=sys.stderr)
             continue
         writer.write(rel, data)

@@ -55,8 +55,19 @@ def strip_markers(text: str) -> str:
 
 def escape_content(lines: list[str]) -> list[str]:
     """Generated lines made safe to fence: a line that would read as a marker gets a
-    backslash (rendered Markdown shows the same text), so content never ends a passage."""
-    return ["\\" + line.lstrip() if ANY_MARKER.match(line) else line for line in lines]
+    backslash (rendered Markdown shows the same text), so content never ends a passage.
+    Control characters someone typed in a session are dropped (no EPUB or DOCX may hold
+    them, and reading the chapter would refuse it), and a lone carriage return ends a line
+    here as it will when the file is read back (else the passage's hash would not match)."""
+    from toolkit.workbook.files import NOT_XML
+
+    out: list[str] = []
+    for line in lines:
+        if NOT_XML.search(line) or "\r" in line:
+            out += NOT_XML.sub("", line).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        else:
+            out.append(line)
+    return ["\\" + line.lstrip() if ANY_MARKER.match(line) else line for line in out]
 
 
 @dataclass

@@ -58,16 +58,37 @@ def read_book_toml(folder: Path) -> tuple[Any, Path | None, list[Problem]]:
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", 0) or int((re.search(r"line (\d+)", str(exc)) or [0, 0])[1])
         return None, None, [Problem.at(path, line, _("broken TOML: {reason}").format(reason=str(exc)))]
+    except RecursionError:  # tomllib recurses once per nested array or table
+        return None, None, [Problem.at(path, 0, _("broken TOML: values are nested too deeply"))]
     book = data.get("book", {})
     if not isinstance(book, dict):
         return None, None, [Problem.at(path, 0, _("[book] must be a table"))]
-    src = str(book.get("src") or "src")
-    source = Path(os.path.normpath(folder.absolute() / src))
-    if not str(source).startswith(str(folder.absolute())):
-        return None, None, [Problem.at(path, 0, _("src '{src}' is outside the book folder").format(src=src))]
+    from toolkit.workbook.files import NOT_XML
+
+    for key in ("title", "description", "language", "src"):
+        if key in book and not isinstance(book[key], str):
+            return None, None, [Problem.at(path, _key_line(text, key), _("[book] {field} must be text").format(
+                field=key))]
+        if key in book and NOT_XML.search(book[key]):  # written as "\u0007": the file itself was plain text
+            return None, None, [Problem.at(path, _key_line(text, key), _(
+                "[book] {field} holds a control character, which no publication format allows; remove it").format(
+                field=key))]
+    src = book.get("src") or "src"
+    root = os.path.abspath(folder)
+    source = Path(os.path.normpath(os.path.join(root, src)))
+    from toolkit.workbook.safety import inside, real_inside
+
+    # src is where chapters are read from: neither by path nor through a symlink may it
+    # lead out of the book (a sibling folder whose name starts the same included)
+    if not inside(root, str(source)):
+        return None, None, [Problem.at(path, _key_line(text, "src"), _(
+            "src '{src}' is outside the book folder").format(src=src))]
+    if not real_inside(root, source):
+        return None, None, [Problem.at(path, _key_line(text, "src"), _(
+            "src '{src}' is a symlink that leads outside the book folder").format(src=src))]
     authors = book.get("authors") or []
-    if not isinstance(authors, list):
-        return None, None, [Problem.at(path, 0, _("[book] authors must be a list of names"))]
+    if not isinstance(authors, list) or not all(isinstance(a, str) for a in authors):
+        return None, None, [Problem.at(path, _key_line(text, "authors"), _("[book] authors must be a list of names"))]
     title = str(book.get("title") or "").strip() or folder.name
     subtitle = str(book["description"]).strip() if book.get("description") else None
     for field, value in (("title", title), ("description", subtitle or "")):
@@ -237,6 +258,12 @@ def unsupported_settings(data: dict[str, Any]) -> list[str]:
         found += [f"build.{key}" for key, value in build.items()
                   if key not in _HARMLESS_BUILD and (key, value) != ("create-missing", False)]
     return found
+
+
+def _key_line(text: str, key: str) -> int:
+    """The line of ``book.toml`` that sets ``key`` (0 when not found: tomllib keeps no lines)."""
+    pattern = re.compile(r"\s*(book\.)?" + re.escape(key) + r"\s*=")
+    return next((n for n, line in enumerate(text.split("\n"), 1) if pattern.match(line)), 0)
 
 
 def has_links(text: str) -> bool:

@@ -8,9 +8,11 @@ names the field and the line.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from toolkit.i18n import N_
 
 # re-exported: the names live in layout.py, which a build imports without pydantic
 from toolkit.workbook.layout import BOOK_FILE as BOOK_FILE
@@ -21,6 +23,20 @@ Status = Literal["todo", "draft", "review", "final"]
 STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
 
 
+def _publishable(value: str) -> str:
+    """``value`` unless it holds a character no EPUB or DOCX may (``\\u0007`` written in
+    YAML's escaping: the file itself is plain text)."""
+    from toolkit.workbook.files import NOT_XML
+
+    if NOT_XML.search(value):
+        raise ValueError(N_("holds a control character, which no publication format allows; remove it"))
+    return value
+
+
+#: text that ends up in a publication
+Text = Annotated[str, AfterValidator(_publishable)]
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
@@ -28,9 +44,9 @@ class _Strict(BaseModel):
 class BookConfig(_Strict):
     """``book.yaml``: what the workbook is and where its material comes from."""
 
-    title: str = Field(min_length=1, max_length=300, description="Title of the workbook.")
-    subtitle: str | None = Field(default=None, max_length=300, description="Optional subtitle.")
-    authors: list[str] = Field(default_factory=list, description="Names of the authors.")
+    title: Text = Field(min_length=1, max_length=300, description="Title of the workbook.")
+    subtitle: Text | None = Field(default=None, max_length=300, description="Optional subtitle.")
+    authors: list[Text] = Field(default_factory=list, description="Names of the authors.")
     language: Literal["de", "en"] = Field(description="Language of the workbook: de or en.")
     sources: list[str] = Field(default_factory=list,
                                description="Workshop folders, relative to the workbook folder.")
@@ -59,10 +75,10 @@ class Comment(_Strict):
 class ChapterMeta(_Strict):
     """A chapter's YAML front matter."""
 
-    title: str | None = Field(default=None, min_length=1, max_length=300,
+    title: Text | None = Field(default=None, min_length=1, max_length=300,
                               description="Title of the chapter (default: its title in SUMMARY.md).")
-    authors: list[str] = Field(default_factory=list, description="Who writes the chapter.")
-    reviewers: list[str] = Field(default_factory=list, description="Who reviews it.")
+    authors: list[Text] = Field(default_factory=list, description="Who writes the chapter.")
+    reviewers: list[Text] = Field(default_factory=list, description="Who reviews it.")
     status: Status = Field(default="todo", description="todo, draft, review or final.")
     source: ChapterSource | None = Field(default=None, description="Session material the chapter is generated from.")
     comments: list[Comment] = Field(default_factory=list, description="Review comments.")

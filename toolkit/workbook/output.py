@@ -154,8 +154,16 @@ class OutputWriter:
         if self.in_place:
             folder, name = os.path.split(path)
             path = os.path.join(folder, f".{name}.{os.getpid()}.cimis-tmp")
-        with open(path, "wb") as fh:
-            fh.write(data)
+        try:
+            with open(path, "wb") as fh:
+                fh.write(data)
+        except BaseException:
+            if self.in_place:  # a half-written staged file (a full disk) must not stay in the output
+                try:
+                    os.unlink(path)
+                except OSError:
+                    pass
+            raise
         st = os.stat(path)
         if self.in_place:
             self._staged.append((path, target))

@@ -514,6 +514,30 @@ def chapter_markdown(chapter: Any, level: int = 1) -> str:
     return chapter_title_markdown(chapter.title, level) + "\n\n" + body + "\n"
 
 
+def page_clashes(book: Any) -> list[Any]:
+    """Problems (at their SUMMARY.md lines) for chapters that would be published as the
+    same page: ``a\\b.md`` and ``a/b.md``, ``x.md`` and ``x.markdown``, or names that differ
+    only in case or in how accents are encoded (one page overwrites the other where the file
+    system ignores that, as on macOS and Windows). Either way a chapter would be silently missing."""
+    import unicodedata
+
+    from toolkit.errors import Problem
+    from toolkit.i18n import _
+
+    seen: dict[str, Any] = {}
+    problems = []
+    for chapter in book.chapters:
+        if chapter.path is None or not chapter.rel:
+            continue
+        page = page_path(norm_rel(chapter.rel))
+        first = seen.setdefault(unicodedata.normalize("NFC", page).casefold(), chapter)
+        if first is not chapter:
+            problems.append(Problem.at(book.summary_path, chapter.summary_line, _(
+                "'{path}' and '{other}' (line {line}) would both be published as the page '{page}'; "
+                "rename one of them").format(path=chapter.rel, other=first.rel, line=first.summary_line, page=page)))
+    return problems
+
+
 @functools.lru_cache(maxsize=65536)  # pure, and called for every chapter on every rebuild
 def norm_rel(rel: str) -> str:
     """A chapter's path as written in SUMMARY.md, normalised (``./a/../b.md`` -> ``b.md``)."""

@@ -116,6 +116,11 @@ SVG_ATTRIBUTES = frozenset({
 _SVG_BAD_VALUE = re.compile(r"url\s*\(\s*['\"]?\s*(?!#)|@import|expression\s*\(|javascript:|data:", re.I)
 
 
+#: how deep an SVG's elements may nest (drawings nest a few groups; 100,000 would overflow
+#: the stack of the cleaner and the writer)
+MAX_SVG_DEPTH = 200
+
+
 class UnsafeSvg(Exception):
     """An SVG that cannot be read as XML (or declares entities)."""
 
@@ -130,21 +135,25 @@ def _local(name: str) -> tuple[str, str]:
 def sanitise_svg(data: bytes) -> bytes:
     """``data`` (an SVG file) rebuilt from allowed elements and attributes only: scripts,
     event handlers, ``foreignObject``, images and references to anything but the file's own
-    ``#ids`` are dropped. :class:`UnsafeSvg` for files that are not well-formed XML or that
-    declare a DTD (entities can expand without bound)."""
+    ``#ids`` are dropped. :class:`UnsafeSvg` for files that are not well-formed XML, that
+    declare a DTD (entities can expand without bound) or nest too deeply."""
     from xml.etree import ElementTree  # only when a book shows an SVG file
 
+    from toolkit.i18n import _
+
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
-        raise UnsafeSvg("SVG with a DTD or entities")
+        raise UnsafeSvg(_("SVG with a DTD or entities"))
     try:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as exc:
-        raise UnsafeSvg(f"not well-formed XML: {exc}") from exc
+        raise UnsafeSvg(_("not well-formed XML: {error}").format(error=exc)) from exc
     ns, local = _local(root.tag)
     if local != "svg" or ns not in ("", _SVG_NS):
-        raise UnsafeSvg("not an SVG document")
+        raise UnsafeSvg(_("not an SVG document"))
 
-    def clean(element: Any) -> None:
+    def clean(element: Any, depth: int = 0) -> None:
+        if depth > MAX_SVG_DEPTH:  # cleaning and writing recurse per level
+            raise UnsafeSvg(_("elements nested more than {n} levels deep").format(n=MAX_SVG_DEPTH))
         for child in list(element):
             cns, clocal = _local(child.tag) if isinstance(child.tag, str) else ("?", "?")
             if cns not in ("", _SVG_NS) or clocal not in SVG_ELEMENTS:
@@ -153,7 +162,7 @@ def sanitise_svg(data: bytes) -> bytes:
             if clocal == "style" and child.text and _SVG_BAD_VALUE.search(child.text):
                 element.remove(child)
                 continue
-            clean(child)
+            clean(child, depth + 1)
         for name in list(element.attrib):
             ans, alocal = _local(name)
             value = element.attrib[name]

@@ -86,9 +86,11 @@ def _load(path: Path) -> tuple[Any, Any, str]:
 
 
 def _save(path: Path, yaml: Any, data: Any, body: str) -> None:
+    from toolkit.workbook.files import encode_like
+
     out = io.StringIO()
     yaml.dump(data, out)
-    write_atomic(path, ("---\n" + out.getvalue() + "---\n" + body).encode("utf-8"))
+    write_atomic(path, encode_like(path, "---\n" + out.getvalue() + "---\n" + body))
 
 
 def set_status(path: Path, status: str) -> str:

@@ -210,7 +210,33 @@ def _scan_chapters(folder: Path, report: SyncReport) -> dict[Path, tuple[str, An
 
 
 def sync(folder: Path | str, library: Any = None) -> SyncReport:
-    """Sync the workbook in ``folder`` from its sources; problems instead of exceptions."""
+    """Sync the workbook in ``folder`` from its sources; problems instead of exceptions.
+    One sync at a time per workbook: two at once both found a chapter missing, both made it
+    and both added it to SUMMARY.md, which then listed every new chapter twice. The lock is
+    on the workbook folder itself (no lock file among the author's files) and ends with
+    the process, even a killed one."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return _sync(folder, library)  # not a folder: _sync says so
+    try:
+        try:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except ImportError:  # no POSIX locks (Windows): syncs are not guarded against each other
+            pass
+        except OSError:
+            report = SyncReport()
+            report.problems.append(Problem.at(folder, 0, _(
+                "another sync of this workbook is running; try again when it has finished")))
+            return report
+        return _sync(folder, library)
+    finally:
+        os.close(fd)
+
+
+def _sync(folder: Path | str, library: Any = None) -> SyncReport:
     from toolkit.workbook.files import read_book_config
     from toolkit.workbook.generate import generate, labels
     from toolkit.workbook.model import BOOK_FILE
@@ -284,6 +310,7 @@ def sync(folder: Path | str, library: Any = None) -> SyncReport:
         known[plan.key] = {"path": rel, "refs": sorted(refs)}
 
     from toolkit.paths import write_many
+    from toolkit.workbook.files import encode_like
 
     # the charts the chapters show (only what changed is written)
     for plan in plans:
@@ -297,7 +324,7 @@ def sync(folder: Path | str, library: Any = None) -> SyncReport:
                 writes.append((target, svg))
 
     # chapters first: SUMMARY.md never points at a file that is not there yet
-    write_many([(path, text.encode("utf-8")) for path, text in writes])
+    write_many([(path, encode_like(path, text)) for path, text in writes])
     if new_entries:
         summary_path = folder / SUMMARY_FILE
         try:
@@ -307,7 +334,8 @@ def sync(folder: Path | str, library: Any = None) -> SyncReport:
             report.problems.append(Problem.at(summary_path, 0, _(
                 "cannot read SUMMARY.md to add the new chapters; add them by hand")))
         if current is not None:
-            write_atomic(summary_path, append_chapters(current.replace("\r\n", "\n"), new_entries).encode("utf-8"))
+            write_atomic(summary_path, encode_like(summary_path, append_chapters(current.replace("\r\n", "\n"),
+                                                                                 new_entries)))
     state_text = json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     if not (folder / STATE_FILE).exists() or (folder / STATE_FILE).read_text("utf-8") != state_text:
         write_atomic(folder / STATE_FILE, state_text.encode("utf-8"))

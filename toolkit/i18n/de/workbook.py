@@ -10,6 +10,12 @@ MESSAGES: dict[str, str] = {
     "'{path}' and '{other}' would both be the page {page}; rename one of them":
         "'{path}' und '{other}' wären beide die Seite {page}; benennen Sie eine der beiden Dateien um",
     "chapter file '{path}' does not exist": "die Kapiteldatei '{path}' existiert nicht",
+    "chapter file '{path}' does not exist; a file whose name differs only in how its accents are encoded "
+    "(Unicode NFC or NFD) is there: rename it or type the link again":
+        "die Kapiteldatei '{path}' existiert nicht; dort liegt eine Datei, deren Name sich nur in der Kodierung "
+        "der Akzente unterscheidet (Unicode NFC oder NFD): benennen Sie sie um oder tippen Sie den Link neu",
+    "chapter file '{path}' is a symlink that leads to itself (a loop)":
+        "die Kapiteldatei '{path}' ist ein symbolischer Link, der auf sich selbst verweist (eine Schleife)",
     "file does not exist": "die Datei existiert nicht",
     "file is empty: book.yaml needs at least title and language":
         "die Datei ist leer: book.yaml braucht mindestens title und language",
@@ -150,9 +156,25 @@ MESSAGES: dict[str, str] = {
     "src '{src}' is outside the book folder": "src '{src}' liegt außerhalb des Buch-Ordners",
     "settings of book.toml that cimis does not support are ignored: {settings}":
         "Einstellungen der book.toml, die cimis nicht unterstützt, werden übergangen: {settings}",
+    "src '{src}' is a symlink that leads outside the book folder":
+        "src '{src}' ist ein symbolischer Link, der aus dem Buch-Ordner hinausführt",
     "include '{target}' cannot be read: {reason}": "include '{target}' kann nicht gelesen werden: {reason}",
     "broken TOML: {reason}": "fehlerhaftes TOML: {reason}",
     "[book] authors must be a list of names": "[book] authors muss eine Liste von Namen sein",
+    "the file holds the control character U+{code:04X}, which no publication format allows; delete it (an editor "
+    "shows it as ^{letter} or a box)":
+        "die Datei enthält das Steuerzeichen U+{code:04X}, das kein Veröffentlichungsformat erlaubt; löschen Sie es "
+        "(ein Editor zeigt es als ^{letter} oder als Kästchen)",
+    "holds a control character, which no publication format allows; remove it":
+        "enthält ein Steuerzeichen, das kein Veröffentlichungsformat erlaubt; entfernen Sie es",
+    "[book] {field} holds a control character, which no publication format allows; remove it":
+        "[book] {field} enthält ein Steuerzeichen, das kein Veröffentlichungsformat erlaubt; entfernen Sie es",
+    "cannot create or write {path}: {reason}": "{path} kann nicht angelegt oder geschrieben werden: {reason}",
+    "cannot write: {reason}": "Schreiben nicht möglich: {reason}",
+    "another sync of this workbook is running; try again when it has finished":
+        "ein anderer Sync dieses Workbooks läuft gerade; versuchen Sie es erneut, wenn er fertig ist",
+    "broken TOML: values are nested too deeply": "fehlerhaftes TOML: Werte sind zu tief verschachtelt",
+    "[book] {field} must be text": "[book] {field} muss Text sein",
     "[book] {field} is longer than {limit} characters": "[book] {field} ist länger als {limit} Zeichen",
     # generated chapters: the event report and charts
     "Event report": "Veranstaltungsbericht",
