@@ -506,8 +506,9 @@ def test_control_characters_typed_in_a_session_do_not_reach_the_chapter(book, wo
     ("chapters/a\\b.md", "chapters/a/b.md", "chapters/a/b.html"),
     ("chapters/x.md", "chapters/x.markdown", "chapters/x.html"),
     ("chapters/Intro.md", "chapters/intro.md", "chapters/intro.html"),  # one page where case is ignored
-    ("index-chapter.md", "index.md", "index-chapter.html"),
-], ids=["backslash", "extension", "case", "reserved"])
+    ("contents-chapter.md", "contents.md", "contents-chapter.html"),  # contents.html is the site's
+    ("README.md", "index.md", "index.html"),  # both a folder's start page, as in mdBook
+], ids=["backslash", "extension", "case", "reserved", "start-page"])
 def test_two_chapters_never_share_a_page(tmp_path, first, second, page):
     """One overwrote the other: a chapter silently missing from the publication."""
     book = make_book(tmp_path / "book", {first: "# First\n", second: "# Second\n"},

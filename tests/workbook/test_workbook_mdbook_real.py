@@ -360,7 +360,8 @@ def test_readme_and_index_md_in_one_folder_are_refused(tmp_path):
                                           "src/README.md": "# R\n", "src/index.md": "# I\n"})
     with pytest.raises(ProblemsError) as caught:
         build(book, "html", tmp_path / "out")
-    assert "would both be the page index.html" in str(caught.value.problems[0])
+    assert "'index.md' and 'README.md' (line 1) would both be published as the page 'index.html'" \
+        in str(caught.value.problems[0])
     assert not (tmp_path / "out").exists()
 
 

@@ -287,7 +287,6 @@ def read_book(folder: Path | str, unlisted: bool = True) -> tuple[Book | None, l
     problems += summary_problems
     if text is None:
         return None, problems
-    from toolkit.workbook.render import norm_rel, page_path
 
     memo = _SUMMARIES.get(str(summary_path))
     if memo is not None and memo[0] == text and memo[1] == book.mdbook:
@@ -303,7 +302,6 @@ def read_book(folder: Path | str, unlisted: bool = True) -> tuple[Book | None, l
 
         hidelines, book.redirects = html_settings(include_root)
     seen: dict[str, int] = {}  # str keys: hashing a Path costs more
-    pages: dict[str, str] = {}  # page -> the chapter file that has it (README.md, index.md)
     real_dirs: dict[str, bool] = {}
     parts: dict[str | None, Part] = {}
     for entry in summary.entries:
@@ -321,13 +319,6 @@ def read_book(folder: Path | str, unlisted: bool = True) -> tuple[Book | None, l
                     "'{path}' is listed twice (first on line {line})").format(path=entry.path, line=seen[str(path)])))
                 continue
             seen[str(path)] = entry.line
-            page = page_path(norm_rel(entry.path))
-            if page in pages:
-                problems.append(Problem.at(summary_path, entry.line, _(
-                    "'{path}' and '{other}' would both be the page {page}; rename one of them").format(
-                    path=entry.path, other=pages[page], page=page)))
-                continue
-            pages[page] = entry.path
             where = _chapter_file_problem(root, path, real_dirs)
             if where is not None:
                 problems.append(Problem.at(summary_path, entry.line, where.format(path=entry.path)))

@@ -7,8 +7,6 @@ MESSAGES: dict[str, str] = {
         "hier gibt es keine book.yaml; legen Sie ein Workbook mit 'cimis workbook init' an",
     "'{path}' is outside the workbook folder": "'{path}' liegt außerhalb des Workbook-Ordners",
     "'{path}' is listed twice (first on line {line})": "'{path}' steht zweimal im Inhaltsverzeichnis (zuerst in Zeile {line})",
-    "'{path}' and '{other}' would both be the page {page}; rename one of them":
-        "'{path}' und '{other}' wären beide die Seite {page}; benennen Sie eine der beiden Dateien um",
     "chapter file '{path}' does not exist": "die Kapiteldatei '{path}' existiert nicht",
     "chapter file '{path}' does not exist; a file whose name differs only in how its accents are encoded "
     "(Unicode NFC or NFD) is there: rename it or type the link again":
