@@ -592,23 +592,38 @@ def test_simultaneous_syncs_never_list_a_chapter_twice(book, workshop, tmp_path)
 
 @pytest.mark.parametrize("fmt", ["html", "md"])
 def test_files_added_to_an_output_are_never_deleted(tmp_path, fmt):
-    """A CNAME for the web host or notes put into build/html were deleted by the next build,
-    which replaces the whole folder."""
+    """A CNAME for the web host, a .nojekyll or notes put into build/html were deleted by the
+    next build, which replaces the whole folder: they are carried into the new output."""
     book = make_book(tmp_path / "book", {"chapters/a.md": "# A\n"})
     out = book / "build" / fmt
     assert cimis(tmp_path, "workbook", "build", str(book), "--format", fmt).returncode == 0
     (out / "CNAME").write_text("workbook.example.org\n", "utf-8")
+    (out / ".nojekyll").write_text("", "utf-8")
     (out / "notes").mkdir()
     (out / "notes" / "todo.txt").write_text("mine", "utf-8")
-    (book / "chapters" / "a.md").write_text("# A\n\nMore.\n", "utf-8")
-    for lang, message in (("en", "holds files that no build made (CNAME, notes/todo.txt)"),
-                          ("de", "enthält Dateien, die kein Build angelegt hat (CNAME, notes/todo.txt)")):
-        clean_failure(cimis(tmp_path, "workbook", "build", str(book), "--format", fmt, lang=lang), str(out), message)
-    assert (out / "CNAME").read_text("utf-8") == "workbook.example.org\n"
-    assert (out / "notes" / "todo.txt").read_text("utf-8") == "mine"
-    (out / "CNAME").unlink()
-    shutil.rmtree(out / "notes")
-    assert cimis(tmp_path, "workbook", "build", str(book), "--format", fmt).returncode == 0
+    for i in range(2):  # the second time the files are carried over again
+        (book / "chapters" / "a.md").write_text(f"# A\n\nMore {i}.\n", "utf-8")
+        assert cimis(tmp_path, "workbook", "build", str(book), "--format", fmt).returncode == 0
+        assert (out / "CNAME").read_text("utf-8") == "workbook.example.org\n"
+        assert (out / ".nojekyll").exists() and (out / "notes" / "todo.txt").read_text("utf-8") == "mine"
+        built = "".join(p.read_text("utf-8", "replace") for p in out.rglob("*") if p.is_file())
+        assert f"More {i}." in built
+
+
+def test_an_added_file_the_build_would_replace_stops_it(tmp_path):
+    """Someone's file where the next build puts a page of its own: nothing is replaced."""
+    book = make_book(tmp_path / "book", {"chapters/a.md": "# A\n"})
+    out = book / "build" / "html"
+    assert cimis(tmp_path, "workbook", "build", str(book)).returncode == 0
+    (out / "chapters" / "b.html").write_text("my page", "utf-8")
+    (book / "chapters" / "b.md").write_text("# B\n", "utf-8")
+    (book / "SUMMARY.md").write_text("# Summary\n\n- [a](chapters/a.md)\n- [b](chapters/b.md)\n", "utf-8")
+    for lang, message in (("en", "holds files that no build made and that this build would replace (chapters/b.html)"),
+                          ("de", "enthält Dateien, die kein Build angelegt hat und die dieser Build ersetzen würde "
+                                 "(chapters/b.html)")):
+        clean_failure(cimis(tmp_path, "workbook", "build", str(book), lang=lang), str(out), message)
+    assert (out / "chapters" / "b.html").read_text("utf-8") == "my page"
+    assert (out / "chapters" / "a.html").exists()
 
 
 # --- images ------------------------------------------------------------------------------------------

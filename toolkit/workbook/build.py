@@ -97,13 +97,16 @@ def _build(exporter: Any, fmt: str, folder: Path, out_dir: Path | str | None) ->
         lock = _lock(out)
         try:
             _remove_leftovers(out)
-            _check_foreign(out)
-            if _update(exporter, fmt, book, out):
+            added = _added_files(out)
+            # an update in place could write over a file someone added; a full build finds
+            # that out before anything of the previous output is touched
+            if not added and _update(exporter, fmt, book, out):
                 return out
             tmp = _fresh_folder(out, ".tmp")
             try:
                 _run(exporter, fmt, book, tmp, cache_dir_for(out), out)
                 _write_marker(tmp, fmt)
+                _carry_over(out, tmp, added)
                 _swap(tmp, out)
             finally:
                 if tmp.exists():
@@ -184,7 +187,7 @@ def _remove_leftovers(out: Path) -> None:
 
 def _write_marker(folder: Path, fmt: str, complete: bool = True, files: list[str] | None = None) -> None:
     """Mark ``folder`` as a build output of ``fmt`` made of ``files`` (see
-    :func:`_check_foreign`); ``complete=False`` while it is being updated in place (written
+    :func:`_added_files`); ``complete=False`` while it is being updated in place (written
     beside and renamed, so the marker is never half-written)."""
     data: dict[str, Any] = {"format": fmt} if complete else {"format": fmt, "updating": True}
     if complete:
@@ -253,18 +256,38 @@ def _output_files(folder: Path) -> set[str]:
     return found
 
 
-def _check_foreign(out: Path) -> None:
-    """Refuse to replace an earlier output to which someone added files (a CNAME for the
-    web host, notes): every build replaces the whole folder, so they would be deleted.
-    Only an output whose marker lists its files can be checked (earlier ones cannot)."""
+def _added_files(out: Path) -> list[str]:
+    """The files someone added to the earlier output ``out`` (a CNAME for the web host, a
+    ``.nojekyll``, notes): those its marker does not list. Only an output whose marker lists
+    its files can tell (earlier ones cannot)."""
     listed = _read_marker(out).get("files")
     if not isinstance(listed, list) or not out.is_dir():
-        return
-    foreign = sorted(_output_files(out) - set(listed))
-    if foreign:
-        shown = ", ".join(foreign[:5]) + (", …" if len(foreign) > 5 else "")
-        raise CimisError(_("{path} holds files that no build made ({files}); move them elsewhere first: every "
-                           "build replaces this folder").format(path=out, files=shown))
+        return []
+    return sorted(_output_files(out) - set(listed))
+
+
+def _carry_over(out: Path, new: Path, added: list[str]) -> None:
+    """Put the files someone added to the earlier output ``out`` into the ``new`` one
+    (linked, else copied: the originals stay where they are until the swap), so that a build
+    never deletes them; a file the build itself makes now stops the build instead."""
+    import shutil
+
+    clashes = [rel for rel in added if os.path.lexists(new / rel)
+               or any((new / parent).is_file() for parent in Path(rel).parents if str(parent) != ".")]
+    if clashes:
+        shown = ", ".join(clashes[:5]) + (", …" if len(clashes) > 5 else "")
+        raise CimisError(_("{path} holds files that no build made and that this build would replace ({files}); "
+                           "move them elsewhere first").format(path=out, files=shown))
+    for rel in added:
+        source, target = out / rel, new / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_symlink():
+            os.symlink(os.readlink(source), target)
+            continue
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copy2(source, target)
 
 
 def _run(exporter: Any, fmt: str, book: Any, tmp: Path, cache_dir: Path, previous: Path) -> None:

@@ -24,9 +24,9 @@ MESSAGES: dict[str, str] = {
     "'{path}' and '{other}' (line {line}) would both be published as the page '{page}'; rename one of them":
         "'{path}' und '{other}' (Zeile {line}) würden beide als Seite '{page}' veröffentlicht; benennen Sie eine "
         "der beiden um",
-    "{path} holds files that no build made ({files}); move them elsewhere first: every build replaces this folder":
-        "{path} enthält Dateien, die kein Build angelegt hat ({files}); verschieben Sie sie zuerst an einen anderen "
-        "Ort: jeder Build ersetzt diesen Ordner",
+    "{path} holds files that no build made and that this build would replace ({files}); move them elsewhere first":
+        "{path} enthält Dateien, die kein Build angelegt hat und die dieser Build ersetzen würde ({files}); "
+        "verschieben Sie sie zuerst an einen anderen Ort",
     "SVG with a DTD or entities": "SVG mit DTD oder Entities",
     "not well-formed XML: {error}": "kein wohlgeformtes XML: {error}",
     "not an SVG document": "kein SVG-Dokument",
