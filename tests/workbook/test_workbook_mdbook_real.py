@@ -121,6 +121,30 @@ def test_summary_reads_as_mdbook_reads_it(tmp_path):
     assert [title for title, _line in summary.parts] == ["Part one", "Part two"]
 
 
+def test_summary_links_in_angle_brackets(tmp_path):
+    """``[T](<a b.md>)``: a destination with blanks, as CommonMark and mdBook write it."""
+    from toolkit.workbook.build import build
+    from toolkit.workbook.summary import parse_summary
+
+    summary = parse_summary("[Pre](<pre face.md>)\n\n- [A](<a b.md>) (note)\n- [B](<>)\n", "S")
+    assert summary.problems == []
+    assert [(e.path, e.kind) for e in summary.entries] == [("pre face.md", "prefix"), ("a b.md", "numbered"),
+                                                           (None, "numbered")]
+    book = write_book(tmp_path / "book", {"src/SUMMARY.md": "- [A](<a b.md>)\n", "src/a b.md": "# A B\n"})
+    assert "A B" in (build(book, "html", tmp_path / "out") / "a b.html").read_text("utf-8")
+
+
+def test_an_include_of_itself_reports_each_problem_once(tmp_path):
+    from toolkit.workbook.check import check_book
+
+    book = write_book(tmp_path / "book", {"src/SUMMARY.md": "- [A](a.md)\n",
+                                          "src/a.md": "# A\n\n{{#include a.md}}\n\n{{#include gone.md}}\n"})
+    messages = [f"{p.line}: {p.message}" for p in check_book(book) if p.severity == "error"]
+    assert len(messages) == len(set(messages)) and len(messages) <= 4, messages
+    assert any(m.startswith("3: ") and "nests too deep" in m for m in messages)
+    assert any(m.startswith("5: ") and "gone.md" in m for m in messages)
+
+
 @pytest.mark.parametrize(("written", "name"), [
     ("`and_then`", "and_then"), ("Defaults: `or`, `or_else`", "Defaults: or, or_else"),
     ("**bold** and _em_", "bold and em"), ("snake_case_name", "snake_case_name"),

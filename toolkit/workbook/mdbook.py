@@ -463,7 +463,8 @@ def include_problems(text: str, chapter: Path, root: Path) -> list[tuple[int, st
     included file."""
     lines: list[int] = []
     problems = expand_includes(text, chapter, root, lines=lines)[1]
-    return list(zip(lines, problems, strict=True))
+    # a file that includes itself meets the same missing include at every depth: once is enough
+    return list(dict.fromkeys(zip(lines, problems, strict=True)))
 
 
 def import_mdbook(src: Path, dest: Path) -> Path:

@@ -24,7 +24,8 @@ from urllib.parse import unquote
 from toolkit.errors import Problem
 from toolkit.i18n import _
 
-_LINK = r"\[(?P<title>(?:[^\[\]\\]|\\.)*)\]\((?P<path>[^()\s]*)\)"
+# the destination in angle brackets may hold blanks (``[T](<a b.md>)``), as in CommonMark
+_LINK = r"\[(?P<title>(?:[^\[\]\\]|\\.)*)\]\((?:<(?P<bracketed>[^<>\n]*)>|(?P<path>[^()\s]*))\)"
 # text after the link (``- [Pinning](pinning.md) (draft)``) is ignored, as mdBook does
 LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+]|[0-9]{1,9}[.)])[ \t]+" + _LINK + r"(?P<rest>.*)$")
 # a list item that is no chapter link (mdBook refuses it too)
@@ -118,7 +119,7 @@ def parse_summary(text: str, path: str, mdbook: bool = False) -> Summary:
                 indents.append(width)
                 counters.append(0)
             counters[-1] += 1
-            raw = item["path"]
+            raw = item["path"] if item["bracketed"] is None else item["bracketed"]
             summary.entries.append(Entry(_unescape(item["title"]), unquote(raw) if raw else None, number,
                                          "numbered", len(indents) - 1, ".".join(map(str, counters)), part,
                                          separator))
@@ -131,7 +132,7 @@ def parse_summary(text: str, path: str, mdbook: bool = False) -> Summary:
         if plain:
             if indents_reset:
                 top, indents, counters = counters[0], [], []
-            raw = plain["path"]
+            raw = plain["path"] if plain["bracketed"] is None else plain["bracketed"]
             kind = "suffix" if numbered_seen else "prefix"
             if not raw:
                 summary.problems.append(Problem.at(path, number, _(
