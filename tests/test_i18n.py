@@ -118,3 +118,28 @@ def test_no_message_is_defined_in_two_catalogue_modules():
     merged = sum(len(importlib.import_module(f"toolkit.i18n.de.{m.name}").MESSAGES)
                  for m in pkgutil.iter_modules(de.__path__))
     assert merged == len(MESSAGES), "an area module is not merged by toolkit/i18n/de/__init__.py"
+
+
+def test_allowed_values_are_listed_in_the_readers_language():
+    """pydantic joins the allowed values with an English "or"; German readers saw
+    "keiner der Werte 'de' or 'en'"."""
+    from typing import Literal
+
+    from pydantic import BaseModel, ValidationError
+
+    from toolkit.i18n import set_language
+    from toolkit.validation import describe
+
+    class Language(BaseModel):
+        lang: Literal["de", "en", "fr"]
+
+    with pytest.raises(ValidationError) as caught:
+        Language(lang="xx")
+    error = caught.value.errors()[0]
+    try:
+        set_language("de")
+        assert describe(error) == "'xx' ist keiner der Werte 'de', 'en' oder 'fr'"
+        set_language("en")
+        assert describe(error) == "'xx' is not one of 'de', 'en' or 'fr'"
+    finally:
+        set_language(None)

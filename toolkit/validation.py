@@ -44,6 +44,14 @@ class _Bounded:
     __str__ = __repr__
 
 
+def _choices(expected: Any) -> str:
+    """pydantic's list of the allowed values (``'de' or 'en'``) with its "or" in the
+    reader's language."""
+    text = str(expected)
+    head, sep, tail = text.rpartition(" or ")
+    return f"{head} {_('or')} {tail}" if sep else text
+
+
 def describe(error: Mapping[str, Any]) -> str:
     """A translated message for one pydantic error (one item of ``ValidationError.errors()``),
     in the user's language, with the offending value cut to a short line."""
@@ -66,10 +74,8 @@ def describe(error: Mapping[str, Any]) -> str:
         return _("expected a list, got {value!r}").format(value=value)
     if kind in {"dict_type", "model_type", "model_attributes_type"}:
         return _("expected a mapping of fields, got {value!r}").format(value=value)
-    if kind == "literal_error":
-        return _("{value!r} is not one of {expected}").format(value=value, expected=ctx.get("expected", ""))
-    if kind == "enum":
-        return _("{value!r} is not one of {expected}").format(value=value, expected=ctx.get("expected", ""))
+    if kind in {"literal_error", "enum"}:
+        return _("{value!r} is not one of {expected}").format(value=value, expected=_choices(ctx.get("expected", "")))
     if kind == "string_pattern_mismatch":
         return _("{value!r} may hold only lower-case letters, digits and '-'").format(value=value)
     if kind == "string_too_short":
@@ -101,7 +107,7 @@ def describe(error: Mapping[str, Any]) -> str:
     if kind == "union_tag_invalid":
         return _("'{field}' is {value!r}, not one of {expected}").format(
             field=str(ctx.get("discriminator", "")).strip("'"), value=_Bounded(ctx.get("tag")),
-            expected=ctx.get("expected_tags", ""))
+            expected=_choices(ctx.get("expected_tags", "")))
     if kind in {"finite_number"}:
         return _("expected a finite number, got {value!r}").format(value=value)
     if kind in {"datetime_type", "datetime_parsing", "datetime_from_date_parsing"}:

@@ -125,6 +125,7 @@ MESSAGES: dict[str, str] = {
     "expected a list, got {value!r}": "Liste erwartet, erhalten: {value!r}",
     "expected a mapping of fields, got {value!r}": "Felder (Schlüssel: Wert) erwartet, erhalten: {value!r}",
     "{value!r} is not one of {expected}": "{value!r} ist keiner der Werte {expected}",
+    "or": "oder",
     "{value!r} may hold only lower-case letters, digits and '-'":
         "{value!r} darf nur Kleinbuchstaben, Ziffern und '-' enthalten",
     "is longer than {n} characters": "ist länger als {n} Zeichen",
