@@ -208,3 +208,25 @@ def test_export_needs_only_the_store(cli, workshop):
     assert json.loads(export(cli, workshop, "json"))["workshop"] == "workshop"
     result = cli("session", "status", str(workshop))
     assert result.exit_code == 1 and "workshop.yaml" in result.output
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full on this system")
+def test_export_to_a_full_standard_output_is_one_line(cli, workshop, child_env):
+    """A traceback before (the error surfaced in the interpreter's last flush)."""
+    import subprocess
+    import sys
+
+    cli("session", "import", str(workshop), "-", input=lines(*[f"card {i}" for i in range(50)]))
+    with open("/dev/full", "w") as full:
+        run = subprocess.run([sys.executable, "-m", "toolkit", "session", "export", str(workshop)],
+                             env={**child_env, "CIMIS_LANG": "de"}, stdout=full, stderr=subprocess.PIPE, timeout=60)
+    err = run.stderr.decode()
+    assert run.returncode == 1 and "Traceback" not in err and "Exception" not in err, err
+    assert err.strip() == "cimis: Schreiben nicht möglich: der Datenträger ist voll", err
+
+
+def test_export_to_a_place_that_cannot_be_written_says_so_once(cli, workshop, tmp_path):
+    (tmp_path / "a-file").write_text("", "utf-8")
+    result = cli("session", "export", str(workshop), "-o", str(tmp_path / "a-file" / "out.csv"))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.output.count("cannot write") == 1, result.output

@@ -75,4 +75,25 @@ def main(argv: list[str] | None = None) -> None:
     except CimisError as exc:
         click.echo(f"cimis: {exc}", err=True)
         sys.exit(1)
-    cli.main(args=argv, prog_name="cimis")
+    try:
+        try:
+            cli.main(args=argv, prog_name="cimis")
+        finally:
+            # what is still buffered fails here, not in the interpreter's shutdown (a traceback)
+            sys.stdout.flush()
+    except OSError as exc:
+        # what no command caught: standard output full or gone (click itself ends quietly on
+        # a closed pipe), or a file; one line, never a traceback
+        import errno
+        import os
+
+        from toolkit.i18n import _
+
+        reason = _("the disk is full") if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
+        if exc.filename is None:
+            # the interpreter flushes standard output once more on exit: let that go nowhere
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            click.echo(f"cimis: {_('cannot write: {reason}').format(reason=reason)}", err=True)
+        else:
+            click.echo(f"cimis: {exc.filename}: {reason}", err=True)
+        sys.exit(1)

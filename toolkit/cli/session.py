@@ -148,6 +148,8 @@ def _export(folder: Path, fmt: str, output: Path | None) -> None:
 
     try:
         write_atomic(output, text.encode("utf-8"))
+    except CimisError:
+        raise  # write_atomic's own message names the file and the reason
     except OSError as exc:
         raise CimisError(_("cannot write {path}: {error}").format(path=output, error=exc.strerror or exc)) from None
     click.echo(_("{n} capture(s) written to {path}").format(n=len(rows), path=output), err=True)
