@@ -229,9 +229,14 @@ def read_chapter_file(path: Path, rel: str, title: str = "", cache: Any = None,
     return chapter, problems
 
 
-def _read_settings(folder: Path, cache: Any) -> tuple[tuple[BookSettings, Path, str] | None, list[Problem]]:
-    """``((settings, chapters' folder, default status), problems)`` from ``book.yaml`` or an
-    mdBook's ``book.toml``; the validated result is cached while the file is unchanged."""
+_Settings = tuple[BookSettings, Path, str, dict[str, str], dict[str, str]]
+
+
+def _read_settings(folder: Path, cache: Any) -> tuple[_Settings | None, list[Problem]]:
+    """``((settings, chapters' folder, default status, hidelines, redirects), problems)`` from
+    ``book.yaml`` or an mdBook's ``book.toml`` (the last two: its ``[output.html]``, see
+    :func:`~toolkit.workbook.mdbook.html_settings`); the validated result is cached while the
+    file is unchanged, so that a rebuild neither parses nor imports a TOML reader."""
     mdbook = not (folder / BOOK_FILE).exists() and (folder / "book.toml").is_file()
     path = folder / ("book.toml" if mdbook else BOOK_FILE)
     try:
@@ -241,24 +246,25 @@ def _read_settings(folder: Path, cache: Any) -> tuple[tuple[BookSettings, Path, 
     cached = cache.get_config(path, st) if st is not None else None
     # an mdBook's src may have been swapped for a symlink leading out since: checked again
     if cached is not None and real_inside(folder, cached[1]):
-        return (cached[0], Path(cached[1]), cached[2]), []
+        return (cached[0], Path(cached[1]), cached[2], cached[3], cached[4]), []
+    found: _Settings
     if mdbook:
         # an mdBook book, as it is: chapters in its src folder, no front matter needed
-        from toolkit.workbook.mdbook import read_book_toml
+        from toolkit.workbook.mdbook import html_settings, read_book_toml
 
         config, source, problems = read_book_toml(folder)
         if config is None or source is None:
             return None, problems
-        found = (BookSettings.of(config), source, "final")
+        found = (BookSettings.of(config), source, "final", *html_settings(Path(os.path.abspath(folder))))
     else:
         config, problems = read_book_config(path)
         if config is None:
             if not path.exists():
                 problems = [Problem.at(path, 0, _("no book.yaml here; create a workbook with 'cimis workbook init'"))]
             return None, problems
-        found = (BookSettings.of(config), folder, "todo")
+        found = (BookSettings.of(config), folder, "todo", {}, {})
     if st is not None and not problems:
-        cache.put_config(path, st, (found[0], str(found[1]), found[2]))
+        cache.put_config(path, st, (found[0], str(found[1]), *found[2:]))
     return found, problems
 
 
@@ -278,7 +284,7 @@ def read_book(folder: Path | str, unlisted: bool = True) -> tuple[Book | None, l
     # {{#include}} may read any file of the folder given (an mdBook book's examples often
     # stand beside its src folder), never outside it
     include_root = Path(os.path.abspath(folder))
-    config, folder, default_status = found
+    config, folder, default_status, hidelines, redirects = found
     # "final" is the default of mdBook books only: they have no status
     book = Book(folder=folder, config=config, mdbook=default_status == "final")
     root = Path(os.path.abspath(folder))
@@ -296,11 +302,7 @@ def read_book(folder: Path | str, unlisted: bool = True) -> tuple[Book | None, l
         _SUMMARIES[str(summary_path)] = (text, book.mdbook, summary)
     problems += summary.problems
     book.summary_title = summary.title
-    hidelines: dict[str, str] = {}
-    if book.mdbook:
-        from toolkit.workbook.mdbook import html_settings
-
-        hidelines, book.redirects = html_settings(include_root)
+    book.redirects = redirects
     seen: dict[str, int] = {}  # str keys: hashing a Path costs more
     real_dirs: dict[str, bool] = {}
     parts: dict[str | None, Part] = {}

@@ -170,13 +170,13 @@ def _remove_leftovers(out: Path) -> None:
     """Remove the temporary and old folders a killed build left beside ``out`` (the lock
     is held, so no running build owns them). A build killed between the two renames of
     :func:`_swap` left no output but the previous one as ``.old``: that is put back first."""
-    import shutil
-
     pattern = re.compile(re.escape(f".{out.name}.") + r"[0-9]+-[0-9]+\.(tmp|old)")
     try:
         names = sorted(name for name in os.listdir(out.parent) if pattern.fullmatch(name))
     except OSError:
         return
+    if names:
+        import shutil  # only then: with its archive modules it costs a rebuild a few ms
     for name in names:
         path = out.parent / name
         if name.endswith(".old") and not os.path.lexists(out) and (path / MARKER_FILE).is_file():
@@ -270,8 +270,6 @@ def _carry_over(out: Path, new: Path, added: list[str]) -> None:
     """Put the files someone added to the earlier output ``out`` into the ``new`` one
     (linked, else copied: the originals stay where they are until the swap), so that a build
     never deletes them; a file the build itself makes now stops the build instead."""
-    import shutil
-
     clashes = [rel for rel in added if os.path.lexists(new / rel)
                or any((new / parent).is_file() for parent in Path(rel).parents if str(parent) != ".")]
     if clashes:
@@ -287,6 +285,8 @@ def _carry_over(out: Path, new: Path, added: list[str]) -> None:
         try:
             os.link(source, target)
         except OSError:
+            import shutil
+
             shutil.copy2(source, target)
 
 

@@ -27,7 +27,7 @@ class ChapterCache:
 
     def __init__(self, folder: Path):
         digest = hashlib.sha256(os.fsencode(os.path.abspath(folder))).hexdigest()[:16]
-        self.log = open_log(Path(cache_dir()) / "chapters" / f"{digest}.log", ("cimis-chapters", 3, __version__))
+        self.log = open_log(Path(cache_dir()) / "chapters" / f"{digest}.log", ("cimis-chapters", 4, __version__))
 
     def get(self, path: Path, st: os.stat_result) -> tuple[Any, str, int] | None:
         entry = self.log.values.get(os.fspath(path))

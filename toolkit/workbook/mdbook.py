@@ -205,9 +205,15 @@ def redirect_page(target: str) -> str:
 def settings_warnings(folder: Path) -> list[Problem]:
     """The warning about ``book.toml``'s unsupported settings when ``folder`` is an mdBook
     book (a ``book.toml`` and no ``book.yaml``), else nothing."""
+    from toolkit.workbook.chaptercache import ChapterCache
     from toolkit.workbook.layout import BOOK_FILE
 
-    if not (folder / BOOK_TOML).is_file() or (folder / BOOK_FILE).exists():
+    path = folder / BOOK_TOML
+    if not path.is_file() or (folder / BOOK_FILE).exists():
+        return []
+    # the chapter cache keeps settings only when they were read without any problem or
+    # warning: while the file is unchanged there is nothing to say (and no TOML to parse)
+    if ChapterCache(Path(os.path.abspath(folder))).get_config(path, os.stat(path)) is not None:
         return []
     return [p for p in read_book_toml(folder)[2] if p.severity == "warning"]
 
