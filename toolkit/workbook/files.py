@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from toolkit.errors import Problem
 from toolkit.i18n import _
+from toolkit.workbook.layout import NOT_XML
 
 if TYPE_CHECKING:  # imported where used: a build of cached chapters needs neither pydantic nor YAML
     from pydantic import BaseModel
@@ -54,9 +54,6 @@ def read_text(path: Path) -> tuple[str | None, list[Problem]]:
     return decode(raw, path)
 
 
-#: characters XML 1.0 does not allow: an EPUB or DOCX holding one is broken (readers refuse
-#: it), so a workbook file must not hold them (tab and line ends are fine)
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def decode(raw: bytes, path: Path) -> tuple[str | None, list[Problem]]:

@@ -1,5 +1,5 @@
-"""The names of a workbook's files and folders, and the light, already validated records
-a build reads from the chapter cache.
+"""The names of a workbook's files and folders, the characters none of them may hold, and
+the light, already validated records a build reads from the chapter cache.
 
 Kept apart from :mod:`toolkit.workbook.model` (pydantic) so that building a workbook whose
 files are all cached never imports pydantic: that import alone cost more than building a
@@ -8,7 +8,12 @@ small book.
 
 from __future__ import annotations
 
+import re
 from typing import Any, NamedTuple
+
+#: characters XML 1.0 does not allow: an EPUB or DOCX holding one is broken (readers refuse
+#: it), so a workbook file must not hold them (tab and line ends are fine)
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 BOOK_FILE = "book.yaml"
 SUMMARY_FILE = "SUMMARY.md"

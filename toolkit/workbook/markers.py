@@ -59,7 +59,7 @@ def escape_content(lines: list[str]) -> list[str]:
     Control characters someone typed in a session are dropped (no EPUB or DOCX may hold
     them, and reading the chapter would refuse it), and a lone carriage return ends a line
     here as it will when the file is read back (else the passage's hash would not match)."""
-    from toolkit.workbook.files import NOT_XML
+    from toolkit.workbook.layout import NOT_XML
 
     out: list[str] = []
     for line in lines:

@@ -63,7 +63,7 @@ def read_book_toml(folder: Path) -> tuple[Any, Path | None, list[Problem]]:
     book = data.get("book", {})
     if not isinstance(book, dict):
         return None, None, [Problem.at(path, 0, _("[book] must be a table"))]
-    from toolkit.workbook.files import NOT_XML
+    from toolkit.workbook.layout import NOT_XML
 
     for key in ("title", "description", "language", "src"):
         if key in book and not isinstance(book[key], str):
@@ -180,7 +180,7 @@ def _redirect_page_of(old: Any, new: Any) -> str | None:
     an unsafe address)."""
     import posixpath
 
-    from toolkit.workbook.render import safe_url
+    from toolkit.workbook.safety import safe_url
 
     page = posixpath.normpath(str(old).lstrip("/"))
     if (not isinstance(new, str) or not new or _CONTROL.search(new) or not safe_url(new) or "#" in page

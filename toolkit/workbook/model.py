@@ -26,7 +26,7 @@ STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
 def _publishable(value: str) -> str:
     """``value`` unless it holds a character no EPUB or DOCX may (``\\u0007`` written in
     YAML's escaping: the file itself is plain text)."""
-    from toolkit.workbook.files import NOT_XML
+    from toolkit.workbook.layout import NOT_XML
 
     if NOT_XML.search(value):
         raise ValueError(N_("holds a control character, which no publication format allows; remove it"))

@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
-from toolkit.workbook.safety import page_href, publishable_asset, sanitise_html
+from toolkit.workbook.safety import URL_SCHEME as _SCHEME
+from toolkit.workbook.safety import page_href, publishable_asset, safe_url, sanitise_html
 
 __all__ = [
     "RenderedChapter",
@@ -36,10 +37,6 @@ __all__ = [
     "unique_slug",
 ]
 
-_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.I)
-_ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
-# browsers ignore these inside a scheme ("java\tscript:" is javascript:)
-_IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f-\x9f]+")
 
 
 def slugify(title: str) -> str:
@@ -56,15 +53,6 @@ def unique_slug(slug: str, slugs: set[str]) -> str:
     from mdit_py_plugins.anchors.index import unique_slug as mdit_unique_slug
 
     return mdit_unique_slug(slug, slugs)
-
-
-def safe_url(url: str) -> bool:
-    """Whether ``url`` may appear in a link or image: an allowed scheme or none at all."""
-    cleaned = _IGNORED_IN_URL.sub("", unquote(url))
-    match = _SCHEME.match(cleaned)
-    if match is None:
-        return True  # relative, or protocol-relative (which is http or https)
-    return match.group(1).lower() in _ALLOWED_SCHEMES
 
 
 def make_renderer() -> Any:

@@ -200,6 +200,22 @@ HTML_ATTRIBUTES: dict[str, set[str]] = {
     "td": {"colspan", "rowspan"},
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+#: the scheme at the start of a URL (``javascript:``), if it has one
+URL_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.I)
+# browsers ignore these inside a scheme ("java\tscript:" is javascript:)
+_IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f-\x9f]+")
+
+
+def safe_url(url: str) -> bool:
+    """Whether ``url`` may appear in a link or image: one of :data:`URL_SCHEMES` or no scheme
+    at all."""
+    from urllib.parse import unquote
+
+    cleaned = _IGNORED_IN_URL.sub("", unquote(url))
+    match = URL_SCHEME.match(cleaned)
+    if match is None:
+        return True  # relative, or protocol-relative (which is http or https)
+    return match.group(1).lower() in URL_SCHEMES
 
 
 def sanitise_html(fragment: str) -> str:
