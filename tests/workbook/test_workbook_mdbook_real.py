@@ -768,3 +768,30 @@ def test_escaped_braces_in_a_heading_stay_text():
     from toolkit.workbook.render import make_renderer
 
     assert '<h2 id="budget-draft">Budget {draft}</h2>' in make_renderer().render("## " + escape_line("Budget {draft}"))
+
+
+@pytest.mark.parametrize(("unit", "kind"), [
+    # removing the tag lines made a set per token: 3,000 admonitions took minutes
+    ("> [!NOTE]\n>\n> note {i}\n\npara {i}\n\n", "blockquote_open"),
+    # every list looked for a "~" line in every line to the end: a long glossary
+    ("Term {i}\n: definition {i}\n\n# Letter {i}\n\n", "dl_open"),
+], ids=["admonitions", "glossary"])
+def test_mdbook_markdown_costs_linear_time(unit, kind):
+    import time
+
+    from toolkit.workbook.render import make_renderer
+
+    md = make_renderer()
+
+    def cost(n: int) -> float:
+        text = "".join(unit.format(i=i) for i in range(n))
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            tokens = md.parse(text)
+            best = min(best, time.perf_counter() - start)
+        assert sum(t.type == kind for t in tokens) == n
+        return best
+
+    # ten times the text: about ten times the time when linear, a hundred when quadratic
+    assert cost(2000) / cost(200) < 30

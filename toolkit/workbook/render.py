@@ -14,6 +14,7 @@ repeated slug gets ``-1``, ``-2``, ... in document order. Every heading level ge
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import posixpath
@@ -180,10 +181,17 @@ def _use_definition_lists(md: Any) -> None:
             following += 1
         if following >= end_line or first(state, following) != ":":
             return False  # no definition follows ("~" starts none in mdBook)
-        # a list ends before a line starting with "~" (looked for only where a list starts,
-        # so that a chapter is not scanned again at every block)
-        end = next((line for line in range(following + 1, end_line) if first(state, line) == "~"), end_line)
-        return bool(original(state, start_line, end, silent))
+        # a list ends before a line starting with "~": looked for among the few lines that
+        # hold one at all (found once per source), not in every line to the end for every
+        # list, which made a long glossary quadratic
+        tildes = getattr(state, "_cimis_tilde_lines", None)
+        if tildes is None or tildes[0] is not state.src:
+            tildes = (state.src, [i for i, text in enumerate(state.src.split("\n")) if "~" in text])
+            state._cimis_tilde_lines = tildes
+        lines = tildes[1]
+        at = bisect.bisect_right(lines, following)
+        end = next((line for line in lines[at:] if line >= end_line or first(state, line) == "~"), end_line)
+        return bool(original(state, start_line, min(end, end_line), silent))
 
     rule.fn = deflist
     md.block.ruler.__cache__ = None  # compiled again with the guarded rule
@@ -230,7 +238,8 @@ def _admonitions(state: Any) -> None:
         if not inline.content.strip():
             drop += [i + 1, i + 2, i + 3]  # the tag was the paragraph: no empty one left behind
     if drop:
-        state.tokens = [t for k, t in enumerate(tokens) if k not in set(drop)]
+        dropped = set(drop)  # made once: in the comprehension's test it was made per token
+        state.tokens = [t for k, t in enumerate(tokens) if k not in dropped]
 
 
 #: rules that can only match where the chapter's text holds a certain string, with a test
