@@ -92,7 +92,10 @@ class WriteError(CimisError, OSError):
         return str(self.strerror)
 
 
-def _write_error(path: str, exc: OSError) -> WriteError:
+def os_error_reason(exc: OSError) -> str:
+    """Why a file could not be written, in the user's language: the reasons people meet
+    (full disk, read-only place, no permission, a file where a folder should be) in words,
+    any other in the system's own."""
     from toolkit.i18n import _
 
     reasons = {
@@ -102,8 +105,17 @@ def _write_error(path: str, exc: OSError) -> WriteError:
         errno.EACCES: _("permission denied"),
         errno.EPERM: _("permission denied"),
         errno.EFBIG: _("the file is larger than this file system or a limit allows"),
+        errno.ENOTDIR: _("a part of the path is a file, not a folder"),
+        errno.EEXIST: _("a part of the path is a file, not a folder"),
+        errno.ENOENT: _("it cannot be created there"),
     }
-    reason = reasons.get(exc.errno or 0) or exc.strerror or str(exc)
+    return reasons.get(exc.errno or 0) or exc.strerror or str(exc)
+
+
+def _write_error(path: str, exc: OSError) -> WriteError:
+    from toolkit.i18n import _
+
+    reason = os_error_reason(exc)
     error = WriteError(exc.errno or 0, _("cannot write {path}: {reason}; nothing was changed").format(
         path=path, reason=reason))
     return error

@@ -84,12 +84,12 @@ def main(argv: list[str] | None = None) -> None:
     except OSError as exc:
         # what no command caught: standard output full or gone (click itself ends quietly on
         # a closed pipe), or a file; one line, never a traceback
-        import errno
         import os
 
         from toolkit.i18n import _
+        from toolkit.paths import os_error_reason
 
-        reason = _("the disk is full") if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
+        reason = os_error_reason(exc)
         if exc.filename is None:
             # the interpreter flushes standard output once more on exit: let that go nowhere
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

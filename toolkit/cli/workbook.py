@@ -53,18 +53,9 @@ class _WorkbookGroup(click.Group):
 
 
 def _os_error(exc: OSError) -> str:
-    import errno
+    from toolkit.paths import os_error_reason
 
-    reasons = {
-        errno.ENOSPC: _("the disk is full"),
-        errno.EDQUOT: _("the disk quota is used up"),
-        errno.EROFS: _("the file system is read-only"),
-        errno.EACCES: _("permission denied"),
-        errno.EPERM: _("permission denied"),
-        errno.ENOTDIR: _("a part of the path is a file, not a folder"),
-        errno.ENOENT: _("it cannot be created there"),
-    }
-    reason = reasons.get(exc.errno or 0) or exc.strerror or str(exc)
+    reason = os_error_reason(exc)
     if not exc.filename:  # standard output, or a file already open
         return _("cannot write: {reason}").format(reason=reason)
     return _("cannot create or write {path}: {reason}").format(path=exc.filename, reason=reason)

@@ -127,18 +127,9 @@ _DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 def _write_failed(exc: OSError, out: Path, kept: bool) -> CimisError:
     """One message for a write that failed: which file, why, and that the previous output
     (if there was one) is unchanged."""
-    reasons = {
-        errno.ENOSPC: _("the disk is full"),
-        errno.EDQUOT: _("the disk quota is used up"),
-        errno.EROFS: _("the file system is read-only"),
-        errno.EACCES: _("permission denied"),
-        errno.EPERM: _("permission denied"),
-        errno.EFBIG: _("the file is larger than this file system or a limit allows"),
-        errno.ENOTDIR: _("a part of the path is a file, not a folder"),
-        errno.EEXIST: _("a part of the path is a file, not a folder"),
-        errno.ENOENT: _("it cannot be created there"),
-    }
-    reason = reasons.get(exc.errno or 0) or exc.strerror or str(exc)
+    from toolkit.paths import os_error_reason
+
+    reason = os_error_reason(exc)
     path = exc.filename if exc.filename and exc.errno not in _DISK_FULL else out
     if kept:
         return CimisError(_("cannot write {path}: {reason}; the previous output in {out} is unchanged").format(
