@@ -16,15 +16,12 @@ HOSTILE = "# Not a heading <script>alert(1)</script> | [link](javascript:x)"
 
 
 @pytest.fixture
-def programme(tmp_path, cli) -> Path:
-    folder = tmp_path / "prog"
-    out = cli("programme", "new", str(folder), "--name", "Cross Innovation 2026", "--year", "2026",
-              "--language", "de")
-    assert out.exit_code == 0, out.output
+def programme(programme: Path) -> Path:
+    """The new programme (conftest's) with its Dresden kickoff played."""
     from toolkit.cli.demo import play_headless
 
-    play_headless(folder / "events" / "dresden-kickoff", seed=1)
-    return folder
+    play_headless(programme / "events" / "dresden-kickoff", seed=1)
+    return programme
 
 
 def first_match(cli, programme: Path) -> dict:

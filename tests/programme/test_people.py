@@ -21,13 +21,6 @@ MAPPING = ["--map", "name=Vollständiger Name", "--map", "email=E-Mail", "--map"
            "--map", "org_type=Art der Organisation", "--map", "branch=Branche"]
 
 
-@pytest.fixture
-def programme(tmp_path, cli):
-    folder = tmp_path / "prog"
-    assert cli("programme", "new", str(folder), "--name", "P", "--year", "2026", "--language", "de").exit_code == 0
-    return folder
-
-
 def test_import_maps_columns_and_vocabularies_and_is_idempotent(programme, cli, tmp_path):
     export = tmp_path / "export.csv"
     export.write_text(EXPORT, encoding="utf-8")

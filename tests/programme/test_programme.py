@@ -12,15 +12,6 @@ import pytest
 from toolkit.programme.load import read_programme
 
 
-@pytest.fixture
-def programme(tmp_path, cli) -> Path:
-    folder = tmp_path / "prog"
-    out = cli("programme", "new", str(folder), "--name", "Cross Innovation 2026", "--year", "2026",
-              "--language", "de")
-    assert out.exit_code == 0, out.output
-    return folder
-
-
 def play(folder: Path, seed: int) -> None:
     from toolkit.cli.demo import play_headless
 
