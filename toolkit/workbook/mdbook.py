@@ -317,32 +317,14 @@ def _anchor_end(line: str) -> str | None:
     return match.group(1) if match else None
 
 
-def _select(lines: list[str], where: tuple[int, int | None] | str) -> str:
+def _select(lines: list[str], where: tuple[int, int | None] | str, every: bool = False) -> str:
     """The lines an ``{{#include}}`` names, joined: a range as it is (anchor comments too),
     an anchor's lines without the anchor comments nested in it; an anchor the file does
-    not have gives nothing (both as mdBook does)."""
-    if not isinstance(where, str):
-        first, end = where
-        return "\n".join(lines[first:end] if end is None or end > first else [])
-    kept: list[str] = []
-    found = False
-    for line in lines:
-        if found:
-            name = _anchor_end(line)
-            if name is not None:
-                if name == where:
-                    break
-            elif _anchor_start(line) is None:
-                kept.append(line)
-        elif _anchor_start(line) == where:
-            found = True
-    return "\n".join(kept)
-
-
-def _select_shown(lines: list[str], where: tuple[int, int | None] | str) -> str:
-    """The lines of a ``{{#rustdoc_include}}`` that mdBook's reader shows: those of the range
-    or anchor (mdBook passes the others as hidden ``# `` lines, which its reader folds away
-    and this site has no button to unfold). A whole file is shown whole."""
+    not have gives nothing (both as mdBook does). ``every``: the lines of every part the
+    anchor marks, not only the first: what mdBook's reader shows of a
+    ``{{#rustdoc_include}}`` (mdBook passes the other lines as hidden ``# `` lines, which
+    its reader folds away and this site has no button to unfold; a range or a whole file is
+    shown as it is)."""
     if not isinstance(where, str):
         first, end = where
         return "\n".join(lines[first:end] if end is None or end > first else [])
@@ -353,6 +335,8 @@ def _select_shown(lines: list[str], where: tuple[int, int | None] | str) -> str:
             name = _anchor_end(line)
             if name is not None:
                 if name == where:
+                    if not every:
+                        break
                     inside_anchor = False
             elif _anchor_start(line) is None:
                 kept.append(line)
@@ -446,7 +430,7 @@ def expand_includes(text: str, chapter: Path, root: Path, depth: int = 0,
             where = _range_or_anchor(spec if _sep else None)
             if not _anchor_known(lines, where):
                 problems.append(_("include '{target}': no anchor '{anchor}' there").format(target=target, anchor=where))
-            inner = _select(lines, where) if kind == "include" else _select_shown(lines, where)
+            inner = _select(lines, where, every=kind != "include")
         expanded, more = expand_includes(inner, Path(path), root, depth + 1, titles)
         problems.extend(more)
         return expanded
