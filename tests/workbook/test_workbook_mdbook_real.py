@@ -9,12 +9,11 @@ from __future__ import annotations
 import html
 import json
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from workbook_util import mdbook_build, needs_mdbook
 
 SUMMARY = """# Summary
 
@@ -37,14 +36,6 @@ SUMMARY = """# Summary
 
 [Thanks](thanks.md) and more
 """
-
-
-def _mdbook() -> str | None:
-    return shutil.which("mdbook", path=str(Path(sys.executable).parent)) or shutil.which("mdbook")
-
-
-needs_mdbook = pytest.mark.skipif(_mdbook() is None,
-                                  reason="the mdbook binary is not installed (pip install cimis-toolkit[test])")
 
 
 def write_book(folder: Path, files: dict[str, str], toml: str = "") -> Path:
@@ -180,8 +171,7 @@ def test_contents_as_mdbook_lists_them(tmp_path):
 @needs_mdbook
 def test_contents_reference_is_mdbook(tmp_path):
     book = summary_book(tmp_path / "book")
-    subprocess.run([str(_mdbook()), "build", str(book), "-d", str(tmp_path / "theirs")], check=True,
-                   capture_output=True)
+    mdbook_build(book, tmp_path / "theirs")
     theirs = mdbook_contents(tmp_path / "theirs")
     assert theirs == [("", "index.html", "Preface"), ("part", None, "Part one"),
                       ("1", "one.html", "The use declaration"), ("1.1", "sub/a.html", "Sub [x]"),
@@ -242,8 +232,7 @@ def test_braces_that_are_no_attributes_stay_in_the_heading(tmp_path):
 @needs_mdbook
 def test_heading_ids_reference_is_mdbook(tmp_path):
     book = write_book(tmp_path / "book", HEADINGS)
-    subprocess.run([str(_mdbook()), "build", str(book), "-d", str(tmp_path / "theirs")], check=True,
-                   capture_output=True)
+    mdbook_build(book, tmp_path / "theirs")
     assert page_ids(tmp_path / "theirs" / "asm.html") == IDS
 
 
@@ -282,8 +271,7 @@ def test_code_blocks_show_what_mdbook_shows(tmp_path):
 @needs_mdbook
 def test_code_blocks_reference_is_mdbook(tmp_path):
     book = write_book(tmp_path / "book", CODE)
-    subprocess.run([str(_mdbook()), "build", str(book), "-d", str(tmp_path / "theirs")], check=True,
-                   capture_output=True)
+    mdbook_build(book, tmp_path / "theirs")
     theirs = code_blocks(tmp_path / "theirs" / "code.html")
     # mdBook ends a block's text without the last line break
     assert [(lang, code.rstrip("\n") + "\n") for lang, code in theirs] == EXPECTED_CODE
@@ -488,8 +476,7 @@ def test_admonitions(tmp_path):
 @needs_mdbook
 def test_admonitions_reference_is_mdbook(tmp_path):
     book = write_book(tmp_path / "book", ADMONITIONS)
-    subprocess.run([str(_mdbook()), "build", str(book), "-d", str(tmp_path / "theirs")], check=True,
-                   capture_output=True)
+    mdbook_build(book, tmp_path / "theirs")
     assert quotes(tmp_path / "theirs" / "a.html") == EXPECTED_QUOTES
 
 
@@ -530,8 +517,7 @@ def test_definition_lists(tmp_path):
 @needs_mdbook
 def test_definition_lists_reference_is_mdbook(tmp_path):
     book = write_book(tmp_path / "book", GLOSSARY)
-    subprocess.run([str(_mdbook()), "build", str(book), "-d", str(tmp_path / "theirs")], check=True,
-                   capture_output=True)
+    mdbook_build(book, tmp_path / "theirs")
     assert definitions(tmp_path / "theirs" / "g.html") == EXPECTED_DEFINITIONS
 
 
@@ -644,8 +630,7 @@ def test_first_chapter_is_the_start_page_without_readme(tmp_path):
 def test_first_chapter_start_page_reference_is_mdbook(tmp_path):
     book = write_book(tmp_path / "book", {"src/SUMMARY.md": "- [Chapter 1](./chapter_1.md)\n",
                                           "src/chapter_1.md": "# Chapter 1\n\nFirst words.\n"})
-    subprocess.run([str(_mdbook()), "build", str(book), "-d", str(tmp_path / "theirs")], check=True,
-                   capture_output=True)
+    mdbook_build(book, tmp_path / "theirs")
     assert "First words." in (tmp_path / "theirs" / "index.html").read_text("utf-8")
 
 
@@ -684,8 +669,7 @@ def test_summary_text_mdbook_ignores(tmp_path):
 @needs_mdbook
 def test_summary_text_reference_is_mdbook(tmp_path):
     book = loose_book(tmp_path / "book")
-    subprocess.run([str(_mdbook()), "build", str(book), "-d", str(tmp_path / "theirs")], check=True,
-                   capture_output=True)
+    mdbook_build(book, tmp_path / "theirs")
     assert mdbook_contents(tmp_path / "theirs") == LOOSE_CONTENTS
 
 
@@ -716,8 +700,7 @@ def test_hidelines_of_book_toml(tmp_path):
 @needs_mdbook
 def test_hidelines_reference_is_mdbook(tmp_path):
     book = write_book(tmp_path / "book", HIDELINES, '[output.html.code.hidelines]\npython = "~"\n')
-    subprocess.run([str(_mdbook()), "build", str(book), "-d", str(tmp_path / "theirs")], check=True,
-                   capture_output=True)
+    mdbook_build(book, tmp_path / "theirs")
     theirs = code_blocks(tmp_path / "theirs" / "code.html")
     assert [(lang, code.rstrip("\n") + "\n") for lang, code in theirs] == EXPECTED_HIDELINES
 
@@ -755,8 +738,7 @@ def test_redirects_of_book_toml(tmp_path, cli):
 @needs_mdbook
 def test_redirects_reference_is_mdbook(tmp_path):
     book = write_book(tmp_path / "book", REDIRECT_BOOK, REDIRECT_TOML)
-    subprocess.run([str(_mdbook()), "build", str(book), "-d", str(tmp_path / "theirs")], check=True,
-                   capture_output=True)
+    mdbook_build(book, tmp_path / "theirs")
     assert refresh_target(tmp_path / "theirs" / "format" / "config.html") == "new.html"
     assert refresh_target(tmp_path / "theirs" / "gone.html") == "https://example.org/x"
 

