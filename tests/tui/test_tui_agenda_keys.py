@@ -36,6 +36,18 @@ async def test_agenda_keys_work_right_after_the_new_workshop_dialog():
         assert any("Saved workshop.yaml" in str(n.message) for n in app._notifications)
 
 
+async def _new_agenda(app, pilot) -> AgendaScreen:
+    """The agenda builder of a new workshop, from the start screen: ``n``, then Enter in the
+    dialog."""
+    await pilot.press("n")
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    agenda = app.screen
+    assert isinstance(agenda, AgendaScreen)
+    return agenda
+
+
 def _post_keys(app, *keys: str) -> None:
     """Queue key presses at once, as a terminal delivers fast typing: none waits for the
     previous one's effects (Pilot's ``press`` would)."""
@@ -50,12 +62,7 @@ async def test_enter_enter_from_the_library_search_adds_the_method():
     reach the search field again, before the focus had moved to the list: nothing happened)."""
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.press("n")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        agenda = app.screen
-        assert isinstance(agenda, AgendaScreen)
+        agenda = await _new_agenda(app, pilot)
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
@@ -73,11 +80,7 @@ async def test_enter_enter_from_the_library_search_adds_the_method():
 async def test_library_search_enter_adds_and_down_goes_to_the_list():
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.press("n")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        agenda = app.screen
+        agenda = await _new_agenda(app, pilot)
         await pilot.press("a")
         await pilot.pause()
         library = app.screen
@@ -130,10 +133,7 @@ async def test_a_double_enter_in_the_new_workshop_dialog_creates_once():
 async def test_a_double_escape_in_the_library_leaves_the_agenda_open():
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.press("n")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await _new_agenda(app, pilot)
         await pilot.press("a")
         await pilot.pause()
         _post_keys(app, "enter", "enter", "escape")
@@ -148,11 +148,7 @@ async def test_typing_into_the_library_before_it_has_the_focus_picks_nothing():
     with a card chosen, never while the focus is nowhere (it picked the first card)."""
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.press("n")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
-        agenda = app.screen
+        agenda = await _new_agenda(app, pilot)
         await pilot.press("a")
         library = app.screen
         assert isinstance(library, LibraryScreen)
