@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import sys
 
 from toolkit.paths import cache_dir, write_atomic
@@ -66,8 +67,8 @@ def _scan() -> list[EntryPoint]:
             with os.scandir(folder) as listing:
                 infos = sorted(e.name for e in listing if e.name.endswith((".dist-info", ".egg-info")))
         except NotADirectoryError:
-            if zipfile_on_path(folder):
-                return _scan_metadata()
+            if os.path.isfile(folder):
+                return _scan_metadata()  # an archive: only importlib.metadata reads those
             continue
         except OSError:
             continue
@@ -84,24 +85,9 @@ def _scan() -> list[EntryPoint]:
     return list(found.values())
 
 
-def zipfile_on_path(path: str) -> bool:
-    """Whether ``path`` (a ``sys.path`` entry that is not a folder) is an archive whose
-    distributions only ``importlib.metadata`` reads."""
-    return os.path.isfile(path)
-
-
 def _normalise(name: str) -> str:
     """A distribution's name as the packaging rules compare it."""
-    out, last_sep = [], False
-    for char in name.lower():
-        if char in "-_.":
-            if not last_sep:
-                out.append("_")
-            last_sep = True
-        else:
-            out.append(char)
-            last_sep = False
-    return "".join(out)
+    return re.sub(r"[-_.]+", "_", name).lower()
 
 
 def _group(path: str) -> list[tuple[str, str]]:
