@@ -112,6 +112,16 @@ def os_error_reason(exc: OSError) -> str:
     return reasons.get(exc.errno or 0) or exc.strerror or str(exc)
 
 
+def os_error_message(exc: OSError) -> str:
+    """One line for a write that failed: the file (if the error names one) and why."""
+    from toolkit.i18n import _
+
+    reason = os_error_reason(exc)
+    if not exc.filename:  # standard output, or a file already open
+        return _("cannot write: {reason}").format(reason=reason)
+    return _("cannot create or write {path}: {reason}").format(path=exc.filename, reason=reason)
+
+
 def _write_error(path: str, exc: OSError) -> WriteError:
     from toolkit.i18n import _
 

@@ -86,14 +86,10 @@ def main(argv: list[str] | None = None) -> None:
         # a closed pipe), or a file; one line, never a traceback
         import os
 
-        from toolkit.i18n import _
-        from toolkit.paths import os_error_reason
+        from toolkit.paths import os_error_message
 
-        reason = os_error_reason(exc)
         if exc.filename is None:
             # the interpreter flushes standard output once more on exit: let that go nowhere
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            click.echo(f"cimis: {_('cannot write: {reason}').format(reason=reason)}", err=True)
-        else:
-            click.echo(f"cimis: {exc.filename}: {reason}", err=True)
+        click.echo(f"cimis: {os_error_message(exc)}", err=True)
         sys.exit(1)

@@ -49,16 +49,9 @@ class _WorkbookGroup(click.Group):
         except CimisError:
             raise
         except OSError as exc:
-            raise CimisError(_os_error(exc)) from None
+            from toolkit.paths import os_error_message
 
-
-def _os_error(exc: OSError) -> str:
-    from toolkit.paths import os_error_reason
-
-    reason = os_error_reason(exc)
-    if not exc.filename:  # standard output, or a file already open
-        return _("cannot write: {reason}").format(reason=reason)
-    return _("cannot create or write {path}: {reason}").format(path=exc.filename, reason=reason)
+            raise CimisError(os_error_message(exc)) from None
 
 
 def _check_title(title: str | None, language: str) -> None:

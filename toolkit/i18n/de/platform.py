@@ -51,6 +51,8 @@ MESSAGES: dict[str, str] = {
     "'seq' must be a positive whole number (the record's id in the exported session)":
         "'seq' muss eine positive ganze Zahl sein (die ID des Eintrags in der exportierten Sitzung)",
     "the disk is full": "der Datenträger ist voll",
+    "cannot create or write {path}: {reason}": "{path} kann nicht angelegt oder geschrieben werden: {reason}",
+    "cannot write: {reason}": "Schreiben nicht möglich: {reason}",
     "the disk quota is used up": "das Speicherkontingent ist aufgebraucht",
     "the file system is read-only": "das Dateisystem ist schreibgeschützt",
     "permission denied": "keine Berechtigung",

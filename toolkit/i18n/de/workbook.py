@@ -167,8 +167,6 @@ MESSAGES: dict[str, str] = {
         "enthält ein Steuerzeichen, das kein Veröffentlichungsformat erlaubt; entfernen Sie es",
     "[book] {field} holds a control character, which no publication format allows; remove it":
         "[book] {field} enthält ein Steuerzeichen, das kein Veröffentlichungsformat erlaubt; entfernen Sie es",
-    "cannot create or write {path}: {reason}": "{path} kann nicht angelegt oder geschrieben werden: {reason}",
-    "cannot write: {reason}": "Schreiben nicht möglich: {reason}",
     "another sync of this workbook is running; try again when it has finished":
         "ein anderer Sync dieses Workbooks läuft gerade; versuchen Sie es erneut, wenn er fertig ist",
     "broken TOML: values are nested too deeply": "fehlerhaftes TOML: Werte sind zu tief verschachtelt",
